@@ -1,0 +1,954 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The answer for one case at one instant: a pure function of
+ * (rules, case, now). Nothing here reads the clock, so every rule can be
+ * tested at any instant and the UI's countdown is just re-assessment. */
+
+#define G_LOG_DOMAIN "retract-assessment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "retract-assessment.h"
+#include "retract-error.h"
+#include "retract-time.h"
+
+struct _RetractAssessment
+{
+  GObject                     parent_instance;
+
+  RetractRuleset             *rules;
+  const RetractPlatform      *platform;
+  const RetractComplaintType *type;
+  const RetractMistake       *mistake;
+  GPtrArray                  *scenarios; /* const RetractScenario, dataset order */
+  char                       *complaint_number;
+  RetractStage                stage;
+  GDateTime                  *filed_at;
+  GDateTime                  *now;
+  GDateTime                  *self_service_until;
+  GDateTime                  *window_closes_at;
+  GDateTime                  *legal_deadline;
+  GPtrArray                  *channels;  /* const RetractChannel */
+  GPtrArray                  *materials; /* const RetractMaterial */
+  GPtrArray                  *warnings;  /* const RetractWarning */
+  GPtrArray                  *advice;    /* const RetractNote */
+};
+
+G_DEFINE_FINAL_TYPE (RetractAssessment, retract_assessment, G_TYPE_OBJECT)
+
+static void
+retract_assessment_finalize (GObject *object)
+{
+  RetractAssessment *self = (RetractAssessment *)object;
+
+  g_clear_object (&self->rules);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->complaint_number, g_free);
+  g_clear_pointer (&self->filed_at, g_date_time_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->self_service_until, g_date_time_unref);
+  g_clear_pointer (&self->window_closes_at, g_date_time_unref);
+  g_clear_pointer (&self->legal_deadline, g_date_time_unref);
+  g_clear_pointer (&self->channels, g_ptr_array_unref);
+  g_clear_pointer (&self->materials, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->advice, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (retract_assessment_parent_class)->finalize (object);
+}
+
+static void
+retract_assessment_class_init (RetractAssessmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = retract_assessment_finalize;
+}
+
+static void
+retract_assessment_init (RetractAssessment *self)
+{
+  self->scenarios = g_ptr_array_new ();
+  self->channels = g_ptr_array_new ();
+  self->materials = g_ptr_array_new ();
+  self->warnings = g_ptr_array_new ();
+  self->advice = g_ptr_array_new ();
+}
+
+/* ---- checking the answers ---- */
+
+static gboolean
+resolve_answers (RetractAssessment *self,
+                 RetractCase       *kase,
+                 GError           **error)
+{
+  RetractRuleset *rules = self->rules;
+  const char *platform = retract_case_get_platform (kase);
+  const char *type = retract_case_get_complaint_type (kase);
+  const char *mistake = retract_case_get_mistake (kase);
+  const char * const *scenarios = retract_case_get_scenarios (kase);
+  GPtrArray *all_scenarios = retract_ruleset_get_scenarios (rules);
+
+  if (platform == NULL)
+    {
+      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
+                   _("platform: not given; valid values: %s"), valid);
+      return FALSE;
+    }
+
+  self->platform = retract_ruleset_lookup_platform (rules, platform);
+  if (self->platform == NULL)
+    {
+      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
+                   _("platform: unknown platform “%1$s”; valid values: %2$s"), platform, valid);
+      return FALSE;
+    }
+
+  if (type == NULL)
+    {
+      g_autofree char *valid = retract_ruleset_list_type_ids (rules, platform);
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
+                   _("type: not given; valid values for %1$s: %2$s"), platform, valid);
+      return FALSE;
+    }
+
+  self->type = retract_ruleset_lookup_type (rules, platform, type);
+  if (self->type == NULL)
+    {
+      g_autofree char *valid = retract_ruleset_list_type_ids (rules, platform);
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
+                   _("type: “%1$s” is not a %2$s complaint type; valid values: %3$s"),
+                   type, platform, valid);
+      return FALSE;
+    }
+
+  self->mistake = retract_ruleset_lookup_mistake (rules, mistake);
+  if (self->mistake == NULL)
+    {
+      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_mistakes (rules));
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
+                   _("mistake: unknown kind of mistake “%1$s”; valid values: %2$s"),
+                   mistake, valid);
+      return FALSE;
+    }
+
+  for (guint i = 0; scenarios[i] != NULL; i++)
+    {
+      if (retract_ruleset_lookup_scenario (rules, scenarios[i]) == NULL)
+        {
+          g_autofree char *valid = retract_ruleset_list_ids (all_scenarios);
+
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
+                       _("scenarios: unknown scenario “%1$s”; valid values: %2$s"),
+                       scenarios[i], valid);
+          return FALSE;
+        }
+    }
+
+  /* Dataset order, so the answer does not depend on the order of the ticks. */
+  for (guint i = 0; i < all_scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (all_scenarios, i);
+
+      if (retract_case_has_scenario (kase, scenario->id))
+        g_ptr_array_add (self->scenarios, (gpointer) scenario);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+resolve_times (RetractAssessment *self,
+               RetractCase       *kase,
+               GDateTime         *now,
+               GError           **error)
+{
+  GDateTime *filed_at = retract_case_get_filed_at (kase);
+
+  if (filed_at == NULL)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
+                   _("filed_at: not given; when was the complaint filed?"));
+      return FALSE;
+    }
+
+  self->now = g_date_time_to_timezone (now, retract_time_zone ());
+  self->filed_at = g_date_time_to_timezone (filed_at, retract_time_zone ());
+
+  if (g_date_time_difference (self->filed_at, self->now) > RETRACT_FUTURE_TOLERANCE)
+    {
+      g_autofree char *filed = retract_time_format_human (self->filed_at);
+      g_autofree char *current = retract_time_format_human (self->now);
+
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_FUTURE,
+                   /* Translators: both %s are times like 2026-11-24 10:00. */
+                   _("filed_at: %1$s is in the future; it is now %2$s (Beijing time)"),
+                   filed, current);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- the rules ---- */
+
+static GDateTime *
+end_of_working_days (RetractAssessment *self,
+                     guint              count,
+                     gboolean          *covered)
+{
+  GDate filed_day, last_day;
+
+  retract_time_get_date (self->filed_at, &filed_day);
+  retract_calendar_add_working_days (retract_ruleset_get_calendar (self->rules), &filed_day,
+                                     count, &last_day, covered);
+
+  return retract_time_end_of_day (&last_day);
+}
+
+static gboolean
+is_judicial (RetractAssessment *self,
+             const RetractScenario **which)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+      if (scenario->not_withdrawable)
+        {
+          if (which != NULL)
+            *which = scenario;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+decide_stage (RetractAssessment *self)
+{
+  const RetractScenario *judicial = NULL;
+  gboolean calendar_covered = TRUE;
+
+  if (is_judicial (self, &judicial))
+    self->legal_deadline = end_of_working_days (self, judicial->legal_deadline_working_days,
+                                                &calendar_covered);
+
+  if (!self->type->withdrawable || judicial != NULL)
+    {
+      self->stage = RETRACT_STAGE_NOT_WITHDRAWABLE;
+      return calendar_covered;
+    }
+
+  self->self_service_until =
+    g_date_time_add_hours (self->filed_at, (gint) retract_ruleset_get_auto_review_hours (self->rules));
+
+  if (self->type->window_unit == RETRACT_WINDOW_HOURS)
+    {
+      self->window_closes_at = g_date_time_add_hours (self->filed_at,
+                                                      (gint) self->type->window_amount);
+    }
+  else
+    {
+      gboolean window_covered;
+
+      self->window_closes_at = end_of_working_days (self, self->type->window_amount,
+                                                    &window_covered);
+      calendar_covered = calendar_covered && window_covered;
+    }
+
+  /* Before the 2nd hour: automatic review. From it up to and including the
+   * closing instant: manual review. After: processed. */
+  if (g_date_time_compare (self->now, self->self_service_until) < 0)
+    self->stage = RETRACT_STAGE_AUTO_REVIEW;
+  else if (g_date_time_compare (self->now, self->window_closes_at) <= 0)
+    self->stage = RETRACT_STAGE_MANUAL_REVIEW;
+  else
+    self->stage = RETRACT_STAGE_PROCESSED;
+
+  return calendar_covered;
+}
+
+static void
+add_channel (RetractAssessment *self,
+             const char        *id)
+{
+  const RetractChannel *channel = retract_ruleset_lookup_channel (self->rules, id);
+
+  g_assert (channel != NULL);
+
+  if (!retract_channel_serves_platform (channel, self->platform->id))
+    return;
+  if (g_ptr_array_find (self->channels, channel, NULL))
+    return;
+
+  g_ptr_array_add (self->channels, (gpointer) channel);
+}
+
+static const char *
+replace_channel (RetractAssessment *self,
+                 const char        *id)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+      for (guint j = 0; j < scenario->replaces->len; j++)
+        {
+          const RetractChannelReplacement *replacement = g_ptr_array_index (scenario->replaces, j);
+
+          if (g_str_equal (replacement->from, id))
+            return replacement->to;
+        }
+    }
+
+  return id;
+}
+
+static void
+choose_channels (RetractAssessment *self)
+{
+  if (self->stage == RETRACT_STAGE_NOT_WITHDRAWABLE)
+    {
+      /* Only a scenario's own route remains (the court, for judicial cases). */
+      for (guint i = 0; i < self->scenarios->len; i++)
+        {
+          const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+          if (scenario->not_withdrawable && scenario->first_channel != NULL)
+            add_channel (self, scenario->first_channel);
+        }
+      return;
+    }
+
+  /* While it can still be withdrawn, a scenario's own channel comes first. */
+  if (self->stage != RETRACT_STAGE_PROCESSED)
+    for (guint i = 0; i < self->scenarios->len; i++)
+      {
+        const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+        if (scenario->first_channel != NULL)
+          add_channel (self, scenario->first_channel);
+      }
+
+  for (guint i = 0; self->platform->channels[self->stage][i] != NULL; i++)
+    add_channel (self, replace_channel (self, self->platform->channels[self->stage][i]));
+}
+
+static gboolean
+strv_has (GStrv       ids,
+          const char *id)
+{
+  return ids != NULL && g_strv_contains ((const char * const *) ids, id);
+}
+
+static void
+choose_materials (RetractAssessment *self)
+{
+  GPtrArray *materials = retract_ruleset_get_materials (self->rules);
+  gboolean needs_evidence = self->stage != RETRACT_STAGE_AUTO_REVIEW;
+
+  /* Dataset order keeps the checklist stable as answers change. */
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const RetractMaterial *material = g_ptr_array_index (materials, i);
+      gboolean required = strv_has (self->platform->required_materials, material->id);
+
+      for (guint j = 0; !required && j < self->scenarios->len; j++)
+        {
+          const RetractScenario *scenario = g_ptr_array_index (self->scenarios, j);
+
+          required = strv_has (scenario->materials, material->id);
+        }
+
+      if (needs_evidence &&
+          (g_str_equal (material->id, "identity") ||
+           g_str_equal (material->id, self->mistake->evidence)))
+        required = TRUE;
+
+      if (required)
+        g_ptr_array_add (self->materials, (gpointer) material);
+    }
+}
+
+static void
+choose_warnings (RetractAssessment *self,
+                 RetractCase       *kase,
+                 gboolean           calendar_covered)
+{
+  GPtrArray *warnings = retract_ruleset_get_warnings (self->rules);
+  guint customer_service_channels = 0;
+
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      const RetractChannel *channel = g_ptr_array_index (self->channels, i);
+
+      if (channel->customer_service)
+        customer_service_channels++;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const RetractWarning *warning = g_ptr_array_index (warnings, i);
+      const char *id = warning->id;
+      gboolean applies = strv_has (self->type->warnings, id);
+
+      if (g_str_equal (id, "monthly-limit"))
+        applies = retract_case_get_withdrawals_this_month (kase) >= warning->threshold;
+      else if (g_str_equal (id, "other-party-loss"))
+        applies = retract_case_get_other_party_loss (kase);
+      else if (g_str_equal (id, "duplicate-submission"))
+        applies = customer_service_channels > 1;
+      else if (g_str_equal (id, "irreversible"))
+        applies = self->stage == RETRACT_STAGE_PROCESSED ||
+                  self->stage == RETRACT_STAGE_NOT_WITHDRAWABLE;
+      else if (g_str_equal (id, "calendar-unknown"))
+        applies = !calendar_covered;
+
+      if (applies)
+        g_ptr_array_add (self->warnings, (gpointer) warning);
+    }
+}
+
+static void
+choose_advice (RetractAssessment *self)
+{
+  GPtrArray *remediation = retract_ruleset_get_notes (self->rules, RETRACT_NOTES_REMEDIATION);
+
+  if (self->stage != RETRACT_STAGE_PROCESSED && self->stage != RETRACT_STAGE_NOT_WITHDRAWABLE)
+    return;
+
+  /* What can still be done once withdrawal is off the table. */
+  for (guint i = 0; i < remediation->len; i++)
+    {
+      const RetractNote *note = g_ptr_array_index (remediation, i);
+
+      if (note->platform != NULL && !g_str_equal (note->platform, self->platform->id))
+        continue;
+      if (note->id != NULL && retract_assessment_has_channel (self, note->id))
+        continue;
+      g_ptr_array_add (self->advice, (gpointer) note);
+    }
+}
+
+/**
+ * retract_assessment_new:
+ * @rules: the rules dataset
+ * @kase: the user's answers
+ * @now: the instant to assess at
+ * @error: which answer is missing or wrong, as "field: reason"
+ *
+ * Returns: (transfer full) (nullable): the assessment
+ */
+RetractAssessment *
+retract_assessment_new (RetractRuleset *rules,
+                        RetractCase    *kase,
+                        GDateTime      *now,
+                        GError        **error)
+{
+  g_autoptr(RetractAssessment) self = NULL;
+  gboolean calendar_covered;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RETRACT_TYPE_ASSESSMENT, NULL);
+  self->rules = g_object_ref (rules);
+
+  if (!resolve_answers (self, kase, error) || !resolve_times (self, kase, now, error))
+    return NULL;
+
+  self->complaint_number =
+    g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER));
+
+  calendar_covered = decide_stage (self);
+  choose_channels (self);
+  choose_materials (self);
+  choose_warnings (self, kase, calendar_covered);
+  choose_advice (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * retract_assessment_get_rules:
+ *
+ * Returns: (transfer none): the rules this answer comes from
+ */
+RetractRuleset *
+retract_assessment_get_rules (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->rules;
+}
+
+const RetractPlatform *
+retract_assessment_get_platform (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->platform;
+}
+
+const RetractComplaintType *
+retract_assessment_get_complaint_type (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->type;
+}
+
+const RetractMistake *
+retract_assessment_get_mistake (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->mistake;
+}
+
+RetractStage
+retract_assessment_get_stage (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), RETRACT_STAGE_NOT_WITHDRAWABLE);
+  return self->stage;
+}
+
+const RetractStageInfo *
+retract_assessment_get_stage_info (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return retract_ruleset_get_stage_info (self->rules, self->stage);
+}
+
+gboolean
+retract_assessment_get_withdrawable (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
+  return self->stage == RETRACT_STAGE_AUTO_REVIEW || self->stage == RETRACT_STAGE_MANUAL_REVIEW;
+}
+
+/**
+ * retract_assessment_get_filed_at:
+ *
+ * Returns: (transfer none): the filing time, in UTC+8
+ */
+GDateTime *
+retract_assessment_get_filed_at (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->filed_at;
+}
+
+/**
+ * retract_assessment_get_now:
+ *
+ * Returns: (transfer none): the instant assessed, in UTC+8
+ */
+GDateTime *
+retract_assessment_get_now (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->now;
+}
+
+/**
+ * retract_assessment_get_self_service_until:
+ *
+ * Returns: (transfer none) (nullable): when the automatic review ends, also
+ *   once it has passed; %NULL for a complaint that cannot be withdrawn
+ */
+GDateTime *
+retract_assessment_get_self_service_until (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->self_service_until;
+}
+
+/**
+ * retract_assessment_get_window_closes_at:
+ *
+ * Returns: (transfer none) (nullable): the last instant the complaint can be
+ *   withdrawn; %NULL for a complaint that cannot be withdrawn
+ */
+GDateTime *
+retract_assessment_get_window_closes_at (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->window_closes_at;
+}
+
+/**
+ * retract_assessment_get_legal_deadline:
+ *
+ * Returns: (transfer none) (nullable): for judicial cases, the end of the
+ *   day by which the legal procedure must start
+ */
+GDateTime *
+retract_assessment_get_legal_deadline (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->legal_deadline;
+}
+
+/**
+ * retract_assessment_get_next_change:
+ *
+ * Returns: (transfer none) (nullable): the first instant at which the stage
+ *   will differ, for timers; %NULL when no clock is running any more
+ */
+GDateTime *
+retract_assessment_get_next_change (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+
+  switch (self->stage)
+    {
+    case RETRACT_STAGE_AUTO_REVIEW:
+      return self->self_service_until;
+    case RETRACT_STAGE_MANUAL_REVIEW:
+      return self->window_closes_at;
+    case RETRACT_STAGE_PROCESSED:
+    case RETRACT_STAGE_NOT_WITHDRAWABLE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * retract_assessment_get_channels:
+ *
+ * Returns: (transfer none) (element-type RetractChannel): the channels to
+ *   use, the recommended one first
+ */
+GPtrArray *
+retract_assessment_get_channels (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->channels;
+}
+
+/**
+ * retract_assessment_get_materials:
+ *
+ * Returns: (transfer none) (element-type RetractMaterial): what to prepare
+ */
+GPtrArray *
+retract_assessment_get_materials (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->materials;
+}
+
+/**
+ * retract_assessment_get_warnings:
+ *
+ * Returns: (transfer none) (element-type RetractWarning): the risks that apply
+ */
+GPtrArray *
+retract_assessment_get_warnings (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->warnings;
+}
+
+/**
+ * retract_assessment_get_advice:
+ *
+ * Returns: (transfer none) (element-type RetractNote): what can still be done
+ *   once withdrawing is no longer possible
+ */
+GPtrArray *
+retract_assessment_get_advice (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->advice;
+}
+
+static gboolean
+has_id (GPtrArray  *records,
+        const char *id)
+{
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (*(char * const *) g_ptr_array_index (records, i), id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+retract_assessment_has_channel (RetractAssessment *self,
+                                const char        *id)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
+  return has_id (self->channels, id);
+}
+
+gboolean
+retract_assessment_has_material (RetractAssessment *self,
+                                 const char        *id)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
+  return has_id (self->materials, id);
+}
+
+gboolean
+retract_assessment_has_warning (RetractAssessment *self,
+                                const char        *id)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
+  return has_id (self->warnings, id);
+}
+
+/* ---- JSON ---- */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *key,
+          GDateTime   *time)
+{
+  json_builder_set_member_name (builder, key);
+  if (time == NULL)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      g_autofree char *text = retract_time_format_iso (time);
+
+      json_builder_add_string_value (builder, text);
+    }
+}
+
+static void
+add_text (JsonBuilder       *builder,
+          const char        *key,
+          const RetractText *text,
+          RetractLanguage    language)
+{
+  json_builder_set_member_name (builder, key);
+  if (retract_text_is_set (text))
+    json_builder_add_string_value (builder, retract_text_get (text, language));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_section (JsonBuilder *builder,
+             guint        section)
+{
+  json_builder_set_member_name (builder, "section");
+  if (section > 0)
+    json_builder_add_int_value (builder, section);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_text_list (JsonBuilder     *builder,
+               const char      *key,
+               GPtrArray       *texts,
+               RetractLanguage  language)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < texts->len; i++)
+    json_builder_add_string_value (builder, retract_text_get (g_ptr_array_index (texts, i),
+                                                              language));
+  json_builder_end_array (builder);
+}
+
+static char *
+fill_template (const char *template,
+               const char *complaint_number)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (template == NULL)
+    return NULL;
+  if (complaint_number == NULL)
+    return g_strdup (template);
+
+  text = g_string_new (template);
+  g_string_replace (text, "投诉编号", complaint_number, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_channel_json (RetractAssessment    *self,
+                  JsonBuilder          *builder,
+                  const RetractChannel *channel,
+                  gboolean              recommended,
+                  RetractLanguage       language)
+{
+  g_autofree char *subject = fill_template (channel->ticket_subject, self->complaint_number);
+  g_autofree char *message = fill_template (channel->message_template, self->complaint_number);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", channel->id);
+  add_text (builder, "name", &channel->name, language);
+  json_builder_set_member_name (builder, "recommended");
+  json_builder_add_boolean_value (builder, recommended);
+  add_text_list (builder, "steps", channel->steps, language);
+  add_text (builder, "condition", &channel->condition, language);
+  add_string (builder, "phone", channel->phone);
+  add_string (builder, "url", channel->url);
+  add_string (builder, "ticket_subject", subject);
+  add_string (builder, "message", message);
+
+  json_builder_set_member_name (builder, "daily_limit");
+  if (channel->daily_limit > 0)
+    json_builder_add_int_value (builder, channel->daily_limit);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "response_time");
+  if (retract_text_is_set (&channel->response_text))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "min_hours");
+      json_builder_add_int_value (builder, channel->response_min_hours);
+      json_builder_set_member_name (builder, "max_hours");
+      json_builder_add_int_value (builder, channel->response_max_hours);
+      add_text (builder, "text", &channel->response_text, language);
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "urgent");
+  json_builder_add_boolean_value (builder, channel->urgent);
+  json_builder_set_member_name (builder, "self_service");
+  json_builder_add_boolean_value (builder, channel->self_service);
+  json_builder_set_member_name (builder, "customer_service");
+  json_builder_add_boolean_value (builder, channel->customer_service);
+  add_section (builder, channel->section);
+  json_builder_end_object (builder);
+}
+
+/**
+ * retract_assessment_to_json:
+ * @language: the language of the human texts
+ *
+ * Returns: (transfer full): the answer as the CLI's `--json` prints it
+ */
+JsonNode *
+retract_assessment_to_json (RetractAssessment *self,
+                            RetractLanguage    language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const RetractStageInfo *stage_info;
+
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+
+  stage_info = retract_assessment_get_stage_info (self);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "rules_version", retract_ruleset_get_version (self->rules));
+  add_string (builder, "rules_published", retract_ruleset_get_published (self->rules));
+  add_string (builder, "language", retract_language_to_string (language));
+  add_string (builder, "timezone", "+08:00");
+  add_string (builder, "platform", self->platform->id);
+  add_text (builder, "platform_name", &self->platform->name, language);
+  add_string (builder, "type", self->type->id);
+  add_text (builder, "type_name", &self->type->name, language);
+  add_string (builder, "success_rating", self->type->success_rating);
+  add_string (builder, "mistake", self->mistake->id);
+
+  json_builder_set_member_name (builder, "scenarios");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    json_builder_add_string_value (builder,
+                                   ((const RetractScenario *) g_ptr_array_index (self->scenarios,
+                                                                                 i))->id);
+  json_builder_end_array (builder);
+
+  add_string (builder, "stage", retract_stage_to_id (self->stage));
+  add_text (builder, "stage_name", &stage_info->name, language);
+  add_text (builder, "stage_advice", &stage_info->advice, language);
+  json_builder_set_member_name (builder, "withdrawable");
+  json_builder_add_boolean_value (builder, retract_assessment_get_withdrawable (self));
+
+  add_time (builder, "filed_at", self->filed_at);
+  add_time (builder, "now", self->now);
+  add_time (builder, "self_service_until", self->self_service_until);
+  add_time (builder, "window_closes_at", self->window_closes_at);
+  add_time (builder, "legal_deadline", self->legal_deadline);
+
+  json_builder_set_member_name (builder, "channels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->channels->len; i++)
+    add_channel_json (self, builder, g_ptr_array_index (self->channels, i), i == 0, language);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "materials");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->materials->len; i++)
+    {
+      const RetractMaterial *material = g_ptr_array_index (self->materials, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", material->id);
+      add_text (builder, "name", &material->name, language);
+      add_text (builder, "applies", &material->applies, language);
+      add_text (builder, "format", &material->format, language);
+      add_text_list (builder, "requirements", material->requirements, language);
+      add_section (builder, material->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      const RetractWarning *warning = g_ptr_array_index (self->warnings, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", warning->id);
+      add_text (builder, "text", &warning->text, language);
+      add_section (builder, warning->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "advice");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->advice->len; i++)
+    {
+      const RetractNote *note = g_ptr_array_index (self->advice, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", note->id);
+      add_text (builder, "text", &note->text, language);
+      add_section (builder, note->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The official working-day calendar: public holidays and the weekend days that
+ * are worked instead (调休上班). Years the dataset does not cover fall back to
+ * Monday–Friday, and callers are told so they can warn the user. */
+
+#define G_LOG_DOMAIN "retract-calendar"
+
+#include "config.h"
+
+#include "retract-calendar.h"
+
+struct _RetractCalendar
+{
+  GObject     parent_instance;
+
+  GHashTable *years;    /* year */
+  GHashTable *holidays; /* julian day */
+  GHashTable *workdays; /* julian day */
+};
+
+G_DEFINE_FINAL_TYPE (RetractCalendar, retract_calendar, G_TYPE_OBJECT)
+
+static void
+retract_calendar_finalize (GObject *object)
+{
+  RetractCalendar *self = (RetractCalendar *)object;
+
+  g_clear_pointer (&self->years, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_hash_table_unref);
+  g_clear_pointer (&self->workdays, g_hash_table_unref);
+
+  G_OBJECT_CLASS (retract_calendar_parent_class)->finalize (object);
+}
+
+static void
+retract_calendar_class_init (RetractCalendarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = retract_calendar_finalize;
+}
+
+static void
+retract_calendar_init (RetractCalendar *self)
+{
+  self->years = g_hash_table_new (NULL, NULL);
+  self->holidays = g_hash_table_new (NULL, NULL);
+  self->workdays = g_hash_table_new (NULL, NULL);
+}
+
+RetractCalendar *
+retract_calendar_new (void)
+{
+  return g_object_new (RETRACT_TYPE_CALENDAR, NULL);
+}
+
+void
+retract_calendar_add_year (RetractCalendar *self,
+                           guint            year)
+{
+  g_return_if_fail (RETRACT_IS_CALENDAR (self));
+
+  g_hash_table_add (self->years, GUINT_TO_POINTER (year));
+}
+
+void
+retract_calendar_add_holiday (RetractCalendar *self,
+                              const GDate     *date)
+{
+  g_return_if_fail (RETRACT_IS_CALENDAR (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  g_hash_table_add (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+void
+retract_calendar_add_workday (RetractCalendar *self,
+                              const GDate     *date)
+{
+  g_return_if_fail (RETRACT_IS_CALENDAR (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  g_hash_table_add (self->workdays, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+gboolean
+retract_calendar_covers_year (RetractCalendar *self,
+                              guint            year)
+{
+  g_return_val_if_fail (RETRACT_IS_CALENDAR (self), FALSE);
+
+  return g_hash_table_contains (self->years, GUINT_TO_POINTER (year));
+}
+
+gboolean
+retract_calendar_is_holiday (RetractCalendar *self,
+                             const GDate     *date)
+{
+  g_return_val_if_fail (RETRACT_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  return g_hash_table_contains (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+gboolean
+retract_calendar_is_workday (RetractCalendar *self,
+                             const GDate     *date)
+{
+  g_return_val_if_fail (RETRACT_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  return g_hash_table_contains (self->workdays, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+/**
+ * retract_calendar_is_working_day:
+ * @covered: (out) (optional): whether the answer comes from the official
+ *   calendar (%FALSE: the year is not in the dataset, Monday–Friday was assumed)
+ */
+gboolean
+retract_calendar_is_working_day (RetractCalendar *self,
+                                 const GDate     *date,
+                                 gboolean        *covered)
+{
+  GDateWeekday weekday;
+
+  g_return_val_if_fail (RETRACT_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (covered != NULL)
+    *covered = retract_calendar_covers_year (self, g_date_get_year (date));
+
+  if (retract_calendar_is_workday (self, date))
+    return TRUE;
+  if (retract_calendar_is_holiday (self, date))
+    return FALSE;
+
+  weekday = g_date_get_weekday (date);
+  return weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY;
+}
+
+/**
+ * retract_calendar_add_working_days:
+ * @start: the day to count from; it never counts itself
+ * @count: how many working days, at least 1
+ * @result: (out caller-allocates): the @count-th working day after @start
+ * @covered: (out) (optional): %FALSE when any day examined lies in a year
+ *   the calendar does not cover
+ */
+void
+retract_calendar_add_working_days (RetractCalendar *self,
+                                   const GDate     *start,
+                                   guint            count,
+                                   GDate           *result,
+                                   gboolean        *covered)
+{
+  gboolean all_covered = TRUE;
+  guint found = 0;
+
+  g_return_if_fail (RETRACT_IS_CALENDAR (self));
+  g_return_if_fail (start != NULL && g_date_valid (start));
+  g_return_if_fail (count > 0);
+  g_return_if_fail (result != NULL);
+
+  *result = *start;
+  while (found < count)
+    {
+      gboolean day_covered;
+
+      g_date_add_days (result, 1);
+      if (retract_calendar_is_working_day (self, result, &day_covered))
+        found++;
+      all_covered = all_covered && day_covered;
+    }
+
+  if (covered != NULL)
+    *covered = all_covered;
+}

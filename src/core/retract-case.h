@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "retract-types.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_CASE (retract_case_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractCase, retract_case, RETRACT, CASE, GObject)
+
+#define RETRACT_CASE_FORMAT 1
+#define RETRACT_CASE_MAX_BYTES (2 * 1024 * 1024)
+#define RETRACT_CASE_MAX_WITHDRAWALS G_MAXINT32
+#define RETRACT_DEFAULT_MISTAKE "misoperation"
+
+/* The letter's free-text answers. */
+typedef enum
+{
+  RETRACT_DETAIL_APPLICANT_NAME,
+  RETRACT_DETAIL_APPLICANT_WECHAT_ID,
+  RETRACT_DETAIL_APPLICANT_PHONE,
+  RETRACT_DETAIL_APPLICANT_ID_NUMBER,
+  RETRACT_DETAIL_COMPLAINT_NUMBER,
+  RETRACT_DETAIL_RESPONDENT,
+  RETRACT_DETAIL_NARRATIVE,
+  RETRACT_DETAIL_REASON,
+} RetractDetail;
+
+#define RETRACT_N_DETAILS (RETRACT_DETAIL_REASON + 1)
+
+RetractCase        *retract_case_new                   (void);
+RetractCase        *retract_case_new_from_bytes        (GBytes        *bytes,
+                                                        const char    *display_name,
+                                                        GError       **error);
+RetractCase        *retract_case_new_from_file         (const char    *path,
+                                                        GError       **error);
+char               *retract_case_to_json               (RetractCase   *self);
+gboolean            retract_case_save_to_file          (RetractCase   *self,
+                                                        const char    *path,
+                                                        GError       **error);
+
+const char         *retract_case_get_platform          (RetractCase   *self);
+void                retract_case_set_platform          (RetractCase   *self,
+                                                        const char    *platform);
+const char         *retract_case_get_complaint_type    (RetractCase   *self);
+void                retract_case_set_complaint_type    (RetractCase   *self,
+                                                        const char    *complaint_type);
+GDateTime          *retract_case_get_filed_at          (RetractCase   *self);
+void                retract_case_set_filed_at          (RetractCase   *self,
+                                                        GDateTime     *filed_at);
+const char         *retract_case_get_mistake           (RetractCase   *self);
+void                retract_case_set_mistake           (RetractCase   *self,
+                                                        const char    *mistake);
+const char * const *retract_case_get_scenarios         (RetractCase   *self);
+void                retract_case_set_scenarios         (RetractCase   *self,
+                                                        const char * const *scenarios);
+gboolean            retract_case_has_scenario          (RetractCase   *self,
+                                                        const char    *scenario);
+void                retract_case_set_scenario_enabled  (RetractCase   *self,
+                                                        const char    *scenario,
+                                                        gboolean       enabled);
+int                 retract_case_get_withdrawals_this_month (RetractCase *self);
+void                retract_case_set_withdrawals_this_month (RetractCase *self,
+                                                             int          withdrawals);
+gboolean            retract_case_get_other_party_loss  (RetractCase   *self);
+void                retract_case_set_other_party_loss  (RetractCase   *self,
+                                                        gboolean       other_party_loss);
+
+const char         *retract_case_get_detail            (RetractCase   *self,
+                                                        RetractDetail  detail);
+void                retract_case_set_detail            (RetractCase   *self,
+                                                        RetractDetail  detail,
+                                                        const char    *value);
+const char         *retract_detail_get_field_name      (RetractDetail  detail);
+
+gboolean            retract_case_validate_details      (RetractCase   *self,
+                                                        const GDate   *today,
+                                                        GError       **error);
+
+G_END_DECLS

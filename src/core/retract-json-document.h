@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "retract-types.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_JSON_DOCUMENT (retract_json_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractJsonDocument, retract_json_document, RETRACT, JSON_DOCUMENT, GObject)
+
+/* How a member is read: absent members are an error unless OPTIONAL;
+ * an explicit null is accepted only with NULLABLE (and reads as absent). */
+typedef enum
+{
+  RETRACT_JSON_REQUIRED = 0,
+  RETRACT_JSON_OPTIONAL = 1 << 0,
+  RETRACT_JSON_NULLABLE = 1 << 1,
+  RETRACT_JSON_NONEMPTY = 1 << 2,
+} RetractJsonFlags;
+
+typedef struct
+{
+  gsize max_bytes;
+  guint max_depth;
+} RetractJsonLimits;
+
+RetractJsonDocument *retract_json_document_new_from_bytes (GBytes                  *bytes,
+                                                           const char              *display_name,
+                                                           const RetractJsonLimits *limits,
+                                                           GError                 **error);
+RetractJsonDocument *retract_json_document_new_from_file  (const char              *path,
+                                                           const RetractJsonLimits *limits,
+                                                           GError                 **error);
+const char          *retract_json_document_get_name       (RetractJsonDocument     *self);
+JsonNode            *retract_json_document_get_root       (RetractJsonDocument     *self);
+gboolean             retract_json_document_locate         (RetractJsonDocument     *self,
+                                                           const char              *path,
+                                                           guint                   *line,
+                                                           guint                   *column);
+void                 retract_json_document_set_error      (RetractJsonDocument     *self,
+                                                           GError                 **error,
+                                                           RetractDataError         code,
+                                                           const char              *path,
+                                                           const char              *format,
+                                                           ...) G_GNUC_PRINTF (5, 6);
+
+JsonObject          *retract_json_document_expect_object  (RetractJsonDocument     *self,
+                                                           JsonNode                *node,
+                                                           const char              *path,
+                                                           GError                 **error);
+gboolean             retract_json_document_check_keys     (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char * const      *allowed,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_string    (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           const char             **value,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_int       (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           gint64                   minimum,
+                                                           gint64                   maximum,
+                                                           gint64                  *value,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_bool      (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           gboolean                *value,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_array     (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           JsonArray              **value,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_object    (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           JsonObject             **value,
+                                                           GError                 **error);
+char                *retract_json_path_member             (const char              *path,
+                                                           const char              *key);
+char                *retract_json_path_element            (const char              *path,
+                                                           guint                    index);
+
+G_END_DECLS

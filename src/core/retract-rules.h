@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The records of the rules dataset: plain data owned by a RetractRuleset and
+ * handed out as const pointers. Every record cites the seed article's section
+ * it comes from (0 for the few that are the app's own). */
+
+#include "retract-text.h"
+#include "retract-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RETRACT_WINDOW_NONE,
+  RETRACT_WINDOW_HOURS,
+  RETRACT_WINDOW_WORKING_DAYS,
+} RetractWindowUnit;
+
+typedef struct
+{
+  guint       id;
+  RetractText title;
+} RetractSection;
+
+typedef struct
+{
+  char        *id;
+  RetractText  name;
+  GStrv        required_materials;
+  /* Channels offered at the stages that have a clock, in order of preference. */
+  GStrv        channels[RETRACT_STAGE_PROCESSED + 1];
+  guint        section;
+} RetractPlatform;
+
+typedef struct
+{
+  char              *id;
+  char              *platform;
+  RetractText        name;
+  RetractText        description;
+  RetractText        path;
+  RetractText        window_text;
+  RetractWindowUnit  window_unit;
+  guint              window_amount;
+  char              *success_rating;
+  int                success_stars; /* -1 when the seed gives no rating */
+  gboolean           withdrawable;
+  GStrv              warnings;
+  guint              section;
+} RetractComplaintType;
+
+typedef struct
+{
+  RetractStage stage;
+  RetractText  name;
+  RetractText  time_text;
+  RetractText  state;
+  RetractText  operability;
+  RetractText  advice;
+  gboolean     withdrawable;
+  guint        section;
+} RetractStageInfo;
+
+typedef struct
+{
+  char        *id;
+  char        *platform; /* NULL: any platform */
+  RetractText  name;
+  GPtrArray   *steps;    /* RetractText */
+  RetractText  condition;
+  char        *phone;
+  char        *url;
+  char        *ticket_subject;
+  char        *message_template;
+  guint        daily_limit;
+  guint        response_min_hours;
+  guint        response_max_hours;
+  RetractText  response_text;
+  gboolean     urgent;
+  gboolean     self_service;
+  gboolean     customer_service;
+  guint        section;
+} RetractChannel;
+
+typedef struct
+{
+  char        *id;
+  RetractText  name;
+  RetractText  applies;
+  RetractText  format;
+  GPtrArray   *requirements; /* RetractText */
+  guint        section;
+} RetractMaterial;
+
+typedef struct
+{
+  char        *id;
+  RetractText  name;
+  RetractText  description;
+  char        *evidence; /* material id */
+  guint        section;
+} RetractMistake;
+
+typedef struct
+{
+  char *from;
+  char *to;
+} RetractChannelReplacement;
+
+typedef struct
+{
+  char        *id;
+  RetractText  name;
+  RetractText  description;
+  char        *first_channel;
+  GPtrArray   *replaces; /* RetractChannelReplacement */
+  gboolean     not_withdrawable;
+  guint        legal_deadline_working_days; /* 0: none */
+  GStrv        materials;
+  guint        section;
+} RetractScenario;
+
+typedef struct
+{
+  char        *id;
+  RetractText  text;
+  int          threshold; /* -1: none */
+  guint        section;
+} RetractWarning;
+
+typedef struct
+{
+  char        *id;       /* NULL for unnamed notes */
+  char        *platform; /* NULL: any platform */
+  RetractText  text;
+  RetractText  path;
+  guint        section;
+} RetractNote;
+
+typedef struct
+{
+  char        *platform;
+  RetractText  window;
+  RetractText  materials;
+  RetractText  characteristics;
+  guint        section;
+} RetractComparison;
+
+typedef struct
+{
+  char        *platform;
+  RetractText  name;
+  char        *url;
+} RetractLink;
+
+void retract_section_free           (RetractSection       *section);
+void retract_platform_free          (RetractPlatform      *platform);
+void retract_complaint_type_free    (RetractComplaintType *type);
+void retract_stage_info_free        (RetractStageInfo     *info);
+void retract_channel_free           (RetractChannel       *channel);
+void retract_material_free          (RetractMaterial      *material);
+void retract_mistake_free           (RetractMistake       *mistake);
+void retract_scenario_free          (RetractScenario      *scenario);
+void retract_warning_free           (RetractWarning       *warning);
+void retract_note_free              (RetractNote          *note);
+void retract_comparison_free        (RetractComparison    *comparison);
+void retract_link_free              (RetractLink          *link);
+void retract_text_free              (RetractText          *text);
+void retract_channel_replacement_free (RetractChannelReplacement *replacement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractSection, retract_section_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractPlatform, retract_platform_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractComplaintType, retract_complaint_type_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractStageInfo, retract_stage_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractChannel, retract_channel_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractMaterial, retract_material_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractMistake, retract_mistake_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractScenario, retract_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractWarning, retract_warning_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractNote, retract_note_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractComparison, retract_comparison_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractLink, retract_link_free)
+
+gboolean retract_channel_serves_platform (const RetractChannel *channel,
+                                          const char           *platform);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "retract-stage"
+
+#include "config.h"
+
+#include "retract-types.h"
+
+/* The stable ids used by the dataset, the case file, the CLI and tests. */
+static const char * const stage_ids[RETRACT_N_STAGES] = {
+  [RETRACT_STAGE_AUTO_REVIEW] = "auto-review",
+  [RETRACT_STAGE_MANUAL_REVIEW] = "manual-review",
+  [RETRACT_STAGE_PROCESSED] = "processed",
+  [RETRACT_STAGE_NOT_WITHDRAWABLE] = "not-withdrawable",
+};
+
+const char *
+retract_stage_to_id (RetractStage stage)
+{
+  g_return_val_if_fail (stage < RETRACT_N_STAGES, NULL);
+
+  return stage_ids[stage];
+}
+
+gboolean
+retract_stage_from_id (const char   *id,
+                       RetractStage *stage)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < RETRACT_N_STAGES; i++)
+    {
+      if (g_str_equal (id, stage_ids[i]))
+        {
+          if (stage != NULL)
+            *stage = (RetractStage) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "retract-types.h"
+
+G_BEGIN_DECLS
+
+/* A piece of dataset text in both of the languages Retract speaks. */
+typedef struct
+{
+  char *zh_CN;
+  char *en;
+} RetractText;
+
+const char      *retract_text_get             (const RetractText *text,
+                                               RetractLanguage    language);
+gboolean         retract_text_is_set          (const RetractText *text);
+void             retract_text_clear           (RetractText       *text);
+
+RetractLanguage  retract_language_default     (void);
+gboolean         retract_language_from_string (const char        *name,
+                                               RetractLanguage   *language);
+const char      *retract_language_to_string   (RetractLanguage    language);
+
+G_END_DECLS

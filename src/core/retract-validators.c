@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "retract-validators"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "retract-error.h"
+#include "retract-validators.h"
+
+/* GB 11643-1999: province-level codes that open a resident ID number. */
+static const guint province_codes[] = {
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91,
+};
+
+/**
+ * retract_id_number_check_digit:
+ * @first17: the first 17 digits of a resident ID number
+ *
+ * Returns: the GB 11643 check character, '0'–'9' or 'X'
+ */
+char
+retract_id_number_check_digit (const char *first17)
+{
+  static const guint weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char check[11] = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
+  guint sum = 0;
+
+  g_return_val_if_fail (first17 != NULL, '\0');
+
+  for (guint i = 0; i < 17; i++)
+    {
+      g_return_val_if_fail (g_ascii_isdigit (first17[i]), '\0');
+      sum += (guint) (first17[i] - '0') * weights[i];
+    }
+
+  return check[sum % 11];
+}
+
+static guint
+digits_value (const char *digits,
+              guint       count)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < count; i++)
+    value = value * 10 + (guint) (digits[i] - '0');
+
+  return value;
+}
+
+static char *
+strip_separators (const char *text)
+{
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '-')
+      g_string_append_c (result, *p);
+
+  return g_string_free (result, FALSE);
+}
+
+/**
+ * retract_validate_id_number:
+ * @today: (nullable): birth dates after this day are refused
+ * @normalized: (out) (optional): the number with an upper-case X
+ *
+ * Checks an 18-character resident ID number: digits, province code, birth
+ * date and the GB 11643 check character.
+ */
+gboolean
+retract_validate_id_number (const char  *text,
+                            const GDate *today,
+                            char       **normalized,
+                            GError     **error)
+{
+  g_autofree char *number = NULL;
+  gboolean province_ok = FALSE;
+  guint province, year, month, day;
+  char expected;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  number = strip_separators (text);
+  if (strlen (number) != 18)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("a resident ID number has 18 characters, this one has %u"),
+                   (guint) g_utf8_strlen (number, -1));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (number[i]))
+      {
+        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                     _("the first 17 characters of an ID number are digits; character %u is "
+                       "not"), i + 1);
+        return FALSE;
+      }
+
+  if (number[17] == 'x')
+    number[17] = 'X';
+  if (!g_ascii_isdigit (number[17]) && number[17] != 'X')
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the last character of an ID number is a digit or X"));
+      return FALSE;
+    }
+
+  province = digits_value (number, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (province_codes); i++)
+    province_ok = province_ok || province_codes[i] == province;
+  if (!province_ok)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the first two digits are not a province code"));
+      return FALSE;
+    }
+
+  year = digits_value (number + 6, 4);
+  month = digits_value (number + 10, 2);
+  day = digits_value (number + 12, 2);
+  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("digits 7–14 are not a valid date of birth"));
+      return FALSE;
+    }
+
+  if (today != NULL && g_date_valid (today))
+    {
+      GDate birth;
+
+      g_date_clear (&birth, 1);
+      g_date_set_dmy (&birth, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      if (g_date_compare (&birth, today) > 0)
+        {
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       _("the date of birth in digits 7–14 is in the future"));
+          return FALSE;
+        }
+    }
+
+  expected = retract_id_number_check_digit (number);
+  if (number[17] != expected)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the check character does not match the other digits; one of them is "
+                     "probably mistyped"));
+      return FALSE;
+    }
+
+  if (normalized != NULL)
+    *normalized = g_steal_pointer (&number);
+  return TRUE;
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  if (strlen (text) != length)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * retract_validate_phone:
+ * @allow_hong_kong_macau: also accept +852 and +853 numbers
+ * @normalized: (out) (optional): "13800138000" or "+85291234567"
+ *
+ * A mainland mobile number (11 digits starting 13–19), optionally written with
+ * +86 or 0086, spaces or hyphens.
+ */
+gboolean
+retract_validate_phone (const char *text,
+                        gboolean    allow_hong_kong_macau,
+                        char      **normalized,
+                        GError    **error)
+{
+  g_autofree char *number = NULL;
+  const char *national;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  number = strip_separators (text);
+  national = number;
+  if (g_str_has_prefix (number, "+86") && !g_str_has_prefix (number, "+852") &&
+      !g_str_has_prefix (number, "+853"))
+    national = number + 3;
+  else if (g_str_has_prefix (number, "0086"))
+    national = number + 4;
+
+  if (all_digits (national, 11) && national[0] == '1' && national[1] >= '3' && national[1] <= '9')
+    {
+      if (normalized != NULL)
+        *normalized = g_strdup (national);
+      return TRUE;
+    }
+
+  if (allow_hong_kong_macau &&
+      ((g_str_has_prefix (number, "+852") && all_digits (number + 4, 8) &&
+        number[4] >= '4' && number[4] <= '9') ||
+       (g_str_has_prefix (number, "+853") && all_digits (number + 4, 8) && number[4] == '6')))
+    {
+      if (normalized != NULL)
+        *normalized = g_steal_pointer (&number);
+      return TRUE;
+    }
+
+  if (allow_hong_kong_macau)
+    g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                 _("enter a mainland mobile number (11 digits starting with 1, optionally +86) "
+                   "or a Hong Kong (+852) or Macau (+853) mobile number"));
+  else
+    g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                 _("enter a mainland mobile number: 11 digits starting with 1, optionally "
+                   "with +86"));
+  return FALSE;
+}
+
+/* WeChat IDs: 6–20 characters, a letter first, then letters, digits, _ or -. */
+gboolean
+retract_validate_wechat_id (const char *text,
+                            GError    **error)
+{
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  length = strlen (text);
+  if (length < 6 || length > 20 || !g_ascii_isalpha (text[0]))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("a WeChat ID has 6–20 characters and starts with a letter"));
+      return FALSE;
+    }
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      {
+        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                     _("a WeChat ID has only letters, digits, “_” and “-”"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+gboolean
+retract_validate_complaint_number (const char *text,
+                                   GError    **error)
+{
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  length = strlen (text);
+  if (length == 0 || length > 64)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("a complaint number has 1–64 characters"));
+      return FALSE;
+    }
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      {
+        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                     _("a complaint number has only letters, digits, “-” and “_”; copy it "
+                       "exactly as the platform shows it"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * retract_validate_text:
+ * @max_chars: the longest text accepted, in characters
+ * @multiline: whether line breaks and tabs are allowed
+ *
+ * Free text: valid UTF-8, no control characters, not too long.
+ */
+gboolean
+retract_validate_text (const char *text,
+                       guint       max_chars,
+                       gboolean    multiline,
+                       GError    **error)
+{
+  glong length;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  length = g_utf8_strlen (text, -1);
+  if ((gulong) length > max_chars)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE,
+                   _("at most %1$u characters, this has %2$ld"), max_chars, length);
+      return FALSE;
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (multiline && (c == '\n' || c == '\t'))
+        continue;
+      if (g_unichar_iscntrl (c))
+        {
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       multiline ? _("contains a control character (U+%04X)")
+                                 : _("contains a line break or control character (U+%04X)"),
+                       c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * retract_mask_id_number:
+ *
+ * Returns: (transfer full): the number with its middle hidden,
+ *   `110105********002X`, as letters show it by default
+ */
+char *
+retract_mask_id_number (const char *id_number)
+{
+  gsize length;
+  GString *masked;
+
+  g_return_val_if_fail (id_number != NULL, NULL);
+
+  length = strlen (id_number);
+  if (length <= 10)
+    return g_strnfill (length, '*');
+
+  masked = g_string_new_len (id_number, 6);
+  for (gsize i = 6; i < length - 4; i++)
+    g_string_append_c (masked, '*');
+  g_string_append (masked, id_number + length - 4);
+
+  return g_string_free (masked, FALSE);
+}
