@@ -100,7 +100,7 @@ retract_time_format_iso (GDateTime *time)
 /**
  * retract_time_format_human:
  *
- * Returns: (transfer full): @time as `YYYY-MM-DD HH:MM` in Beijing time
+ * Returns: (transfer full): @time as `YYYY-MM-DD HH:MM[:SS]` in Beijing time
  */
 char *
 retract_time_format_human (GDateTime *time)
@@ -110,7 +110,9 @@ retract_time_format_human (GDateTime *time)
   g_return_val_if_fail (time != NULL, NULL);
 
   local = to_beijing_seconds (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* Deadlines at the end of a day keep their seconds: 23:59:59, not 23:59. */
+  return g_date_time_format (local, g_date_time_get_second (local) != 0 ? "%Y-%m-%d %H:%M:%S"
+                                                                          : "%Y-%m-%d %H:%M");
 }
 
 /* The calendar date of @time in Beijing, which is what working days count from. */
