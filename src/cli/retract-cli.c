@@ -129,6 +129,15 @@ print_json (JsonNode *root)
 
 /* ---- assess ---- */
 
+/* "Label: value"; Chinese labels end in a full-width colon that needs no space. */
+static void
+print_field (const char *indent,
+             const char *label,
+             const char *value)
+{
+  g_print ("%s%s%s%s\n", indent, label, g_str_has_suffix (label, "：") ? "" : " ", value);
+}
+
 static char *
 format_deadline (GDateTime *deadline,
                  GDateTime *now)
@@ -161,9 +170,9 @@ print_channel (const RetractChannel *channel,
     g_print ("    %u. %s\n", i + 1, retract_text_get (g_ptr_array_index (channel->steps, i),
                                                       language));
   if (channel->phone != NULL)
-    g_print ("    %s %s\n", _("Phone:"), channel->phone);
+    print_field ("    ", _("Phone:"), channel->phone);
   if (channel->url != NULL)
-    g_print ("    %s %s\n", _("Website:"), channel->url);
+    print_field ("    ", _("Website:"), channel->url);
   if (retract_text_is_set (&channel->response_text))
     g_print ("    %s\n", retract_text_get (&channel->response_text, language));
   if (retract_text_is_set (&channel->condition))
@@ -182,36 +191,42 @@ print_assessment (RetractAssessment *assessment,
   GPtrArray *materials = retract_assessment_get_materials (assessment);
   GPtrArray *warnings = retract_assessment_get_warnings (assessment);
   GPtrArray *advice = retract_assessment_get_advice (assessment);
+  g_autofree char *complaint = NULL;
+  g_autofree char *stage_line = NULL;
 
   /* Translators: %1$s is the rules version, %2$s its publication date. */
   g_print (_("Rules %1$s (published %2$s). Not an official source.\n"),
            retract_ruleset_get_version (rules), retract_ruleset_get_published (rules));
-  g_print ("%s %s · %s\n", _("Complaint:"),
-           retract_text_get (&retract_assessment_get_platform (assessment)->name, language),
-           retract_text_get (&retract_assessment_get_complaint_type (assessment)->name, language));
+  complaint = g_strdup_printf ("%s · %s",
+                               retract_text_get (&retract_assessment_get_platform (assessment)->name,
+                                                 language),
+                               retract_text_get (&retract_assessment_get_complaint_type (assessment)->name,
+                                                 language));
+  print_field ("", _("Complaint:"), complaint);
   g_print (_("Filed: %s Beijing time\n"), filed);
-  g_print ("%s %s — %s\n", _("Stage:"), retract_text_get (&stage->name, language),
-           retract_assessment_get_withdrawable (assessment) ? _("can still be withdrawn")
-                                                            : _("can no longer be withdrawn"));
+  stage_line = g_strdup_printf ("%s — %s", retract_text_get (&stage->name, language),
+                                retract_assessment_get_withdrawable (assessment)
+                                ? _("can still be withdrawn") : _("can no longer be withdrawn"));
+  print_field ("", _("Stage:"), stage_line);
   g_print ("  %s\n", retract_text_get (&stage->advice, language));
 
   if (retract_assessment_get_self_service_until (assessment) != NULL)
     {
       g_autofree char *text = format_deadline (retract_assessment_get_self_service_until (assessment),
                                                now);
-      g_print ("%s %s\n", _("Self-service ends:"), text);
+      print_field ("", _("Self-service ends:"), text);
     }
   if (retract_assessment_get_window_closes_at (assessment) != NULL)
     {
       g_autofree char *text = format_deadline (retract_assessment_get_window_closes_at (assessment),
                                                now);
-      g_print ("%s %s\n", _("Window closes:"), text);
+      print_field ("", _("Window closes:"), text);
     }
   if (retract_assessment_get_legal_deadline (assessment) != NULL)
     {
       g_autofree char *text = format_deadline (retract_assessment_get_legal_deadline (assessment),
                                                now);
-      g_print ("%s %s\n", _("Legal procedure must start by:"), text);
+      print_field ("", _("Legal procedure must start by:"), text);
     }
 
   if (channels->len > 0)
@@ -233,7 +248,8 @@ print_assessment (RetractAssessment *assessment,
         {
           const RetractMaterial *material = g_ptr_array_index (materials, i);
 
-          g_print ("  · %s: %s\n", retract_text_get (&material->name, language),
+          /* Translators: a material and its format requirement */
+          g_print (_("  · %1$s: %2$s\n"), retract_text_get (&material->name, language),
                    retract_text_get (&material->format, language));
           for (guint j = 0; j < material->requirements->len; j++)
             g_print ("      - %s\n",
@@ -543,8 +559,8 @@ command_types (int    argc,
                    type->success_rating ? type->success_rating : "");
           g_print ("%-35s %s\n", "", retract_text_get (&type->description, language));
           if (type->withdrawable)
-            g_print ("%-35s %s %s\n", "", _("Window:"),
-                     retract_text_get (&type->window_text, language));
+            print_field ("                                    ", _("Window:"),
+                         retract_text_get (&type->window_text, language));
           else
             g_print ("%-35s %s\n", "", _("Cannot be withdrawn once filed."));
           continue;
@@ -651,6 +667,7 @@ command_rules_info (int    argc,
   g_autoptr(RetractRuleset) rules = NULL;
   g_autofree char *rules_path = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *location = NULL;
   gboolean json = FALSE;
   RetractLanguage language;
   int status = EXIT_OK;
@@ -708,11 +725,12 @@ command_rules_info (int    argc,
       return EXIT_OK;
     }
 
-  g_print ("%s %s\n", _("Version:"), retract_ruleset_get_version (rules));
-  g_print ("%s %s\n", _("Published:"), retract_ruleset_get_published (rules));
-  g_print ("%s %s\n", _("Source:"), retract_text_get (retract_ruleset_get_title (rules), language));
-  g_print ("%s %s (%s)\n", _("Loaded from:"), retract_ruleset_get_location (rules),
-           retract_ruleset_get_origin (rules));
+  location = g_strdup_printf ("%s (%s)", retract_ruleset_get_location (rules),
+                              retract_ruleset_get_origin (rules));
+  print_field ("", _("Version:"), retract_ruleset_get_version (rules));
+  print_field ("", _("Published:"), retract_ruleset_get_published (rules));
+  print_field ("", _("Source:"), retract_text_get (retract_ruleset_get_title (rules), language));
+  print_field ("", _("Loaded from:"), location);
   g_print ("%s\n", retract_text_get (retract_ruleset_get_disclaimer (rules), language));
   return EXIT_OK;
 }

@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* retract-cli as a user or a script runs it: exit codes, messages that name
+ * what and where, the JSON shape, and the language of the output. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli_env (Run                *run,
+             const char * const *env_overrides,
+             const char         *first,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint i = 0; env_overrides != NULL && env_overrides[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, env_overrides[i], env_overrides[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+
+  /* Nothing this program prints may be a crash or a sanitizer report. */
+  g_assert_null (strstr (run->err, "AddressSanitizer"));
+  g_assert_null (strstr (run->err, "runtime error"));
+  g_assert_null (strstr (run->err, "CRITICAL"));
+}
+
+#define run_cli(run, ...) run_cli_env (run, NULL, __VA_ARGS__, NULL)
+
+static JsonObject *
+parse_object (const char  *text,
+              JsonParser **parser_out)
+{
+  g_autoptr(GError) error = NULL;
+  JsonParser *parser = json_parser_new ();
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  *parser_out = parser;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static char *
+ids_of (JsonArray *array)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, json_object_get_string_member (json_array_get_object_element (array, i),
+                                                           "id"));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* ---- assess ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *args[12];
+  const char *stage;
+  const char *channels;
+  const char *materials;
+  const char *warnings;
+} JsonCase;
+
+static const JsonCase json_cases[] = {
+  { "friend-report-auto",
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--now", "2026-11-24 11:00" },
+    "auto-review", "self-service,web-ticket,phone-hotline", "", "duplicate-submission" },
+  { "friend-report-manual-misstatement",
+    { "--platform", "wechat", "--type", "friend-report", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T12:00:00+08:00", "--mistake", "misstatement" },
+    "manual-review", "web-ticket,phone-hotline", "identity,written-statement",
+    "duplicate-submission" },
+  { "payment-processed",
+    { "--type", "payment-dispute", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-27T10:00:01+08:00" },
+    "processed", "appeal-message", "identity,screen-recording", "aml-review,irreversible" },
+  { "miniprogram-national-day",
+    { "--type", "miniprogram-infringement", "--filed-at", "2026-09-30T10:00:00+08:00",
+      "--now", "2026-10-10T23:59:59+08:00" },
+    "manual-review", "web-ticket,phone-hotline", "identity,screen-recording",
+    "duplicate-submission" },
+  { "cross-border-and-enterprise",
+    { "--type", "friend-report", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T10:05:00+08:00", "--scenario", "cross-border",
+      "--scenario", "enterprise" },
+    "auto-review", "enterprise-admin,self-service,web-ticket,international-hotline",
+    "business-license,passport", "duplicate-submission" },
+  { "judicial",
+    { "--type", "friend-report", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T10:05:00+08:00", "--scenario", "judicial" },
+    "not-withdrawable", "court-correction", "identity,screen-recording", "irreversible" },
+  { "minor-with-risks",
+    { "--type", "friend-report", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T15:00:00+08:00", "--scenario", "minor",
+      "--withdrawals-this-month", "3", "--other-party-loss" },
+    "manual-review", "guardian-in-person,web-ticket,phone-hotline",
+    "identity,screen-recording,household-register",
+    "monthly-limit,other-party-loss,duplicate-submission" },
+  { "alipay",
+    { "--platform", "alipay", "--type", "general", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T22:00:00+08:00" },
+    "manual-review", "alipay-smart-service", "identity,screen-recording,face-verification", "" },
+  { "douyin",
+    { "--platform", "douyin", "--type", "general", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T10:00:00+08:00" },
+    "auto-review", "douyin-community-review", "deletion-proof", "" },
+  { "intellectual-property",
+    { "--type", "intellectual-property", "--filed-at", "2026-11-24T10:00:00+08:00",
+      "--now", "2026-11-24T10:00:00+08:00" },
+    "not-withdrawable", "", "identity,screen-recording", "irreversible" },
+};
+
+static void
+test_assess_json (gconstpointer data)
+{
+  const JsonCase *c = data;
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *channels = NULL;
+  g_autofree char *materials = NULL;
+  g_autofree char *warnings = NULL;
+  const char *args[16] = { "assess", "--json" };
+  guint n = 2;
+  JsonObject *root;
+
+  for (guint i = 0; c->args[i] != NULL; i++)
+    args[n++] = c->args[i];
+
+  run_cli (&run, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7],
+           args[8], args[9], args[10], args[11], args[12], args[13]);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  root = parse_object (run.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "stage"), ==, c->stage);
+  channels = ids_of (json_object_get_array_member (root, "channels"));
+  materials = ids_of (json_object_get_array_member (root, "materials"));
+  warnings = ids_of (json_object_get_array_member (root, "warnings"));
+  g_assert_cmpstr (channels, ==, c->channels);
+  g_assert_cmpstr (materials, ==, c->materials);
+  g_assert_cmpstr (warnings, ==, c->warnings);
+}
+
+static void
+test_assess_json_shape (void)
+{
+  const char * const time_keys[] = {
+    "filed_at", "now", "self_service_until", "window_closes_at", "legal_deadline", NULL
+  };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+  JsonObject *channel;
+
+  run_cli (&run, "assess", "--json", "--type", "friend-report", "--filed-at", "2026-11-24 02:00Z",
+           "--now", "2026-11-24T03:00:00Z");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, &parser);
+
+  g_assert_true (json_object_has_member (root, "rules_version"));
+  g_assert_cmpstr (json_object_get_string_member (root, "platform"), ==, "wechat");
+  g_assert_cmpstr (json_object_get_string_member (root, "type"), ==, "friend-report");
+  g_assert_true (json_object_get_boolean_member (root, "withdrawable"));
+  for (guint i = 0; time_keys[i] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (root, time_keys[i]);
+
+      g_assert_nonnull (node);
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+      g_assert_true (g_str_has_suffix (json_node_get_string (node), "+08:00"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (root, "filed_at"), ==,
+                   "2026-11-24T10:00:00+08:00");
+  g_assert_cmpstr (json_object_get_string_member (root, "now"), ==, "2026-11-24T11:00:00+08:00");
+  g_assert_true (json_object_get_null_member (root, "legal_deadline"));
+
+  channel = json_array_get_object_element (json_object_get_array_member (root, "channels"), 0);
+  g_assert_cmpstr (json_object_get_string_member (channel, "id"), ==, "self-service");
+  g_assert_true (json_object_has_member (channel, "name"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (channel, "steps")), ==, 4);
+}
+
+static void
+test_assess_case_file (void)
+{
+  g_autofree char *path = write_temp ("case.json",
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n"
+    " \"filed_at\": \"2026-11-24T10:00:00+08:00\", \"mistake\": \"misoperation\",\n"
+    " \"scenarios\": [\"enterprise\"], \"withdrawals_this_month\": 0,\n"
+    " \"other_party_loss\": false,\n"
+    " \"applicant\": {\"name\": \"张三\", \"wechat_id\": \"zhangsan_01\",\n"
+    "                \"phone\": \"13800138000\", \"id_number\": \"11010519491231002X\"},\n"
+    " \"complaint_number\": \"WX20261124001\", \"respondent\": \"李四\",\n"
+    " \"narrative\": \"…what happened…\", \"reason\": \"…why it was a mistake…\"}\n");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *channels = NULL;
+  JsonObject *root;
+
+  run_cli (&run, "assess", "--case", path, "--now", "2026-11-24T13:00:00+08:00", "--json");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "stage"), ==, "manual-review");
+  channels = ids_of (json_object_get_array_member (root, "channels"));
+  g_assert_cmpstr (channels, ==, "enterprise-admin,web-ticket,phone-hotline");
+
+  /* Personal data stays out of the answer. */
+  g_assert_null (strstr (run.out, "11010519491231002X"));
+  g_assert_null (strstr (run.out, "13800138000"));
+  g_assert_null (strstr (run.out, "张三"));
+  g_unlink (path);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *case_json; /* NULL: use args only */
+  const char *args[10];
+  const char *stderr_parts; /* "|"-separated */
+} BadInput;
+
+static const BadInput bad_inputs[] = {
+  { "unknown-type", NULL,
+    { "--type", "spam", "--filed-at", "2026-11-24 10:00" },
+    "type: |“spam”|friend-report" },
+  { "ambiguous-type", NULL,
+    { "--type", "general", "--filed-at", "2026-11-24 10:00" },
+    "platform: |alipay, douyin|--platform" },
+  { "unknown-platform", NULL,
+    { "--platform", "qq", "--type", "general", "--filed-at", "2026-11-24 10:00" },
+    "platform: |“qq”|wechat, alipay, douyin" },
+  { "unknown-scenario", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--scenario", "vip" },
+    "scenarios: |“vip”" },
+  { "unknown-mistake", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--mistake", "oops" },
+    "mistake: |misoperation, misstatement" },
+  { "future-filing", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:02", "--now", "2026-11-24 10:00" },
+    "filed_at: |future" },
+  { "bad-time", NULL,
+    { "--type", "friend-report", "--filed-at", "yesterday" },
+    "filed_at: |“yesterday”" },
+  { "bad-now", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--now", "soon" },
+    "--now: |“soon”" },
+  { "negative-withdrawals", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00",
+      "--withdrawals-this-month", "-1" },
+    "withdrawals_this_month: |“-1”" },
+  { "no-type", NULL, { "--filed-at", "2026-11-24 10:00" }, "type: |friend-report" },
+  { "no-filed-at", NULL, { "--type", "friend-report" }, "filed_at: " },
+  { "unknown-option", NULL, { "--colour" }, "--colour" },
+  { "unexpected-argument", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "extra" }, "“extra”" },
+  { "bad-language", NULL,
+    { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--lang", "fr" },
+    "--lang: |zh_CN, en" },
+  { "case-and-answers", "{\"format\": 1}", { "--type", "friend-report" }, "--case" },
+  { "case-syntax-error", "{\"format\": 1,\n \"type\" \"friend-report\"}", { NULL },
+    "case.json:2:9: |expected “:”" },
+  { "case-unknown-key", "{\"format\": 1, \"colour\": \"red\"}", { NULL },
+    "case.json:1:15: $.colour: |unknown key" },
+  { "case-wrong-type", "{\"format\": 1,\n \"withdrawals_this_month\": \"two\"}", { NULL },
+    "case.json:2:2: $.withdrawals_this_month: |expected an integer, found a string" },
+  { "case-negative-count", "{\"format\": 1, \"withdrawals_this_month\": -1}", { NULL },
+    "$.withdrawals_this_month: |out of range" },
+  { "case-newer-format", "{\"format\": 7}", { NULL }, "$.format: |newer version" },
+  { "case-incomplete", "{\"format\": 1, \"platform\": \"wechat\"}", { NULL }, "type: " },
+  { "case-bad-id-number",
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n"
+    " \"filed_at\": \"2026-11-24T10:00:00+08:00\",\n"
+    " \"applicant\": {\"id_number\": \"110105194912310021\", \"phone\": \"1380013800\"}}",
+    { NULL }, "applicant.phone: |applicant.id_number: |check character" },
+  { "case-duplicate-key", "{\"format\": 1, \"type\": \"a\", \"type\": \"b\"}", { NULL },
+    "case.json:1:28: duplicate key “type”" },
+  { "case-empty", "", { NULL }, "case.json:1:1: |empty" },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *c = data;
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(GStrv) parts = g_strsplit (c->stderr_parts, "|", -1);
+  const char *args[16] = { "assess" };
+  guint n = 1;
+
+  if (c->case_json != NULL)
+    {
+      path = write_temp ("case.json", c->case_json);
+      args[n++] = "--case";
+      args[n++] = path;
+    }
+  for (guint i = 0; c->args[i] != NULL; i++)
+    args[n++] = c->args[i];
+
+  run_cli (&run, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7],
+           args[8], args[9], args[10], args[11], args[12]);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strstr (run.err, parts[i]) == NULL)
+      g_error ("“%s” not in stderr “%s”", parts[i], run.err);
+
+  /* Bad personal data is named, never repeated. */
+  g_assert_null (strstr (run.err, "110105194912310021"));
+  if (path != NULL)
+    g_unlink (path);
+}
+
+static void
+test_assess_human_languages (void)
+{
+  const char * const chinese[] = { "LANGUAGE", "zh_CN", NULL };
+  g_auto(Run) en = { 0 };
+  g_auto(Run) zh = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  run_cli (&en, "assess", "--type", "friend-report", "--filed-at", "2026-11-24 10:00",
+           "--now", "2026-11-24 11:00");
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_nonnull (strstr (en.out, "Stage: Awaiting automatic review"));
+  g_assert_nonnull (strstr (en.out, "Self-service ends: 2026-11-24 12:00 Beijing time (1 h 0 min left)"));
+  g_assert_nonnull (strstr (en.out, "Withdraw it yourself in the WeChat Team account"));
+
+  run_cli_env (&zh, chinese, "assess", "--type", "friend-report", "--filed-at",
+               "2026-11-24 10:00", "--now", "2026-11-24 11:00", NULL);
+  g_assert_cmpint (zh.status, ==, 0);
+  g_assert_nonnull (strstr (zh.out, "待审核(系统自动审核)"));
+  g_assert_nonnull (strstr (zh.out, "微信团队自主撤回"));
+  g_assert_nonnull (strstr (zh.out, "北京时间"));
+  g_assert_null (strstr (zh.out, "Stage:"));
+
+  /* --lang wins over the locale, for the dataset's texts and our own. */
+  run_cli (&forced, "assess", "--lang", "zh_CN", "--type", "friend-report", "--filed-at",
+           "2026-11-24 10:00", "--now", "2026-11-24 11:00");
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_nonnull (strstr (forced.out, "微信团队自主撤回"));
+  g_assert_null (strstr (forced.out, "Stage:"));
+}
+
+/* ---- the other commands ---- */
+
+static void
+test_types (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) wechat = { 0 };
+  g_auto(Run) human = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *types;
+
+  run_cli (&run, "types", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  parser = json_parser_new ();
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  types = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (types), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (types, 0),
+                                                  "success_rating"), ==, "★★★☆");
+
+  run_cli (&wechat, "types", "--platform", "wechat", "--json");
+  g_assert_cmpint (wechat.status, ==, 0);
+  g_assert_null (strstr (wechat.out, "\"general\""));
+  g_assert_nonnull (strstr (wechat.out, "\"intellectual-property\""));
+
+  run_cli (&human, "types");
+  g_assert_cmpint (human.status, ==, 0);
+  g_assert_nonnull (strstr (human.out, "miniprogram-infringement"));
+}
+
+static void
+test_rules_info (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+
+  run_cli (&run, "rules-info", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, &parser);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}\\.", json_object_get_string_member (root,
+                                                                                     "version"),
+                                       0, 0));
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "bundled");
+  g_assert_true (json_object_has_member (root, "published"));
+  g_assert_true (json_object_has_member (root, "path"));
+}
+
+static void
+test_validate_rules (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("RETRACT_SOURCE_ROOT"), "data", "rules",
+                                              "rules.json", NULL);
+  g_autofree char *broken = write_temp ("broken-rules.json", "{\n  \"meta\": {\n    \"schema\": 1,,\n");
+  g_autofree char *deep = NULL;
+  g_autofree char *nesting = g_strnfill (100000, '[');
+  g_auto(Run) good = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) too_deep = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) assess_bad_rules = { 0 };
+
+  run_cli (&good, "validate-rules", source);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "valid"));
+
+  run_cli (&bad, "validate-rules", broken);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_true (g_str_has_prefix (bad.err, broken));
+  g_assert_nonnull (strstr (bad.err, ":3:17: "));
+
+  deep = write_temp ("deep-rules.json", nesting);
+  run_cli (&too_deep, "validate-rules", deep);
+  g_assert_cmpint (too_deep.status, ==, 2);
+  g_assert_nonnull (strstr (too_deep.err, "deeper"));
+
+  run_cli (&missing, "validate-rules", "/nonexistent/rules.json");
+  g_assert_cmpint (missing.status, ==, 2);
+
+  run_cli (&assess_bad_rules, "assess", "--rules", broken, "--type", "friend-report",
+           "--filed-at", "2026-11-24 10:00");
+  g_assert_cmpint (assess_bad_rules.status, ==, 2);
+  g_assert_true (g_str_has_prefix (assess_bad_rules.err, broken));
+
+  g_unlink (broken);
+  g_unlink (deep);
+}
+
+static void
+test_help_and_usage (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) assess_help = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_cli (&help, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "assess"));
+  g_assert_nonnull (strstr (help.out, "validate-rules"));
+  g_assert_nonnull (strstr (help.out, "Exit status"));
+
+  run_cli (&assess_help, "assess", "--help");
+  g_assert_cmpint (assess_help.status, ==, 0);
+  g_assert_nonnull (strstr (assess_help.out, "--withdrawals-this-month"));
+  g_assert_nonnull (strstr (assess_help.out, "--other-party-loss"));
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  run_cli (&unknown, "withdraw");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "withdraw"));
+
+  run_cli (&version, "--version");
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "retract-cli "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_assert_nonnull (g_getenv ("RETRACT_CLI"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (json_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/cli/assess/json/%s", json_cases[i].name);
+
+      g_test_add_data_func (path, &json_cases[i], test_assess_json);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/cli/assess/bad-input/%s",
+                                               bad_inputs[i].name);
+
+      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
+    }
+
+  g_test_add_func ("/retract/cli/assess/json-shape", test_assess_json_shape);
+  g_test_add_func ("/retract/cli/assess/case-file", test_assess_case_file);
+  g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
+  g_test_add_func ("/retract/cli/types", test_types);
+  g_test_add_func ("/retract/cli/rules-info", test_rules_info);
+  g_test_add_func ("/retract/cli/validate-rules", test_validate_rules);
+  g_test_add_func ("/retract/cli/help-and-usage", test_help_and_usage);
+
+  return g_test_run ();
+}
