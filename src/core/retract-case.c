@@ -499,6 +499,8 @@ retract_case_to_json (RetractCase *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) escaped = NULL;
+  g_autofree char *text = NULL;
   gboolean any_applicant = FALSE;
 
   g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
@@ -551,7 +553,20 @@ retract_case_to_json (RetractCase *self)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, NULL);
+
+  /* json-glib 1.6 writes U+001F unescaped, which strict JSON (and our own
+   * loader) refuses. Raw control bytes can only be inside strings here. */
+  escaped = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 && *p != '\n')
+        g_string_append_printf (escaped, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (escaped, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
 }
 
 /**

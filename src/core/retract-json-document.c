@@ -218,6 +218,9 @@ scan_string (Scanner *scanner,
              GString *decoded,
              GError **error)
 {
+  guint escape_line = 0;
+  guint escape_column = 0;
+
   g_assert (scanner_peek (scanner) == '"');
   scanner_advance (scanner);
 
@@ -254,6 +257,9 @@ scan_string (Scanner *scanner,
           continue;
         }
 
+      /* Problems with an escape are reported where the escape starts. */
+      escape_line = scanner->line;
+      escape_column = scanner->column;
       scanner_advance (scanner);
       c = scanner_peek (scanner);
       switch (c)
@@ -279,6 +285,8 @@ scan_string (Scanner *scanner,
 
             if (unit == 0)
               {
+                scanner->line = escape_line;
+                scanner->column = escape_column;
                 scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
                               _("the NUL character (\\u0000) is not allowed in strings"));
                 return FALSE;
@@ -286,6 +294,8 @@ scan_string (Scanner *scanner,
 
             if (unit >= 0xDC00 && unit <= 0xDFFF)
               {
+                scanner->line = escape_line;
+                scanner->column = escape_column;
                 scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
                               _("lone low surrogate \\u%04X in string"), unit);
                 return FALSE;
@@ -299,7 +309,9 @@ scan_string (Scanner *scanner,
                     scanner->pos + 1 >= scanner->length ||
                     scanner->data[scanner->pos + 1] != 'u')
                   {
-                    scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                    scanner->line = escape_line;
+                scanner->column = escape_column;
+                scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
                                   _("high surrogate \\u%04X is not followed by a low surrogate"),
                                   unit);
                     return FALSE;
@@ -310,7 +322,9 @@ scan_string (Scanner *scanner,
                   return FALSE;
                 if (low < 0xDC00 || low > 0xDFFF)
                   {
-                    scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                    scanner->line = escape_line;
+                scanner->column = escape_column;
+                scanner_fail (scanner, error, RETRACT_DATA_ERROR_BAD_VALUE,
                                   _("high surrogate \\u%04X is not followed by a low surrogate"),
                                   unit);
                     return FALSE;
@@ -611,7 +625,7 @@ scanner_run (Scanner *scanner,
                   g_autofree char *found = describe_current (scanner);
 
                   scanner_fail (scanner, error, RETRACT_DATA_ERROR_TRAILING_DATA,
-                                _("unexpected %s after the end of the document"), found);
+                                _("found %s after the end of the document"), found);
                   return FALSE;
                 }
               return TRUE;
@@ -765,9 +779,14 @@ retract_json_document_new_from_bytes (GBytes                  *bytes,
       guint line, column;
 
       locate_invalid_utf8 (data, bad, &line, &column);
-      g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_INVALID_UTF8,
-                   _("%1$s:%2$u:%3$u: invalid UTF-8 (byte 0x%4$02X)"),
-                   display_name, line, column, (guint) (guchar) *bad);
+      if (*bad == '\0')
+        g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_INVALID_UTF8,
+                     _("%1$s:%2$u:%3$u: a NUL byte is not allowed in a text file"),
+                     display_name, line, column);
+      else
+        g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_INVALID_UTF8,
+                     _("%1$s:%2$u:%3$u: invalid UTF-8 (byte 0x%4$02X)"),
+                     display_name, line, column, (guint) (guchar) *bad);
       return NULL;
     }
 

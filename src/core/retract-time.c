@@ -25,10 +25,14 @@ retract_time_zone (void)
   return zone;
 }
 
+/* Returns NULL when the instant cannot be expressed in UTC+8 (past 9999). */
 static GDateTime *
 to_beijing_seconds (GDateTime *time)
 {
   g_autoptr(GDateTime) whole = g_date_time_add (time, -(GTimeSpan) g_date_time_get_microsecond (time));
+
+  if (whole == NULL)
+    return NULL;
 
   return g_date_time_to_timezone (whole, retract_time_zone ());
 }
@@ -47,6 +51,7 @@ retract_time_parse (const char *text,
 {
   g_autofree char *normalized = NULL;
   g_autoptr(GDateTime) parsed = NULL;
+  GDateTime *result;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -78,7 +83,16 @@ retract_time_parse (const char *text,
       return NULL;
     }
 
-  return to_beijing_seconds (parsed);
+  result = to_beijing_seconds (parsed);
+  if (result == NULL)
+    {
+      /* GLib parsed it, but in Beijing time it would fall past the year 9999. */
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("“%s” is outside the range of dates Retract can handle"), text);
+      return NULL;
+    }
+
+  return result;
 }
 
 /**

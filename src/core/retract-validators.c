@@ -51,14 +51,28 @@ digits_value (const char *digits,
   return value;
 }
 
+/* What people type: full-width forms from a Chinese input method become ASCII
+ * ("１３８" → "138"), and the spaces and dashes used to group digits go. */
 static char *
-strip_separators (const char *text)
+normalize_typed (const char *text)
 {
-  GString *result = g_string_new (NULL);
+  GString *result;
 
-  for (const char *p = text; *p; p++)
-    if (*p != ' ' && *p != '-')
-      g_string_append_c (result, *p);
+  /* Invalid UTF-8 is left as it is for the caller to refuse. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  result = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      if (c == ' ' || c == 0x3000 || c == '-' || (c >= 0x2010 && c <= 0x2015))
+        continue;
+      g_string_append_unichar (result, c);
+    }
 
   return g_string_free (result, FALSE);
 }
@@ -84,12 +98,18 @@ retract_validate_id_number (const char  *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  number = strip_separators (text);
+  number = normalize_typed (text);
+  if (!g_str_is_ascii (number))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("an ID number has only digits and the letter X"));
+      return FALSE;
+    }
   if (strlen (number) != 18)
     {
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                    _("a resident ID number has 18 characters, this one has %u"),
-                   (guint) g_utf8_strlen (number, -1));
+                   (guint) strlen (number));
       return FALSE;
     }
 
@@ -192,7 +212,7 @@ retract_validate_phone (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  number = strip_separators (text);
+  number = normalize_typed (text);
   national = number;
   if (g_str_has_prefix (number, "+86") && !g_str_has_prefix (number, "+852") &&
       !g_str_has_prefix (number, "+853"))
@@ -320,7 +340,7 @@ retract_validate_text (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (multiline && (c == '\n' || c == '\t'))
+      if (multiline && (c == '\n' || c == '\r' || c == '\t'))
         continue;
       if (g_unichar_iscntrl (c))
         {
@@ -344,19 +364,24 @@ retract_validate_text (const char *text,
 char *
 retract_mask_id_number (const char *id_number)
 {
-  gsize length;
+  g_autofree char *normalized = NULL;
   GString *masked;
+  glong length;
 
   g_return_val_if_fail (id_number != NULL, NULL);
 
-  length = strlen (id_number);
+  /* Counted in characters, so non-ASCII input is never cut mid-character. */
+  normalized = g_utf8_make_valid (id_number, -1);
+  length = g_utf8_strlen (normalized, -1);
   if (length <= 10)
-    return g_strnfill (length, '*');
+    return g_strnfill ((gsize) length, '*');
 
-  masked = g_string_new_len (id_number, 6);
-  for (gsize i = 6; i < length - 4; i++)
+  masked = g_string_new (NULL);
+  g_string_append_len (masked, normalized,
+                       g_utf8_offset_to_pointer (normalized, 6) - normalized);
+  for (glong i = 6; i < length - 4; i++)
     g_string_append_c (masked, '*');
-  g_string_append (masked, id_number + length - 4);
+  g_string_append (masked, g_utf8_offset_to_pointer (normalized, length - 4));
 
   return g_string_free (masked, FALSE);
 }

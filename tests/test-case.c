@@ -1,0 +1,1099 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "retract-case.h"
+#include "retract-error.h"
+#include "retract-time.h"
+
+#define NAME "case.json"
+
+static const char example_case[] =
+  "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+  "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"mistake\": \"misoperation\", "
+  "\"scenarios\": [\"enterprise\"], \"withdrawals_this_month\": 0, \"other_party_loss\": false, "
+  "\"applicant\": {\"name\": \"张三\", \"wechat_id\": \"zhangsan_01\", \"phone\": \"13800138000\", "
+  "\"id_number\": \"11010519491231002X\"}, \"complaint_number\": \"WX20261124001\", "
+  "\"respondent\": \"李四\", \"narrative\": \"…what happened…\", "
+  "\"reason\": \"…why it was a mistake…\"}";
+
+static RetractCase *
+load_case (const char *text,
+           GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return retract_case_new_from_bytes (bytes, NAME, error);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("retract-test-case-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static GPtrArray *
+list_dir (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  return names;
+}
+
+/* Personal data must never be echoed: no run of 6 characters of the value
+ * (or all of it, when shorter) appears in the message. */
+static void
+assert_not_echoed (const char *message,
+                   const char *value)
+{
+  gsize length = strlen (value);
+  gsize window = MIN (length, 6);
+
+  if (length < 4)
+    return;
+
+  for (gsize i = 0; i + window <= length; i++)
+    {
+      g_autofree char *piece = g_strndup (value + i, window);
+
+      if (strstr (message, piece) != NULL)
+        g_error ("message “%s” repeats “%s” of a validated value", message, piece);
+    }
+}
+
+/* Properties */
+
+typedef struct
+{
+  guint       count;
+  GPtrArray  *names;
+} NotifyLog;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  NotifyLog *log = user_data;
+
+  log->count++;
+  g_ptr_array_add (log->names, g_strdup (pspec->name));
+}
+
+static void
+notify_log_expect (NotifyLog  *log,
+                   guint       count,
+                   const char *last_name)
+{
+  g_assert_cmpuint (log->count, ==, count);
+  if (last_name != NULL)
+    g_assert_cmpstr (g_ptr_array_index (log->names, log->names->len - 1), ==, last_name);
+}
+
+static void
+test_notify_strings (void)
+{
+  RetractCase *self = retract_case_new ();
+  NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
+
+  g_signal_connect (self, "notify", G_CALLBACK (on_notify), &log);
+
+  retract_case_set_platform (self, "wechat");
+  notify_log_expect (&log, 1, "platform");
+  retract_case_set_platform (self, "wechat");
+  notify_log_expect (&log, 1, NULL);
+  retract_case_set_platform (self, "alipay");
+  notify_log_expect (&log, 2, "platform");
+  retract_case_set_platform (self, NULL);
+  notify_log_expect (&log, 3, "platform");
+  g_assert_null (retract_case_get_platform (self));
+  /* Empty means unanswered: no change from NULL. */
+  retract_case_set_platform (self, "");
+  notify_log_expect (&log, 3, NULL);
+  g_assert_null (retract_case_get_platform (self));
+
+  retract_case_set_complaint_type (self, "friend-report");
+  retract_case_set_complaint_type (self, "friend-report");
+  notify_log_expect (&log, 4, "complaint-type");
+  retract_case_set_complaint_type (self, "");
+  notify_log_expect (&log, 5, "complaint-type");
+  g_assert_null (retract_case_get_complaint_type (self));
+
+  /* The mistake falls back to its default. */
+  g_assert_cmpstr (retract_case_get_mistake (self), ==, RETRACT_DEFAULT_MISTAKE);
+  retract_case_set_mistake (self, RETRACT_DEFAULT_MISTAKE);
+  retract_case_set_mistake (self, NULL);
+  retract_case_set_mistake (self, "");
+  notify_log_expect (&log, 5, NULL);
+  retract_case_set_mistake (self, "misstatement");
+  retract_case_set_mistake (self, "misstatement");
+  notify_log_expect (&log, 6, "mistake");
+  retract_case_set_mistake (self, "");
+  notify_log_expect (&log, 7, "mistake");
+  g_assert_cmpstr (retract_case_get_mistake (self), ==, RETRACT_DEFAULT_MISTAKE);
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      guint before = log.count;
+
+      retract_case_set_detail (self, i, "张三");
+      retract_case_set_detail (self, i, "张三");
+      g_assert_cmpuint (log.count, ==, before + 1);
+      g_assert_cmpstr (retract_case_get_detail (self, i), ==, "张三");
+      retract_case_set_detail (self, i, "");
+      g_assert_cmpuint (log.count, ==, before + 2);
+      g_assert_null (retract_case_get_detail (self, i));
+      retract_case_set_detail (self, i, NULL);
+      g_assert_cmpuint (log.count, ==, before + 2);
+    }
+
+  g_signal_handlers_disconnect_by_data (self, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (self);
+}
+
+static void
+test_notify_detail_names (void)
+{
+  static const char * const properties[RETRACT_N_DETAILS] = {
+    "applicant-name", "applicant-wechat-id", "applicant-phone", "applicant-id-number",
+    "complaint-number", "respondent", "narrative", "reason",
+  };
+  static const char * const fields[RETRACT_N_DETAILS] = {
+    "applicant.name", "applicant.wechat_id", "applicant.phone", "applicant.id_number",
+    "complaint_number", "respondent", "narrative", "reason",
+  };
+  RetractCase *self = retract_case_new ();
+  NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
+
+  g_signal_connect (self, "notify", G_CALLBACK (on_notify), &log);
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_assert_cmpstr (retract_detail_get_field_name (i), ==, fields[i]);
+      retract_case_set_detail (self, i, fields[i]);
+      notify_log_expect (&log, 2 * i + 1, properties[i]);
+
+      /* The property and the detail are the same value. */
+      g_object_get (self, properties[i], &value, NULL);
+      g_assert_cmpstr (value, ==, fields[i]);
+      g_object_set (self, properties[i], fields[i], NULL);
+      notify_log_expect (&log, 2 * i + 1, NULL);
+      g_object_set (self, properties[i], "other", NULL);
+      notify_log_expect (&log, 2 * i + 2, properties[i]);
+      g_assert_cmpstr (retract_case_get_detail (self, i), ==, "other");
+    }
+
+  g_signal_handlers_disconnect_by_data (self, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (self);
+}
+
+static void
+test_notify_values (void)
+{
+  RetractCase *self = retract_case_new ();
+  NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GDateTime) beijing = retract_time_parse ("2026-11-24T10:00:00+08:00", NULL);
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 11, 24, 2, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (beijing, 1);
+  int withdrawals = -1;
+  gboolean loss = TRUE;
+
+  g_signal_connect (self, "notify", G_CALLBACK (on_notify), &log);
+
+  retract_case_set_withdrawals_this_month (self, 0);
+  notify_log_expect (&log, 0, NULL);
+  retract_case_set_withdrawals_this_month (self, 3);
+  retract_case_set_withdrawals_this_month (self, 3);
+  notify_log_expect (&log, 1, "withdrawals-this-month");
+  g_object_set (self, "withdrawals-this-month", 3, NULL);
+  notify_log_expect (&log, 1, NULL);
+  g_object_get (self, "withdrawals-this-month", &withdrawals, NULL);
+  g_assert_cmpint (withdrawals, ==, 3);
+
+  retract_case_set_other_party_loss (self, FALSE);
+  notify_log_expect (&log, 1, NULL);
+  retract_case_set_other_party_loss (self, TRUE);
+  notify_log_expect (&log, 2, "other-party-loss");
+  /* Any non-zero value is TRUE: not a change. */
+  retract_case_set_other_party_loss (self, 2);
+  notify_log_expect (&log, 2, NULL);
+  g_assert_true (retract_case_get_other_party_loss (self));
+  g_object_get (self, "other-party-loss", &loss, NULL);
+  g_assert_true (loss);
+
+  /* Equal instants are the same time, whatever the object or the zone. */
+  retract_case_set_filed_at (self, NULL);
+  notify_log_expect (&log, 2, NULL);
+  retract_case_set_filed_at (self, beijing);
+  notify_log_expect (&log, 3, "filed-at");
+  retract_case_set_filed_at (self, beijing);
+  retract_case_set_filed_at (self, utc);
+  notify_log_expect (&log, 3, NULL);
+  g_assert_true (retract_case_get_filed_at (self) == beijing);
+  retract_case_set_filed_at (self, later);
+  notify_log_expect (&log, 4, "filed-at");
+  retract_case_set_filed_at (self, NULL);
+  notify_log_expect (&log, 5, "filed-at");
+  g_assert_null (retract_case_get_filed_at (self));
+
+  g_signal_handlers_disconnect_by_data (self, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (self);
+}
+
+static void
+assert_scenarios (RetractCase        *self,
+                  const char * const *expected)
+{
+  const char * const *scenarios = retract_case_get_scenarios (self);
+  g_auto(GStrv) property = NULL;
+
+  g_assert_nonnull (scenarios);
+  g_assert_cmpstrv (scenarios, expected);
+  g_object_get (self, "scenarios", &property, NULL);
+  g_assert_cmpstrv (property, expected);
+}
+
+static void
+test_scenarios (void)
+{
+  static const char * const none[] = { NULL };
+  static const char * const two[] = { "enterprise", "cross-border", NULL };
+  static const char * const repeated[] = { "enterprise", "", "cross-border", "enterprise", NULL };
+  static const char * const reversed[] = { "cross-border", "enterprise", NULL };
+  static const char * const three[] = { "cross-border", "enterprise", "minor", NULL };
+  static const char * const without_enterprise[] = { "cross-border", "minor", NULL };
+  RetractCase *self = retract_case_new ();
+  NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
+
+  g_signal_connect (self, "notify", G_CALLBACK (on_notify), &log);
+
+  assert_scenarios (self, none);
+  g_assert_false (retract_case_has_scenario (self, "enterprise"));
+  retract_case_set_scenarios (self, NULL);
+  retract_case_set_scenarios (self, none);
+  notify_log_expect (&log, 0, NULL);
+
+  retract_case_set_scenarios (self, two);
+  notify_log_expect (&log, 1, "scenarios");
+  assert_scenarios (self, two);
+  g_assert_true (retract_case_has_scenario (self, "enterprise"));
+  g_assert_true (retract_case_has_scenario (self, "cross-border"));
+  g_assert_false (retract_case_has_scenario (self, "minor"));
+
+  /* Duplicates and empty ids are dropped, so this is no change. */
+  retract_case_set_scenarios (self, repeated);
+  notify_log_expect (&log, 1, NULL);
+  assert_scenarios (self, two);
+
+  /* Order is kept, so this is a change. */
+  retract_case_set_scenarios (self, reversed);
+  notify_log_expect (&log, 2, "scenarios");
+  assert_scenarios (self, reversed);
+
+  retract_case_set_scenario_enabled (self, "enterprise", TRUE);
+  notify_log_expect (&log, 2, NULL);
+  retract_case_set_scenario_enabled (self, "minor", TRUE);
+  notify_log_expect (&log, 3, "scenarios");
+  retract_case_set_scenario_enabled (self, "minor", TRUE);
+  notify_log_expect (&log, 3, NULL);
+  assert_scenarios (self, three);
+
+  retract_case_set_scenario_enabled (self, "enterprise", FALSE);
+  notify_log_expect (&log, 4, "scenarios");
+  retract_case_set_scenario_enabled (self, "enterprise", FALSE);
+  retract_case_set_scenario_enabled (self, "judicial", FALSE);
+  notify_log_expect (&log, 4, NULL);
+  assert_scenarios (self, without_enterprise);
+
+  g_object_set (self, "scenarios", without_enterprise, NULL);
+  notify_log_expect (&log, 4, NULL);
+  g_object_set (self, "scenarios", NULL, NULL);
+  notify_log_expect (&log, 5, "scenarios");
+  assert_scenarios (self, none);
+
+  g_signal_handlers_disconnect_by_data (self, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (self);
+}
+
+/* Loading and saving */
+
+static void
+test_example_loads (void)
+{
+  static const char * const scenarios[] = { "enterprise", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) expected_time = g_date_time_new_utc (2026, 11, 24, 2, 0, 0);
+  g_autofree char *iso = NULL;
+  RetractCase *self;
+
+  self = load_case (example_case, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (self);
+
+  g_assert_cmpstr (retract_case_get_platform (self), ==, "wechat");
+  g_assert_cmpstr (retract_case_get_complaint_type (self), ==, "friend-report");
+  g_assert_true (g_date_time_equal (retract_case_get_filed_at (self), expected_time));
+  iso = retract_time_format_iso (retract_case_get_filed_at (self));
+  g_assert_cmpstr (iso, ==, "2026-11-24T10:00:00+08:00");
+  g_assert_cmpstr (retract_case_get_mistake (self), ==, "misoperation");
+  g_assert_cmpstrv (retract_case_get_scenarios (self), scenarios);
+  g_assert_cmpint (retract_case_get_withdrawals_this_month (self), ==, 0);
+  g_assert_false (retract_case_get_other_party_loss (self));
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_NAME), ==, "张三");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID), ==,
+                   "zhangsan_01");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_PHONE), ==,
+                   "13800138000");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER), ==,
+                   "11010519491231002X");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_COMPLAINT_NUMBER), ==,
+                   "WX20261124001");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_RESPONDENT), ==, "李四");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_NARRATIVE), ==,
+                   "…what happened…");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_REASON), ==,
+                   "…why it was a mistake…");
+
+  /* The example's details are all valid. */
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (self);
+}
+
+static void
+test_minimal_loads (void)
+{
+  static const char * const none[] = { NULL };
+  static const char text[] =
+    "{\"format\": 1, \"platform\": null, \"applicant\": null, \"scenarios\": null, "
+    "\"respondent\": \"\", \"narrative\": null}";
+  g_autoptr(GError) error = NULL;
+  RetractCase *self;
+
+  self = load_case (text, &error);
+  g_assert_no_error (error);
+  g_assert_null (retract_case_get_platform (self));
+  g_assert_null (retract_case_get_complaint_type (self));
+  g_assert_null (retract_case_get_filed_at (self));
+  g_assert_cmpstr (retract_case_get_mistake (self), ==, RETRACT_DEFAULT_MISTAKE);
+  g_assert_cmpstrv (retract_case_get_scenarios (self), none);
+  g_assert_cmpint (retract_case_get_withdrawals_this_month (self), ==, 0);
+  g_assert_false (retract_case_get_other_party_loss (self));
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    g_assert_null (retract_case_get_detail (self, i));
+  g_assert_finalize_object (self);
+
+  self = load_case ("{\"format\": 1, \"withdrawals_this_month\": 2147483647}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (retract_case_get_withdrawals_this_month (self), ==, G_MAXINT32);
+  g_assert_finalize_object (self);
+}
+
+static char *
+make_narrative (guint chars)
+{
+  static const char pattern[] =
+    "我在群里误点了“投诉”。\n\t\"quoted\" back\\slash /slash \xF0\x9F\x98\x80 é ";
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while ((guint) g_utf8_strlen (text->str, -1) < chars)
+    g_string_append (text, pattern);
+
+  return g_utf8_substring (text->str, 0, chars);
+}
+
+static void
+assert_same_case (RetractCase *a,
+                  RetractCase *b)
+{
+  GDateTime *a_time = retract_case_get_filed_at (a);
+  GDateTime *b_time = retract_case_get_filed_at (b);
+
+  g_assert_cmpstr (retract_case_get_platform (a), ==, retract_case_get_platform (b));
+  g_assert_cmpstr (retract_case_get_complaint_type (a), ==,
+                   retract_case_get_complaint_type (b));
+  g_assert_true ((a_time == NULL) == (b_time == NULL));
+  if (a_time != NULL)
+    g_assert_true (g_date_time_equal (a_time, b_time));
+  g_assert_cmpstr (retract_case_get_mistake (a), ==, retract_case_get_mistake (b));
+  g_assert_cmpstrv (retract_case_get_scenarios (a), retract_case_get_scenarios (b));
+  g_assert_cmpint (retract_case_get_withdrawals_this_month (a), ==,
+                   retract_case_get_withdrawals_this_month (b));
+  g_assert_cmpint (retract_case_get_other_party_loss (a), ==,
+                   retract_case_get_other_party_loss (b));
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    g_assert_cmpstr (retract_case_get_detail (a, i), ==, retract_case_get_detail (b, i));
+}
+
+static RetractCase *
+make_full_case (void)
+{
+  static const char * const scenarios[] = { "cross-border", "enterprise", "minor", NULL };
+  RetractCase *self = retract_case_new ();
+  g_autoptr(GDateTime) filed_at = g_date_time_new_utc (2026, 11, 24, 20, 30, 15);
+  g_autofree char *narrative = make_narrative (100000);
+
+  g_assert_cmpint (g_utf8_strlen (narrative, -1), ==, 100000);
+
+  retract_case_set_platform (self, "wechat");
+  retract_case_set_complaint_type (self, "friend-report");
+  retract_case_set_filed_at (self, filed_at);
+  retract_case_set_mistake (self, "misstatement");
+  retract_case_set_scenarios (self, scenarios);
+  retract_case_set_withdrawals_this_month (self, 2);
+  retract_case_set_other_party_loss (self, TRUE);
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+852 9123 4567");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002x");
+  retract_case_set_detail (self, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  retract_case_set_detail (self, RETRACT_DETAIL_RESPONDENT, "李四 “老李” \"Li\" \\ 🙂");
+  retract_case_set_detail (self, RETRACT_DETAIL_NARRATIVE, narrative);
+  retract_case_set_detail (self, RETRACT_DETAIL_REASON,
+                           "手滑点错了,并非本意。\r\nA slip of the finger.\u2028End");
+
+  return self;
+}
+
+static void
+test_round_trip (void)
+{
+  RetractCase *original = make_full_case ();
+  RetractCase *copy;
+  g_autofree char *json = retract_case_to_json (original);
+  g_autofree char *json_again = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+
+  copy = retract_case_new_from_bytes (bytes, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  assert_same_case (original, copy);
+  g_assert_cmpint (g_utf8_strlen (retract_case_get_detail (copy, RETRACT_DETAIL_NARRATIVE), -1),
+                   ==, 100000);
+
+  /* Saving is stable. */
+  json_again = retract_case_to_json (copy);
+  g_assert_cmpstr (json, ==, json_again);
+
+  g_assert_finalize_object (original);
+  g_assert_finalize_object (copy);
+}
+
+static void
+test_round_trip_empty (void)
+{
+  RetractCase *original = retract_case_new ();
+  RetractCase *copy;
+  g_autofree char *json = retract_case_to_json (original);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+
+  /* Unanswered details are left out rather than written as empty. */
+  g_assert_null (strstr (json, "applicant"));
+  g_assert_null (strstr (json, "narrative"));
+  g_assert_null (strstr (json, "filed_at"));
+
+  copy = retract_case_new_from_bytes (bytes, NAME, &error);
+  g_assert_no_error (error);
+  assert_same_case (original, copy);
+
+  g_assert_finalize_object (original);
+  g_assert_finalize_object (copy);
+}
+
+/* Strict loading */
+
+typedef struct
+{
+  const char      *name;
+  const char      *text;
+  RetractDataError code;
+  const char      *message;
+} Rejection;
+
+#define CASE_KEYS "format, platform, type, filed_at, mistake, scenarios, " \
+                  "withdrawals_this_month, other_party_loss, applicant, complaint_number, " \
+                  "respondent, narrative, reason"
+
+static const Rejection rejections[] = {
+  { "unknown-key",
+    "{\n  \"format\": 1,\n  \"colour\": \"red\"\n}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":3:3: $.colour: unknown key “colour”; expected one of: " CASE_KEYS },
+  { "unknown-key/applicant",
+    "{\n  \"format\": 1,\n  \"applicant\": {\n    \"name\": \"张三\",\n    \"age\": 30\n  }\n}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":5:5: $.applicant.age: unknown key “age”; "
+    "expected one of: name, wechat_id, phone, id_number" },
+  { "unknown-key/case-differs",
+    "{\"format\": 1, \"Platform\": \"wechat\"}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:15: $.Platform: unknown key “Platform”; expected one of: " CASE_KEYS },
+  { "wrong-type/withdrawals-string",
+    "{\n  \"format\": 1,\n  \"withdrawals_this_month\": \"3\"\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.withdrawals_this_month: expected an integer, found a string" },
+  { "wrong-type/withdrawals-decimal",
+    "{\n  \"format\": 1,\n  \"withdrawals_this_month\": 1.5\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.withdrawals_this_month: expected an integer, found a decimal number" },
+  { "wrong-type/other-party-loss",
+    "{\n  \"format\": 1,\n  \"other_party_loss\": \"yes\"\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.other_party_loss: expected true or false, found a string" },
+  { "wrong-type/other-party-loss-number",
+    "{\n  \"format\": 1,\n  \"other_party_loss\": 0\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.other_party_loss: expected true or false, found an integer" },
+  { "wrong-type/platform",
+    "{\n  \"format\": 1,\n  \"platform\": [\"wechat\"]\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.platform: expected a string, found an array" },
+  { "wrong-type/applicant",
+    "{\n  \"format\": 1,\n  \"applicant\": \"张三\"\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.applicant: expected an object, found a string" },
+  { "wrong-type/applicant-phone",
+    "{\n  \"format\": 1,\n  \"applicant\": {\"phone\": 13800138000}\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:17: $.applicant.phone: expected a string, found an integer" },
+  { "wrong-type/narrative",
+    "{\n  \"format\": 1,\n  \"narrative\": {\"text\": \"…\"}\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.narrative: expected a string, found an object" },
+  { "wrong-type/scenarios",
+    "{\n  \"format\": 1,\n  \"scenarios\": \"enterprise\"\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.scenarios: expected an array, found a string" },
+  { "wrong-type/scenario-id",
+    "{\n  \"format\": 1,\n  \"scenarios\": [\"enterprise\", 1]\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:31: $.scenarios[1]: expected a scenario id" },
+  { "wrong-type/empty-scenario-id",
+    "{\n  \"format\": 1,\n  \"scenarios\": [\"\"]\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:17: $.scenarios[0]: expected a scenario id" },
+  { "wrong-type/root",
+    "[{\"format\": 1}]",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":1:1: $: expected an object, found an array" },
+  { "out-of-range/negative-withdrawals",
+    "{\n  \"format\": 1,\n  \"withdrawals_this_month\": -1\n}",
+    RETRACT_DATA_ERROR_OUT_OF_RANGE,
+    NAME ":3:3: $.withdrawals_this_month: -1 is out of range (0–2147483647)" },
+  { "out-of-range/withdrawals-over-int",
+    "{\n  \"format\": 1,\n  \"withdrawals_this_month\": 2147483648\n}",
+    RETRACT_DATA_ERROR_OUT_OF_RANGE,
+    NAME ":3:3: $.withdrawals_this_month: 2147483648 is out of range (0–2147483647)" },
+  { "format/missing",
+    "{\n  \"platform\": \"wechat\"\n}",
+    RETRACT_DATA_ERROR_MISSING,
+    NAME ":1:1: $: required key “format” is missing" },
+  { "format/newer",
+    "{\n  \"format\": 2,\n  \"platform\": \"wechat\"\n}",
+    RETRACT_DATA_ERROR_UNSUPPORTED,
+    NAME ":2:3: $.format: this case was saved by a newer version of Retract "
+    "(format 2; this version reads format 1)" },
+  { "format/newer-with-new-keys",
+    "{\n  \"format\": 2,\n  \"attachments\": []\n}",
+    RETRACT_DATA_ERROR_UNSUPPORTED,
+    NAME ":2:3: $.format: this case was saved by a newer version of Retract "
+    "(format 2; this version reads format 1)" },
+  { "format/zero",
+    "{\"format\": 0}",
+    RETRACT_DATA_ERROR_OUT_OF_RANGE,
+    NAME ":1:2: $.format: 0 is out of range (1–2147483647)" },
+  { "format/string",
+    "{\"format\": \"1\"}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":1:2: $.format: expected an integer, found a string" },
+  { "filed-at/words",
+    "{\n  \"format\": 1,\n  \"filed_at\": \"yesterday\"\n}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":3:3: $.filed_at: “yesterday” is not a valid date and time; write it like "
+    "2026-11-24T10:00:00+08:00 or 2026-11-24 10:00 (Beijing time)" },
+  { "filed-at/impossible-date",
+    "{\n  \"format\": 1,\n  \"filed_at\": \"2026-02-30T10:00:00+08:00\"\n}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":3:3: $.filed_at: “2026-02-30T10:00:00+08:00” is not a valid date and time; "
+    "write it like 2026-11-24T10:00:00+08:00 or 2026-11-24 10:00 (Beijing time)" },
+  { "filed-at/number",
+    "{\n  \"format\": 1,\n  \"filed_at\": 1795485600\n}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":3:3: $.filed_at: expected a string, found an integer" },
+  { "mistake/empty",
+    "{\n  \"format\": 1,\n  \"mistake\": \"\"\n}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":3:3: $.mistake: must not be empty" },
+  { "scenarios/duplicate",
+    "{\n  \"format\": 1,\n  \"scenarios\": [\"enterprise\", \"cross-border\", \"enterprise\"]\n}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":3:47: $.scenarios[2]: scenario “enterprise” is listed twice" },
+  { "duplicate-key",
+    "{\n  \"format\": 1,\n  \"format\": 1\n}",
+    RETRACT_DATA_ERROR_DUPLICATE_KEY,
+    NAME ":3:3: duplicate key “format” in $" },
+  { "duplicate-key/applicant",
+    "{\"format\": 1, \"applicant\": {\"name\": \"a\", \"name\": \"b\"}}",
+    RETRACT_DATA_ERROR_DUPLICATE_KEY,
+    NAME ":1:42: duplicate key “name” in $.applicant" },
+  { "too-deep",
+    "{\"format\": 1, \"narrative\": [[[[[[[[[[]]]]]]]]]]}",
+    RETRACT_DATA_ERROR_TOO_DEEP,
+    NAME ":1:35: nesting is deeper than 8 levels" },
+  { "invalid-utf8",
+    "{\"format\": 1, \"respondent\": \"李\xff\"}",
+    RETRACT_DATA_ERROR_INVALID_UTF8,
+    NAME ":1:31: invalid UTF-8 (byte 0xFF)" },
+  { "syntax",
+    "{\n  \"format\": 1,\n  \"respondent\": '李四'\n}",
+    RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":3:17: expected a value, found “'”" },
+  { "empty",
+    "",
+    RETRACT_DATA_ERROR_EMPTY,
+    NAME ":1:1: the document is empty" },
+  { "trailing-data",
+    "{\"format\": 1}\n{\"format\": 1}",
+    RETRACT_DATA_ERROR_TRAILING_DATA,
+    NAME ":2:1: found “{” after the end of the document" },
+};
+
+static void
+test_rejects (gconstpointer data)
+{
+  const Rejection *rejection = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) self = NULL;
+
+  self = load_case (rejection->text, &error);
+  g_assert_null (self);
+  g_assert_error (error, RETRACT_DATA_ERROR, (gint) rejection->code);
+  g_assert_cmpstr (error->message, ==, rejection->message);
+}
+
+static void
+test_rejects_too_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": 1, \"narrative\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) self = NULL;
+
+  while (text->len < RETRACT_CASE_MAX_BYTES)
+    g_string_append (text, "aaaaaaaaaaaaaaaa");
+  g_string_append (text, "\"}");
+  bytes = g_bytes_new (text->str, text->len);
+
+  self = retract_case_new_from_bytes (bytes, NAME, &error);
+  g_assert_null (self);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, NAME ": the file is "));
+  g_assert_true (g_str_has_suffix (error->message, "bytes; at most 2097152 are accepted"));
+}
+
+/* Files */
+
+static void
+test_save_mode (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractCase *self = make_full_case ();
+  RetractCase *loaded;
+  GStatBuf st;
+
+  g_assert_true (retract_case_save_to_file (self, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (S_ISREG (st.st_mode));
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  expected = retract_case_to_json (self);
+  g_assert_cmpstr (contents, ==, expected);
+
+  loaded = retract_case_new_from_file (path, &error);
+  g_assert_no_error (error);
+  assert_same_case (self, loaded);
+
+  names = list_dir (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "case.json");
+
+  g_assert_finalize_object (self);
+  g_assert_finalize_object (loaded);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_save_replaces (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *old_contents = g_strnfill (500000, 'x');
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractCase *self = retract_case_new ();
+  GStatBuf before, after;
+
+  g_file_set_contents (path, old_contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (g_stat (path, &before));
+
+  retract_case_set_platform (self, "alipay");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, "王五");
+  g_assert_true (retract_case_save_to_file (self, path, &error));
+  g_assert_no_error (error);
+
+  /* The old content is gone entirely: nothing of the longer file is left. */
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  expected = retract_case_to_json (self);
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_null (strstr (contents, "xxx"));
+
+  /* A new file was renamed over the old one, and it is private. */
+  g_assert_no_errno (g_stat (path, &after));
+  g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+  g_assert_cmpint (after.st_mode & 07777, ==, 0600);
+
+  /* No temporary file is left behind. */
+  names = list_dir (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "case.json");
+
+  g_assert_finalize_object (self);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_save_missing_dir (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree char *path = g_build_filename (missing, "case.json", NULL);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractCase *self = make_full_case ();
+
+  g_assert_false (retract_case_save_to_file (self, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  names = list_dir (dir);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  g_assert_finalize_object (self);
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_load_file_errors (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) self = NULL;
+
+  g_file_set_contents (path, "{\n  \"format\": 1,\n  \"withdrawals_this_month\": -3\n}", -1,
+                       &error);
+  g_assert_no_error (error);
+  self = retract_case_new_from_file (path, &error);
+  g_assert_null (self);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_OUT_OF_RANGE);
+  expected = g_strdup_printf ("%s:3:3: $.withdrawals_this_month: -3 is out of range "
+                              "(0–2147483647)", path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_string_append (big, "{\"format\": 1}");
+  while (big->len <= RETRACT_CASE_MAX_BYTES)
+    g_string_append_c (big, ' ');
+  g_file_set_contents (path, big->str, (gssize) big->len, &error);
+  g_assert_no_error (error);
+  self = retract_case_new_from_file (path, &error);
+  g_assert_null (self);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  self = retract_case_new_from_file (missing, &error);
+  g_assert_null (self);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Validation */
+
+static void
+test_validate_details (void)
+{
+  g_autoptr(GError) error = NULL;
+  RetractCase *self = retract_case_new ();
+
+  /* Nothing answered: nothing wrong. */
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "9zhangsan");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "12800138000");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "110105194912310021");
+  retract_case_set_detail (self, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX 20261124/001");
+  retract_case_set_detail (self, RETRACT_DETAIL_RESPONDENT, "李四");
+  retract_case_set_detail (self, RETRACT_DETAIL_NARRATIVE, "第一行\n第二行");
+
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "applicant.wechat_id: a WeChat ID has 6–20 characters and starts with a "
+                   "letter\n"
+                   "applicant.phone: enter a mainland mobile number: 11 digits starting with "
+                   "1, optionally with +86\n"
+                   "applicant.id_number: the check character does not match the other digits; "
+                   "one of them is probably mistyped\n"
+                   "complaint_number: a complaint number has only letters, digits, “-” and "
+                   "“_”; copy it exactly as the platform shows it");
+  assert_not_echoed (error->message, "9zhangsan");
+  assert_not_echoed (error->message, "12800138000");
+  assert_not_echoed (error->message, "110105194912310021");
+  assert_not_echoed (error->message, "WX 20261124/001");
+  g_clear_error (&error);
+
+  /* Fixing them one by one leaves the others. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X");
+  retract_case_set_detail (self, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "applicant.phone: enter a mainland mobile number: 11 digits starting with "
+                   "1, optionally with +86");
+  g_clear_error (&error);
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "138 0013 8000");
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (self);
+}
+
+static void
+test_validate_details_cross_border (void)
+{
+  static const char any_message[] =
+    "applicant.phone: enter a mainland mobile number (11 digits starting with 1, optionally "
+    "+86) or a Hong Kong (+852) or Macau (+853) mobile number";
+  g_autoptr(GError) error = NULL;
+  RetractCase *self = retract_case_new ();
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+852 9123 4567");
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "applicant.phone: enter a mainland mobile number: 11 digits starting with "
+                   "1, optionally with +86");
+  assert_not_echoed (error->message, "+85291234567");
+  g_clear_error (&error);
+
+  retract_case_set_scenario_enabled (self, "enterprise", TRUE);
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_clear_error (&error);
+
+  retract_case_set_scenario_enabled (self, "cross-border", TRUE);
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+853 6123 4567");
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+85311234567");
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_cmpstr (error->message, ==, any_message);
+  assert_not_echoed (error->message, "+85311234567");
+  g_clear_error (&error);
+
+  retract_case_set_scenario_enabled (self, "cross-border", FALSE);
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+85361234567");
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_clear_error (&error);
+
+  g_assert_finalize_object (self);
+}
+
+static void
+test_validate_details_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (24, G_DATE_NOVEMBER, 2026);
+  g_autofree char *long_narrative = make_narrative (100001);
+  g_autofree char *long_name = g_strnfill (101, 'a');
+  g_autofree char *long_respondent = g_strnfill (201, 'b');
+  RetractCase *self = retract_case_new ();
+
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, "张\n三");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010520300101001X");
+  retract_case_set_detail (self, RETRACT_DETAIL_RESPONDENT, long_respondent);
+  retract_case_set_detail (self, RETRACT_DETAIL_NARRATIVE, long_narrative);
+  retract_case_set_detail (self, RETRACT_DETAIL_REASON, "误操作\x01");
+
+  /* The ID number's birth date (2030-01-01) is only wrong given a today. */
+  g_assert_false (retract_case_validate_details (self, today, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "applicant.name: contains a line break or control character (U+000A)\n"
+                   "applicant.id_number: the date of birth in digits 7–14 is in the future\n"
+                   "respondent: at most 200 characters, this has 201\n"
+                   "narrative: at most 100000 characters, this has 100001\n"
+                   "reason: contains a control character (U+0001)");
+  g_clear_error (&error);
+
+  /* Without a today, the same ID number passes; the name limit is 100. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, long_name);
+  retract_case_set_detail (self, RETRACT_DETAIL_RESPONDENT, "李四");
+  retract_case_set_detail (self, RETRACT_DETAIL_NARRATIVE, "第一行\n\t第二行");
+  retract_case_set_detail (self, RETRACT_DETAIL_REASON, NULL);
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "applicant.name: at most 100 characters, this has 101");
+  g_clear_error (&error);
+
+  g_assert_finalize_object (self);
+}
+
+/* Edge cases */
+
+static void
+test_round_trip_control_characters (void)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  /* Setters take any text (validation is separate), so whatever was saved
+   * must load again: a case that cannot be reopened is lost. */
+  for (guint c = 1; c <= 0x7F; c++)
+    {
+      char text[] = { 'a', (char) c, 'b', '\0' };
+      g_autoptr(RetractCase) original = retract_case_new ();
+      g_autoptr(RetractCase) copy = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+
+      if (c >= 0x20 && c < 0x7F)
+        continue;
+
+      retract_case_set_detail (original, RETRACT_DETAIL_NARRATIVE, text);
+      retract_case_set_detail (original, RETRACT_DETAIL_APPLICANT_NAME, text);
+      json = retract_case_to_json (original);
+      bytes = g_bytes_new (json, strlen (json));
+      copy = retract_case_new_from_bytes (bytes, NAME, &error);
+      if (copy == NULL)
+        g_string_append_printf (failures, "U+%04X: %s\n", c, error->message);
+      else
+        assert_same_case (original, copy);
+    }
+
+  if (failures->len > 0)
+    g_test_fail_printf ("saved cases that do not load again:\n%s", failures->str);
+}
+
+static void
+test_far_future_filed_at (void)
+{
+  /* retract_time_parse() gives NULL for a time past what Beijing time can
+   * hold; the loader must turn that into an error, not crash. */
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractCase) self = NULL;
+
+      self = load_case ("{\n  \"format\": 1,\n  \"filed_at\": \"9999-12-31T16:00:00Z\"\n}",
+                        &error);
+      g_assert_null (self);
+      g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+      g_assert_true (g_str_has_prefix (error->message, NAME ":3:3: $.filed_at: "));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  /* Reported without aborting, so that the other tests still run with -k. */
+  if (!g_test_trap_has_passed ())
+    g_test_fail_printf ("loading a case with filed_at 9999-12-31T16:00:00Z did not fail "
+                        "cleanly (the child process crashed or failed)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/retract/case/notify/strings", test_notify_strings);
+  g_test_add_func ("/retract/case/notify/details", test_notify_detail_names);
+  g_test_add_func ("/retract/case/notify/values", test_notify_values);
+  g_test_add_func ("/retract/case/scenarios", test_scenarios);
+  g_test_add_func ("/retract/case/load/example", test_example_loads);
+  g_test_add_func ("/retract/case/load/minimal", test_minimal_loads);
+  g_test_add_func ("/retract/case/round-trip/full", test_round_trip);
+  g_test_add_func ("/retract/case/round-trip/empty", test_round_trip_empty);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rejections); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/case/rejects/%s", rejections[i].name);
+
+      g_test_add_data_func (path, &rejections[i], test_rejects);
+    }
+  g_test_add_func ("/retract/case/rejects/too-large", test_rejects_too_large);
+
+  g_test_add_func ("/retract/case/file/save-mode", test_save_mode);
+  g_test_add_func ("/retract/case/file/save-replaces", test_save_replaces);
+  g_test_add_func ("/retract/case/file/save-missing-dir", test_save_missing_dir);
+  g_test_add_func ("/retract/case/file/load-errors", test_load_file_errors);
+  g_test_add_func ("/retract/case/validate/all-fields", test_validate_details);
+  g_test_add_func ("/retract/case/validate/cross-border", test_validate_details_cross_border);
+  g_test_add_func ("/retract/case/validate/text", test_validate_details_text);
+  /* Last, as a failure here stops the run. */
+  g_test_add_func ("/retract/case/edge/far-future-filed-at", test_far_future_filed_at);
+  g_test_add_func ("/retract/case/edge/control-characters-round-trip",
+                   test_round_trip_control_characters);
+
+  return g_test_run ();
+}

@@ -1,0 +1,729 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "retract-error.h"
+#include "retract-validators.h"
+
+/* An independent GB 11643 check character, to build test numbers with. */
+static char
+reference_check_digit (const char *first17)
+{
+  static const guint weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char map[] = "10X98765432";
+  guint sum = 0;
+
+  g_assert_cmpuint (strlen (first17), >=, 17);
+  for (guint i = 0; i < 17; i++)
+    {
+      g_assert_true (g_ascii_isdigit (first17[i]));
+      sum += (guint) (first17[i] - '0') * weights[i];
+    }
+
+  return map[sum % 11];
+}
+
+/* "110105" + birth date + "123" + the right check character. */
+static char *
+make_id_number (const char *region,
+                const char *birth_date,
+                const char *sequence)
+{
+  char *number = g_strdup_printf ("%s%s%s?", region, birth_date, sequence);
+
+  g_assert_cmpuint (strlen (number), ==, 18);
+  number[17] = reference_check_digit (number);
+  return number;
+}
+
+static char *
+strip_separators (const char *text)
+{
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '-')
+      g_string_append_c (result, *p);
+
+  return g_string_free (result, FALSE);
+}
+
+/* Personal data must never be echoed: no run of 6 characters of the value
+ * (or all of it, when shorter) appears in the message. */
+static void
+assert_not_echoed (const char *message,
+                   const char *value)
+{
+  g_autofree char *stripped = strip_separators (value);
+  gsize length = strlen (stripped);
+  gsize window = MIN (length, 6);
+
+  if (length < 4)
+    return;
+
+  for (gsize i = 0; i + window <= length; i++)
+    {
+      g_autofree char *piece = g_strndup (stripped + i, window);
+
+      if (strstr (message, piece) != NULL)
+        g_error ("message “%s” repeats “%s” of the validated value", message, piece);
+    }
+}
+
+/* ID numbers */
+
+static const struct
+{
+  const char *first17;
+  char        check;
+} known_ids[] = {
+  { "11010519491231002", 'X' },
+  { "44030519900101100", '2' },
+  { "31010120000229000", '7' },
+  { "51010419850715300", '4' },
+  { "65010219701231400", '9' },
+  { "81000019881111002", '5' },
+  { "82000019991231000", '6' },
+  { "71010120010101202", '3' },
+  { "91010119500505003", '1' },
+  { "12010119600606802", 'X' },
+  { "33010620151231105", '8' },
+  { "37020219770707706", '0' },
+};
+
+static void
+test_id_check_digit_known (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_ids); i++)
+    {
+      g_assert_cmpint (reference_check_digit (known_ids[i].first17), ==, known_ids[i].check);
+      g_assert_cmpint (retract_id_number_check_digit (known_ids[i].first17), ==,
+                       known_ids[i].check);
+    }
+}
+
+static void
+test_id_check_digit_random (void)
+{
+  for (guint n = 0; n < 2000; n++)
+    {
+      char first17[18];
+
+      for (guint i = 0; i < 17; i++)
+        first17[i] = (char) ('0' + g_test_rand_int_range (0, 10));
+      first17[17] = '\0';
+
+      g_assert_cmpint (retract_id_number_check_digit (first17), ==,
+                       reference_check_digit (first17));
+    }
+}
+
+static void
+test_id_check_digit_not_digits (void)
+{
+  g_test_expect_message ("retract-validators", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  g_assert_cmpint (retract_id_number_check_digit ("1101051949123100A"), ==, '\0');
+  g_test_assert_expected_messages ();
+}
+
+static void
+test_id_valid (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_ids); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%s%c", known_ids[i].first17,
+                                                 known_ids[i].check);
+      g_autofree char *normalized = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (retract_validate_id_number (number, NULL, &normalized, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalized, ==, number);
+    }
+
+  /* normalized is optional. */
+  g_assert_true (retract_validate_id_number ("11010519491231002X", NULL, NULL, NULL));
+}
+
+static void
+test_id_normalized (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *normalized;
+  } cases[] = {
+    { "11010519491231002X", "11010519491231002X" },
+    { "11010519491231002x", "11010519491231002X" },
+    { "110105 19491231 002X", "11010519491231002X" },
+    { "110105-19491231-002x", "11010519491231002X" },
+    { " 1101 0519 4912 3100 2X ", "11010519491231002X" },
+    { "120101196006068-02-x", "12010119600606802X" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalized = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (retract_validate_id_number (cases[i].text, NULL, &normalized, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalized, ==, cases[i].normalized);
+    }
+}
+
+static void
+assert_id_invalid (const char *text,
+                   const GDate *today,
+                   const char *message)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("ID number “%s”", text);
+  g_assert_false (retract_validate_id_number (text, today, &normalized, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+  g_assert_null (normalized);
+  assert_not_echoed (error->message, text);
+}
+
+static void
+test_id_single_digit_changes (void)
+{
+  static const char check_message[] =
+    "the check character does not match the other digits; one of them is probably mistyped";
+
+  for (guint n = 0; n < G_N_ELEMENTS (known_ids); n++)
+    {
+      g_autofree char *valid = g_strdup_printf ("%s%c", known_ids[n].first17,
+                                                known_ids[n].check);
+
+      for (guint pos = 0; pos < 18; pos++)
+        {
+          const char *replacements = pos == 17 ? "0123456789X" : "0123456789";
+
+          for (const char *r = replacements; *r; r++)
+            {
+              g_autofree char *changed = g_strdup (valid);
+
+              if (*r == valid[pos])
+                continue;
+              changed[pos] = *r;
+              /* A change may break the province or the date first; any
+               * message will do, as long as the number is refused. Changes to
+               * the check character itself must be reported as such. */
+              assert_id_invalid (changed, NULL, pos == 17 ? check_message : NULL);
+            }
+        }
+    }
+}
+
+static void
+test_id_invalid (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "", "a resident ID number has 18 characters, this one has 0" },
+    { "11010519491231002", "a resident ID number has 18 characters, this one has 17" },
+    { "11010519491231002X1", "a resident ID number has 18 characters, this one has 19" },
+    { "110105 19491231 002", "a resident ID number has 18 characters, this one has 17" },
+    { "110105194912310020X", "a resident ID number has 18 characters, this one has 19" },
+    { "110105491231002", "a resident ID number has 18 characters, this one has 15" },
+    { "A1010519491231002X",
+      "the first 17 characters of an ID number are digits; character 1 is not" },
+    { "1101051949123100XX",
+      "the first 17 characters of an ID number are digits; character 17 is not" },
+    { "110105194912310.2X",
+      "the first 17 characters of an ID number are digits; character 16 is not" },
+    { "11010519491231002Y", "the last character of an ID number is a digit or X" },
+    { "11010519491231002?", "the last character of an ID number is a digit or X" },
+    { "11010519491231002\t", "the last character of an ID number is a digit or X" },
+    { "11010519491231002x\n", "a resident ID number has 18 characters, this one has 19" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_id_invalid (cases[i].text, NULL, cases[i].message);
+}
+
+static void
+test_id_province (void)
+{
+  static const char * const invalid[] = { "00", "99", "10", "16", "20", "72", "80", "83", "90" };
+  static const char * const valid[] = { "11", "46", "50", "65", "71", "81", "82", "91" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *region = g_strconcat (invalid[i], "0105", NULL);
+      g_autofree char *number = make_id_number (region, "19491231", "002");
+
+      assert_id_invalid (number, NULL, "the first two digits are not a province code");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *region = g_strconcat (valid[i], "0105", NULL);
+      g_autofree char *number = make_id_number (region, "19491231", "002");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (retract_validate_id_number (number, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_id_birth_date (void)
+{
+  static const char * const invalid[] = {
+    "19490231", "19491301", "19490001", "19490100", "19490431", "18991231", "19000229",
+    "20010229", "00000101",
+  };
+  static const char * const valid[] = { "19000101", "20000229", "20240229", "19491231" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *number = make_id_number ("110105", invalid[i], "002");
+
+      assert_id_invalid (number, NULL, "digits 7–14 are not a valid date of birth");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *number = make_id_number ("110105", valid[i], "002");
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("ID number %s", number);
+      g_assert_true (retract_validate_id_number (number, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_id_future_birth (void)
+{
+  g_autofree char *number = make_id_number ("110105", "20261124", "002");
+  g_autoptr(GDate) day_before = g_date_new_dmy (23, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) same_day = g_date_new_dmy (24, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) year_before = g_date_new_dmy (31, G_DATE_DECEMBER, 2025);
+  g_autoptr(GDate) unset = g_date_new ();
+  g_autoptr(GError) error = NULL;
+
+  assert_id_invalid (number, day_before, "the date of birth in digits 7–14 is in the future");
+  assert_id_invalid (number, year_before, "the date of birth in digits 7–14 is in the future");
+
+  g_assert_true (retract_validate_id_number (number, same_day, NULL, &error));
+  g_assert_no_error (error);
+  /* Without a valid today, the birth date is only checked to be a date. */
+  g_assert_true (retract_validate_id_number (number, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_validate_id_number (number, unset, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_id_full_width (void)
+{
+  /* What a Chinese input method in full-width mode types: the same number. */
+  static const char text[] = "１１０１０５１９４９１２３１００２Ｘ";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_assert_true (retract_validate_id_number (text, NULL, &normalized, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalized, ==, "11010519491231002X");
+
+  /* Full-width text that is not a number is refused without contradiction. */
+  g_assert_false (retract_validate_id_number ("一二三四五六七八九十一二三四五六七八", NULL, NULL,
+                                              &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "an ID number has only digits and the letter X");
+}
+
+/* Phone numbers */
+
+static void
+test_phone_full_width (void)
+{
+  static const char text[] = "１３８　００１３　８０００";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_assert_true (retract_validate_phone (text, FALSE, &normalized, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalized, ==, "13800138000");
+
+  g_assert_true (retract_validate_phone ("＋８６－１３８００１３８０００", FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    allow_hong_kong_macau;
+  const char *normalized; /* NULL: invalid */
+} PhoneCase;
+
+static const PhoneCase phone_cases[] = {
+  { "13800138000", FALSE, "13800138000" },
+  { "13800138000", TRUE, "13800138000" },
+  { "+8613800138000", FALSE, "13800138000" },
+  { "008613800138000", FALSE, "13800138000" },
+  { "138 0013 8000", FALSE, "13800138000" },
+  { "138-0013-8000", FALSE, "13800138000" },
+  { "+86 138 0013 8000", FALSE, "13800138000" },
+  { "+86-138-0013-8000", TRUE, "13800138000" },
+  { "0086 138 0013 8000", FALSE, "13800138000" },
+  { " 13800138000 ", FALSE, "13800138000" },
+  { "19912345678", FALSE, "19912345678" },
+  { "14712345678", FALSE, "14712345678" },
+  { "12800138000", FALSE, NULL },
+  { "11800138000", TRUE, NULL },
+  { "10800138000", FALSE, NULL },
+  { "23800138000", FALSE, NULL },
+  { "1380013800", FALSE, NULL },
+  { "138001380000", FALSE, NULL },
+  { "+861380013800", FALSE, NULL },
+  { "+8612800138000", FALSE, NULL },
+  { "8613800138000", FALSE, NULL },
+  { "+8613800138000x", FALSE, NULL },
+  { "1380013800a", FALSE, NULL },
+  { "138.0013.8000", FALSE, NULL },
+  { "(138) 0013 8000", FALSE, NULL },
+  { "", FALSE, NULL },
+  { "", TRUE, NULL },
+  { "+85291234567", FALSE, NULL },
+  { "+85291234567", TRUE, "+85291234567" },
+  { "+852 9123 4567", TRUE, "+85291234567" },
+  { "+852-5123-4567", TRUE, "+85251234567" },
+  { "+85241234567", TRUE, "+85241234567" },
+  { "+85231234567", TRUE, NULL },
+  { "+8529123456", TRUE, NULL },
+  { "+852912345678", TRUE, NULL },
+  { "85291234567", TRUE, NULL },
+  { "+85361234567", FALSE, NULL },
+  { "+85361234567", TRUE, "+85361234567" },
+  { "+853 6123 4567", TRUE, "+85361234567" },
+  { "+85311234567", TRUE, NULL },
+  { "+85311234567", FALSE, NULL },
+  { "+85391234567", TRUE, NULL },
+  { "+8536123456", TRUE, NULL },
+};
+
+static void
+test_phone (void)
+{
+  static const char mainland_message[] =
+    "enter a mainland mobile number: 11 digits starting with 1, optionally with +86";
+  static const char any_message[] =
+    "enter a mainland mobile number (11 digits starting with 1, optionally +86) or a Hong "
+    "Kong (+852) or Macau (+853) mobile number";
+
+  for (guint i = 0; i < G_N_ELEMENTS (phone_cases); i++)
+    {
+      const PhoneCase *c = &phone_cases[i];
+      g_autofree char *normalized = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean valid;
+
+      g_test_message ("phone “%s”, Hong Kong/Macau %s", c->text,
+                      c->allow_hong_kong_macau ? "allowed" : "not allowed");
+      valid = retract_validate_phone (c->text, c->allow_hong_kong_macau, &normalized, &error);
+
+      if (c->normalized != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (valid);
+          g_assert_cmpstr (normalized, ==, c->normalized);
+          /* Without somewhere to put it. */
+          g_assert_true (retract_validate_phone (c->text, c->allow_hong_kong_macau, NULL, NULL));
+        }
+      else
+        {
+          g_assert_false (valid);
+          g_assert_null (normalized);
+          g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==,
+                           c->allow_hong_kong_macau ? any_message : mainland_message);
+          assert_not_echoed (error->message, c->text);
+        }
+    }
+}
+
+/* WeChat IDs and complaint numbers */
+
+static void
+test_wechat_id (void)
+{
+  static const char * const valid[] = {
+    "zhangsan_01", "abcdef", "a1234567890123456789", "wxid-abc", "Z_-_-_", "ABCDEFG",
+  };
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } invalid[] = {
+    { "", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "abcde", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "a12345678901234567890", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "1abcdef", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "_abcdef", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "张三abcdef", "a WeChat ID has 6–20 characters and starts with a letter" },
+    { "zhang san", "a WeChat ID has only letters, digits, “_” and “-”" },
+    { "zhang.san", "a WeChat ID has only letters, digits, “_” and “-”" },
+    { "zhang@san", "a WeChat ID has only letters, digits, “_” and “-”" },
+    { "zhangsan张三", "a WeChat ID has only letters, digits, “_” and “-”" },
+    { "zhangsan\n", "a WeChat ID has only letters, digits, “_” and “-”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (retract_validate_wechat_id (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("WeChat ID “%s”", invalid[i].text);
+      g_assert_false (retract_validate_wechat_id (invalid[i].text, &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, invalid[i].message);
+      assert_not_echoed (error->message, invalid[i].text);
+    }
+}
+
+static void
+test_complaint_number (void)
+{
+  g_autofree char *longest = g_strnfill (64, '7');
+  g_autofree char *too_long = g_strnfill (65, '7');
+  const char *valid[] = { "WX20261124001", "a", "A-b_1", longest };
+  const struct
+  {
+    const char *text;
+    const char *message;
+  } invalid[] = {
+    { "", "a complaint number has 1–64 characters" },
+    { too_long, "a complaint number has 1–64 characters" },
+    { "WX 20261124001", "a complaint number has only letters, digits, “-” and “_”; copy it "
+                        "exactly as the platform shows it" },
+    { "WX/2026/1124", "a complaint number has only letters, digits, “-” and “_”; copy it "
+                      "exactly as the platform shows it" },
+    { "投诉20261124", "a complaint number has only letters, digits, “-” and “_”; copy it "
+                      "exactly as the platform shows it" },
+    { "WX20261124001\n", "a complaint number has only letters, digits, “-” and “_”; copy it "
+                         "exactly as the platform shows it" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (retract_validate_complaint_number (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("complaint number “%s”", invalid[i].text);
+      g_assert_false (retract_validate_complaint_number (invalid[i].text, &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, invalid[i].message);
+      assert_not_echoed (error->message, invalid[i].text);
+    }
+}
+
+/* Free text */
+
+static char *
+repeat (const char *piece,
+        guint       times)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, piece);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_text_length (void)
+{
+  g_autofree char *chinese_max = repeat ("中", 100000);
+  g_autofree char *chinese_over = repeat ("中", 100001);
+  g_autofree char *emoji = repeat ("\xF0\x9F\x98\x80", 5);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (retract_validate_text ("abcde", 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (retract_validate_text ("abcdef", 5, FALSE, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "at most 5 characters, this has 6");
+  g_clear_error (&error);
+
+  /* Characters, not bytes. */
+  g_assert_true (retract_validate_text ("一二三四五", 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_validate_text (emoji, 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (retract_validate_text ("一二三四五六", 5, FALSE, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "at most 5 characters, this has 6");
+  g_clear_error (&error);
+
+  g_assert_true (retract_validate_text (chinese_max, 100000, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (retract_validate_text (chinese_over, 100000, TRUE, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "at most 100000 characters, this has 100001");
+  g_clear_error (&error);
+
+  g_assert_true (retract_validate_text ("", 0, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (retract_validate_text ("a", 0, FALSE, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "at most 0 characters, this has 1");
+}
+
+static void
+test_text_control (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    multiline;
+    const char *message; /* NULL: valid */
+  } cases[] = {
+    { "张三 Zhang San", FALSE, NULL },
+    { "line one\nline two", TRUE, NULL },
+    { "column\tcolumn", TRUE, NULL },
+    { "\n\n\n", TRUE, NULL },
+    { "line one\nline two", FALSE, "contains a line break or control character (U+000A)" },
+    { "column\tcolumn", FALSE, "contains a line break or control character (U+0009)" },
+    { "bell\x07", FALSE, "contains a line break or control character (U+0007)" },
+    { "bell\x07", TRUE, "contains a control character (U+0007)" },
+    { "escape\x1b[31m", TRUE, "contains a control character (U+001B)" },
+    { "delete\x7f", TRUE, "contains a control character (U+007F)" },
+    { "next line\xc2\x85", TRUE, "contains a control character (U+0085)" },
+    { "vertical\vtab", TRUE, "contains a control character (U+000B)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid;
+
+      g_test_message ("text %u", i);
+      valid = retract_validate_text (cases[i].text, 100, cases[i].multiline, &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (valid);
+        }
+      else
+        {
+          g_assert_false (valid);
+          g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+}
+
+static void
+test_text_invalid_utf8 (void)
+{
+  static const char * const texts[] = { "abc\xff", "\xe4\xb8", "\xed\xa0\x80", "\xc0\xaf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (retract_validate_text (texts[i], 100, TRUE, &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "the text is not valid UTF-8");
+    }
+}
+
+/* Masking */
+
+static void
+test_mask_id_number (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *masked;
+  } cases[] = {
+    { "11010519491231002X", "110105********002X" },
+    { "440305199001011002", "440305********1002" },
+    { "", "" },
+    { "1234", "****" },
+    { "1234567890", "**********" },
+    { "12345678901", "123456*8901" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = retract_mask_id_number (cases[i].text);
+
+      g_assert_cmpstr (masked, ==, cases[i].masked);
+    }
+}
+
+static void
+test_mask_full_width (void)
+{
+  /* A mistyped number may be shown masked; the result must still be text. */
+  g_autofree char *masked = retract_mask_id_number ("１１０１０５１９４９１２３１００２Ｘ");
+  g_autofree char *chinese = retract_mask_id_number ("张三李四王五赵六");
+
+  /* Reported without aborting, so that the other tests still run with -k. */
+  if (!g_utf8_validate (masked, -1, NULL) || !g_utf8_validate (chinese, -1, NULL))
+    g_test_fail_printf ("masking non-ASCII text gives invalid UTF-8");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/retract/validators/id-number/check-digit/known", test_id_check_digit_known);
+  g_test_add_func ("/retract/validators/id-number/check-digit/random",
+                   test_id_check_digit_random);
+  g_test_add_func ("/retract/validators/id-number/check-digit/not-digits",
+                   test_id_check_digit_not_digits);
+  g_test_add_func ("/retract/validators/id-number/valid", test_id_valid);
+  g_test_add_func ("/retract/validators/id-number/normalized", test_id_normalized);
+  g_test_add_func ("/retract/validators/id-number/single-digit-changes",
+                   test_id_single_digit_changes);
+  g_test_add_func ("/retract/validators/id-number/invalid", test_id_invalid);
+  g_test_add_func ("/retract/validators/id-number/province", test_id_province);
+  g_test_add_func ("/retract/validators/id-number/birth-date", test_id_birth_date);
+  g_test_add_func ("/retract/validators/id-number/future-birth", test_id_future_birth);
+  g_test_add_func ("/retract/validators/phone", test_phone);
+  g_test_add_func ("/retract/validators/wechat-id", test_wechat_id);
+  g_test_add_func ("/retract/validators/complaint-number", test_complaint_number);
+  g_test_add_func ("/retract/validators/text/length", test_text_length);
+  g_test_add_func ("/retract/validators/text/control", test_text_control);
+  g_test_add_func ("/retract/validators/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/retract/validators/mask-id-number", test_mask_id_number);
+  /* Last, as a failure here stops the run. */
+  g_test_add_func ("/retract/validators/full-width/phone", test_phone_full_width);
+  g_test_add_func ("/retract/validators/full-width/id-number", test_id_full_width);
+  g_test_add_func ("/retract/validators/full-width/mask", test_mask_full_width);
+
+  return g_test_run ();
+}
