@@ -535,7 +535,7 @@ typedef struct
 
 #define CASE_KEYS "format, platform, type, filed_at, mistake, scenarios, " \
                   "withdrawals_this_month, other_party_loss, applicant, complaint_number, " \
-                  "respondent, narrative, reason"
+                  "respondent, narrative, reason, materials, step"
 
 static const Rejection rejections[] = {
   { "unknown-key",
@@ -1060,6 +1060,80 @@ test_far_future_filed_at (void)
                         "cleanly (the child process crashed or failed)");
 }
 
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_materials_and_step (void)
+{
+  g_autoptr(RetractCase) original = retract_case_new ();
+  g_autoptr(RetractCase) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  guint changes = 0;
+
+  g_signal_connect (original, "materials-changed", G_CALLBACK (count_signal), &changes);
+
+  retract_case_set_material_ready (original, "identity", TRUE);
+  retract_case_set_material_ready (original, "identity", TRUE);
+  g_assert_cmpuint (changes, ==, 1);
+  retract_case_set_material_attachment (original, "screen-recording", "/home/me/录屏.mp4");
+  g_assert_cmpuint (changes, ==, 2);
+  retract_case_set_step (original, "materials");
+
+  json = retract_case_to_json (original);
+  bytes = g_bytes_new (json, strlen (json));
+  copy = retract_case_new_from_bytes (bytes, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_true (retract_case_get_material_ready (copy, "identity"));
+  g_assert_false (retract_case_get_material_ready (copy, "screen-recording"));
+  g_assert_cmpstr (retract_case_get_material_attachment (copy, "screen-recording"), ==,
+                   "/home/me/录屏.mp4");
+  g_assert_null (retract_case_get_material_attachment (copy, "identity"));
+  g_assert_cmpstr (retract_case_get_step (copy), ==, "materials");
+
+  /* An entry with nothing left in it disappears from the file. */
+  retract_case_set_material_ready (original, "identity", FALSE);
+  retract_case_set_material_attachment (original, "screen-recording", NULL);
+  g_assert_cmpuint (changes, ==, 4);
+  g_clear_pointer (&json, g_free);
+  json = retract_case_to_json (original);
+  g_assert_null (strstr (json, "\"materials\""));
+}
+
+static void
+test_materials_rejects (void)
+{
+  static const char * const bad[][2] = {
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"ready\": \"yes\"}}}",
+      "$.materials.identity.ready: expected true or false" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"colour\": 1}}}",
+      "$.materials.identity.colour: unknown key" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"attachment\": \"\"}}}",
+      "$.materials.identity.attachment: must not be empty" },
+    { "{\"format\": 1, \"materials\": [\"identity\"]}",
+      "$.materials: expected an object" },
+    { "{\"format\": 1, \"step\": 3}", "$.step: expected a string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i][0], strlen (bad[i][0]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractCase) kase = retract_case_new_from_bytes (bytes, NAME, &error);
+
+      g_assert_null (kase);
+      g_assert_error (error, RETRACT_DATA_ERROR, error->code);
+      if (strstr (error->message, bad[i][1]) == NULL)
+        g_error ("“%s” not in “%s”", bad[i][1], error->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1165,8 @@ main (int   argc,
   g_test_add_func ("/retract/case/validate/cross-border", test_validate_details_cross_border);
   g_test_add_func ("/retract/case/validate/text", test_validate_details_text);
   /* Last, as a failure here stops the run. */
+  g_test_add_func ("/retract/case/materials-and-step", test_materials_and_step);
+  g_test_add_func ("/retract/case/materials-rejects", test_materials_rejects);
   g_test_add_func ("/retract/case/edge/far-future-filed-at", test_far_future_filed_at);
   g_test_add_func ("/retract/case/edge/control-characters-round-trip",
                    test_round_trip_control_characters);

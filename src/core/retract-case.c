@@ -30,7 +30,31 @@ struct _RetractCase
   int        withdrawals_this_month;
   gboolean   other_party_loss;
   char      *details[RETRACT_N_DETAILS];
+  GHashTable *materials; /* material id → MaterialState */
+  char      *step;
 };
+
+typedef struct
+{
+  gboolean  ready;
+  char     *attachment;
+} MaterialState;
+
+enum {
+  MATERIALS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+material_state_free (gpointer data)
+{
+  MaterialState *state = data;
+
+  g_free (state->attachment);
+  g_free (state);
+}
 
 G_DEFINE_FINAL_TYPE (RetractCase, retract_case, G_TYPE_OBJECT)
 
@@ -51,6 +75,7 @@ enum {
   PROP_RESPONDENT,
   PROP_NARRATIVE,
   PROP_REASON,
+  PROP_STEP,
   N_PROPS
 };
 
@@ -110,6 +135,8 @@ retract_case_finalize (GObject *object)
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     g_clear_pointer (&self->details[i], g_free);
+  g_clear_pointer (&self->materials, g_hash_table_unref);
+  g_clear_pointer (&self->step, g_free);
 
   G_OBJECT_CLASS (retract_case_parent_class)->finalize (object);
 }
@@ -154,6 +181,9 @@ retract_case_get_property (GObject    *object,
     case PROP_NARRATIVE:
     case PROP_REASON:
       g_value_set_string (value, self->details[prop_id - PROP_FIRST_DETAIL]);
+      break;
+    case PROP_STEP:
+      g_value_set_string (value, self->step);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -201,6 +231,9 @@ retract_case_set_property (GObject      *object,
     case PROP_REASON:
       retract_case_set_detail (self, prop_id - PROP_FIRST_DETAIL, g_value_get_string (value));
       break;
+    case PROP_STEP:
+      retract_case_set_step (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,7 +269,19 @@ retract_case_class_init (RetractCaseClass *klass)
     properties [PROP_FIRST_DETAIL + i] =
       g_param_spec_string (detail_info[i].property, NULL, NULL, NULL, flags);
 
+  properties [PROP_STEP] =
+    g_param_spec_string ("step", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RetractCase::materials-changed:
+   *
+   * A material was ticked, unticked, attached or detached.
+   */
+  signals [MATERIALS_CHANGED] =
+    g_signal_new ("materials-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -244,6 +289,7 @@ retract_case_init (RetractCase *self)
 {
   self->mistake = g_strdup (RETRACT_DEFAULT_MISTAKE);
   self->scenarios = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->materials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, material_state_free);
 }
 
 RetractCase *
@@ -339,6 +385,50 @@ load_scenarios (RetractJsonDocument *doc,
 }
 
 static gboolean
+load_materials (RetractJsonDocument *doc,
+                JsonObject          *root,
+                RetractCase         *self,
+                GError             **error)
+{
+  static const char * const keys[] = { "ready", "attachment", NULL };
+  g_autoptr(GList) members = NULL;
+  JsonObject *materials;
+
+  if (!retract_json_document_read_object (doc, root, "$", "materials",
+                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
+                                          &materials, error))
+    return FALSE;
+  if (materials == NULL)
+    return TRUE;
+
+  members = json_object_get_members (materials);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *path = retract_json_path_member ("$.materials", l->data);
+      JsonObject *entry;
+      const char *attachment;
+      gboolean ready = FALSE;
+
+      entry = retract_json_document_expect_object (doc, json_object_get_member (materials,
+                                                                                l->data),
+                                                    path, error);
+      if (entry == NULL ||
+          !retract_json_document_check_keys (doc, entry, path, keys, error) ||
+          !retract_json_document_read_bool (doc, entry, path, "ready", RETRACT_JSON_OPTIONAL,
+                                            &ready, error) ||
+          !retract_json_document_read_string (doc, entry, path, "attachment",
+                                              RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE |
+                                              RETRACT_JSON_NONEMPTY, &attachment, error))
+        return FALSE;
+
+      retract_case_set_material_ready (self, l->data, ready);
+      retract_case_set_material_attachment (self, l->data, attachment);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 load_case (RetractJsonDocument *doc,
            RetractCase         *self,
            GError             **error)
@@ -346,10 +436,10 @@ load_case (RetractJsonDocument *doc,
   static const char * const keys[] = {
     "format", "platform", "type", "filed_at", "mistake", "scenarios", "withdrawals_this_month",
     "other_party_loss", "applicant", "complaint_number", "respondent", "narrative", "reason",
-    NULL
+    "materials", "step", NULL
   };
   JsonObject *root;
-  const char *platform, *type, *filed_at, *mistake;
+  const char *platform, *type, *filed_at, *mistake, *step;
   gint64 format, withdrawals = 0;
   gboolean other_party_loss = FALSE;
 
@@ -388,8 +478,14 @@ load_case (RetractJsonDocument *doc,
                                        &withdrawals, error) ||
       !retract_json_document_read_bool (doc, root, "$", "other_party_loss",
                                         RETRACT_JSON_OPTIONAL, &other_party_loss, error) ||
-      !load_applicant (doc, root, self, error))
+      !load_applicant (doc, root, self, error) ||
+      !load_materials (doc, root, self, error) ||
+      !retract_json_document_read_string (doc, root, "$", "step",
+                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &step,
+                                          error))
     return FALSE;
+
+  replace_string (&self->step, step);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     if (!detail_info[i].applicant && !read_text_detail (doc, root, "$", self, i, error))
@@ -545,6 +641,29 @@ retract_case_to_json (RetractCase *self)
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     if (!detail_info[i].applicant)
       add_string_member (builder, detail_info[i].json_key, self->details[i]);
+
+  if (g_hash_table_size (self->materials) > 0)
+    {
+      g_autoptr(GList) ids = g_list_sort (g_hash_table_get_keys (self->materials),
+                                          (GCompareFunc) g_strcmp0);
+
+      json_builder_set_member_name (builder, "materials");
+      json_builder_begin_object (builder);
+      for (const GList *l = ids; l != NULL; l = l->next)
+        {
+          const MaterialState *state = g_hash_table_lookup (self->materials, l->data);
+
+          json_builder_set_member_name (builder, l->data);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "ready");
+          json_builder_add_boolean_value (builder, state->ready);
+          add_string_member (builder, "attachment", state->attachment);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+
+  add_string_member (builder, "step", self->step);
 
   json_builder_end_object (builder);
 
@@ -901,4 +1020,121 @@ retract_case_validate_details (RetractCase *self,
     }
 
   return TRUE;
+}
+
+static MaterialState *
+ensure_material (RetractCase *self,
+                 const char  *material)
+{
+  MaterialState *state = g_hash_table_lookup (self->materials, material);
+
+  if (state == NULL)
+    {
+      state = g_new0 (MaterialState, 1);
+      g_hash_table_insert (self->materials, g_strdup (material), state);
+    }
+
+  return state;
+}
+
+/* Entries with nothing in them are dropped, so the file stays small. */
+static void
+prune_material (RetractCase *self,
+                const char  *material)
+{
+  const MaterialState *state = g_hash_table_lookup (self->materials, material);
+
+  if (state != NULL && !state->ready && state->attachment == NULL)
+    g_hash_table_remove (self->materials, material);
+}
+
+gboolean
+retract_case_get_material_ready (RetractCase *self,
+                                 const char  *material)
+{
+  const MaterialState *state;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (material != NULL, FALSE);
+
+  state = g_hash_table_lookup (self->materials, material);
+  return state != NULL && state->ready;
+}
+
+void
+retract_case_set_material_ready (RetractCase *self,
+                                 const char  *material,
+                                 gboolean     ready)
+{
+  MaterialState *state;
+
+  g_return_if_fail (RETRACT_IS_CASE (self));
+  g_return_if_fail (material != NULL && *material != '\0');
+
+  if (retract_case_get_material_ready (self, material) == !!ready)
+    return;
+
+  state = ensure_material (self, material);
+  state->ready = !!ready;
+  prune_material (self, material);
+  g_signal_emit (self, signals [MATERIALS_CHANGED], 0);
+}
+
+/**
+ * retract_case_get_material_attachment:
+ *
+ * Returns: (transfer none) (nullable): the file attached for @material
+ */
+const char *
+retract_case_get_material_attachment (RetractCase *self,
+                                      const char  *material)
+{
+  const MaterialState *state;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  g_return_val_if_fail (material != NULL, NULL);
+
+  state = g_hash_table_lookup (self->materials, material);
+  return state != NULL ? state->attachment : NULL;
+}
+
+void
+retract_case_set_material_attachment (RetractCase *self,
+                                      const char  *material,
+                                      const char  *path)
+{
+  MaterialState *state;
+
+  g_return_if_fail (RETRACT_IS_CASE (self));
+  g_return_if_fail (material != NULL && *material != '\0');
+
+  if (g_strcmp0 (retract_case_get_material_attachment (self, material), path) == 0)
+    return;
+
+  state = ensure_material (self, material);
+  replace_string (&state->attachment, path);
+  prune_material (self, material);
+  g_signal_emit (self, signals [MATERIALS_CHANGED], 0);
+}
+
+/**
+ * retract_case_get_step:
+ *
+ * Returns: (transfer none) (nullable): the wizard step to resume at
+ */
+const char *
+retract_case_get_step (RetractCase *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  return self->step;
+}
+
+void
+retract_case_set_step (RetractCase *self,
+                       const char  *step)
+{
+  g_return_if_fail (RETRACT_IS_CASE (self));
+
+  if (replace_string (&self->step, step))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STEP]);
 }

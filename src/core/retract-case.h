@@ -76,6 +76,20 @@ void                retract_case_set_detail            (RetractCase   *self,
                                                         const char    *value);
 const char         *retract_detail_get_field_name      (RetractDetail  detail);
 
+gboolean            retract_case_get_material_ready    (RetractCase   *self,
+                                                        const char    *material);
+void                retract_case_set_material_ready    (RetractCase   *self,
+                                                        const char    *material,
+                                                        gboolean       ready);
+const char         *retract_case_get_material_attachment (RetractCase *self,
+                                                          const char  *material);
+void                retract_case_set_material_attachment (RetractCase *self,
+                                                          const char  *material,
+                                                          const char  *path);
+const char         *retract_case_get_step              (RetractCase   *self);
+void                retract_case_set_step              (RetractCase   *self,
+                                                        const char    *step);
+
 gboolean            retract_case_validate_details      (RetractCase   *self,
                                                         const GDate   *today,
                                                         GError       **error);
