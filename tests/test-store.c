@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The saved case: private, atomic, and never lost to a corrupted file. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "retract-clock.h"
+#include "retract-error.h"
+#include "retract-store.h"
+#include "retract-time.h"
+
+static char *
+make_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "io.github.retractapp.Retract", NULL);
+}
+
+static guint
+count_files (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  guint count = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    count++;
+
+  return count;
+}
+
+static void
+test_round_trip_private (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_null (retract_store_load_case (store, NULL, &error));
+  g_assert_no_error (error);
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (retract_store_get_case_path (store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (directory, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  /* The file name says nothing about the person. */
+  g_assert_true (g_str_has_suffix (retract_store_get_case_path (store), "/case.json"));
+
+  loaded = retract_store_load_case (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_detail (loaded, RETRACT_DETAIL_APPLICANT_NAME), ==, "张三");
+
+  /* Saving again leaves one file and no temporary copies. */
+  g_assert_true (retract_store_save_case (store, kase, NULL));
+  g_assert_cmpuint (count_files (directory), ==, 1);
+
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupted_moved_aside (void)
+{
+  static const char garbage[] = "{\"format\": 1, \"platform\": \"wechat\",";
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *unrelated = g_build_filename (directory, "notes.txt", NULL);
+  RetractCase *kase;
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (retract_store_get_case_path (store), garbage, -1, NULL));
+  g_assert_true (g_file_set_contents (unrelated, "mine", -1, NULL));
+
+  kase = retract_store_load_case (store, &moved_to, &error);
+  g_assert_null (kase);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, retract_store_get_case_path (store)));
+
+  /* Moved, not deleted: the bytes are all still there. */
+  g_assert_nonnull (moved_to);
+  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_true (g_file_get_contents (moved_to, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, garbage);
+
+  /* The next launch starts cleanly. */
+  g_clear_error (&error);
+  g_assert_null (retract_store_load_case (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Deleting all saved data takes the moved copy too, and nothing else. */
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_false (g_file_test (moved_to, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+  g_unlink (unrelated);
+}
+
+static void
+test_delete_without_directory (void)
+{
+  g_autoptr(RetractStore) store = retract_store_new ("/nonexistent/retract");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_save_failure_reported (void)
+{
+  g_autoptr(RetractStore) store = retract_store_new ("/proc/retract-cannot-write-here");
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (retract_store_save_case (store, kase, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_fixed_clock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = retract_time_parse ("2026-11-24T10:00:00+08:00", &error);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (start, 90);
+  g_autoptr(RetractClock) clock = retract_clock_new_fixed (start);
+  guint notified = 0;
+
+  g_signal_connect (clock, "notify::now", G_CALLBACK (count_notify), &notified);
+  g_assert_true (retract_clock_is_fixed (clock));
+  g_assert_true (g_date_time_equal (retract_clock_get_now (clock), start));
+
+  retract_clock_set_now (clock, start);
+  g_assert_cmpuint (notified, ==, 0);
+  retract_clock_set_now (clock, later);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_date_time_equal (retract_clock_get_now (clock), later));
+}
+
+static void
+test_real_clock (void)
+{
+  g_autoptr(RetractClock) clock = retract_clock_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan drift = g_date_time_difference (now, retract_clock_get_now (clock));
+
+  g_assert_false (retract_clock_is_fixed (clock));
+  g_assert_cmpint (drift, >=, 0);
+  g_assert_cmpint (drift, <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_finalize_object (g_steal_pointer (&clock));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/retract/store/round-trip-private", test_round_trip_private);
+  g_test_add_func ("/retract/store/corrupted-moved-aside", test_corrupted_moved_aside);
+  g_test_add_func ("/retract/store/delete-without-directory", test_delete_without_directory);
+  g_test_add_func ("/retract/store/save-failure-reported", test_save_failure_reported);
+  g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
+  g_test_add_func ("/retract/clock/real", test_real_clock);
+
+  return g_test_run ();
+}
