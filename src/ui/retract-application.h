@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_APPLICATION (retract_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractApplication, retract_application, RETRACT, APPLICATION,
+                      AdwApplication)
+
+RetractApplication *retract_application_new (void);
+
+G_END_DECLS

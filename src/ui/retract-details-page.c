@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Step 5: what the letter needs. Everything typed goes straight into the
+ * case (and so into the autosave); checks run on Next, mark the field and
+ * say why, and never throw away what was typed. */
+
+#define G_LOG_DOMAIN "retract-details-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-details-page.h"
+#include "retract-time.h"
+#include "retract-validators.h"
+
+struct _RetractDetailsPage
+{
+  RetractPage  parent_instance;
+
+  GtkLabel    *about_error;
+  GtkLabel    *complaint_error;
+  AdwEntryRow *complaint_number_row;
+  AdwEntryRow *id_number_row;
+  AdwEntryRow *name_row;
+  GtkTextView *narrative_view;
+  AdwEntryRow *phone_row;
+  GtkTextView *reason_view;
+  AdwEntryRow *respondent_row;
+  GtkLabel    *story_error;
+  AdwEntryRow *wechat_id_row;
+
+  GtkWidget   *fields[RETRACT_N_DETAILS];
+  gboolean     syncing;
+};
+
+G_DEFINE_FINAL_TYPE (RetractDetailsPage, retract_details_page, RETRACT_TYPE_PAGE)
+
+/* Which answers the letter cannot do without. */
+static const gboolean required[RETRACT_N_DETAILS] = {
+  [RETRACT_DETAIL_APPLICANT_NAME] = TRUE,
+  [RETRACT_DETAIL_APPLICANT_PHONE] = TRUE,
+  [RETRACT_DETAIL_COMPLAINT_NUMBER] = TRUE,
+  [RETRACT_DETAIL_NARRATIVE] = TRUE,
+  [RETRACT_DETAIL_REASON] = TRUE,
+};
+
+static const char *
+field_label (RetractDetail detail)
+{
+  switch (detail)
+    {
+    case RETRACT_DETAIL_APPLICANT_NAME:
+      return _("Your name");
+    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
+      return _("WeChat ID");
+    case RETRACT_DETAIL_APPLICANT_PHONE:
+      return _("Phone number");
+    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
+      return _("ID card number");
+    case RETRACT_DETAIL_COMPLAINT_NUMBER:
+      return _("Complaint number");
+    case RETRACT_DETAIL_RESPONDENT:
+      return _("The other party");
+    case RETRACT_DETAIL_NARRATIVE:
+      return _("What happened");
+    case RETRACT_DETAIL_REASON:
+      return _("Why it was a mistake");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+field_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (ADW_IS_ENTRY_ROW (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_field_changed (RetractDetailsPage *self,
+                  GtkWidget          *field)
+{
+  g_autofree char *text = NULL;
+
+  if (self->syncing)
+    return;
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (self->fields[i] == field)
+      {
+        text = field_text (field);
+        retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)), i, g_strstrip (text));
+        return;
+      }
+}
+
+static void
+on_buffer_changed (GtkTextBuffer      *buffer,
+                   RetractDetailsPage *self)
+{
+  on_field_changed (self, g_object_get_data (G_OBJECT (buffer), "retract-view"));
+}
+
+static void
+sync_from_case (RetractDetailsPage *self)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      const char *value = retract_case_get_detail (kase, i);
+      g_autofree char *shown = field_text (self->fields[i]);
+
+      /* Leave the widget alone when it already says this (keeps the cursor). */
+      if (g_strcmp0 (g_strstrip (shown), value != NULL ? value : "") == 0)
+        continue;
+
+      if (ADW_IS_ENTRY_ROW (self->fields[i]))
+        gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value != NULL ? value : "");
+      else
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->fields[i])),
+                                  value != NULL ? value : "", -1);
+    }
+  self->syncing = FALSE;
+}
+
+static GtkLabel *
+error_label_for (RetractDetailsPage *self,
+                 RetractDetail       detail)
+{
+  switch (detail)
+    {
+    case RETRACT_DETAIL_APPLICANT_NAME:
+    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
+    case RETRACT_DETAIL_APPLICANT_PHONE:
+    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
+      return self->about_error;
+    case RETRACT_DETAIL_COMPLAINT_NUMBER:
+    case RETRACT_DETAIL_RESPONDENT:
+      return self->complaint_error;
+    case RETRACT_DETAIL_NARRATIVE:
+    case RETRACT_DETAIL_REASON:
+    default:
+      return self->story_error;
+    }
+}
+
+static gboolean
+check_field (RetractDetailsPage *self,
+             RetractDetail       detail,
+             GError            **error)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  const char *value = retract_case_get_detail (kase, detail);
+  GDate today;
+
+  if (value == NULL)
+    {
+      if (required[detail])
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("needed for the letter"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  switch (detail)
+    {
+    case RETRACT_DETAIL_APPLICANT_PHONE:
+      return retract_validate_phone (value, retract_case_has_scenario (kase, "cross-border"),
+                                     NULL, error);
+    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
+      retract_time_get_date (retract_clock_get_now (retract_page_get_clock (RETRACT_PAGE (self))),
+                             &today);
+      return retract_validate_id_number (value, &today, NULL, error);
+    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
+      return retract_validate_wechat_id (value, error);
+    case RETRACT_DETAIL_COMPLAINT_NUMBER:
+      return retract_validate_complaint_number (value, error);
+    case RETRACT_DETAIL_APPLICANT_NAME:
+      return retract_validate_text (value, 100, FALSE, error);
+    case RETRACT_DETAIL_RESPONDENT:
+      return retract_validate_text (value, 200, FALSE, error);
+    case RETRACT_DETAIL_NARRATIVE:
+    case RETRACT_DETAIL_REASON:
+    default:
+      return retract_validate_text (value, 100000, TRUE, error);
+    }
+}
+
+static void
+mark_field (GtkWidget *field,
+            gboolean   bad)
+{
+  /* Text views sit in a frame; the frame shows the red outline. */
+  GtkWidget *target = ADW_IS_ENTRY_ROW (field) ? field : gtk_widget_get_parent (field);
+
+  if (bad)
+    gtk_widget_add_css_class (target, "error");
+  else
+    gtk_widget_remove_css_class (target, "error");
+}
+
+static gboolean
+retract_details_page_apply (RetractPage *page)
+{
+  RetractDetailsPage *self = RETRACT_DETAILS_PAGE (page);
+  GtkLabel *labels[] = { self->about_error, self->complaint_error, self->story_error };
+  GtkWidget *first_bad = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_label (labels[i], "");
+      gtk_widget_set_visible (GTK_WIDGET (labels[i]), FALSE);
+    }
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = check_field (self, i, &error);
+
+      mark_field (self->fields[i], !ok);
+      if (!ok)
+        {
+          GtkLabel *label = error_label_for (self, i);
+          g_autofree char *line = NULL;
+
+          /* Translators: "Phone number: enter a mainland mobile number…" */
+          line = g_strdup_printf (_("%1$s: %2$s"), field_label (i), error->message);
+          if (*gtk_label_get_label (label) != '\0')
+            {
+              g_autofree char *both = g_strconcat (gtk_label_get_label (label), "\n", line, NULL);
+
+              gtk_label_set_label (label, both);
+            }
+          else
+            {
+              gtk_label_set_label (label, line);
+            }
+          gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+          if (first_bad == NULL)
+            first_bad = self->fields[i];
+        }
+    }
+
+  if (first_bad != NULL)
+    {
+      gtk_widget_grab_focus (first_bad);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_case_notify (RetractDetailsPage *self)
+{
+  if (!self->syncing)
+    sync_from_case (self);
+}
+
+static void
+retract_details_page_context_changed (RetractPage *page)
+{
+  RetractDetailsPage *self = RETRACT_DETAILS_PAGE (page);
+
+  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
+                           self, G_CONNECT_SWAPPED);
+  sync_from_case (self);
+}
+
+static void
+retract_details_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RETRACT_TYPE_DETAILS_PAGE);
+
+  G_OBJECT_CLASS (retract_details_page_parent_class)->dispose (object);
+}
+
+static void
+retract_details_page_class_init (RetractDetailsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
+
+  object_class->dispose = retract_details_page_dispose;
+  page_class->apply = retract_details_page_apply;
+  page_class->context_changed = retract_details_page_context_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/retract-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, about_error);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, complaint_error);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, complaint_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, narrative_view);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, reason_view);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, respondent_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, story_error);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, wechat_id_row);
+}
+
+static void
+retract_details_page_init (RetractDetailsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields[RETRACT_DETAIL_APPLICANT_NAME] = GTK_WIDGET (self->name_row);
+  self->fields[RETRACT_DETAIL_APPLICANT_WECHAT_ID] = GTK_WIDGET (self->wechat_id_row);
+  self->fields[RETRACT_DETAIL_APPLICANT_PHONE] = GTK_WIDGET (self->phone_row);
+  self->fields[RETRACT_DETAIL_APPLICANT_ID_NUMBER] = GTK_WIDGET (self->id_number_row);
+  self->fields[RETRACT_DETAIL_COMPLAINT_NUMBER] = GTK_WIDGET (self->complaint_number_row);
+  self->fields[RETRACT_DETAIL_RESPONDENT] = GTK_WIDGET (self->respondent_row);
+  self->fields[RETRACT_DETAIL_NARRATIVE] = GTK_WIDGET (self->narrative_view);
+  self->fields[RETRACT_DETAIL_REASON] = GTK_WIDGET (self->reason_view);
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      GtkWidget *field = self->fields[i];
+
+      if (ADW_IS_ENTRY_ROW (field))
+        {
+          g_signal_connect_swapped (field, "changed", G_CALLBACK (on_field_changed), self);
+        }
+      else
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+
+          g_object_set_data (G_OBJECT (buffer), "retract-view", field);
+          g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          field_label (i), -1);
+        }
+    }
+
+  retract_page_set_complete (RETRACT_PAGE (self), TRUE);
+}
+
+/**
+ * retract_details_page_get_field:
+ *
+ * Returns: (transfer none): the widget where @detail is typed
+ */
+GtkWidget *
+retract_details_page_get_field (RetractDetailsPage *self,
+                                RetractDetail       detail)
+{
+  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
+
+  return self->fields[detail];
+}

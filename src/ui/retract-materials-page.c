@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Step 4: the checklist of what this case needs, with each item's format
+ * requirements; ticks and attached files are kept in the case. */
+
+#define G_LOG_DOMAIN "retract-materials-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-materials-page.h"
+#include "retract-rows.h"
+
+struct _RetractMaterialsPage
+{
+  RetractPage          parent_instance;
+
+  AdwPreferencesGroup *checklist_group;
+  GtkLabel            *empty_label;
+  GtkLabel            *progress_label;
+
+  GPtrArray           *rows;
+  GtkFileChooserNative *chooser;
+  char                *choosing_for;
+  gboolean             toggling;
+};
+
+G_DEFINE_FINAL_TYPE (RetractMaterialsPage, retract_materials_page, RETRACT_TYPE_PAGE)
+
+static void rebuild (RetractMaterialsPage *self);
+
+static void
+on_ready_toggled (GtkCheckButton       *check,
+                  RetractMaterialsPage *self)
+{
+  /* Keep the row (and the keyboard focus on it); only the count changes. */
+  self->toggling = TRUE;
+  retract_case_set_material_ready (retract_page_get_case (RETRACT_PAGE (self)),
+                                   g_object_get_data (G_OBJECT (check), "retract-id"),
+                                   gtk_check_button_get_active (check));
+  rebuild (self);
+  self->toggling = FALSE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog      *dialog,
+                     int                   response,
+                     RetractMaterialsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
+                                              self->choosing_for, path);
+    }
+
+  g_clear_pointer (&self->choosing_for, g_free);
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_attach_clicked (GtkButton            *button,
+                   RetractMaterialsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_clear_object (&self->chooser);
+  g_free (self->choosing_for);
+  self->choosing_for = g_strdup (g_object_get_data (G_OBJECT (button), "retract-id"));
+  self->chooser = gtk_file_chooser_native_new (_("Attach a File"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_detach_clicked (GtkButton            *button,
+                   RetractMaterialsPage *self)
+{
+  retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
+                                        g_object_get_data (G_OBJECT (button), "retract-id"),
+                                        NULL);
+}
+
+static GtkWidget *
+icon_button_new (const char *icon_name,
+                 const char *label,
+                 const char *material_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "retract-id", g_strdup (material_id), g_free);
+  return button;
+}
+
+static void
+add_material_row (RetractMaterialsPage  *self,
+                  const RetractMaterial *material,
+                  RetractLanguage        language)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  const char *attachment = retract_case_get_material_attachment (kase, material->id);
+  const char *name = retract_text_get (&material->name, language);
+  g_autoptr(GString) subtitle = g_string_new (retract_text_get (&material->format, language));
+  GtkWidget *row, *check, *button;
+
+  for (guint i = 0; i < material->requirements->len; i++)
+    g_string_append_printf (subtitle, "\n· %s",
+                            retract_text_get (g_ptr_array_index (material->requirements, i),
+                                              language));
+  if (attachment != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (attachment);
+
+      /* Translators: the attached file's name */
+      g_string_append_printf (subtitle, "\n%s", _("Attached:"));
+      g_string_append_printf (subtitle, " %s", basename);
+    }
+
+  row = retract_rows_add (self->rows, self->checklist_group, name, subtitle->str);
+
+  check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               retract_case_get_material_ready (kase, material->id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (material->id), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_ready_toggled), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  if (attachment != NULL)
+    {
+      button = icon_button_new ("edit-delete-symbolic", _("Remove the attached file"),
+                                material->id);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_detach_clicked), self);
+    }
+  else
+    {
+      button = icon_button_new ("mail-attachment-symbolic", _("Attach a file"), material->id);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_attach_clicked), self);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+on_materials_changed (RetractMaterialsPage *self)
+{
+  if (!self->toggling)
+    rebuild (self);
+}
+
+static void
+rebuild (RetractMaterialsPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  g_autoptr(RetractAssessment) assessment = retract_page_assess (page);
+  RetractCase *kase = retract_page_get_case (page);
+  RetractLanguage language = retract_page_get_language (page);
+  g_autofree char *progress = NULL;
+  GPtrArray *materials;
+  guint ready = 0;
+
+  if (assessment == NULL)
+    return;
+
+  materials = retract_assessment_get_materials (assessment);
+  if (!self->toggling)
+    {
+      retract_rows_clear (self->rows);
+      for (guint i = 0; i < materials->len; i++)
+        add_material_row (self, g_ptr_array_index (materials, i), language);
+    }
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const RetractMaterial *material = g_ptr_array_index (materials, i);
+
+      ready += retract_case_get_material_ready (kase, material->id);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), materials->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), materials->len == 0);
+
+  /* Translators: "2 of 3 ready" */
+  progress = g_strdup_printf (_("%1$u of %2$u ready"), ready, materials->len);
+  gtk_label_set_label (self->progress_label, progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), materials->len > 0);
+}
+
+static void
+retract_materials_page_shown (RetractPage *page)
+{
+  rebuild (RETRACT_MATERIALS_PAGE (page));
+}
+
+static void
+retract_materials_page_context_changed (RetractPage *page)
+{
+  RetractMaterialsPage *self = RETRACT_MATERIALS_PAGE (page);
+
+  g_signal_connect_object (retract_page_get_case (page), "materials-changed",
+                           G_CALLBACK (on_materials_changed), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+retract_materials_page_dispose (GObject *object)
+{
+  RetractMaterialsPage *self = (RetractMaterialsPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_MATERIALS_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->choosing_for, g_free);
+
+  G_OBJECT_CLASS (retract_materials_page_parent_class)->dispose (object);
+}
+
+static void
+retract_materials_page_class_init (RetractMaterialsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
+
+  object_class->dispose = retract_materials_page_dispose;
+  page_class->shown = retract_materials_page_shown;
+  page_class->context_changed = retract_materials_page_context_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/retract-materials-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractMaterialsPage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractMaterialsPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractMaterialsPage, progress_label);
+}
+
+static void
+retract_materials_page_init (RetractMaterialsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  /* The checklist helps; it never blocks. */
+  retract_page_set_complete (RETRACT_PAGE (self), TRUE);
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The base of every wizard step, in the manner of GNOME Initial Setup's
+ * GisPage: a title, whether the step is complete (Next follows it), and the
+ * shared context: the case being answered, the rules and the clock. */
+
+#define G_LOG_DOMAIN "retract-page"
+
+#include "config.h"
+
+#include "retract-page.h"
+
+typedef struct
+{
+  char           *title;
+  gboolean        complete;
+  RetractCase    *kase;
+  RetractRuleset *rules;
+  RetractClock   *clock;
+} RetractPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RetractPage, retract_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_COMPLETE,
+  PROP_CASE,
+  PROP_RULES,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+enum {
+  REQUEST_STEP,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+context_changed (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  if (priv->kase != NULL && priv->rules != NULL && priv->clock != NULL &&
+      RETRACT_PAGE_GET_CLASS (self)->context_changed != NULL)
+    RETRACT_PAGE_GET_CLASS (self)->context_changed (self);
+}
+
+static void
+retract_page_dispose (GObject *object)
+{
+  RetractPage *self = (RetractPage *)object;
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_clear_object (&priv->kase);
+  g_clear_object (&priv->rules);
+  g_clear_object (&priv->clock);
+
+  G_OBJECT_CLASS (retract_page_parent_class)->dispose (object);
+}
+
+static void
+retract_page_finalize (GObject *object)
+{
+  RetractPage *self = (RetractPage *)object;
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_clear_pointer (&priv->title, g_free);
+
+  G_OBJECT_CLASS (retract_page_parent_class)->finalize (object);
+}
+
+static void
+retract_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RetractPage *self = RETRACT_PAGE (object);
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, priv->complete);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, priv->kase);
+      break;
+    case PROP_RULES:
+      g_value_set_object (value, priv->rules);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, priv->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+retract_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RetractPage *self = RETRACT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      retract_page_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_COMPLETE:
+      retract_page_set_complete (self, g_value_get_boolean (value));
+      break;
+    case PROP_CASE:
+      retract_page_set_case (self, g_value_get_object (value));
+      break;
+    case PROP_RULES:
+      retract_page_set_rules (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      retract_page_set_clock (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+retract_page_class_init (RetractPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = retract_page_dispose;
+  object_class->finalize = retract_page_finalize;
+  object_class->get_property = retract_page_get_property;
+  object_class->set_property = retract_page_set_property;
+
+  properties [PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties [PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
+  properties [PROP_CASE] = g_param_spec_object ("case", NULL, NULL, RETRACT_TYPE_CASE, flags);
+  properties [PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL, RETRACT_TYPE_RULESET, flags);
+  properties [PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, RETRACT_TYPE_CLOCK, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RetractPage::request-step:
+   * @step: the name of the step to go to
+   *
+   * The page asks the wizard to show another step ("Change" buttons).
+   */
+  signals [REQUEST_STEP] =
+    g_signal_new ("request-step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+retract_page_init (RetractPage *self)
+{
+}
+
+const char *
+retract_page_get_title (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->title;
+}
+
+void
+retract_page_set_title (RetractPage *self,
+                        const char  *title)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (set_string (&priv->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+}
+
+gboolean
+retract_page_get_complete (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), FALSE);
+  return priv->complete;
+}
+
+void
+retract_page_set_complete (RetractPage *self,
+                           gboolean     complete)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  complete = !!complete;
+  if (priv->complete == complete)
+    return;
+
+  priv->complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPLETE]);
+}
+
+/**
+ * retract_page_get_case:
+ *
+ * Returns: (transfer none) (nullable): the case being answered
+ */
+RetractCase *
+retract_page_get_case (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->kase;
+}
+
+void
+retract_page_set_case (RetractPage *self,
+                       RetractCase *kase)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (g_set_object (&priv->kase, kase))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE]);
+      context_changed (self);
+    }
+}
+
+/**
+ * retract_page_get_rules:
+ *
+ * Returns: (transfer none) (nullable): the rules in use
+ */
+RetractRuleset *
+retract_page_get_rules (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->rules;
+}
+
+void
+retract_page_set_rules (RetractPage    *self,
+                        RetractRuleset *rules)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (g_set_object (&priv->rules, rules))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RULES]);
+      context_changed (self);
+    }
+}
+
+/**
+ * retract_page_get_clock:
+ *
+ * Returns: (transfer none) (nullable): the clock
+ */
+RetractClock *
+retract_page_get_clock (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->clock;
+}
+
+void
+retract_page_set_clock (RetractPage  *self,
+                        RetractClock *clock)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (g_set_object (&priv->clock, clock))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLOCK]);
+      context_changed (self);
+    }
+}
+
+/* Dataset texts follow the interface language. */
+RetractLanguage
+retract_page_get_language (RetractPage *self)
+{
+  return retract_language_default ();
+}
+
+/**
+ * retract_page_assess:
+ *
+ * Returns: (transfer full) (nullable): the answer for the case now, or %NULL
+ *   while the case is not complete enough to assess
+ */
+RetractAssessment *
+retract_page_assess (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+
+  if (priv->kase == NULL || priv->rules == NULL || priv->clock == NULL)
+    return NULL;
+
+  return retract_assessment_new (priv->rules, priv->kase, retract_clock_get_now (priv->clock),
+                                 NULL);
+}
+
+void
+retract_page_shown (RetractPage *self)
+{
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (RETRACT_PAGE_GET_CLASS (self)->shown != NULL)
+    RETRACT_PAGE_GET_CLASS (self)->shown (self);
+}
+
+gboolean
+retract_page_apply (RetractPage *self)
+{
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), FALSE);
+
+  if (RETRACT_PAGE_GET_CLASS (self)->apply != NULL)
+    return RETRACT_PAGE_GET_CLASS (self)->apply (self);
+
+  return TRUE;
+}
+
+void
+retract_page_request_step (RetractPage *self,
+                           const char  *step)
+{
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  g_signal_emit (self, signals [REQUEST_STEP], 0, step);
+}

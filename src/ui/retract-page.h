@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "retract-assessment.h"
+#include "retract-case.h"
+#include "retract-clock.h"
+#include "retract-ruleset.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_PAGE (retract_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (RetractPage, retract_page, RETRACT, PAGE, AdwBin)
+
+struct _RetractPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The page became the visible one. */
+  void     (*shown)        (RetractPage *self);
+  /* Next was pressed: check and keep the answers; FALSE stays on the page. */
+  gboolean (*apply)        (RetractPage *self);
+  /* The case, rules or clock were replaced. */
+  void     (*context_changed) (RetractPage *self);
+};
+
+const char        *retract_page_get_title       (RetractPage *self);
+void               retract_page_set_title       (RetractPage *self,
+                                                 const char  *title);
+gboolean           retract_page_get_complete    (RetractPage *self);
+void               retract_page_set_complete    (RetractPage *self,
+                                                 gboolean     complete);
+RetractCase       *retract_page_get_case        (RetractPage *self);
+void               retract_page_set_case        (RetractPage *self,
+                                                 RetractCase *kase);
+RetractRuleset    *retract_page_get_rules       (RetractPage *self);
+void               retract_page_set_rules       (RetractPage *self,
+                                                 RetractRuleset *rules);
+RetractClock      *retract_page_get_clock       (RetractPage *self);
+void               retract_page_set_clock       (RetractPage *self,
+                                                 RetractClock *clock);
+RetractLanguage    retract_page_get_language    (RetractPage *self);
+RetractAssessment *retract_page_assess          (RetractPage *self);
+void               retract_page_shown           (RetractPage *self);
+gboolean           retract_page_apply           (RetractPage *self);
+void               retract_page_request_step    (RetractPage *self,
+                                                 const char  *step);
+
+G_END_DECLS

@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Step 3: the answer first. Stage, live deadlines with their clock times,
+ * the channel to use with numbered steps, the alternatives and the risks.
+ * Re-evaluated on every tick of the clock; a stage that changes while the
+ * page is open is announced in a banner. A complaint that cannot be
+ * withdrawn ends here, on a status page that says why. */
+
+#define G_LOG_DOMAIN "retract-result-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-result-page.h"
+#include "retract-rows.h"
+#include "retract-time.h"
+
+struct _RetractResultPage
+{
+  RetractPage          parent_instance;
+
+  AdwPreferencesGroup *advice_group;
+  AdwPreferencesGroup *alternatives_group;
+  GtkInfoBar          *changed_bar;
+  GtkLabel            *changed_label;
+  AdwPreferencesGroup *channel_group;
+  AdwPreferencesGroup *dead_end_group;
+  AdwPreferencesGroup *deadlines_group;
+  GtkLabel            *rules_label;
+  GtkLabel            *stage_advice;
+  GtkLabel            *stage_label;
+  GtkLabel            *stage_status;
+  AdwStatusPage       *status_page;
+  GtkStack            *view_stack;
+  AdwPreferencesGroup *warnings_group;
+
+  GPtrArray           *rows;
+  RetractStage         stage;
+  gboolean             assessed;
+};
+
+G_DEFINE_FINAL_TYPE (RetractResultPage, retract_result_page, RETRACT_TYPE_PAGE)
+
+static const char * const stage_classes[] = {
+  [RETRACT_STAGE_AUTO_REVIEW] = "stage-auto-review",
+  [RETRACT_STAGE_MANUAL_REVIEW] = "stage-manual-review",
+  [RETRACT_STAGE_PROCESSED] = "stage-processed",
+  [RETRACT_STAGE_NOT_WITHDRAWABLE] = "stage-not-withdrawable",
+};
+
+static void
+add_deadline (RetractResultPage *self,
+              const char        *title,
+              GDateTime         *deadline,
+              GDateTime         *now)
+{
+  g_autofree char *when = retract_time_format_human (deadline);
+  g_autofree char *subtitle = g_strdup_printf (_("%s (Beijing time)"), when);
+  GTimeSpan left = g_date_time_difference (deadline, now);
+  g_autofree char *span = retract_time_format_span (ABS (left));
+  g_autofree char *countdown = NULL;
+  GtkWidget *row = retract_rows_add (self->rows, self->deadlines_group, title, subtitle);
+  GtkWidget *label;
+
+  if (left >= 0)
+    /* Translators: a countdown, "1 h 20 min left" */
+    countdown = g_strdup_printf (_("%s left"), span);
+  else
+    countdown = g_strdup (_("Passed"));
+
+  label = gtk_label_new (countdown);
+  gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+static void
+on_copy_clicked (GtkButton *button)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "retract-copy");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-toast", "s", _("Copied"));
+}
+
+static void
+add_channel_details (RetractResultPage    *self,
+                     AdwPreferencesGroup  *group,
+                     const RetractChannel *channel,
+                     RetractLanguage       language)
+{
+  for (guint i = 0; i < channel->steps->len; i++)
+    retract_rows_add_step (self->rows, group, i + 1,
+                           retract_text_get (g_ptr_array_index (channel->steps, i), language));
+
+  if (channel->phone != NULL)
+    {
+      GtkWidget *row = retract_rows_add (self->rows, group, _("Phone"), channel->phone);
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (copy, _("Copy the number"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Copy the number"), -1);
+      g_object_set_data_full (G_OBJECT (copy), "retract-copy", g_strdup (channel->phone), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+    }
+
+  if (channel->url != NULL)
+    {
+      GtkWidget *row = retract_rows_add (self->rows, group, _("Website"), channel->url);
+      GtkWidget *link = gtk_link_button_new_with_label (channel->url, _("Open"));
+
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (link), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the website"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+
+  if (retract_text_is_set (&channel->response_text))
+    retract_rows_add (self->rows, group, retract_text_get (&channel->response_text, language),
+                      NULL);
+  if (retract_text_is_set (&channel->condition))
+    {
+      GtkWidget *row = retract_rows_add (self->rows, group,
+                                         retract_text_get (&channel->condition, language), NULL);
+
+      gtk_widget_add_css_class (row, "dim-label");
+    }
+}
+
+static void
+add_alternative (RetractResultPage    *self,
+                 const RetractChannel *channel,
+                 RetractLanguage       language)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 retract_text_get (&channel->name, language));
+  if (channel->phone != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), channel->phone);
+  else if (channel->url != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), channel->url);
+
+  for (guint i = 0; i < channel->steps->len; i++)
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%u. %s", i + 1,
+                         retract_text_get (g_ptr_array_index (channel->steps, i), language));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  adw_preferences_group_add (self->alternatives_group, expander);
+  g_ptr_array_add (self->rows, expander);
+}
+
+static void
+add_warnings_and_advice (RetractResultPage *self,
+                         RetractAssessment *assessment,
+                         RetractLanguage    language)
+{
+  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
+  GPtrArray *advice = retract_assessment_get_advice (assessment);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const RetractWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *row = retract_rows_add (self->rows, self->warnings_group,
+                                         retract_text_get (&warning->text, language), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), advice->len > 0);
+  for (guint i = 0; i < advice->len; i++)
+    {
+      const RetractNote *note = g_ptr_array_index (advice, i);
+
+      retract_rows_add (self->rows, self->advice_group,
+                        retract_text_get (&note->text, language), NULL);
+    }
+}
+
+static void
+show_dead_end (RetractResultPage *self,
+               RetractAssessment *assessment,
+               RetractLanguage    language)
+{
+  const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
+  const RetractStageInfo *info = retract_assessment_get_stage_info (assessment);
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  GtkWidget *change_button;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (!type->withdrawable)
+    g_string_append (description, retract_text_get (&type->description, language));
+  else
+    g_string_append (description, retract_text_get (&info->advice, language));
+
+  adw_status_page_set_description (self->status_page, description->str);
+  adw_preferences_group_set_title (self->dead_end_group, _("What you can still do"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->dead_end_group), channels->len > 0 ||
+                          retract_assessment_get_legal_deadline (assessment) != NULL);
+  if (retract_assessment_get_legal_deadline (assessment) != NULL)
+    add_deadline (self, _("Start the legal procedure by"),
+                  retract_assessment_get_legal_deadline (assessment),
+                  retract_assessment_get_now (assessment));
+  for (guint i = 0; i < channels->len; i++)
+    {
+      const RetractChannel *channel = g_ptr_array_index (channels, i);
+
+      adw_preferences_group_set_title (self->dead_end_group,
+                                       retract_text_get (&channel->name, language));
+      add_channel_details (self, self->dead_end_group, channel, language);
+    }
+
+  /* The answer that caused the stop stays one click away. */
+  change_button = gtk_button_new_with_label (!type->withdrawable
+                                             ? _("Change the Complaint Type")
+                                             : _("Change the Circumstances"));
+  gtk_widget_add_css_class (change_button, "pill");
+  gtk_widget_set_halign (change_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (change_button), "wizard.go-to");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (change_button), "s",
+                                    !type->withdrawable ? "situation" : "circumstances");
+  adw_preferences_group_add (self->dead_end_group, change_button);
+  g_ptr_array_add (self->rows, change_button);
+  gtk_widget_set_visible (GTK_WIDGET (self->dead_end_group), TRUE);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "dead-end");
+}
+
+static void
+show_answer (RetractResultPage *self,
+             RetractAssessment *assessment,
+             RetractLanguage    language)
+{
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  GDateTime *now = retract_assessment_get_now (assessment);
+  const RetractChannel *recommended = channels->len > 0 ? g_ptr_array_index (channels, 0) : NULL;
+
+  if (retract_assessment_get_withdrawable (assessment))
+    gtk_label_set_label (self->stage_status, _("You can still withdraw this complaint."));
+  else
+    gtk_label_set_label (self->stage_status,
+                         _("The time to withdraw has passed. You can still ask for a review."));
+
+  if (retract_assessment_get_self_service_until (assessment) != NULL &&
+      retract_assessment_get_stage (assessment) == RETRACT_STAGE_AUTO_REVIEW)
+    add_deadline (self, _("Self-service withdrawal ends"),
+                  retract_assessment_get_self_service_until (assessment), now);
+  if (retract_assessment_get_window_closes_at (assessment) != NULL)
+    add_deadline (self, _("The window to withdraw closes"),
+                  retract_assessment_get_window_closes_at (assessment), now);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_group), recommended != NULL);
+  if (recommended != NULL)
+    {
+      /* Translators: "Recommended: Withdraw it yourself in the WeChat Team account" */
+      g_autofree char *title = g_strdup_printf (_("Recommended: %s"),
+                                                retract_text_get (&recommended->name, language));
+
+      adw_preferences_group_set_title (self->channel_group, title);
+      add_channel_details (self, self->channel_group, recommended, language);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->alternatives_group), channels->len > 1);
+  for (guint i = 1; i < channels->len; i++)
+    add_alternative (self, g_ptr_array_index (channels, i), language);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "answer");
+}
+
+static void
+refresh (RetractResultPage *self,
+         gboolean           announce)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  g_autoptr(RetractAssessment) assessment = retract_page_assess (page);
+  RetractLanguage language = retract_page_get_language (page);
+  RetractRuleset *rules = retract_page_get_rules (page);
+  const RetractStageInfo *info;
+  RetractStage stage;
+  g_autofree char *rules_text = NULL;
+
+  if (assessment == NULL)
+    return;
+
+  stage = retract_assessment_get_stage (assessment);
+  info = retract_assessment_get_stage_info (assessment);
+
+  if (announce && self->assessed && stage != self->stage)
+    {
+      /* Translators: %s is the new stage, e.g. "Under manual review" */
+      g_autofree char *text = g_strdup_printf (_("Time has moved on: this complaint is now at "
+                                                 "the stage “%s”. The answer below is updated."),
+                                               retract_text_get (&info->name, language));
+
+      gtk_label_set_label (self->changed_label, text);
+      gtk_info_bar_set_revealed (self->changed_bar, TRUE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stage_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->stage_label), stage_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_label), stage_classes[stage]);
+  gtk_label_set_label (self->stage_label, retract_text_get (&info->name, language));
+  gtk_label_set_label (self->stage_advice, retract_text_get (&info->advice, language));
+
+  /* Translators: "Rules 2026.11.1 of 2026-11-24 · not an official source" */
+  rules_text = g_strdup_printf (_("Rules %1$s of %2$s · not an official source"),
+                                retract_ruleset_get_version (rules),
+                                retract_ruleset_get_published (rules));
+  gtk_label_set_label (self->rules_label, rules_text);
+
+  retract_rows_clear (self->rows);
+  if (stage == RETRACT_STAGE_NOT_WITHDRAWABLE)
+    show_dead_end (self, assessment, language);
+  else
+    show_answer (self, assessment, language);
+  add_warnings_and_advice (self, assessment, language);
+
+  self->stage = stage;
+  self->assessed = TRUE;
+  retract_page_set_complete (page, stage != RETRACT_STAGE_NOT_WITHDRAWABLE);
+}
+
+static void
+on_clock_tick (RetractResultPage *self)
+{
+  /* Only the page on screen needs to follow the clock to the second. */
+  refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+static void
+on_case_notify (RetractResultPage *self)
+{
+  refresh (self, FALSE);
+}
+
+static void
+on_changed_bar_response (GtkInfoBar *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static void
+retract_result_page_shown (RetractPage *page)
+{
+  RetractResultPage *self = RETRACT_RESULT_PAGE (page);
+
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  refresh (self, FALSE);
+}
+
+static void
+retract_result_page_context_changed (RetractPage *page)
+{
+  RetractResultPage *self = RETRACT_RESULT_PAGE (page);
+
+  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (retract_page_get_clock (page), "notify::now",
+                           G_CALLBACK (on_clock_tick), self, G_CONNECT_SWAPPED);
+  self->assessed = FALSE;
+  refresh (self, FALSE);
+}
+
+static void
+retract_result_page_dispose (GObject *object)
+{
+  RetractResultPage *self = (RetractResultPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_RESULT_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (retract_result_page_parent_class)->dispose (object);
+}
+
+static void
+retract_result_page_class_init (RetractResultPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
+
+  object_class->dispose = retract_result_page_dispose;
+  page_class->shown = retract_result_page_shown;
+  page_class->context_changed = retract_result_page_context_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/retract-result-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, advice_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, alternatives_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, changed_bar);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, channel_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, dead_end_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, deadlines_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, stage_advice);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, stage_status);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, warnings_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_bar_response);
+}
+
+static void
+retract_result_page_init (RetractResultPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+}
+
+/**
+ * retract_result_page_get_stage:
+ *
+ * Returns: the stage the page shows
+ */
+RetractStage
+retract_result_page_get_stage (RetractResultPage *self)
+{
+  g_return_val_if_fail (RETRACT_IS_RESULT_PAGE (self), RETRACT_STAGE_NOT_WITHDRAWABLE);
+  return self->stage;
+}

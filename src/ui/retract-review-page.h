@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "retract-page.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_REVIEW_PAGE (retract_review_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT, REVIEW_PAGE, RetractPage)
+
+G_END_DECLS

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Step 1: where, what, when and what went wrong. */
+
+#define G_LOG_DOMAIN "retract-situation-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-situation-page.h"
+#include "retract-time.h"
+
+struct _RetractSituationPage
+{
+  RetractPage           parent_instance;
+
+  AdwActionRow         *filed_row;
+  GtkSpinButton        *hour_spin;
+  GtkSpinButton        *minute_spin;
+  GtkCalendar          *calendar;
+  AdwPreferencesGroup  *mistake_group;
+  AdwPreferencesGroup  *platform_group;
+  GtkFlowBox           *quick_picks;
+  GtkLabel             *time_error;
+  GtkMenuButton        *time_button;
+  AdwPreferencesGroup  *type_group;
+
+  GPtrArray            *rows; /* every row we built, to remove them again */
+  gboolean              syncing;
+};
+
+G_DEFINE_FINAL_TYPE (RetractSituationPage, retract_situation_page, RETRACT_TYPE_PAGE)
+
+static const struct
+{
+  const char *label;
+  int         minutes_ago;
+} quick_picks[] = {
+  { N_("Just now"), 0 },
+  { N_("30 minutes ago"), 30 },
+  { N_("1 hour ago"), 60 },
+  { N_("3 hours ago"), 180 },
+  { N_("Yesterday, same time"), 24 * 60 },
+};
+
+static GtkWidget *
+radio_row_new (const char     *title,
+               const char     *subtitle,
+               const char     *suffix,
+               GtkCheckButton *group,
+               GtkCheckButton **check_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  *check_out = GTK_CHECK_BUTTON (check);
+  return row;
+}
+
+static void
+clear_rows (RetractSituationPage *self,
+            AdwPreferencesGroup  *group)
+{
+  for (guint i = self->rows->len; i > 0; i--)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i - 1);
+
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
+        {
+          adw_preferences_group_remove (group, row);
+          g_ptr_array_remove_index (self->rows, i - 1);
+        }
+    }
+}
+
+static void
+update_complete (RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  RetractCase *kase = retract_page_get_case (page);
+  RetractRuleset *rules = retract_page_get_rules (page);
+  RetractClock *clock = retract_page_get_clock (page);
+  GDateTime *filed_at;
+  gboolean future = FALSE;
+
+  if (kase == NULL || rules == NULL || clock == NULL)
+    return;
+
+  filed_at = retract_case_get_filed_at (kase);
+  if (filed_at != NULL)
+    {
+      g_autofree char *text = retract_time_format_human (filed_at);
+      /* Translators: "2026-11-24 10:00 (Beijing time)" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s (Beijing time)"), text);
+
+      adw_action_row_set_subtitle (self->filed_row, subtitle);
+      future = g_date_time_difference (filed_at, retract_clock_get_now (clock))
+               > RETRACT_FUTURE_TOLERANCE;
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->filed_row, _("Not set yet: pick a time below"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->time_error), future);
+  if (future)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filed_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filed_row), "error");
+
+  retract_page_set_complete (page,
+                             retract_ruleset_lookup_type (rules, retract_case_get_platform (kase),
+                                                          retract_case_get_complaint_type (kase))
+                             != NULL &&
+                             filed_at != NULL && !future);
+}
+
+static void
+on_type_toggled (GtkCheckButton       *check,
+                 RetractSituationPage *self)
+{
+  if (self->syncing || !gtk_check_button_get_active (check))
+    return;
+
+  retract_case_set_complaint_type (retract_page_get_case (RETRACT_PAGE (self)),
+                                   g_object_get_data (G_OBJECT (check), "retract-id"));
+}
+
+static void
+build_type_rows (RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  RetractCase *kase = retract_page_get_case (page);
+  GPtrArray *types = retract_ruleset_get_types (retract_page_get_rules (page));
+  RetractLanguage language = retract_page_get_language (page);
+  const char *platform = retract_case_get_platform (kase);
+  GtkCheckButton *group = NULL;
+
+  clear_rows (self, self->type_group);
+  gtk_widget_set_visible (GTK_WIDGET (self->type_group), platform != NULL);
+  if (platform == NULL)
+    return;
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      const RetractComplaintType *type = g_ptr_array_index (types, i);
+      g_autofree char *suffix = NULL;
+      GtkCheckButton *check;
+      GtkWidget *row;
+
+      if (!g_str_equal (type->platform, platform))
+        continue;
+
+      if (!type->withdrawable)
+        suffix = g_strdup (_("Cannot be withdrawn"));
+      else if (type->success_rating != NULL)
+        /* Translators: the seed's success rating, e.g. "Success ★★★☆" */
+        suffix = g_strdup_printf (_("Success %s"), type->success_rating);
+
+      row = radio_row_new (retract_text_get (&type->name, language),
+                           retract_text_get (&type->description, language), suffix, group,
+                           &check);
+      group = group != NULL ? group : check;
+      g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (type->id), g_free);
+      gtk_check_button_set_active (check,
+                                   g_strcmp0 (retract_case_get_complaint_type (kase), type->id) == 0);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_type_toggled), self);
+      adw_preferences_group_add (self->type_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+on_platform_toggled (GtkCheckButton       *check,
+                     RetractSituationPage *self)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  RetractRuleset *rules = retract_page_get_rules (RETRACT_PAGE (self));
+  const char *platform = g_object_get_data (G_OBJECT (check), "retract-id");
+
+  if (self->syncing || !gtk_check_button_get_active (check))
+    return;
+
+  retract_case_set_platform (kase, platform);
+  /* A type of another platform no longer applies; the only one of a platform is chosen. */
+  if (retract_ruleset_lookup_type (rules, platform, retract_case_get_complaint_type (kase)) == NULL)
+    {
+      g_autofree char *only = retract_ruleset_list_type_ids (rules, platform);
+
+      retract_case_set_complaint_type (kase, strchr (only, ',') == NULL ? only : NULL);
+    }
+}
+
+static void
+on_mistake_toggled (GtkCheckButton       *check,
+                    RetractSituationPage *self)
+{
+  if (self->syncing || !gtk_check_button_get_active (check))
+    return;
+
+  retract_case_set_mistake (retract_page_get_case (RETRACT_PAGE (self)),
+                            g_object_get_data (G_OBJECT (check), "retract-id"));
+}
+
+typedef struct
+{
+  const char        *id;
+  const RetractText *name;
+  const RetractText *description;
+} Choice;
+
+static void
+build_choice_rows (RetractSituationPage *self,
+                   AdwPreferencesGroup  *group_widget,
+                   GArray               *choices,
+                   const char           *selected,
+                   GCallback             on_toggled)
+{
+  RetractLanguage language = retract_page_get_language (RETRACT_PAGE (self));
+  GtkCheckButton *group = NULL;
+
+  clear_rows (self, group_widget);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const Choice *choice = &g_array_index (choices, Choice, i);
+      GtkCheckButton *check;
+      GtkWidget *row;
+
+      row = radio_row_new (retract_text_get (choice->name, language),
+                           choice->description ? retract_text_get (choice->description, language)
+                                               : NULL,
+                           NULL, group, &check);
+      group = group != NULL ? group : check;
+      g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (choice->id), g_free);
+      gtk_check_button_set_active (check, g_strcmp0 (selected, choice->id) == 0);
+      g_signal_connect (check, "toggled", on_toggled, self);
+      adw_preferences_group_add (group_widget, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+sync_from_case (RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  RetractCase *kase = retract_page_get_case (page);
+  RetractRuleset *rules = retract_page_get_rules (page);
+
+  GPtrArray *platforms = retract_ruleset_get_platforms (rules);
+  GPtrArray *mistakes = retract_ruleset_get_mistakes (rules);
+  g_autoptr(GArray) platform_choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  g_autoptr(GArray) mistake_choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+
+  for (guint i = 0; i < platforms->len; i++)
+    {
+      const RetractPlatform *platform = g_ptr_array_index (platforms, i);
+      Choice choice = { platform->id, &platform->name, NULL };
+
+      g_array_append_val (platform_choices, choice);
+    }
+  for (guint i = 0; i < mistakes->len; i++)
+    {
+      const RetractMistake *mistake = g_ptr_array_index (mistakes, i);
+      Choice choice = { mistake->id, &mistake->name, &mistake->description };
+
+      g_array_append_val (mistake_choices, choice);
+    }
+
+  self->syncing = TRUE;
+  build_choice_rows (self, self->platform_group, platform_choices,
+                     retract_case_get_platform (kase), G_CALLBACK (on_platform_toggled));
+  build_type_rows (self);
+  build_choice_rows (self, self->mistake_group, mistake_choices,
+                     retract_case_get_mistake (kase), G_CALLBACK (on_mistake_toggled));
+  self->syncing = FALSE;
+
+  update_complete (self);
+}
+
+static void
+on_case_notify (RetractSituationPage *self,
+                GParamSpec           *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (self->syncing)
+    return;
+
+  if (g_str_equal (name, "platform") || g_str_equal (name, "complaint-type") ||
+      g_str_equal (name, "mistake"))
+    sync_from_case (self);
+  else if (g_str_equal (name, "filed-at"))
+    update_complete (self);
+}
+
+static void
+on_quick_pick (GtkButton            *button,
+               RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  int minutes_ago = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "minutes-ago"));
+  g_autoptr(GDateTime) filed_at =
+    g_date_time_add_minutes (retract_clock_get_now (retract_page_get_clock (page)), -minutes_ago);
+
+  retract_case_set_filed_at (retract_page_get_case (page), filed_at);
+}
+
+static void
+on_set_time (GtkButton            *button,
+             RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) filed_at =
+    g_date_time_new (retract_time_zone (), g_date_time_get_year (day),
+                     g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                     gtk_spin_button_get_value_as_int (self->hour_spin),
+                     gtk_spin_button_get_value_as_int (self->minute_spin), 0);
+
+  retract_case_set_filed_at (retract_page_get_case (page), filed_at);
+  gtk_menu_button_popdown (self->time_button);
+}
+
+/* The picker opens at the chosen time, or at now. */
+static void
+on_time_popover_show (RetractSituationPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  GDateTime *filed_at = retract_case_get_filed_at (retract_page_get_case (page));
+  g_autoptr(GDateTime) shown = g_date_time_to_timezone (
+    filed_at != NULL ? filed_at : retract_clock_get_now (retract_page_get_clock (page)),
+    retract_time_zone ());
+
+  gtk_calendar_select_day (self->calendar, shown);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (shown));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (shown));
+}
+
+static void
+retract_situation_page_context_changed (RetractPage *page)
+{
+  RetractSituationPage *self = RETRACT_SITUATION_PAGE (page);
+
+  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (retract_page_get_clock (page), "notify::now",
+                           G_CALLBACK (update_complete), self, G_CONNECT_SWAPPED);
+  sync_from_case (self);
+}
+
+static void
+retract_situation_page_dispose (GObject *object)
+{
+  RetractSituationPage *self = (RetractSituationPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_SITUATION_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (retract_situation_page_parent_class)->dispose (object);
+}
+
+static void
+retract_situation_page_class_init (RetractSituationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
+
+  object_class->dispose = retract_situation_page_dispose;
+  page_class->context_changed = retract_situation_page_context_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/retract-situation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, filed_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, mistake_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, platform_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, quick_picks);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, time_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, time_error);
+  gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, type_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_time);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_popover_show);
+}
+
+static void
+retract_situation_page_init (RetractSituationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (quick_picks); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_(quick_picks[i].label));
+
+      gtk_widget_add_css_class (button, "pill");
+      g_object_set_data (G_OBJECT (button), "minutes-ago",
+                         GINT_TO_POINTER (quick_picks[i].minutes_ago));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_quick_pick), self);
+      gtk_flow_box_append (self->quick_picks, button);
+    }
+}

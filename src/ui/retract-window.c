@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window: a welcome that offers to resume a saved case, then the
+ * wizard. It owns the case being answered and saves it, debounced, on
+ * every change. */
+
+#define G_LOG_DOMAIN "retract-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-window.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _RetractWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkStack             *main_stack;
+  GtkButton            *resume_button;
+  GtkLabel             *rules_label;
+  GtkButton            *start_button;
+  AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *welcome_page;
+  RetractWizard        *wizard;
+
+  RetractRuleset       *rules;
+  RetractStore         *store;
+  RetractClock         *clock;
+  RetractCase          *kase;
+  GSettings            *settings;
+  guint                 save_id;
+};
+
+G_DEFINE_FINAL_TYPE (RetractWindow, retract_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+save_now (gpointer data)
+{
+  RetractWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_id = 0;
+  if (self->kase == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!retract_store_save_case (self->store, self->kase, &error))
+    {
+      /* Translators: %s says why, e.g. "No space left on device" */
+      g_autofree char *message = g_strdup_printf (_("Could not save your answers: %s"),
+                                                  error->message);
+
+      retract_window_show_toast (self, message);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (RetractWindow *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_now, self);
+}
+
+static void
+on_case_notify (RetractWindow *self,
+                GParamSpec    *pspec)
+{
+  if (self->settings != NULL && g_str_equal (g_param_spec_get_name (pspec), "platform") &&
+      retract_case_get_platform (self->kase) != NULL)
+    g_settings_set_string (self->settings, "last-platform", retract_case_get_platform (self->kase));
+
+  schedule_save (self);
+}
+
+static void
+set_case (RetractWindow *self,
+          RetractCase   *kase)
+{
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_set_object (&self->kase, kase);
+
+  g_signal_connect_object (kase, "notify", G_CALLBACK (on_case_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kase, "materials-changed", G_CALLBACK (schedule_save), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static RetractCase *
+new_case (RetractWindow *self)
+{
+  RetractCase *kase = retract_case_new ();
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *platform = g_settings_get_string (self->settings, "last-platform");
+
+      if (retract_ruleset_lookup_platform (self->rules, platform) != NULL)
+        retract_case_set_platform (kase, platform);
+    }
+
+  return kase;
+}
+
+static void
+show_welcome (RetractWindow *self)
+{
+  gboolean saved = retract_store_has_saved_case (self->store);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved);
+  gtk_button_set_label (self->start_button, saved ? _("Start a New Case") : _("Start"));
+  if (saved)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 GTK_WIDGET (saved ? self->resume_button : self->start_button));
+}
+
+static void
+on_resume_clicked (RetractWindow *self)
+{
+  retract_window_start (self, TRUE);
+}
+
+static void
+on_start_clicked (RetractWindow *self)
+{
+  retract_window_start (self, FALSE);
+}
+
+static void
+on_new_case_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RetractWindow    *self)
+{
+  if (g_str_equal (response, "new"))
+    retract_window_start (self, FALSE);
+}
+
+static void
+window_new_case (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  /* Nothing to lose: no need to ask. */
+  if (self->kase == NULL || retract_case_get_complaint_type (self->kase) == NULL)
+    {
+      retract_window_start (self, FALSE);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Start a New Case?"),
+                                                       _("The answers you have given so far "
+                                                         "will be deleted.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new", _("_Start New Case"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_case_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_data_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         RetractWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) kase = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (!retract_store_delete_all (self->store, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not delete the saved data: %s"),
+                                                  error->message);
+
+      retract_window_show_toast (self, message);
+      return;
+    }
+
+  kase = retract_case_new ();
+  set_case (self, kase);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  show_welcome (self);
+  retract_window_show_toast (self, _("All saved data was deleted"));
+}
+
+static void
+window_delete_data (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Delete All Saved Data?"),
+                                                       _("Your answers, including your name, "
+                                                         "phone and ID number, will be removed "
+                                                         "from this computer. This cannot be "
+                                                         "undone.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_data_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+window_show_toast (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  retract_window_show_toast (RETRACT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+retract_window_close_request (GtkWindow *window)
+{
+  RetractWindow *self = RETRACT_WINDOW (window);
+
+  retract_window_flush_save (self);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (retract_window_parent_class)->close_request (window);
+}
+
+static void
+retract_window_dispose (GObject *object)
+{
+  RetractWindow *self = (RetractWindow *)object;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_WINDOW);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->rules);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (retract_window_parent_class)->dispose (object);
+}
+
+static void
+retract_window_class_init (RetractWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = retract_window_dispose;
+  window_class->close_request = retract_window_close_request;
+
+  g_type_ensure (RETRACT_TYPE_WIZARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/retract-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, start_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, wizard);
+  gtk_widget_class_bind_template_callback (widget_class, on_resume_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, window_new_case);
+  gtk_widget_class_install_action (widget_class, "win.delete-data", NULL, window_delete_data);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
+}
+
+static void
+retract_window_init (RetractWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Settings are a comfort: without the schema (an uninstalled test run) the
+   * window works, it just does not remember its size. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * retract_window_new:
+ * @application: (nullable): the application
+ *
+ * Opens on the welcome page; a saved case that cannot be read is moved aside
+ * and the user is told.
+ *
+ * Returns: (transfer full): a new window
+ */
+RetractWindow *
+retract_window_new (GtkApplication *application,
+                    RetractRuleset *rules,
+                    RetractStore   *store,
+                    RetractClock   *clock)
+{
+  RetractWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autofree char *rules_text = NULL;
+  g_autoptr(RetractCase) kase = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (RETRACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RETRACT_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (RETRACT_TYPE_WINDOW, "application", application, NULL);
+  self->rules = g_object_ref (rules);
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+
+  rules_text = g_strdup_printf (_("Rules %1$s of %2$s, from a public article; not an official "
+                                  "source."),
+                                retract_ruleset_get_version (rules),
+                                retract_ruleset_get_published (rules));
+  gtk_label_set_label (self->rules_label, rules_text);
+
+  kase = retract_store_load_case (store, &moved_to, &error);
+  if (error != NULL)
+    {
+      g_autofree char *name = moved_to != NULL ? g_path_get_basename (moved_to) : NULL;
+      g_autofree char *message = NULL;
+
+      g_debug ("Saved case unreadable, moved aside: %s", error->message);
+      if (name != NULL)
+        /* Translators: %s is a file name like case.json.unreadable-20261124T100000Z */
+        message = g_strdup_printf (_("Your saved case could not be read. It was kept as “%s” "
+                                     "and a new case was started."), name);
+      else
+        message = g_strdup (_("Your saved case could not be read."));
+      retract_window_show_toast (self, message);
+    }
+
+  if (kase == NULL)
+    kase = new_case (self);
+  set_case (self, kase);
+  show_welcome (self);
+
+  return self;
+}
+
+/**
+ * retract_window_start:
+ * @resume: continue the saved case where it was left, or start a new one
+ */
+void
+retract_window_start (RetractWindow *self,
+                      gboolean       resume)
+{
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+
+  /* The saved case was loaded when the window opened; a new one replaces it. */
+  if (!resume)
+    {
+      g_autoptr(RetractCase) kase = new_case (self);
+
+      set_case (self, kase);
+    }
+
+  retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
+  gtk_stack_set_visible_child_name (self->main_stack, "wizard");
+  gtk_window_set_default_widget (GTK_WINDOW (self), retract_wizard_get_next_button (self->wizard));
+  schedule_save (self);
+}
+
+/**
+ * retract_window_get_case:
+ *
+ * Returns: (transfer none): the case being answered
+ */
+RetractCase *
+retract_window_get_case (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return self->kase;
+}
+
+/**
+ * retract_window_get_wizard:
+ *
+ * Returns: (transfer none): the wizard
+ */
+RetractWizard *
+retract_window_get_wizard (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return self->wizard;
+}
+
+/**
+ * retract_window_get_view:
+ *
+ * Returns: "welcome" or "wizard"
+ */
+const char *
+retract_window_get_view (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* Writes a pending save at once (closing, quitting, tests). */
+void
+retract_window_flush_save (RetractWindow *self)
+{
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+
+  if (self->save_id != 0)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_now (self);
+    }
+}
+
+void
+retract_window_show_toast (RetractWindow *self,
+                           const char    *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

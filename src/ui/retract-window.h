@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "retract-clock.h"
+#include "retract-ruleset.h"
+#include "retract-store.h"
+#include "retract-wizard.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_WINDOW (retract_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractWindow, retract_window, RETRACT, WINDOW, AdwApplicationWindow)
+
+RetractWindow *retract_window_new        (GtkApplication *application,
+                                          RetractRuleset *rules,
+                                          RetractStore   *store,
+                                          RetractClock   *clock);
+RetractCase   *retract_window_get_case   (RetractWindow  *self);
+RetractWizard *retract_window_get_wizard (RetractWindow  *self);
+const char    *retract_window_get_view   (RetractWindow  *self);
+void           retract_window_start      (RetractWindow  *self,
+                                          gboolean        resume);
+void           retract_window_flush_save (RetractWindow  *self);
+void           retract_window_show_toast (RetractWindow  *self,
+                                          const char     *message);
+
+G_END_DECLS
