@@ -76,6 +76,7 @@ build_scenario_rows (RetractCircumstancesPage *self)
       GtkWidget *toggle = gtk_switch_new ();
       const char *name = retract_text_get (&scenario->name, language);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    retract_text_get (&scenario->description, language));

@@ -139,6 +139,7 @@ add_alternative (RetractResultPage    *self,
 {
   GtkWidget *expander = adw_expander_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  retract_text_get (&channel->name, language));
   if (channel->phone != NULL)
@@ -153,8 +154,8 @@ add_alternative (RetractResultPage    *self,
                          retract_text_get (g_ptr_array_index (channel->steps, i), language));
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }

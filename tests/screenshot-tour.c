@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Walks the real window through every step of a case and saves each as a
+ * PNG: the screenshots in docs/screenshots come from here
+ * (build-aux/dev screenshots). The language follows LANGUAGE. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "ui-harness.h"
+
+static void
+shoot (Harness    *harness,
+       const char *directory,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+
+  harness_settle ();
+  if (!harness_save_png (GTK_WIDGET (harness->window), path))
+    g_error ("could not save %s", path);
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Harness harness;
+  const char *localedir = g_getenv ("RETRACT_LOCALEDIR");
+  RetractCase *kase;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT-DIRECTORY\n", argv[0]);
+      return 2;
+    }
+  g_mkdir_with_parents (argv[1], 0755);
+
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Noto Sans CJK SC 11", NULL);
+
+  /* Four hours after filing: staff review, with materials to prepare. */
+  harness_init (&harness, "2026-11-24T14:20:00+08:00");
+  retract_store_delete_all (harness.store, NULL);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 640, 900);
+  shoot (&harness, argv[1], "00-welcome.png");
+
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:05:00+08:00");
+  shoot (&harness, argv[1], "01-situation.png");
+
+  harness_next (&harness);
+  kase = retract_window_get_case (harness.window);
+  retract_case_set_withdrawals_this_month (kase, 1);
+  shoot (&harness, argv[1], "02-circumstances.png");
+
+  harness_next (&harness);
+  shoot (&harness, argv[1], "03-result.png");
+
+  harness_next (&harness);
+  retract_case_set_material_ready (kase, "identity", TRUE);
+  shoot (&harness, argv[1], "04-materials.png");
+
+  harness_next (&harness);
+  harness_fill_details (&harness);
+  shoot (&harness, argv[1], "05-letter-details.png");
+
+  harness_next (&harness);
+  shoot (&harness, argv[1], "06-review.png");
+
+  /* A dead end: intellectual-property complaints cannot be withdrawn. */
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "situation");
+  retract_case_set_complaint_type (kase, "intellectual-property");
+  harness_next (&harness);
+  harness_next (&harness);
+  shoot (&harness, argv[1], "07-not-withdrawable.png");
+
+  harness_clear (&harness);
+  return 0;
+}

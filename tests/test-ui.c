@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The real window, driven through its actions: the happy path, Next only when
+ * complete, the dead end, the clock passing a deadline, resuming, a corrupted
+ * save, and an accessible label on every control. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "retract-result-page.h"
+#include "retract-time.h"
+#include "ui-harness.h"
+
+static void
+assert_step (Harness    *harness,
+             const char *step)
+{
+  g_assert_cmpstr (retract_wizard_get_step (retract_window_get_wizard (harness->window)), ==, step);
+}
+
+static void
+test_happy_path (void)
+{
+  Harness harness;
+  RetractCase *kase;
+  GtkWidget *next;
+  GtkWidget *error_label;
+  const char *typed;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+
+  retract_window_start (harness.window, FALSE);
+  assert_step (&harness, "situation");
+  next = retract_wizard_get_next_button (retract_window_get_wizard (harness.window));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next)), ==, "Next");
+
+  /* Next stays off until the situation is answered, and pressing it anyway does nothing. */
+  g_assert_false (harness_next_enabled (&harness));
+  harness_next (&harness);
+  assert_step (&harness, "situation");
+
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  g_assert_true (harness_next_enabled (&harness));
+  harness_next (&harness);
+  assert_step (&harness, "circumstances");
+
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  g_assert_cmpint (retract_result_page_get_stage (RETRACT_RESULT_PAGE (harness_page (&harness,
+                                                                                      "result"))),
+                   ==, RETRACT_STAGE_MANUAL_REVIEW);
+
+  harness_next (&harness);
+  assert_step (&harness, "materials");
+  harness_next (&harness);
+  assert_step (&harness, "details");
+
+  /* Empty required fields: Next stays here, says why, and keeps what was typed. */
+  kase = retract_window_get_case (harness.window);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "半句话");
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  error_label = harness_find (GTK_WIDGET (harness_page (&harness, "details")), GTK_TYPE_LABEL,
+                              "error");
+  g_assert_nonnull (error_label);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Your name"));
+  typed = retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE);
+  g_assert_cmpstr (typed, ==, "半句话");
+
+  /* A wrong phone number is named; fixing it lets the user on. */
+  harness_fill_details (&harness);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "12345");
+  harness_settle ();
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  error_label = harness_find (GTK_WIDGET (harness_page (&harness, "details")), GTK_TYPE_LABEL,
+                              "error");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Phone number"));
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "13800138000");
+  harness_settle ();
+  harness_next (&harness);
+  assert_step (&harness, "review");
+  g_assert_false (harness_next_enabled (&harness));
+
+  /* Back only navigates: nothing is erased. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.back", NULL);
+  harness_settle ();
+  assert_step (&harness, "details");
+  g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_NAME), ==, "张三");
+
+  /* "Change" links jump straight back. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.go-to", "s", "situation");
+  harness_settle ();
+  assert_step (&harness, "situation");
+
+  harness_clear (&harness);
+}
+
+static void
+test_dead_end (void)
+{
+  Harness harness;
+  GtkWidget *status;
+
+  harness_init (&harness, "2026-11-24T10:30:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "intellectual-property", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+
+  status = harness_find (GTK_WIDGET (harness_page (&harness, "result")), ADW_TYPE_STATUS_PAGE,
+                         NULL);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_false (harness_next_enabled (&harness));
+
+  /* The answer that caused the stop stays editable. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.go-to", "s", "situation");
+  harness_settle ();
+  retract_case_set_complaint_type (retract_window_get_case (harness.window), "friend-report");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  g_assert_true (harness_next_enabled (&harness));
+
+  harness_clear (&harness);
+}
+
+static void
+test_clock_flips_stage (void)
+{
+  Harness harness;
+  RetractResultPage *result;
+  GtkWidget *bar;
+  g_autoptr(GDateTime) later = NULL;
+
+  harness_init (&harness, "2026-11-24T11:58:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_AUTO_REVIEW);
+  bar = harness_find (GTK_WIDGET (result), GTK_TYPE_INFO_BAR, NULL);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  /* The 2-hour mark passes while the page is open. */
+  later = retract_time_parse ("2026-11-24T12:00:00+08:00", NULL);
+  retract_clock_set_now (harness.clock, later);
+  harness_settle ();
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  harness_clear (&harness);
+}
+
+static void
+test_resume_after_restart (void)
+{
+  Harness harness;
+  RetractCase *kase;
+  GtkWidget *resume;
+  GStatBuf st;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "payment-dispute", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  retract_case_set_scenario_enabled (retract_window_get_case (harness.window), "enterprise", TRUE);
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "materials");
+
+  /* The autosave happens by itself, shortly after the change. */
+  {
+    gint64 until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+    while (!retract_store_has_saved_case (harness.store) && g_get_monotonic_time () < until)
+      harness_settle ();
+  }
+  g_assert_true (retract_store_has_saved_case (harness.store));
+  g_assert_cmpint (g_stat (retract_store_get_case_path (harness.store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  harness_close_window (&harness);
+
+  harness_open_window (&harness);
+  resume = harness_find (GTK_WIDGET (harness.window), GTK_TYPE_BUTTON, "suggested-action");
+  g_assert_nonnull (resume);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (resume)), ==, "Continue Where You Left Off");
+  g_signal_emit_by_name (resume, "clicked");
+  harness_settle ();
+
+  assert_step (&harness, "materials");
+  kase = retract_window_get_case (harness.window);
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "payment-dispute");
+  g_assert_true (retract_case_has_scenario (kase, "enterprise"));
+
+  harness_clear (&harness);
+}
+
+static void
+test_corrupted_save (void)
+{
+  Harness harness;
+  g_autofree char *directory = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint moved = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  directory = g_strdup (retract_store_get_directory (harness.store));
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (retract_store_get_case_path (harness.store),
+                                      "{\"format\": 1, \"type\": [", -1, NULL));
+
+  harness_open_window (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+  g_assert_false (retract_store_has_saved_case (harness.store));
+
+  dir = g_dir_open (directory, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    moved += g_str_has_prefix (name, "case.json.unreadable-");
+  g_assert_cmpuint (moved, ==, 1);
+
+  /* The app starts cleanly with a new case. */
+  retract_window_start (harness.window, FALSE);
+  assert_step (&harness, "situation");
+
+  harness_clear (&harness);
+}
+
+/* Interactive widgets that must carry a name for screen readers. */
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_MENU_BUTTON (widget) ||
+         ADW_IS_ENTRY_ROW (widget);
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  /* Buttons and rows that show their own text are named by it. */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL)
+    return TRUE;
+  /* A button whose only child is a label is named by it. */
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *root,
+             GString   *unnamed)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      if (is_interactive (child) && !has_name (child))
+        g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (child),
+                                gtk_widget_get_name (child));
+
+      /* Inside a named row or entry, the parts are named by it. */
+      if (!ADW_IS_ENTRY_ROW (child) && !GTK_IS_SPIN_BUTTON (child))
+        check_names (child, unnamed);
+    }
+}
+
+static void
+test_accessible_labels (void)
+{
+  static const char * const steps[] = {
+    "situation", "circumstances", "result", "materials", "details", "review"
+  };
+  Harness harness;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  check_names (GTK_WIDGET (harness.window), unnamed);
+
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "miniprogram-infringement",
+                          "2026-11-24T10:00:00+08:00");
+  retract_case_set_scenario_enabled (retract_window_get_case (harness.window), "cross-border",
+                                     TRUE);
+  harness_fill_details (&harness);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      retract_wizard_go_to (retract_window_get_wizard (harness.window), steps[i]);
+      harness_settle ();
+      assert_step (&harness, steps[i]);
+      check_names (GTK_WIDGET (harness.window), unnamed);
+    }
+
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  harness_clear (&harness);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/retract/ui/happy-path", test_happy_path);
+  g_test_add_func ("/retract/ui/dead-end", test_dead_end);
+  g_test_add_func ("/retract/ui/clock-flips-stage", test_clock_flips_stage);
+  g_test_add_func ("/retract/ui/resume-after-restart", test_resume_after_restart);
+  g_test_add_func ("/retract/ui/corrupted-save", test_corrupted_save);
+  g_test_add_func ("/retract/ui/accessible-labels", test_accessible_labels);
+
+  return g_test_run ();
+}

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "retract-details-page.h"
+#include "retract-time.h"
+#include "ui-harness.h"
+
+void
+harness_init (Harness    *harness,
+              const char *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = retract_time_parse (now, &error);
+
+  g_assert_no_error (error);
+  harness->rules = retract_ruleset_new_bundled (&error);
+  g_assert_no_error (error);
+  harness->store = retract_store_new_default ();
+  harness->clock = retract_clock_new_fixed (time);
+  harness->window = NULL;
+
+  /* Instant transitions: what is asked for is on screen at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
+harness_settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+void
+harness_open_window (Harness *harness)
+{
+  harness->window = retract_window_new (NULL, harness->rules, harness->store, harness->clock);
+  gtk_window_present (GTK_WINDOW (harness->window));
+  harness_settle ();
+}
+
+void
+harness_close_window (Harness *harness)
+{
+  if (harness->window == NULL)
+    return;
+
+  retract_window_flush_save (harness->window);
+  gtk_window_destroy (GTK_WINDOW (harness->window));
+  harness->window = NULL;
+  harness_settle ();
+}
+
+void
+harness_clear (Harness *harness)
+{
+  harness_close_window (harness);
+  retract_store_delete_all (harness->store, NULL);
+  g_clear_object (&harness->rules);
+  g_clear_object (&harness->store);
+  g_clear_object (&harness->clock);
+}
+
+RetractPage *
+harness_page (Harness    *harness,
+              const char *step)
+{
+  return retract_wizard_get_page (retract_window_get_wizard (harness->window), step);
+}
+
+gboolean
+harness_next_enabled (Harness *harness)
+{
+  GtkWidget *next = retract_wizard_get_next_button (retract_window_get_wizard (harness->window));
+
+  return gtk_widget_get_visible (next) && gtk_widget_is_sensitive (next);
+}
+
+void
+harness_next (Harness *harness)
+{
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness->window)),
+                              "wizard.next", NULL);
+  harness_settle ();
+}
+
+void
+harness_fill_situation (Harness    *harness,
+                        const char *platform,
+                        const char *type,
+                        const char *filed_at)
+{
+  RetractCase *kase = retract_window_get_case (harness->window);
+  g_autoptr(GDateTime) time = retract_time_parse (filed_at, NULL);
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, time);
+  harness_settle ();
+}
+
+/* Types into the real fields, as a person would. */
+void
+harness_fill_details (Harness *harness)
+{
+  RetractDetailsPage *page = RETRACT_DETAILS_PAGE (harness_page (harness, "details"));
+  static const struct
+  {
+    RetractDetail detail;
+    const char   *text;
+  } answers[] = {
+    { RETRACT_DETAIL_APPLICANT_NAME, "张三" },
+    { RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01" },
+    { RETRACT_DETAIL_APPLICANT_PHONE, "13800138000" },
+    { RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X" },
+    { RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001" },
+    { RETRACT_DETAIL_RESPONDENT, "李四" },
+    { RETRACT_DETAIL_NARRATIVE, "2026年11月24日上午10点,我在微信里想给李四发消息,误点了“投诉”并提交。" },
+    { RETRACT_DETAIL_REASON, "李四没有任何违规行为,投诉是误触造成的。" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      GtkWidget *field = retract_details_page_get_field (page, answers[i].detail);
+
+      if (ADW_IS_ENTRY_ROW (field))
+        gtk_editable_set_text (GTK_EDITABLE (field), answers[i].text);
+      else
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)),
+                                  answers[i].text, -1);
+    }
+  harness_settle ();
+}
+
+/**
+ * harness_find:
+ * @css_class: (nullable): also require this style class
+ *
+ * Returns: (transfer none) (nullable): the first visible descendant of @type
+ */
+GtkWidget *
+harness_find (GtkWidget  *root,
+              GType       type,
+              const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      found = harness_find (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+harness_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || renderer == NULL)
+    return FALSE;
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "retract-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the UI tests and the screenshot tour: a real window on a fixed
+ * clock, with a store in the (isolated) user data directory. */
+
+typedef struct
+{
+  RetractRuleset *rules;
+  RetractStore   *store;
+  RetractClock   *clock;
+  RetractWindow  *window;
+} Harness;
+
+void          harness_init          (Harness     *harness,
+                                     const char  *now);
+void          harness_open_window   (Harness     *harness);
+void          harness_close_window  (Harness     *harness);
+void          harness_clear         (Harness     *harness);
+void          harness_settle        (void);
+RetractPage  *harness_page          (Harness     *harness,
+                                     const char  *step);
+gboolean      harness_next_enabled  (Harness     *harness);
+void          harness_next          (Harness     *harness);
+void          harness_fill_situation (Harness    *harness,
+                                     const char  *platform,
+                                     const char  *type,
+                                     const char  *filed_at);
+void          harness_fill_details  (Harness     *harness);
+GtkWidget    *harness_find          (GtkWidget   *root,
+                                     GType        type,
+                                     const char  *css_class);
+gboolean      harness_save_png      (GtkWidget   *widget,
+                                     const char  *path);
+
+G_END_DECLS
