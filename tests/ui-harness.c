@@ -6,6 +6,8 @@
 #include "retract-time.h"
 #include "ui-harness.h"
 
+static gboolean loaded_style;
+
 void
 harness_init (Harness    *harness,
               const char *now)
@@ -22,6 +24,20 @@ harness_init (Harness    *harness,
 
   /* Instant transitions: what is asked for is on screen at once. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* What AdwApplication does for the real app: our style sheet and icons. */
+  if (!loaded_style)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        RESOURCE_PREFIX "/icons");
+      loaded_style = TRUE;
+    }
 }
 
 void

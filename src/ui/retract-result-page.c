@@ -25,7 +25,9 @@ struct _RetractResultPage
   GtkInfoBar          *changed_bar;
   GtkLabel            *changed_label;
   AdwPreferencesGroup *channel_group;
+  AdwPreferencesGroup *dead_end_advice_group;
   AdwPreferencesGroup *dead_end_group;
+  AdwPreferencesGroup *dead_end_warnings_group;
   AdwPreferencesGroup *deadlines_group;
   GtkLabel            *rules_label;
   GtkLabel            *stage_advice;
@@ -164,19 +166,22 @@ add_alternative (RetractResultPage    *self,
   g_ptr_array_add (self->rows, expander);
 }
 
+/* Both views list the risks and what else can be done, each in its own groups. */
 static void
-add_warnings_and_advice (RetractResultPage *self,
-                         RetractAssessment *assessment,
-                         RetractLanguage    language)
+add_warnings_and_advice (RetractResultPage   *self,
+                         RetractAssessment   *assessment,
+                         AdwPreferencesGroup *warnings_group,
+                         AdwPreferencesGroup *advice_group,
+                         RetractLanguage      language)
 {
   GPtrArray *warnings = retract_assessment_get_warnings (assessment);
   GPtrArray *advice = retract_assessment_get_advice (assessment);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (warnings_group), warnings->len > 0);
   for (guint i = 0; i < warnings->len; i++)
     {
       const RetractWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = retract_rows_add (self->rows, self->warnings_group,
+      GtkWidget *row = retract_rows_add (self->rows, warnings_group,
                                          retract_text_get (&warning->text, language), NULL);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
@@ -186,12 +191,12 @@ add_warnings_and_advice (RetractResultPage *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), advice->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (advice_group), advice->len > 0);
   for (guint i = 0; i < advice->len; i++)
     {
       const RetractNote *note = g_ptr_array_index (advice, i);
 
-      retract_rows_add (self->rows, self->advice_group,
+      retract_rows_add (self->rows, advice_group,
                         retract_text_get (&note->text, language), NULL);
     }
 }
@@ -330,10 +335,17 @@ refresh (RetractResultPage *self,
 
   retract_rows_clear (self->rows);
   if (stage == RETRACT_STAGE_NOT_WITHDRAWABLE)
-    show_dead_end (self, assessment, language);
+    {
+      show_dead_end (self, assessment, language);
+      add_warnings_and_advice (self, assessment, self->dead_end_warnings_group,
+                               self->dead_end_advice_group, language);
+    }
   else
-    show_answer (self, assessment, language);
-  add_warnings_and_advice (self, assessment, language);
+    {
+      show_answer (self, assessment, language);
+      add_warnings_and_advice (self, assessment, self->warnings_group, self->advice_group,
+                               language);
+    }
 
   self->stage = stage;
   self->assessed = TRUE;
@@ -410,7 +422,9 @@ retract_result_page_class_init (RetractResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, changed_label);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, channel_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, dead_end_advice_group);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, dead_end_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractResultPage, dead_end_warnings_group);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, deadlines_group);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, rules_label);
   gtk_widget_class_bind_template_child (widget_class, RetractResultPage, stage_advice);

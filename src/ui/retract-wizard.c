@@ -245,7 +245,7 @@ retract_wizard_init (RetractWizard *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
     {
       RetractPage *page = g_object_new (page_table[i].get_type (), NULL);
-      GtkWidget *dot = gtk_label_new (NULL);
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
       gtk_stack_add_named (self->stack, GTK_WIDGET (page), page_table[i].name);
       g_ptr_array_add (self->pages, page);
