@@ -84,6 +84,15 @@ main (int   argc,
   harness_next (&harness);
   shoot (&harness, argv[1], "07-not-withdrawable.png");
 
+  /* The narrowest window the app supports: nothing may be cut off. */
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "situation");
+  retract_case_set_complaint_type (kase, "payment-dispute");
+  retract_case_set_scenario_enabled (kase, "cross-border", TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 360, 760);
+  harness_next (&harness);
+  harness_next (&harness);
+  shoot (&harness, argv[1], "08-narrow-result.png");
+
   harness_clear (&harness);
   return 0;
 }
