@@ -239,6 +239,105 @@ test_corrupted_save (void)
   harness_clear (&harness);
 }
 
+/* Every seed scenario reaches the review, or ends on the dead end. */
+static void
+test_every_seed_scenario (void)
+{
+  static const struct
+  {
+    const char *platform;
+    const char *type;
+    const char *scenario;
+    gboolean    dead_end;
+  } cases[] = {
+    { "wechat", "friend-report", NULL, FALSE },
+    { "wechat", "payment-dispute", NULL, FALSE },
+    { "wechat", "miniprogram-infringement", NULL, FALSE },
+    { "wechat", "intellectual-property", NULL, TRUE },
+    { "wechat", "friend-report", "enterprise", FALSE },
+    { "wechat", "friend-report", "cross-border", FALSE },
+    { "wechat", "payment-dispute", "minor", FALSE },
+    { "wechat", "friend-report", "judicial", TRUE },
+    { "alipay", "general", NULL, FALSE },
+    { "douyin", "general", NULL, FALSE },
+  };
+  Harness harness;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RetractCase *kase;
+
+      g_test_message ("%s %s %s", cases[i].platform, cases[i].type,
+                      cases[i].scenario ? cases[i].scenario : "");
+      retract_window_start (harness.window, FALSE);
+      harness_fill_situation (&harness, cases[i].platform, cases[i].type,
+                              "2026-11-24T10:00:00+08:00");
+      harness_next (&harness);
+      kase = retract_window_get_case (harness.window);
+      if (cases[i].scenario != NULL)
+        retract_case_set_scenario_enabled (kase, cases[i].scenario, TRUE);
+      harness_next (&harness);
+      assert_step (&harness, "result");
+
+      if (cases[i].dead_end)
+        {
+          g_assert_false (harness_next_enabled (&harness));
+          continue;
+        }
+
+      harness_next (&harness);
+      harness_next (&harness);
+      harness_fill_details (&harness);
+      harness_next (&harness);
+      assert_step (&harness, "review");
+    }
+
+  harness_clear (&harness);
+}
+
+static void
+on_delete_dialog (GtkWindow *dialog)
+{
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+}
+
+static void
+test_delete_saved_data (void)
+{
+  Harness harness;
+  GListModel *toplevels;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_window_flush_save (harness.window);
+  g_assert_true (retract_store_has_saved_case (harness.store));
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-data", NULL);
+  harness_settle ();
+
+  /* The confirmation is a dialog; confirming deletes everything and starts over. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      on_delete_dialog (window);
+    }
+  harness_settle ();
+
+  g_assert_false (retract_store_has_saved_case (harness.store));
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+  g_assert_null (retract_case_get_complaint_type (retract_window_get_case (harness.window)));
+
+  harness_clear (&harness);
+}
+
 /* Interactive widgets that must carry a name for screen readers. */
 static gboolean
 is_interactive (GtkWidget *widget)
@@ -336,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/resume-after-restart", test_resume_after_restart);
   g_test_add_func ("/retract/ui/corrupted-save", test_corrupted_save);
   g_test_add_func ("/retract/ui/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/retract/ui/every-seed-scenario", test_every_seed_scenario);
+  g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
 
   return g_test_run ();
 }

@@ -234,6 +234,9 @@ retract_wizard_class_init (RetractWizardClass *klass)
                                        "wizard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "wizard.next", NULL);
+  /* Enter moves on when nothing focused wants it (text views and buttons do). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "wizard.next", NULL);
 }
 
 static void
