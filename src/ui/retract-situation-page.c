@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-rows.h"
 #include "retract-situation-page.h"
 #include "retract-time.h"
 
@@ -26,7 +27,10 @@ struct _RetractSituationPage
   GtkMenuButton        *time_button;
   AdwPreferencesGroup  *type_group;
 
-  GPtrArray            *rows; /* every row we built, to remove them again */
+  /* The rows built from the dataset, per group, to rebuild them. */
+  GPtrArray            *platform_rows;
+  GPtrArray            *type_rows;
+  GPtrArray            *mistake_rows;
   gboolean              syncing;
 };
 
@@ -76,22 +80,6 @@ radio_row_new (const char     *title,
 
   *check_out = GTK_CHECK_BUTTON (check);
   return row;
-}
-
-static void
-clear_rows (RetractSituationPage *self,
-            AdwPreferencesGroup  *group)
-{
-  for (guint i = self->rows->len; i > 0; i--)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i - 1);
-
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
-        {
-          adw_preferences_group_remove (group, row);
-          g_ptr_array_remove_index (self->rows, i - 1);
-        }
-    }
 }
 
 static void
@@ -157,7 +145,7 @@ build_type_rows (RetractSituationPage *self)
   const char *platform = retract_case_get_platform (kase);
   GtkCheckButton *group = NULL;
 
-  clear_rows (self, self->type_group);
+  retract_rows_clear (self->type_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->type_group), platform != NULL);
   if (platform == NULL)
     return;
@@ -187,7 +175,7 @@ build_type_rows (RetractSituationPage *self)
                                    g_strcmp0 (retract_case_get_complaint_type (kase), type->id) == 0);
       g_signal_connect (check, "toggled", G_CALLBACK (on_type_toggled), self);
       adw_preferences_group_add (self->type_group, row);
-      g_ptr_array_add (self->rows, row);
+      g_ptr_array_add (self->type_rows, row);
     }
 }
 
@@ -233,6 +221,7 @@ typedef struct
 static void
 build_choice_rows (RetractSituationPage *self,
                    AdwPreferencesGroup  *group_widget,
+                   GPtrArray            *rows,
                    GArray               *choices,
                    const char           *selected,
                    GCallback             on_toggled)
@@ -240,7 +229,7 @@ build_choice_rows (RetractSituationPage *self,
   RetractLanguage language = retract_page_get_language (RETRACT_PAGE (self));
   GtkCheckButton *group = NULL;
 
-  clear_rows (self, group_widget);
+  retract_rows_clear (rows);
   for (guint i = 0; i < choices->len; i++)
     {
       const Choice *choice = &g_array_index (choices, Choice, i);
@@ -256,7 +245,7 @@ build_choice_rows (RetractSituationPage *self,
       gtk_check_button_set_active (check, g_strcmp0 (selected, choice->id) == 0);
       g_signal_connect (check, "toggled", on_toggled, self);
       adw_preferences_group_add (group_widget, row);
-      g_ptr_array_add (self->rows, row);
+      g_ptr_array_add (rows, row);
     }
 }
 
@@ -288,10 +277,10 @@ sync_from_case (RetractSituationPage *self)
     }
 
   self->syncing = TRUE;
-  build_choice_rows (self, self->platform_group, platform_choices,
+  build_choice_rows (self, self->platform_group, self->platform_rows, platform_choices,
                      retract_case_get_platform (kase), G_CALLBACK (on_platform_toggled));
   build_type_rows (self);
-  build_choice_rows (self, self->mistake_group, mistake_choices,
+  build_choice_rows (self, self->mistake_group, self->mistake_rows, mistake_choices,
                      retract_case_get_mistake (kase), G_CALLBACK (on_mistake_toggled));
   self->syncing = FALSE;
 
@@ -375,7 +364,9 @@ retract_situation_page_dispose (GObject *object)
   RetractSituationPage *self = (RetractSituationPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_SITUATION_PAGE);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->platform_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->type_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->mistake_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (retract_situation_page_parent_class)->dispose (object);
 }
@@ -411,7 +402,9 @@ retract_situation_page_init (RetractSituationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
+  self->platform_rows = g_ptr_array_new ();
+  self->type_rows = g_ptr_array_new ();
+  self->mistake_rows = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (quick_picks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(quick_picks[i].label));
