@@ -9,11 +9,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-error.h"
+#include "retract-letter-renderer.h"
+#include "retract-reminders.h"
 #include "retract-ruleset.h"
 #include "retract-time.h"
 
@@ -491,6 +494,168 @@ command_assess (int    argc,
   return EXIT_OK;
 }
 
+/* ---- letter ---- */
+
+static const char * const letter_formats[] = {
+  "pdf", "txt", "ticket", "phone", "appeal", "ics", NULL
+};
+
+static GBytes *
+build_document (RetractAssessment *assessment,
+                RetractCase       *kase,
+                const char        *format,
+                RetractLanguage    language,
+                RetractLetterFlags flags,
+                GDateTime         *created,
+                GError           **error)
+{
+  g_autoptr(RetractLetter) letter = NULL;
+  char *text = NULL;
+
+  /* Reminders carry deadlines only, so they need no letter details. */
+  if (g_str_equal (format, "ics"))
+    {
+      text = retract_reminders_build_ics (assessment, created, language, error);
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+
+  letter = retract_letter_new (assessment, kase, language, flags, error);
+  if (letter == NULL)
+    return NULL;
+
+  if (g_str_equal (format, "pdf"))
+    {
+      g_autoptr(RetractLetterRenderer) renderer =
+        retract_letter_renderer_new (letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT);
+
+      return retract_letter_renderer_render_pdf (renderer, created, FALSE, error);
+    }
+
+  if (g_str_equal (format, "txt"))
+    text = retract_letter_to_text (letter);
+  else if (g_str_equal (format, "ticket"))
+    text = retract_letter_build_ticket (letter, NULL);
+  else if (g_str_equal (format, "phone"))
+    text = retract_letter_build_phone_script (letter);
+  else
+    {
+      char *message = retract_letter_build_appeal_message (letter);
+
+      text = g_strconcat (message, "\n", NULL);
+      g_free (message);
+    }
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static int
+command_letter (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(RetractCase) kase = NULL;
+  g_autoptr(RetractAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GBytes) document = NULL;
+  g_autofree char *case_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *rules_path = NULL;
+  gboolean show_full_id = FALSE;
+  RetractLanguage language;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "case", 0, 0, G_OPTION_ARG_FILENAME, &case_path, N_("The saved case file"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("pdf, txt, ticket, phone, appeal or ics"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write it; “-” for standard output"), N_("FILE") },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
+      N_("Assess and date the document at this time"), N_("TIME") },
+    { "show-full-id", 0, 0, G_OPTION_ARG_NONE, &show_full_id,
+      N_("Print the ID number in full instead of masked"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("zh_CN (default, the one to send) or en (a copy to read)"), N_("LANG") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Use this rules dataset instead of the bundled one"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— write the appeal documents for a case"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (case_path == NULL || format == NULL || output == NULL)
+    {
+      g_printerr (_("letter needs --case FILE, --format FORMAT and --output FILE.\n"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!g_strv_contains (letter_formats, format))
+    {
+      g_printerr (_("--format: unknown format “%s”; valid values: pdf, txt, ticket, phone, "
+                    "appeal, ics\n"), format);
+      return EXIT_BAD_INPUT;
+    }
+
+  /* The letter to send is Chinese whatever the locale; English is a copy to read. */
+  language = RETRACT_LANGUAGE_ZH_CN;
+  if (lang != NULL && !retract_language_from_string (lang, &language))
+    {
+      g_printerr (_("--lang: unknown language “%s”; valid values: zh_CN, en\n"), lang);
+      return EXIT_BAD_INPUT;
+    }
+
+  rules = load_rules (rules_path, &error);
+  if (rules == NULL)
+    return report_error (error);
+
+  now = now_text != NULL ? retract_time_parse (now_text, &error) : retract_time_now ();
+  if (now == NULL)
+    {
+      g_prefix_error (&error, "--now: ");
+      return report_error (error);
+    }
+
+  kase = retract_case_new_from_file (case_path, &error);
+  if (kase == NULL)
+    return report_error (error);
+
+  assessment = retract_assessment_new (rules, kase, now, &error);
+  if (assessment == NULL)
+    return report_error (error);
+
+  document = build_document (assessment, kase, format, language,
+                             show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, now, &error);
+  if (document == NULL)
+    return report_error (error);
+
+  if (g_str_equal (output, "-"))
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (document, &length);
+
+      fwrite (data, 1, length, stdout);
+      return EXIT_OK;
+    }
+
+  if (!retract_write_file_atomically (output, document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INTERNAL;
+    }
+
+  if (g_str_equal (format, "appeal"))
+    g_printerr (_("Send it to the “WeChat Team” account; at most 2 a day.\n"));
+
+  return EXIT_OK;
+}
+
 /* ---- types ---- */
 
 static int
@@ -739,6 +904,8 @@ command_rules_info (int    argc,
 
 static const Command commands[] = {
   { "assess", command_assess, N_("Can the complaint still be withdrawn, how and by when") },
+  { "letter", command_letter, N_("Write the appeal letter, ticket text, phone script, appeal "
+                                 "message or calendar reminders") },
   { "types", command_types, N_("List the complaint types") },
   { "validate-rules", command_validate_rules, N_("Check a rules dataset file strictly") },
   { "rules-info", command_rules_info, N_("Show the rules dataset in use") },
@@ -758,6 +925,7 @@ print_help (void)
   g_print ("  %s assess --type friend-report --filed-at \"2026-11-24 10:00\"\n", g_get_prgname ());
   g_print ("  %s assess --case case.json --now 2026-11-24T13:00:00+08:00 --json\n",
            g_get_prgname ());
+  g_print ("  %s letter --case case.json --format pdf --output letter.pdf\n", g_get_prgname ());
   g_print ("\n%s\n", _("Times are Beijing time (UTC+8); a time without an offset is read as "
                        "Beijing time."));
   g_print ("\n%s\n", _("Exit status: 0 success; 2 bad input or invalid data (the message names "

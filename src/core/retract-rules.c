@@ -74,6 +74,7 @@ retract_channel_free (RetractChannel *channel)
   g_free (channel->id);
   g_free (channel->platform);
   retract_text_clear (&channel->name);
+  retract_text_clear (&channel->addressee);
   g_clear_pointer (&channel->steps, g_ptr_array_unref);
   retract_text_clear (&channel->condition);
   g_free (channel->phone);

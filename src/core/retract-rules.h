@@ -67,6 +67,7 @@ typedef struct
   char        *id;
   char        *platform; /* NULL: any platform */
   RetractText  name;
+  RetractText  addressee; /* whom a letter through this channel is written to */
   GPtrArray   *steps;    /* RetractText */
   RetractText  condition;
   char        *phone;

@@ -856,7 +856,7 @@ parse_channel (Parser     *parser,
                GError    **error)
 {
   static const char * const keys[] = {
-    "id", "platform", "name", "steps", "condition", "phone", "url", "ticket_subject",
+    "id", "platform", "name", "addressee", "steps", "condition", "phone", "url", "ticket_subject",
     "message_template", "daily_limit", "response_time", "urgent", "self_service",
     "customer_service", "section", NULL
   };
@@ -872,6 +872,8 @@ parse_channel (Parser     *parser,
       !read_id (parser, object, path, "platform", RETRACT_JSON_OPTIONAL, &channel->platform,
                 error) ||
       !read_text (parser, object, path, "name", RETRACT_JSON_REQUIRED, &channel->name, error) ||
+      !read_text (parser, object, path, "addressee", RETRACT_JSON_REQUIRED, &channel->addressee,
+                  error) ||
       !read_text_list (parser, object, path, "steps", RETRACT_JSON_NONEMPTY, &channel->steps,
                        error) ||
       !read_text (parser, object, path, "condition", RETRACT_JSON_OPTIONAL, &channel->condition,

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Lays the letter out on pages with Pango and draws it with cairo. The same
+ * layout draws the PDF, the printed pages and the on-screen preview, so what
+ * is previewed is what prints. Layouts are made at 72 dpi, so one Pango unit
+ * of measure is one PostScript point whatever the target's resolution. */
+
+#define G_LOG_DOMAIN "retract-letter-renderer"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "retract-error.h"
+#include "retract-letter-renderer.h"
+#include "retract-time.h"
+
+#define MARGIN_SIDE   68.0
+#define MARGIN_TOP    60.0
+#define MARGIN_BOTTOM 76.0
+#define FONT_FAMILY   "Noto Serif CJK SC, Noto Sans CJK SC, serif"
+#define FOOTER_FAMILY "Noto Sans CJK SC, sans-serif"
+#define SIGNATURE_HEIGHT 96.0
+#define FINGERPRINT_SIZE 56.0
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          line;      /* -1: the whole block is special (signature) */
+  guint        page;
+  double       x;
+  double       baseline;  /* for lines: where the baseline goes; for signatures: top */
+} Placement;
+
+struct _RetractLetterRenderer
+{
+  GObject        parent_instance;
+
+  RetractLetter *letter;
+  PangoContext  *context;
+  double         page_width;
+  double         page_height;
+  GPtrArray     *layouts;    /* PangoLayout, one per block */
+  GArray        *placements; /* Placement */
+  guint          n_pages;
+  guint          unknown_glyphs;
+};
+
+G_DEFINE_FINAL_TYPE (RetractLetterRenderer, retract_letter_renderer, G_TYPE_OBJECT)
+
+static PangoLayout *
+new_layout (RetractLetterRenderer *self,
+            const char            *family,
+            double                 size,
+            PangoWeight            weight,
+            const char            *text)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((self->page_width - 2 * MARGIN_SIDE) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static PangoLayout *
+block_layout (RetractLetterRenderer    *self,
+              const RetractLetterBlock *block)
+{
+  PangoLayout *layout;
+
+  switch (block->kind)
+    {
+    case RETRACT_BLOCK_TITLE:
+      layout = new_layout (self, FONT_FAMILY, 20, PANGO_WEIGHT_BOLD, block->text);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      return layout;
+    case RETRACT_BLOCK_HEADING:
+      return new_layout (self, FONT_FAMILY, 13, PANGO_WEIGHT_BOLD, block->text);
+    case RETRACT_BLOCK_FIELD:
+      {
+        gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+        g_autofree char *text = g_strdup_printf (chinese ? "%s：%s" : "%s: %s", block->label,
+                                                 block->text);
+        PangoAttrList *attributes = pango_attr_list_new ();
+        PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+        layout = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, text);
+        bold->start_index = 0;
+        bold->end_index = (guint) strlen (block->label);
+        pango_attr_list_insert (attributes, bold);
+        pango_layout_set_attributes (layout, attributes);
+        pango_attr_list_unref (attributes);
+        pango_layout_set_indent (layout, 0);
+        return layout;
+      }
+    case RETRACT_BLOCK_PARAGRAPH:
+      layout = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->text);
+      /* Chinese paragraphs start two characters in. */
+      pango_layout_set_indent (layout, 24 * PANGO_SCALE);
+      pango_layout_set_spacing (layout, 4 * PANGO_SCALE);
+      return layout;
+    case RETRACT_BLOCK_SALUTATION:
+    case RETRACT_BLOCK_LIST_ITEM:
+      return new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->text);
+    case RETRACT_BLOCK_SIGNATURE:
+      return new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->label);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+space_before (RetractBlockKind kind)
+{
+  switch (kind)
+    {
+    case RETRACT_BLOCK_TITLE:
+      return 0;
+    case RETRACT_BLOCK_SALUTATION:
+      return 20;
+    case RETRACT_BLOCK_HEADING:
+      return 12;
+    case RETRACT_BLOCK_SIGNATURE:
+      return 18;
+    case RETRACT_BLOCK_PARAGRAPH:
+      return 4;
+    case RETRACT_BLOCK_FIELD:
+    case RETRACT_BLOCK_LIST_ITEM:
+    default:
+      return 2;
+    }
+}
+
+static void
+place (RetractLetterRenderer *self,
+       PangoLayout           *layout,
+       int                    line,
+       guint                  page,
+       double                 baseline)
+{
+  Placement placement = { layout, line, page, MARGIN_SIDE, baseline };
+
+  g_array_append_val (self->placements, placement);
+}
+
+/* Lines flow onto as many pages as they need; a heading is never left alone
+ * at the bottom of a page, and the signature block is never split. */
+static void
+paginate (RetractLetterRenderer *self)
+{
+  GPtrArray *blocks = retract_letter_get_blocks (self->letter);
+  double bottom = self->page_height - MARGIN_BOTTOM;
+  double y = MARGIN_TOP;
+  guint page = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
+      PangoLayout *layout = block_layout (self, block);
+      PangoLayoutIter *iter;
+      PangoRectangle logical;
+      int line = 0;
+
+      g_ptr_array_add (self->layouts, layout);
+      self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
+      pango_layout_get_extents (layout, NULL, &logical);
+
+      y += space_before (block->kind);
+
+      if (block->kind == RETRACT_BLOCK_SIGNATURE)
+        {
+          if (y + SIGNATURE_HEIGHT > bottom)
+            {
+              page++;
+              y = MARGIN_TOP;
+            }
+          place (self, layout, -1, page, y);
+          y += SIGNATURE_HEIGHT;
+          continue;
+        }
+
+      /* Keep a heading with at least two lines of what follows. */
+      if (block->kind == RETRACT_BLOCK_HEADING &&
+          y + pango_units_to_double (logical.height) + 2 * 20 > bottom)
+        {
+          page++;
+          y = MARGIN_TOP;
+        }
+
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle line_rect;
+          double baseline;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &line_rect);
+          baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+
+          /* A line that would cross the bottom margin starts the next page. */
+          if (y + pango_units_to_double (line_rect.y + line_rect.height) > bottom)
+            {
+              page++;
+              y = MARGIN_TOP - pango_units_to_double (line_rect.y);
+            }
+
+          place (self, layout, line, page, y + baseline);
+          line++;
+        }
+      while (pango_layout_iter_next_line (iter));
+
+      {
+        PangoRectangle last;
+
+        pango_layout_iter_get_line_extents (iter, NULL, &last);
+        y += pango_units_to_double (last.y + last.height);
+      }
+      pango_layout_iter_free (iter);
+    }
+
+  self->n_pages = page + 1;
+}
+
+static void
+draw_signature (RetractLetterRenderer *self,
+                cairo_t               *cr,
+                const Placement       *placement)
+{
+  gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+  double right = self->page_width - MARGIN_SIDE;
+  double top = placement->baseline;
+  double box_x = right - FINGERPRINT_SIZE;
+  g_autoptr(PangoLayout) signature = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL,
+                                                 chinese ? "申请人（签名）：" : "Signature:");
+  g_autoptr(PangoLayout) caption = new_layout (self, FOOTER_FAMILY, 8, PANGO_WEIGHT_NORMAL,
+                                               chinese ? "手印" : "Fingerprint");
+
+  self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (signature);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* Signature line. */
+  cairo_move_to (cr, MARGIN_SIDE, top + 8);
+  pango_cairo_show_layout (cr, signature);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, MARGIN_SIDE + 110, top + 24);
+  cairo_line_to (cr, box_x - 24, top + 24);
+  cairo_stroke (cr);
+
+  /* Date line. */
+  cairo_move_to (cr, MARGIN_SIDE, top + 44);
+  pango_cairo_show_layout (cr, placement->layout);
+
+  /* The fingerprint box (需按下指纹). */
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+  cairo_rectangle (cr, box_x, top + 4, FINGERPRINT_SIZE, FINGERPRINT_SIZE);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  pango_layout_set_width (caption, (int) (FINGERPRINT_SIZE * PANGO_SCALE));
+  pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_move_to (cr, box_x, top + FINGERPRINT_SIZE + 8);
+  pango_cairo_show_layout (cr, caption);
+
+  cairo_restore (cr);
+}
+
+static void
+draw_footer (RetractLetterRenderer *self,
+             cairo_t               *cr,
+             guint                  page)
+{
+  gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+  g_autofree char *number = g_strdup_printf (chinese ? "第 %u 页 / 共 %u 页" : "Page %u of %u",
+                                             page + 1, self->n_pages);
+  g_autoptr(PangoLayout) number_layout = new_layout (self, FOOTER_FAMILY, 9, PANGO_WEIGHT_NORMAL,
+                                                     number);
+  g_autoptr(PangoLayout) footer = new_layout (self, FOOTER_FAMILY, 7.5, PANGO_WEIGHT_NORMAL,
+                                              retract_letter_get_footer (self->letter));
+  double y = self->page_height - MARGIN_BOTTOM + 30;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  pango_layout_set_alignment (number_layout, PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, MARGIN_SIDE, y);
+  pango_cairo_show_layout (cr, number_layout);
+  pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, MARGIN_SIDE, y + 16);
+  pango_cairo_show_layout (cr, footer);
+  cairo_restore (cr);
+}
+
+static void
+retract_letter_renderer_finalize (GObject *object)
+{
+  RetractLetterRenderer *self = (RetractLetterRenderer *)object;
+
+  g_clear_object (&self->letter);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+
+  G_OBJECT_CLASS (retract_letter_renderer_parent_class)->finalize (object);
+}
+
+static void
+retract_letter_renderer_class_init (RetractLetterRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = retract_letter_renderer_finalize;
+}
+
+static void
+retract_letter_renderer_init (RetractLetterRenderer *self)
+{
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+}
+
+/**
+ * retract_letter_renderer_new:
+ * @page_width: in points (RETRACT_A4_WIDTH)
+ * @page_height: in points
+ *
+ * Returns: (transfer full): the letter laid out on pages of that size
+ */
+RetractLetterRenderer *
+retract_letter_renderer_new (RetractLetter *letter,
+                             double         page_width,
+                             double         page_height)
+{
+  RetractLetterRenderer *self;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (RETRACT_IS_LETTER (letter), NULL);
+  g_return_val_if_fail (page_width > 2 * MARGIN_SIDE && page_height > MARGIN_TOP + MARGIN_BOTTOM,
+                        NULL);
+
+  self = g_object_new (RETRACT_TYPE_LETTER_RENDERER, NULL);
+  self->letter = g_object_ref (letter);
+  self->page_width = page_width;
+  self->page_height = page_height;
+
+  /* Unhinted metrics at 72 dpi: the same line breaks on paper, in the PDF
+   * and on screen. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (self->context,
+                              pango_language_from_string (
+                                retract_letter_get_language (letter) == RETRACT_LANGUAGE_ZH_CN
+                                ? "zh-cn" : "en"));
+
+  paginate (self);
+  return self;
+}
+
+guint
+retract_letter_renderer_get_n_pages (RetractLetterRenderer *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER_RENDERER (self), 0);
+  return self->n_pages;
+}
+
+/**
+ * retract_letter_renderer_get_unknown_glyphs:
+ *
+ * Returns: how many characters no installed font could draw (0 when the
+ *   CJK fonts are installed)
+ */
+guint
+retract_letter_renderer_get_unknown_glyphs (RetractLetterRenderer *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER_RENDERER (self), 0);
+  return self->unknown_glyphs;
+}
+
+/**
+ * retract_letter_renderer_draw_page:
+ * @cr: a context whose user units are points, the page's top left at 0,0
+ * @page: the page, from 0
+ */
+void
+retract_letter_renderer_draw_page (RetractLetterRenderer *self,
+                                   cairo_t               *cr,
+                                   guint                  page)
+{
+  g_return_if_fail (RETRACT_IS_LETTER_RENDERER (self));
+  g_return_if_fail (page < self->n_pages);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *placement = &g_array_index (self->placements, Placement, i);
+
+      if (placement->page != page)
+        continue;
+
+      if (placement->line < 0)
+        {
+          draw_signature (self, cr, placement);
+          continue;
+        }
+
+      {
+        PangoLayoutLine *line = pango_layout_get_line_readonly (placement->layout, placement->line);
+        PangoAlignment alignment = pango_layout_get_alignment (placement->layout);
+        double x = placement->x;
+
+        /* Lines keep the layout's alignment and first-line indent. */
+        if (alignment == PANGO_ALIGN_CENTER)
+          {
+            PangoRectangle logical;
+
+            pango_layout_line_get_extents (line, NULL, &logical);
+            x += ((self->page_width - 2 * MARGIN_SIDE) - pango_units_to_double (logical.width)) / 2;
+          }
+        else if (placement->line == 0)
+          {
+            x += pango_units_to_double (pango_layout_get_indent (placement->layout));
+          }
+
+        cairo_move_to (cr, x, placement->baseline);
+        pango_cairo_show_layout_line (cr, line);
+      }
+    }
+
+  draw_footer (self, cr, page);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * retract_letter_renderer_render_pdf:
+ * @creation_date: (nullable): the date written into the PDF; fix it for
+ *   byte-identical output, %NULL for now
+ * @include_author: write the applicant's name as the PDF's author
+ *
+ * Returns: (transfer full) (nullable): the PDF
+ */
+GBytes *
+retract_letter_renderer_render_pdf (RetractLetterRenderer *self,
+                                    GDateTime             *creation_date,
+                                    gboolean               include_author,
+                                    GError               **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (RETRACT_IS_LETTER_RENDERER (self), NULL);
+
+  if (creation_date == NULL)
+    creation_date = now = retract_time_now ();
+  date = retract_time_format_iso (creation_date);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, self->page_width,
+                                                 self->page_height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  retract_letter_get_title (self->letter));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Retract " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  if (include_author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    retract_letter_get_applicant (self->letter));
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < self->n_pages; page++)
+    {
+      retract_letter_renderer_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the PDF: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/**
+ * retract_write_file_atomically:
+ *
+ * Writes @contents to @path through a temporary file renamed over it after
+ * fsync, with mode 0600: a failure (a full disk, a read-only folder) leaves
+ * whatever was there before and no half-written file.
+ */
+gboolean
+retract_write_file_atomically (const char *path,
+                               GBytes     *contents,
+                               GError    **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (contents, &length);
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_file_set_contents_full (path, data, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}

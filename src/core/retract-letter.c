@@ -1,0 +1,624 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The appeal letter as a document model: titled blocks composed from the case
+ * and its assessment, in Chinese (the one to send) or English (to read).
+ * Text, PDF, print and preview all render the same blocks. The shorter texts
+ * each channel needs (web ticket, phone script, appeal message) come from
+ * the same answers. */
+
+#define G_LOG_DOMAIN "retract-letter"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "retract-error.h"
+#include "retract-letter.h"
+#include "retract-time.h"
+#include "retract-validators.h"
+
+struct _RetractLetter
+{
+  GObject            parent_instance;
+
+  RetractAssessment *assessment;
+  RetractLanguage    language;
+  char              *title;
+  char              *addressee;
+  char              *applicant;
+  char              *phone;
+  char              *complaint_number;
+  char              *narrative;
+  char              *reason;
+  char              *footer;
+  GPtrArray         *blocks;
+  GPtrArray         *attachments; /* char*: "身份验证材料（文件：id.jpg）" */
+};
+
+G_DEFINE_FINAL_TYPE (RetractLetter, retract_letter, G_TYPE_OBJECT)
+
+/* The letter speaks the language asked for, whatever the interface's. */
+#define PHRASE(self, zh, en) ((self)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en))
+
+/* What a letter cannot be written without. */
+static const RetractDetail required_details[] = {
+  RETRACT_DETAIL_APPLICANT_NAME,
+  RETRACT_DETAIL_APPLICANT_PHONE,
+  RETRACT_DETAIL_COMPLAINT_NUMBER,
+  RETRACT_DETAIL_NARRATIVE,
+  RETRACT_DETAIL_REASON,
+};
+
+static void
+block_free (gpointer data)
+{
+  RetractLetterBlock *block = data;
+
+  g_free (block->label);
+  g_free (block->text);
+  g_free (block);
+}
+
+static void
+add_block (RetractLetter    *self,
+           RetractBlockKind  kind,
+           const char       *label,
+           const char       *text)
+{
+  RetractLetterBlock *block = g_new0 (RetractLetterBlock, 1);
+
+  block->kind = kind;
+  block->label = g_strdup (label);
+  block->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, block);
+}
+
+static void
+add_field (RetractLetter *self,
+           const char    *label,
+           const char    *value)
+{
+  if (value != NULL)
+    add_block (self, RETRACT_BLOCK_FIELD, label, value);
+}
+
+static const char *
+text_of (RetractLetter     *self,
+         const RetractText *text)
+{
+  return retract_text_get (text, self->language);
+}
+
+static char *
+format_date (RetractLetter *self,
+             GDateTime     *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (time, retract_time_zone ());
+
+  if (self->language == RETRACT_LANGUAGE_ZH_CN)
+    return g_date_time_format (local, "%Y年%m月%d日");
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static char *
+format_filed (RetractLetter *self)
+{
+  g_autofree char *when = retract_time_format_human (retract_assessment_get_filed_at (self->assessment));
+
+  return g_strdup_printf (PHRASE (self, "%s（北京时间）", "%s (Beijing time, UTC+8)"), when);
+}
+
+static const RetractChannel *
+letter_channel (RetractLetter *self)
+{
+  GPtrArray *channels = retract_assessment_get_channels (self->assessment);
+  const RetractPlatform *platform = retract_assessment_get_platform (self->assessment);
+
+  if (channels->len > 0)
+    return g_ptr_array_index (channels, 0);
+
+  /* No channel left (e.g. intellectual property): write to the platform itself. */
+  return retract_ruleset_lookup_channel (retract_assessment_get_rules (self->assessment),
+                                         platform->channels[RETRACT_STAGE_AUTO_REVIEW][0]);
+}
+
+static gboolean
+check_complete (RetractCase *kase,
+                GDateTime   *now,
+                GError     **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  GDate today;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_details); i++)
+    if (retract_case_get_detail (kase, required_details[i]) == NULL)
+      {
+        if (missing->len > 0)
+          g_string_append_c (missing, '\n');
+        /* Translators: "applicant.phone: needed for the letter" */
+        g_string_append_printf (missing, _("%s: needed for the letter"),
+                                retract_detail_get_field_name (required_details[i]));
+      }
+
+  if (missing->len > 0)
+    {
+      g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING, missing->str);
+      return FALSE;
+    }
+
+  retract_time_get_date (now, &today);
+  return retract_case_validate_details (kase, &today, error);
+}
+
+static void
+compose_attachments (RetractLetter *self,
+                     RetractCase   *kase)
+{
+  GPtrArray *materials = retract_assessment_get_materials (self->assessment);
+
+  /* Only what this case needs now: materials of answers since changed never appear. */
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const RetractMaterial *material = g_ptr_array_index (materials, i);
+      const char *attachment = retract_case_get_material_attachment (kase, material->id);
+      g_autofree char *basename = attachment != NULL ? g_path_get_basename (attachment) : NULL;
+
+      if (!retract_case_get_material_ready (kase, material->id) && attachment == NULL)
+        continue;
+
+      if (basename != NULL)
+        g_ptr_array_add (self->attachments,
+                         g_strdup_printf (PHRASE (self, "%s（文件：%s）", "%s (file: %s)"),
+                                          text_of (self, &material->name), basename));
+      else
+        g_ptr_array_add (self->attachments, g_strdup (text_of (self, &material->name)));
+    }
+}
+
+static const char *
+request_text (RetractLetter *self,
+              RetractCase   *kase)
+{
+  switch (retract_assessment_get_stage (self->assessment))
+    {
+    case RETRACT_STAGE_AUTO_REVIEW:
+    case RETRACT_STAGE_MANUAL_REVIEW:
+      return PHRASE (self,
+                     "恳请撤销上述投诉。如被投诉方的账号因本次投诉受到限制，恳请一并予以恢复。",
+                     "I ask you to withdraw the complaint above and, if the other party's "
+                     "account was restricted because of it, to restore it.");
+    case RETRACT_STAGE_PROCESSED:
+      return PHRASE (self,
+                     "该投诉已处理完成。恳请对处理结果进行复查；如被投诉方的账号因本次投诉受到"
+                     "限制，恳请予以恢复。",
+                     "The complaint has been processed. I ask you to review the result and, if "
+                     "the other party's account was restricted because of it, to restore it.");
+    case RETRACT_STAGE_NOT_WITHDRAWABLE:
+    default:
+      return PHRASE (self,
+                     "该投诉无法主动撤回。恳请对相关信息予以更正，并如实记录本次误投诉的情况。",
+                     "The complaint cannot be withdrawn. I ask you to correct the information "
+                     "concerned and to record that it was made by mistake.");
+    }
+}
+
+static void
+compose (RetractLetter *self,
+         RetractCase   *kase,
+         gboolean       show_full_id)
+{
+  RetractRuleset *rules = retract_assessment_get_rules (self->assessment);
+  const RetractChannel *channel = letter_channel (self);
+  const char *id_number = retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER);
+  const char *respondent = retract_case_get_detail (kase, RETRACT_DETAIL_RESPONDENT);
+  g_autofree char *masked_id = NULL;
+  g_autofree char *salutation = NULL;
+  g_autofree char *filed = format_filed (self);
+  g_autofree char *date = format_date (self, retract_assessment_get_now (self->assessment));
+  g_autofree char *reason = NULL;
+  RetractStage stage = retract_assessment_get_stage (self->assessment);
+
+  if (stage == RETRACT_STAGE_AUTO_REVIEW || stage == RETRACT_STAGE_MANUAL_REVIEW)
+    self->title = g_strdup (PHRASE (self, "误投诉撤销申请书",
+                                    "Application to Withdraw a Mistaken Complaint"));
+  else if (stage == RETRACT_STAGE_PROCESSED)
+    self->title = g_strdup (PHRASE (self, "误投诉情况说明及复查申请",
+                                    "Statement on a Mistaken Complaint and Request for Review"));
+  else
+    self->title = g_strdup (PHRASE (self, "误投诉情况说明及信息更正申请",
+                                    "Statement on a Mistaken Complaint and Request for "
+                                    "Correction"));
+
+  self->addressee = g_strdup (text_of (self, &channel->addressee));
+  if (id_number != NULL)
+    masked_id = show_full_id ? g_strdup (id_number) : retract_mask_id_number (id_number);
+
+  add_block (self, RETRACT_BLOCK_TITLE, NULL, self->title);
+  salutation = g_strdup_printf (PHRASE (self, "尊敬的%s：", "Dear %s,"), self->addressee);
+  add_block (self, RETRACT_BLOCK_SALUTATION, NULL, salutation);
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "一、申请人信息", "1. Applicant"));
+  add_field (self, PHRASE (self, "申请人", "Name"), self->applicant);
+  add_field (self, PHRASE (self, "微信号", "WeChat ID"),
+             retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
+  add_field (self, PHRASE (self, "联系电话", "Phone"), self->phone);
+  add_field (self, PHRASE (self, "身份证号", "ID number"), masked_id);
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "二、投诉信息", "2. The complaint"));
+  add_field (self, PHRASE (self, "投诉编号", "Complaint number"), self->complaint_number);
+  add_field (self, PHRASE (self, "投诉平台", "Platform"),
+             text_of (self, &retract_assessment_get_platform (self->assessment)->name));
+  add_field (self, PHRASE (self, "投诉类型", "Type"),
+             text_of (self, &retract_assessment_get_complaint_type (self->assessment)->name));
+  add_field (self, PHRASE (self, "投诉时间", "Filed"), filed);
+  add_field (self, PHRASE (self, "被投诉方", "The other party"), respondent);
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "三、事情经过", "3. What happened"));
+  add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL, self->narrative);
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL,
+             PHRASE (self, "四、误投诉原因", "4. Why it was a mistake"));
+  reason = g_strdup_printf (PHRASE (self, "本次投诉属于“%s”。%s", "This was a case of “%s”. %s"),
+                            text_of (self, &retract_assessment_get_mistake (self->assessment)->name),
+                            self->reason);
+  add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL, reason);
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "五、申请事项", "5. Request"));
+  add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL, request_text (self, kase));
+  if (retract_case_get_other_party_loss (kase))
+    add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL,
+               PHRASE (self, "如本次投诉给被投诉方造成了损失，本人愿意配合说明情况。",
+                       "If the complaint caused the other party a loss, I will help to "
+                       "explain what happened."));
+
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "六、承诺", "6. Undertaking"));
+  add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL,
+             PHRASE (self, "本人承诺以上所述内容真实、准确，如有不实，愿承担相应责任。",
+                     "I confirm that the above is true and accurate, and I accept responsibility "
+                     "for any statement that is not."));
+
+  compose_attachments (self, kase);
+  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "附件", "Attachments"));
+  if (self->attachments->len == 0)
+    add_block (self, RETRACT_BLOCK_LIST_ITEM, NULL, PHRASE (self, "（无）", "(none)"));
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%u. %s", i + 1,
+                                               (char *) g_ptr_array_index (self->attachments, i));
+
+      add_block (self, RETRACT_BLOCK_LIST_ITEM, NULL, item);
+    }
+
+  {
+    g_autofree char *date_line = g_strdup_printf (PHRASE (self, "日期：%s", "Date: %s"), date);
+
+    add_block (self, RETRACT_BLOCK_SIGNATURE, date_line, self->applicant);
+  }
+
+  self->footer = g_strdup_printf (PHRASE (self, "由 Retract 生成 · 规则数据集 %s（%s）· 生成于 %s",
+                                          "Made with Retract · rules %s (%s) · generated %s"),
+                                  retract_ruleset_get_version (rules),
+                                  retract_ruleset_get_published (rules), date);
+}
+
+static void
+retract_letter_finalize (GObject *object)
+{
+  RetractLetter *self = (RetractLetter *)object;
+
+  g_clear_object (&self->assessment);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->addressee, g_free);
+  g_clear_pointer (&self->applicant, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->complaint_number, g_free);
+  g_clear_pointer (&self->narrative, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->footer, g_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (retract_letter_parent_class)->finalize (object);
+}
+
+static void
+retract_letter_class_init (RetractLetterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = retract_letter_finalize;
+}
+
+static void
+retract_letter_init (RetractLetter *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->attachments = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * retract_letter_new:
+ * @assessment: the answer the letter follows
+ * @kase: the answers the assessment was made from
+ * @language: the letter's language (Chinese is the one to send)
+ * @error: every missing or invalid field, one per line, "field: reason"
+ *
+ * Returns: (transfer full) (nullable): the letter
+ */
+RetractLetter *
+retract_letter_new (RetractAssessment  *assessment,
+                    RetractCase        *kase,
+                    RetractLanguage     language,
+                    RetractLetterFlags  flags,
+                    GError            **error)
+{
+  g_autoptr(RetractLetter) self = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+
+  if (!check_complete (kase, retract_assessment_get_now (assessment), error))
+    return NULL;
+
+  self = g_object_new (RETRACT_TYPE_LETTER, NULL);
+  self->assessment = g_object_ref (assessment);
+  self->language = language;
+  self->applicant = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_NAME));
+  self->phone = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE));
+  self->complaint_number = g_strdup (retract_case_get_detail (kase,
+                                                              RETRACT_DETAIL_COMPLAINT_NUMBER));
+  self->narrative = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE));
+  self->reason = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_REASON));
+  compose (self, kase, (flags & RETRACT_LETTER_SHOW_FULL_ID) != 0);
+
+  return g_steal_pointer (&self);
+}
+
+RetractLanguage
+retract_letter_get_language (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), RETRACT_LANGUAGE_ZH_CN);
+  return self->language;
+}
+
+const char *
+retract_letter_get_title (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->title;
+}
+
+const char *
+retract_letter_get_addressee (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->addressee;
+}
+
+const char *
+retract_letter_get_applicant (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->applicant;
+}
+
+const char *
+retract_letter_get_footer (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->footer;
+}
+
+/**
+ * retract_letter_get_blocks:
+ *
+ * Returns: (transfer none) (element-type RetractLetterBlock): the letter, in order
+ */
+GPtrArray *
+retract_letter_get_blocks (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->blocks;
+}
+
+/**
+ * retract_letter_get_attachments:
+ *
+ * Returns: (transfer none) (element-type utf8): the attachments list
+ */
+GPtrArray *
+retract_letter_get_attachments (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+  return self->attachments;
+}
+
+/**
+ * retract_letter_to_text:
+ *
+ * Returns: (transfer full): the letter as plain text, to print or paste
+ */
+char *
+retract_letter_to_text (RetractLetter *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const RetractLetterBlock *block = g_ptr_array_index (self->blocks, i);
+
+      switch (block->kind)
+        {
+        case RETRACT_BLOCK_TITLE:
+          g_string_append_printf (text, "%s\n\n", block->text);
+          break;
+        case RETRACT_BLOCK_SALUTATION:
+          g_string_append_printf (text, "%s\n", block->text);
+          break;
+        case RETRACT_BLOCK_HEADING:
+          g_string_append_printf (text, "\n%s\n", block->text);
+          break;
+        case RETRACT_BLOCK_FIELD:
+          g_string_append_printf (text, PHRASE (self, "%s：%s\n", "%s: %s\n"), block->label,
+                                  block->text);
+          break;
+        case RETRACT_BLOCK_PARAGRAPH:
+        case RETRACT_BLOCK_LIST_ITEM:
+          g_string_append_printf (text, "%s\n", block->text);
+          break;
+        case RETRACT_BLOCK_SIGNATURE:
+          g_string_append_printf (text,
+                                  PHRASE (self, "\n申请人（签名）：____________    手印：（请在此处按手印）\n%s\n",
+                                          "\nSignature: ____________    Fingerprint: (press here)\n%s\n"),
+                                  block->label);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_string_append_printf (text, "\n%s\n", self->footer);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * retract_letter_build_ticket:
+ * @n_chars: (out) (optional): its length in characters, for forms with a limit
+ *
+ * Returns: (transfer full): the subject and text for the kf.qq.com ticket form
+ */
+char *
+retract_letter_build_ticket (RetractLetter *self,
+                             guint         *n_chars)
+{
+  RetractRuleset *rules;
+  const RetractChannel *ticket;
+  g_autofree char *filed = NULL;
+  g_autoptr(GString) subject = NULL;
+  GString *text;
+
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+
+  rules = retract_assessment_get_rules (self->assessment);
+  ticket = retract_ruleset_lookup_channel (rules, "web-ticket");
+  filed = format_filed (self);
+
+  /* The subject the seed asks for: 误投诉撤销+投诉编号, with the number filled in. */
+  subject = g_string_new (ticket != NULL && ticket->ticket_subject != NULL
+                          ? ticket->ticket_subject : "误投诉撤销+投诉编号");
+  g_string_replace (subject, "投诉编号", self->complaint_number, 0);
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, PHRASE (self, "主题：%s\n\n", "Subject: %s\n\n"), subject->str);
+  g_string_append_printf (text,
+                          PHRASE (self,
+                                  "您好！我于%s在%s误提交了一条投诉（投诉类型：%s；投诉编号：%s），"
+                                  "现申请撤销。\n",
+                                  "Hello. On %s I filed a complaint on %s by mistake (type: %s; "
+                                  "complaint number: %s) and ask for it to be withdrawn.\n"),
+                          filed,
+                          text_of (self, &retract_assessment_get_platform (self->assessment)->name),
+                          text_of (self, &retract_assessment_get_complaint_type (self->assessment)->name),
+                          self->complaint_number);
+  g_string_append_printf (text, PHRASE (self, "误投诉原因：%s\n", "Why it was a mistake: %s\n"),
+                          self->reason);
+  g_string_append_printf (text, PHRASE (self, "事情经过：%s\n", "What happened: %s\n"),
+                          self->narrative);
+  g_string_append_printf (text, PHRASE (self, "申请人：%s；联系电话：%s\n",
+                                        "Applicant: %s; phone: %s\n"),
+                          self->applicant, self->phone);
+  g_string_append (text, PHRASE (self, "感谢您的处理！\n", "Thank you.\n"));
+
+  if (n_chars != NULL)
+    *n_chars = (guint) g_utf8_strlen (text->str, -1);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * retract_letter_build_phone_script:
+ *
+ * Returns: (transfer full): what to have ready and what to say on the hotline
+ */
+char *
+retract_letter_build_phone_script (RetractLetter *self)
+{
+  RetractRuleset *rules;
+  const RetractChannel *phone = NULL;
+  GPtrArray *channels;
+  g_autofree char *filed = NULL;
+  GString *text;
+
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+
+  rules = retract_assessment_get_rules (self->assessment);
+  channels = retract_assessment_get_channels (self->assessment);
+  for (guint i = 0; i < channels->len && phone == NULL; i++)
+    {
+      const RetractChannel *channel = g_ptr_array_index (channels, i);
+
+      if (channel->phone != NULL)
+        phone = channel;
+    }
+  if (phone == NULL)
+    phone = retract_ruleset_lookup_channel (rules, "phone-hotline");
+
+  filed = format_filed (self);
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s\n\n", text_of (self, &phone->name));
+
+  g_string_append (text, PHRASE (self, "打电话前请准备好：\n", "Before you call, have ready:\n"));
+  g_string_append_printf (text, PHRASE (self, "1. 本人手机号：%s\n", "1. Your phone number: %s\n"),
+                          self->phone);
+  g_string_append (text, PHRASE (self, "2. 实名认证信息（姓名、身份证号）\n",
+                                 "2. Your real-name details (name and ID number)\n"));
+  g_string_append (text, PHRASE (self, "3. 可以进行人脸识别的手机\n",
+                                 "3. A phone that can do face recognition\n"));
+  g_string_append_printf (text, PHRASE (self, "4. 投诉编号：%s\n\n", "4. The complaint number: %s\n\n"),
+                          self->complaint_number);
+
+  g_string_append (text, PHRASE (self, "拨打步骤：\n", "Steps:\n"));
+  for (guint i = 0; i < phone->steps->len; i++)
+    g_string_append_printf (text, "%u. %s\n", i + 1, text_of (self, g_ptr_array_index (phone->steps, i)));
+
+  g_string_append (text, PHRASE (self, "\n您可以这样说：\n", "\nWhat to say:\n"));
+  g_string_append_printf (text,
+                          PHRASE (self,
+                                  "“您好，我叫%s。我在%s误提交了一条%s，投诉编号是%s。这是%s，"
+                                  "我想申请撤销这条投诉。”\n",
+                                  "“Hello, my name is %s. On %s I filed a %s by mistake; the "
+                                  "complaint number is %s. It was a case of “%s”, and I would "
+                                  "like to withdraw it.”\n"),
+                          self->applicant, filed,
+                          text_of (self, &retract_assessment_get_complaint_type (self->assessment)->name),
+                          self->complaint_number,
+                          text_of (self, &retract_assessment_get_mistake (self->assessment)->name));
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * retract_letter_build_appeal_message:
+ *
+ * Returns: (transfer full): the message to send to "WeChat Team", such as
+ *   `#误封申诉+WX20261124001`
+ */
+char *
+retract_letter_build_appeal_message (RetractLetter *self)
+{
+  const RetractChannel *appeal;
+  g_autoptr(GString) message = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
+
+  appeal = retract_ruleset_lookup_channel (retract_assessment_get_rules (self->assessment),
+                                           "appeal-message");
+  message = g_string_new (appeal != NULL && appeal->message_template != NULL
+                          ? appeal->message_template : "#误封申诉+投诉编号");
+  g_string_replace (message, "投诉编号", self->complaint_number, 0);
+
+  return g_string_free (g_steal_pointer (&message), FALSE);
+}

@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The appeal documents: what each scenario's letter says and to whom, the
+ * short texts, and the PDF as poppler reads it back. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+#include "retract-error.h"
+#include "retract-letter-renderer.h"
+#include "retract-time.h"
+
+static RetractRuleset *rules;
+
+static RetractCase *
+full_case (const char *platform,
+           const char *type,
+           const char *scenario)
+{
+  RetractCase *kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T10:00:00+08:00", NULL);
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed);
+  if (scenario != NULL)
+    retract_case_set_scenario_enabled (kase, scenario, TRUE);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "13800138000");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X");
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李四");
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "我想给李四发消息，却误点了投诉。");
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, "李四没有任何违规行为。");
+  return kase;
+}
+
+static RetractLetter *
+make_letter (RetractCase        *kase,
+             const char         *now_text,
+             RetractLanguage     language,
+             RetractLetterFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = retract_time_parse (now_text, NULL);
+  g_autoptr(RetractAssessment) assessment = retract_assessment_new (rules, kase, now, &error);
+  RetractLetter *letter;
+
+  g_assert_no_error (error);
+  letter = retract_letter_new (assessment, kase, language, flags, &error);
+  g_assert_no_error (error);
+  return letter;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” should not be in:\n%s", needle, haystack);
+}
+
+/* ---- content per scenario ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *platform;
+  const char *type;
+  const char *scenario;
+  const char *now;
+  const char *addressee;
+  const char *title;
+} ScenarioCase;
+
+static const ScenarioCase scenario_cases[] = {
+  { "friend-report-auto", "wechat", "friend-report", NULL, "2026-11-24T10:30:00+08:00",
+    "微信团队", "误投诉撤销申请书" },
+  { "friend-report-manual", "wechat", "friend-report", NULL, "2026-11-24T13:00:00+08:00",
+    "腾讯客服", "误投诉撤销申请书" },
+  { "payment", "wechat", "payment-dispute", NULL, "2026-11-25T10:00:00+08:00",
+    "腾讯客服", "误投诉撤销申请书" },
+  { "miniprogram", "wechat", "miniprogram-infringement", NULL, "2026-11-26T10:00:00+08:00",
+    "腾讯客服", "误投诉撤销申请书" },
+  { "processed", "wechat", "friend-report", NULL, "2026-11-26T10:00:00+08:00",
+    "微信团队", "误投诉情况说明及复查申请" },
+  { "intellectual-property", "wechat", "intellectual-property", NULL,
+    "2026-11-24T10:30:00+08:00", "微信团队", "误投诉情况说明及信息更正申请" },
+  { "enterprise", "wechat", "friend-report", "enterprise", "2026-11-24T13:00:00+08:00",
+    "企业微信团队", "误投诉撤销申请书" },
+  { "cross-border", "wechat", "friend-report", "cross-border", "2026-11-24T13:00:00+08:00",
+    "腾讯客服", "误投诉撤销申请书" },
+  { "minor", "wechat", "friend-report", "minor", "2026-11-24T13:00:00+08:00",
+    "腾讯少年灯塔办公室", "误投诉撤销申请书" },
+  { "judicial", "wechat", "friend-report", "judicial", "2026-11-24T13:00:00+08:00",
+    "广州互联网法院", "误投诉情况说明及信息更正申请" },
+  { "alipay", "alipay", "general", NULL, "2026-11-24T13:00:00+08:00",
+    "支付宝客服", "误投诉撤销申请书" },
+  { "douyin", "douyin", "general", NULL, "2026-11-24T13:00:00+08:00",
+    "抖音社区复审团队", "误投诉撤销申请书" },
+};
+
+static void
+test_scenario (gconstpointer data)
+{
+  const ScenarioCase *c = data;
+  g_autoptr(RetractCase) kase = full_case (c->platform, c->type, c->scenario);
+  g_autoptr(RetractLetter) letter = make_letter (kase, c->now, RETRACT_LANGUAGE_ZH_CN,
+                                                 RETRACT_LETTER_FLAGS_NONE);
+  g_autofree char *text = retract_letter_to_text (letter);
+  g_autofree char *salutation = g_strdup_printf ("尊敬的%s：", c->addressee);
+
+  g_assert_cmpstr (retract_letter_get_addressee (letter), ==, c->addressee);
+  g_assert_cmpstr (retract_letter_get_title (letter), ==, c->title);
+  g_assert_true (g_str_has_prefix (text, c->title));
+  assert_contains (text, salutation);
+  assert_contains (text, "申请人：张三");
+  assert_contains (text, "投诉编号：WX20261124001");
+  assert_contains (text, "投诉时间：2026-11-24 10:00（北京时间）");
+  assert_contains (text, "被投诉方：李四");
+  assert_contains (text, "我想给李四发消息，却误点了投诉。");
+  assert_contains (text, "李四没有任何违规行为。");
+  assert_contains (text, "手印");
+  assert_contains (text, "规则数据集 ");
+  /* The ID number is masked unless asked for. */
+  assert_contains (text, "身份证号：110105********002X");
+  assert_lacks (text, "11010519491231002X");
+}
+
+static void
+test_full_id_when_asked (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN,
+                                                 RETRACT_LETTER_SHOW_FULL_ID);
+  g_autofree char *text = retract_letter_to_text (letter);
+
+  assert_contains (text, "身份证号：11010519491231002X");
+}
+
+static void
+test_optional_fields_left_out (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autofree char *text = NULL;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, NULL);
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, NULL);
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                        RETRACT_LETTER_FLAGS_NONE);
+  text = retract_letter_to_text (letter);
+  assert_lacks (text, "身份证号：");
+  assert_lacks (text, "被投诉方：");
+}
+
+/* Attachments follow the checklist, and only for what the case needs now. */
+static void
+test_attachments (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "enterprise");
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autoptr(RetractLetter) later = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *later_text = NULL;
+
+  retract_case_set_material_ready (kase, "identity", TRUE);
+  retract_case_set_material_attachment (kase, "screen-recording", "/home/me/录屏.mp4");
+  retract_case_set_material_ready (kase, "business-license", TRUE);
+  /* Answers made irrelevant: the passport of a cross-border case that is not one. */
+  retract_case_set_material_attachment (kase, "passport", "/home/me/passport.jpg");
+
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                        RETRACT_LETTER_FLAGS_NONE);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "1. 身份验证材料\n");
+  assert_contains (text, "2. 证据补充材料(手机录屏)（文件：录屏.mp4）");
+  assert_contains (text, "3. 营业执照扫描件");
+  assert_lacks (text, "passport.jpg");
+  assert_lacks (text, "/home/me");
+  g_assert_cmpuint (retract_letter_get_attachments (letter)->len, ==, 3);
+
+  /* No longer an enterprise account: its licence leaves the letter. */
+  retract_case_set_scenario_enabled (kase, "enterprise", FALSE);
+  later = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                       RETRACT_LETTER_FLAGS_NONE);
+  later_text = retract_letter_to_text (later);
+  assert_lacks (later_text, "营业执照");
+}
+
+static void
+test_incomplete_or_invalid (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24T13:00:00+08:00", NULL);
+  g_autoptr(RetractAssessment) assessment = retract_assessment_new (rules, kase, now, NULL);
+  g_autoptr(GError) error = NULL;
+  RetractLetter *letter;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, NULL);
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, NULL);
+  letter = retract_letter_new (assessment, kase, RETRACT_LANGUAGE_ZH_CN, 0, &error);
+  g_assert_null (letter);
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING);
+  assert_contains (error->message, "applicant.name: ");
+  assert_contains (error->message, "reason: ");
+  g_clear_error (&error);
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, "误触");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "110105194912310021");
+  letter = retract_letter_new (assessment, kase, RETRACT_LANGUAGE_ZH_CN, 0, &error);
+  g_assert_null (letter);
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  assert_contains (error->message, "applicant.id_number: ");
+  assert_lacks (error->message, "110105194912310021");
+}
+
+static void
+test_english_copy (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_EN, RETRACT_LETTER_FLAGS_NONE);
+  g_autofree char *text = retract_letter_to_text (letter);
+
+  g_assert_true (g_str_has_prefix (text, "Application to Withdraw a Mistaken Complaint"));
+  assert_contains (text, "Dear Tencent Customer Service,");
+  assert_contains (text, "Complaint number: WX20261124001");
+  assert_contains (text, "ID number: 110105********002X");
+}
+
+static void
+test_short_texts (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractCase) abroad = full_case ("wechat", "friend-report", "cross-border");
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, 0);
+  g_autoptr(RetractLetter) abroad_letter = NULL;
+  g_autofree char *ticket = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *abroad_script = NULL;
+  g_autofree char *appeal = NULL;
+  guint n_chars = 0;
+
+  retract_case_set_detail (abroad, RETRACT_DETAIL_APPLICANT_PHONE, "+85291234567");
+  abroad_letter = make_letter (abroad, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+
+  ticket = retract_letter_build_ticket (letter, &n_chars);
+  g_assert_true (g_str_has_prefix (ticket, "主题：误投诉撤销+WX20261124001\n"));
+  assert_contains (ticket, "投诉编号：WX20261124001");
+  assert_contains (ticket, "联系电话：13800138000");
+  g_assert_cmpuint (n_chars, ==, g_utf8_strlen (ticket, -1));
+
+  script = retract_letter_build_phone_script (letter);
+  assert_contains (script, "拨打0755-83765566");
+  assert_contains (script, "按3键转接投诉专线");
+  assert_contains (script, "人脸识别");
+  assert_contains (script, "本人手机号：13800138000");
+  abroad_script = retract_letter_build_phone_script (abroad_letter);
+  assert_contains (abroad_script, "+86-755-83765566");
+
+  appeal = retract_letter_build_appeal_message (letter);
+  g_assert_cmpstr (appeal, ==, "#误封申诉+WX20261124001");
+}
+
+/* ---- the PDF, read back with poppler-utils ---- */
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static char *
+write_pdf (RetractLetter *letter,
+           const char    *name,
+           gboolean       include_author,
+           guint         *n_pages)
+{
+  g_autoptr(RetractLetterRenderer) renderer = retract_letter_renderer_new (letter, RETRACT_A4_WIDTH,
+                                                                           RETRACT_A4_HEIGHT);
+  g_autoptr(GDateTime) created = retract_time_parse ("2026-11-24T15:00:00+08:00", NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  pdf = retract_letter_renderer_render_pdf (renderer, created, include_author, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (retract_letter_renderer_get_unknown_glyphs (renderer), ==, 0);
+  g_assert_true (retract_write_file_atomically (path, pdf, &error));
+  g_assert_no_error (error);
+  if (n_pages != NULL)
+    *n_pages = retract_letter_renderer_get_n_pages (renderer);
+  return path;
+}
+
+static void
+test_pdf_basics (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, 0);
+  g_autofree char *path = write_pdf (letter, "letter.pdf", FALSE, NULL);
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *fonts_argv[] = { "pdffonts", path, NULL };
+  const char *text_argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  g_autofree char *info = run_tool (info_argv);
+  g_autofree char *fonts = run_tool (fonts_argv);
+  g_autofree char *text = run_tool (text_argv);
+  g_auto(GStrv) font_lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+
+  assert_contains (info, "Page size:       595.276 x 841.89 pts (A4)");
+  assert_contains (info, "Pages:           1");
+  assert_contains (info, "Title:           误投诉撤销申请书");
+  assert_contains (info, "Creator:         Retract");
+  /* The name is not in the metadata unless the user allows it. */
+  assert_lacks (info, "Author:");
+
+  /* Every font embedded, as a subset. */
+  for (guint i = 2; font_lines[i] != NULL && *font_lines[i] != '\0'; i++)
+    {
+      assert_contains (font_lines[i], "yes yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+
+  assert_contains (text, "误投诉撤销申请书");
+  assert_contains (text, "尊敬的腾讯客服：");
+  assert_contains (text, "申请人：张三");
+  assert_contains (text, "110105********002X");
+  assert_contains (text, "第 1 页 / 共 1 页");
+  g_unlink (path);
+}
+
+static void
+test_pdf_author_when_allowed (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, 0);
+  g_autofree char *path = write_pdf (letter, "letter-author.pdf", TRUE, NULL);
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (info_argv);
+
+  assert_contains (info, "Author:          张三");
+  g_unlink (path);
+}
+
+static void
+test_pdf_long_narrative_paginates (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(GString) narrative = g_string_new (NULL);
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autofree char *path = NULL;
+  guint n_pages = 0;
+
+  /* 20 000 characters of a narrative, with a marker at the very end. */
+  while (g_utf8_strlen (narrative->str, -1) < 19990)
+    g_string_append (narrative, "我当时想给朋友发消息，结果误点了投诉按钮。");
+  g_string_append (narrative, "结尾标记");
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, narrative->str);
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  path = write_pdf (letter, "long.pdf", FALSE, &n_pages);
+  g_assert_cmpuint (n_pages, >, 10);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      g_autofree char *expected = g_strdup_printf ("第 %u 页 / 共 %u 页", page, n_pages);
+      const char *argv[] = { "pdftotext", "-raw", "-f", number, "-l", number, path, "-", NULL };
+      g_autofree char *text = run_tool (argv);
+
+      assert_contains (text, expected);
+    }
+
+  {
+    const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+    g_autofree char *text = run_tool (argv);
+    g_autofree char *flat = NULL;
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    /* Lines break anywhere; joined again, the end of the narrative is there. */
+    flat = g_strjoinv ("", lines);
+    assert_contains (flat, "结尾标记");
+    assert_contains (flat, "手印");
+  }
+  g_unlink (path);
+}
+
+static void
+test_pdf_reproducible (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, 0);
+  g_autoptr(GDateTime) created = retract_time_parse ("2026-11-24T15:00:00+08:00", NULL);
+  g_autoptr(RetractLetterRenderer) first = retract_letter_renderer_new (letter, RETRACT_A4_WIDTH,
+                                                                        RETRACT_A4_HEIGHT);
+  g_autoptr(RetractLetterRenderer) second = retract_letter_renderer_new (letter, RETRACT_A4_WIDTH,
+                                                                         RETRACT_A4_HEIGHT);
+  g_autoptr(GBytes) a = retract_letter_renderer_render_pdf (first, created, FALSE, NULL);
+  g_autoptr(GBytes) b = retract_letter_renderer_render_pdf (second, created, FALSE, NULL);
+
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+/* A full disk (here: a file size limit) leaves the old file and no half-written one. */
+static void
+test_write_failure_keeps_old_file (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_tmp_dir (), "export", NULL);
+  g_autofree char *path = g_build_filename (directory, "letter.pdf", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) big = NULL;
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 4096, 4096 };
+      char *filler = g_malloc (200 * 1024);
+
+      memset (filler, 'x', 200 * 1024);
+      big = g_bytes_new_take (filler, 200 * 1024);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (retract_write_file_atomically (path, big, &error));
+      g_assert_nonnull (error);
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "the old letter", -1, NULL));
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+    guint files = 0;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "the old letter");
+    while (g_dir_read_name (dir) != NULL)
+      files++;
+    g_assert_cmpuint (files, ==, 1);
+  }
+
+  /* A folder that does not exist: an error, and nothing created. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (retract_write_file_atomically ("/nonexistent/letter.pdf", bytes, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test ("/nonexistent/letter.pdf", G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  rules = retract_ruleset_new_bundled (&error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenario_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/letter/scenario/%s",
+                                               scenario_cases[i].name);
+
+      g_test_add_data_func (path, &scenario_cases[i], test_scenario);
+    }
+  g_test_add_func ("/retract/letter/full-id-when-asked", test_full_id_when_asked);
+  g_test_add_func ("/retract/letter/optional-fields-left-out", test_optional_fields_left_out);
+  g_test_add_func ("/retract/letter/attachments", test_attachments);
+  g_test_add_func ("/retract/letter/incomplete-or-invalid", test_incomplete_or_invalid);
+  g_test_add_func ("/retract/letter/english-copy", test_english_copy);
+  g_test_add_func ("/retract/letter/short-texts", test_short_texts);
+  g_test_add_func ("/retract/letter/pdf/basics", test_pdf_basics);
+  g_test_add_func ("/retract/letter/pdf/author-when-allowed", test_pdf_author_when_allowed);
+  g_test_add_func ("/retract/letter/pdf/long-narrative-paginates",
+                   test_pdf_long_narrative_paginates);
+  g_test_add_func ("/retract/letter/pdf/reproducible", test_pdf_reproducible);
+  g_test_add_func ("/retract/letter/write-failure-keeps-old-file",
+                   test_write_failure_keeps_old_file);
+
+  status = g_test_run ();
+  g_assert_finalize_object (rules);
+  return status;
+}
