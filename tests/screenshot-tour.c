@@ -77,6 +77,25 @@ main (int   argc,
   harness_next (&harness);
   shoot (&harness, argv[1], "06-review.png");
 
+  /* Further down the review: the letter's preview and the documents. */
+  {
+    GtkWidget *review = GTK_WIDGET (harness_page (&harness, "review"));
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (harness_find (review,
+                                                                     GTK_TYPE_SCROLLED_WINDOW,
+                                                                     NULL));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+    GtkWidget *documents = harness_find (review, GTK_TYPE_ASPECT_FRAME, NULL);
+    graphene_point_t point;
+
+    harness_settle ();
+    if (gtk_widget_compute_point (documents, gtk_scrolled_window_get_child (scrolled),
+                                  &GRAPHENE_POINT_INIT (0, 0), &point))
+      gtk_adjustment_set_value (adjustment, point.y - 120);
+    shoot (&harness, argv[1], "09-letter-preview.png");
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    shoot (&harness, argv[1], "10-documents.png");
+  }
+
   /* A dead end: intellectual-property complaints cannot be withdrawn. */
   retract_wizard_go_to (retract_window_get_wizard (harness.window), "situation");
   retract_case_set_complaint_type (kase, "intellectual-property");

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-result-page.h"
+#include "retract-review-page.h"
 #include "retract-time.h"
 #include "ui-harness.h"
 
@@ -84,6 +85,16 @@ test_happy_path (void)
   harness_next (&harness);
   assert_step (&harness, "review");
   g_assert_false (harness_next_enabled (&harness));
+
+  /* The review previews the letter that will be sent. */
+  {
+    RetractLetter *letter = retract_review_page_get_letter (
+      RETRACT_REVIEW_PAGE (harness_page (&harness, "review")));
+
+    g_assert_nonnull (letter);
+    g_assert_cmpstr (retract_letter_get_title (letter), ==, "误投诉撤销申请书");
+    g_assert_cmpstr (retract_letter_get_addressee (letter), ==, "腾讯客服");
+  }
 
   /* Back only navigates: nothing is erased. */
   gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),

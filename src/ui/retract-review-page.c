@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Step 6: every answer, grouped, each group with a Change button that goes
- * back to where it was given. */
+ * back to where it was given; then the documents: a preview drawn by the
+ * same code that makes the PDF and prints, and the ways to take them away. */
 
 #define G_LOG_DOMAIN "retract-review-page"
 
@@ -9,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-letter-renderer.h"
+#include "retract-reminders.h"
 #include "retract-review-page.h"
 #include "retract-rows.h"
 #include "retract-time.h"
@@ -16,16 +19,36 @@
 
 struct _RetractReviewPage
 {
-  RetractPage          parent_instance;
+  RetractPage            parent_instance;
 
-  AdwPreferencesGroup *answer_group;
-  AdwPreferencesGroup *circumstances_group;
-  AdwPreferencesGroup *details_group;
-  AdwPreferencesGroup *materials_group;
-  AdwPreferencesGroup *situation_group;
+  AdwPreferencesGroup   *answer_group;
+  GtkSwitch             *author_switch;
+  AdwPreferencesGroup   *circumstances_group;
+  AdwPreferencesGroup   *details_group;
+  GtkWidget             *document_buttons;
+  GtkSwitch             *english_switch;
+  GtkSwitch             *full_id_switch;
+  GtkLabel              *letter_error;
+  AdwPreferencesGroup   *materials_group;
+  GtkLabel              *page_label;
+  GtkDrawingArea        *preview;
+  GtkWidget             *preview_box;
+  AdwPreferencesGroup   *situation_group;
 
-  GPtrArray           *rows;
+  GPtrArray             *rows;
+  RetractAssessment     *assessment;
+  RetractLetter         *letter;
+  RetractLetterRenderer *renderer;
+  guint                  preview_page;
+  GtkFileChooserNative  *chooser;
 };
+
+typedef enum
+{
+  EXPORT_PDF,
+  EXPORT_TEXT,
+  EXPORT_REMINDERS,
+} ExportKind;
 
 G_DEFINE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT_TYPE_PAGE)
 
@@ -179,22 +202,321 @@ build_details (RetractReviewPage *self,
 }
 
 static void
+update_page_label (RetractReviewPage *self)
+{
+  guint n_pages = self->renderer != NULL ? retract_letter_renderer_get_n_pages (self->renderer) : 0;
+  g_autofree char *label = NULL;
+
+  /* Translators: the preview's page, "Page 1 of 2" */
+  label = g_strdup_printf (_("Page %1$u of %2$u"), self->preview_page + 1, MAX (n_pages, 1));
+  gtk_label_set_label (self->page_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous-page", self->preview_page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-page",
+                                 self->preview_page + 1 < n_pages);
+}
+
+static void
+set_documents_enabled (RetractReviewPage *self,
+                       gboolean           enabled)
+{
+  static const char * const actions[] = {
+    "review.export-pdf", "review.export-text", "review.print", "review.copy-ticket",
+    "review.copy-appeal",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  /* Reminders need only the deadlines, not the letter details. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-reminders",
+                                 self->assessment != NULL);
+}
+
+static void
+build_letter (RetractReviewPage *self)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  RetractLanguage language = gtk_switch_get_active (self->english_switch)
+                             ? RETRACT_LANGUAGE_EN : RETRACT_LANGUAGE_ZH_CN;
+  RetractLetterFlags flags = gtk_switch_get_active (self->full_id_switch)
+                             ? RETRACT_LETTER_SHOW_FULL_ID : RETRACT_LETTER_FLAGS_NONE;
+
+  g_clear_object (&self->letter);
+  g_clear_object (&self->renderer);
+
+  if (self->assessment != NULL)
+    self->letter = retract_letter_new (self->assessment, kase, language, flags, &error);
+
+  if (self->letter != NULL)
+    {
+      self->renderer = retract_letter_renderer_new (self->letter, RETRACT_A4_WIDTH,
+                                                    RETRACT_A4_HEIGHT);
+      self->preview_page = MIN (self->preview_page,
+                                retract_letter_renderer_get_n_pages (self->renderer) - 1);
+    }
+  else if (error != NULL)
+    {
+      /* Translators: %s lists the missing or wrong fields, one per line */
+      g_autofree char *message = g_strdup_printf (_("The letter needs a few more details:\n%s"),
+                                                  error->message);
+
+      gtk_label_set_label (self->letter_error, message);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->letter_error), self->letter == NULL);
+  gtk_widget_set_visible (self->preview_box, self->letter != NULL);
+  set_documents_enabled (self, self->letter != NULL);
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
 rebuild (RetractReviewPage *self)
 {
   RetractPage *page = RETRACT_PAGE (self);
-  g_autoptr(RetractAssessment) assessment = retract_page_assess (page);
   RetractCase *kase = retract_page_get_case (page);
   RetractLanguage language = retract_page_get_language (page);
 
   retract_rows_clear (self->rows);
-  if (assessment == NULL)
+  g_clear_object (&self->assessment);
+  self->assessment = retract_page_assess (page);
+  if (self->assessment != NULL)
+    {
+      build_situation (self, self->assessment, language);
+      build_circumstances (self, kase, language);
+      build_answer (self, self->assessment, language);
+      build_materials (self, self->assessment, kase, language);
+      build_details (self, kase);
+    }
+
+  build_letter (self);
+}
+
+static void
+on_options_changed (RetractReviewPage *self)
+{
+  build_letter (self);
+}
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  RetractReviewPage *self = data;
+  double scale = MIN (width / RETRACT_A4_WIDTH, height / RETRACT_A4_HEIGHT);
+
+  if (self->renderer == NULL)
     return;
 
-  build_situation (self, assessment, language);
-  build_circumstances (self, kase, language);
-  build_answer (self, assessment, language);
-  build_materials (self, assessment, kase, language);
-  build_details (self, kase);
+  cairo_translate (cr, (width - RETRACT_A4_WIDTH * scale) / 2, 0);
+  cairo_scale (cr, scale, scale);
+  retract_letter_renderer_draw_page (self->renderer, cr, self->preview_page);
+}
+
+static void
+review_turn_page (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+
+  if (g_str_equal (action_name, "review.next-page"))
+    self->preview_page++;
+  else if (self->preview_page > 0)
+    self->preview_page--;
+
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static GBytes *
+build_export (RetractReviewPage *self,
+              ExportKind         kind,
+              GError           **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_ref (retract_assessment_get_now (self->assessment));
+  char *text;
+
+  switch (kind)
+    {
+    case EXPORT_PDF:
+      return retract_letter_renderer_render_pdf (self->renderer, NULL,
+                                                 gtk_switch_get_active (self->author_switch),
+                                                 error);
+    case EXPORT_TEXT:
+      text = retract_letter_to_text (self->letter);
+      return g_bytes_new_take (text, strlen (text));
+    case EXPORT_REMINDERS:
+    default:
+      text = retract_reminders_build_ics (self->assessment, now,
+                                          gtk_switch_get_active (self->english_switch)
+                                          ? RETRACT_LANGUAGE_EN : RETRACT_LANGUAGE_ZH_CN,
+                                          error);
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+}
+
+static void
+on_export_response (GtkNativeDialog   *dialog,
+                    int                response,
+                    RetractReviewPage *self)
+{
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "retract-kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  contents = build_export (self, kind, &error);
+  if (contents == NULL || !retract_write_file_atomically (path, contents, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+      return;
+    }
+
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
+  }
+}
+
+/* Default names say what the file is, never whose it is. */
+static char *
+default_name (RetractReviewPage *self,
+              ExportKind         kind)
+{
+  g_autofree char *date = g_date_time_format (retract_assessment_get_now (self->assessment),
+                                              "%Y-%m-%d");
+  gboolean english = gtk_switch_get_active (self->english_switch);
+
+  switch (kind)
+    {
+    case EXPORT_PDF:
+      return g_strdup_printf (english ? "appeal-letter-%s.pdf" : "误投诉撤销申请书-%s.pdf", date);
+    case EXPORT_TEXT:
+      return g_strdup_printf (english ? "appeal-letter-%s.txt" : "误投诉撤销申请书-%s.txt", date);
+    case EXPORT_REMINDERS:
+    default:
+      return g_strdup_printf (english ? "deadlines-%s.ics" : "误投诉撤销期限-%s.ics", date);
+    }
+}
+
+static void
+review_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ExportKind kind = g_str_equal (action_name, "review.export-pdf") ? EXPORT_PDF
+                    : g_str_equal (action_name, "review.export-text") ? EXPORT_TEXT
+                    : EXPORT_REMINDERS;
+  g_autofree char *name = default_name (self, kind);
+
+  /* GTK 4 file choosers always confirm before replacing a file. */
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (kind == EXPORT_REMINDERS ? _("Save Reminders")
+                                                                        : _("Export the Letter"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "retract-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+review_copy (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_str_equal (action_name, "review.copy-ticket"))
+    {
+      guint n_chars = 0;
+
+      text = retract_letter_build_ticket (self->letter, &n_chars);
+      /* Translators: %u is the number of characters copied */
+      message = g_strdup_printf (_("Ticket text copied (%u characters)"), n_chars);
+    }
+  else
+    {
+      text = retract_letter_build_appeal_message (self->letter);
+      message = g_strdup (_("Appeal message copied: send it to “WeChat Team”, at most twice a day"));
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+}
+
+static void
+draw_print_page (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 RetractReviewPage *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = MIN (gtk_print_context_get_width (context) / RETRACT_A4_WIDTH,
+                      gtk_print_context_get_height (context) / RETRACT_A4_HEIGHT);
+
+  /* The same drawing as the PDF, fitted to the paper. */
+  cairo_scale (cr, scale, scale);
+  retract_letter_renderer_draw_page (self->renderer, cr, (guint) page);
+}
+
+static void
+review_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) retract_letter_renderer_get_n_pages (self->renderer));
+  gtk_print_operation_set_job_name (operation, retract_letter_get_title (self->letter));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_print_page), self);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+    }
+}
+
+static void
+on_case_changed (RetractReviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
 }
 
 static void
@@ -206,7 +528,13 @@ retract_review_page_shown (RetractPage *page)
 static void
 retract_review_page_context_changed (RetractPage *page)
 {
-  rebuild (RETRACT_REVIEW_PAGE (page));
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (page);
+
+  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (retract_page_get_case (page), "materials-changed",
+                           G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
+  rebuild (self);
 }
 
 static void
@@ -216,6 +544,12 @@ retract_review_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_REVIEW_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->letter);
+  g_clear_object (&self->renderer);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (retract_review_page_parent_class)->dispose (object);
 }
@@ -234,10 +568,28 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/retract-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, answer_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, author_switch);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, circumstances_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, document_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, english_switch);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, full_id_switch);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, letter_error);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, materials_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview_box);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, situation_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
+
+  gtk_widget_class_install_action (widget_class, "review.export-pdf", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.export-text", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.save-reminders", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.print", NULL, review_print);
+  gtk_widget_class_install_action (widget_class, "review.copy-ticket", NULL, review_copy);
+  gtk_widget_class_install_action (widget_class, "review.copy-appeal", NULL, review_copy);
+  gtk_widget_class_install_action (widget_class, "review.previous-page", NULL, review_turn_page);
+  gtk_widget_class_install_action (widget_class, "review.next-page", NULL, review_turn_page);
 }
 
 static void
@@ -246,5 +598,19 @@ retract_review_page_init (RetractReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
+}
+
+/**
+ * retract_review_page_get_letter:
+ *
+ * Returns: (transfer none) (nullable): the letter as previewed, or %NULL
+ *   while details are missing
+ */
+RetractLetter *
+retract_review_page_get_letter (RetractReviewPage *self)
+{
+  g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), NULL);
+  return self->letter;
 }

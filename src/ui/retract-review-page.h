@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "retract-letter.h"
 #include "retract-page.h"
 
 G_BEGIN_DECLS
@@ -8,5 +9,7 @@ G_BEGIN_DECLS
 #define RETRACT_TYPE_REVIEW_PAGE (retract_review_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT, REVIEW_PAGE, RetractPage)
+
+RetractLetter *retract_review_page_get_letter (RetractReviewPage *self);
 
 G_END_DECLS

@@ -228,6 +228,34 @@ window_show_toast (GtkWidget  *widget,
   retract_window_show_toast (RETRACT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+window_open_uri (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* After an export: a toast that names the file and offers to open it. */
+static void
+window_file_saved (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
@@ -290,6 +318,8 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, window_new_case);
   gtk_widget_class_install_action (widget_class, "win.delete-data", NULL, window_delete_data);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
+  gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", window_open_uri);
 }
 
 static void
