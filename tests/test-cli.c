@@ -393,6 +393,128 @@ test_assess_human_languages (void)
   g_assert_null (strstr (forced.out, "Stage:"));
 }
 
+/* ---- letter ---- */
+
+#define FULL_CASE \
+  "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n" \
+  " \"filed_at\": \"2026-11-24T10:00:00+08:00\",\n" \
+  " \"applicant\": {\"name\": \"张三\", \"wechat_id\": \"zhangsan_01\",\n" \
+  "                \"phone\": \"13800138000\", \"id_number\": \"11010519491231002X\"},\n" \
+  " \"complaint_number\": \"WX20261124001\", \"respondent\": \"李四\",\n" \
+  " \"narrative\": \"误点了投诉。\", \"reason\": \"没有违规。\"}\n"
+
+static void
+test_letter_formats (void)
+{
+  g_autofree char *path = write_temp ("case.json", FULL_CASE);
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "letter.pdf", NULL);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) full = { 0 };
+  g_auto(Run) english = { 0 };
+  g_auto(Run) ticket = { 0 };
+  g_auto(Run) phone = { 0 };
+  g_auto(Run) appeal = { 0 };
+  g_auto(Run) ics = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_autofree char *pdf_bytes = NULL;
+  GStatBuf st;
+
+  run_cli (&text, "letter", "--case", path, "--format", "txt", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "误投诉撤销申请书"));
+  g_assert_nonnull (strstr (text.out, "尊敬的腾讯客服："));
+  g_assert_nonnull (strstr (text.out, "110105********002X"));
+  g_assert_null (strstr (text.out, "11010519491231002X"));
+
+  run_cli (&full, "letter", "--case", path, "--format", "txt", "--output", "-", "--show-full-id",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_nonnull (strstr (full.out, "11010519491231002X"));
+
+  run_cli (&english, "letter", "--case", path, "--format", "txt", "--output", "-", "--lang", "en",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_true (g_str_has_prefix (english.out, "Application to Withdraw a Mistaken Complaint"));
+
+  run_cli (&ticket, "letter", "--case", path, "--format", "ticket", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_true (g_str_has_prefix (ticket.out, "主题：误投诉撤销+WX20261124001"));
+
+  run_cli (&phone, "letter", "--case", path, "--format", "phone", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_nonnull (strstr (phone.out, "0755-83765566"));
+
+  run_cli (&appeal, "letter", "--case", path, "--format", "appeal", "--output", "-",
+           "--now", "2026-11-26T13:00:00+08:00");
+  g_assert_cmpstr (appeal.out, ==, "#误封申诉+WX20261124001\n");
+
+  run_cli (&ics, "letter", "--case", path, "--format", "ics", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (ics.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ics.out, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (ics.out, "DTEND:20261125T020000Z"));
+  g_assert_null (strstr (ics.out, "张三"));
+
+  run_cli (&pdf_run, "letter", "--case", path, "--format", "pdf", "--output", pdf,
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &pdf_bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_bytes, "%PDF-"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_unlink (pdf);
+  g_unlink (path);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *case_json;
+  const char *format;
+  const char *stderr_part;
+} LetterError;
+
+static const LetterError letter_errors[] = {
+  { "incomplete", "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"complaint_number\": \"WX1\"}",
+    "pdf", "applicant.name: " },
+  { "bad-check-digit", "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"complaint_number\": \"WX1\", "
+    "\"narrative\": \"n\", \"reason\": \"r\", \"applicant\": {\"name\": \"张三\", "
+    "\"phone\": \"13800138000\", \"id_number\": \"110105194912310021\"}}",
+    "txt", "applicant.id_number: " },
+  { "unknown-format", FULL_CASE, "docx", "--format: " },
+  { "nothing-ahead", FULL_CASE, "ics", "no deadline" },
+};
+
+static void
+test_letter_error (gconstpointer data)
+{
+  const LetterError *c = data;
+  g_autofree char *path = write_temp ("case.json", c->case_json);
+  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "out.doc", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "letter", "--case", path, "--format", c->format, "--output", output,
+           "--now", "2026-11-30T13:00:00+08:00");
+  g_assert_cmpint (run.status, ==, 2);
+  if (strstr (run.err, c->stderr_part) == NULL)
+    g_error ("“%s” not in “%s”", c->stderr_part, run.err);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_null (strstr (run.err, "110105194912310021"));
+  g_unlink (path);
+}
+
+static void
+test_letter_usage (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "letter", "--format", "pdf");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--case"));
+}
+
 /* ---- the other commands ---- */
 
 static void
@@ -540,6 +662,14 @@ main (int   argc,
   g_test_add_func ("/retract/cli/assess/json-shape", test_assess_json_shape);
   g_test_add_func ("/retract/cli/assess/case-file", test_assess_case_file);
   g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
+  g_test_add_func ("/retract/cli/letter/formats", test_letter_formats);
+  g_test_add_func ("/retract/cli/letter/usage", test_letter_usage);
+  for (guint i = 0; i < G_N_ELEMENTS (letter_errors); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/cli/letter/error/%s", letter_errors[i].name);
+
+      g_test_add_data_func (path, &letter_errors[i], test_letter_error);
+    }
   g_test_add_func ("/retract/cli/types", test_types);
   g_test_add_func ("/retract/cli/rules-info", test_rules_info);
   g_test_add_func ("/retract/cli/validate-rules", test_validate_rules);
