@@ -8,6 +8,15 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+/* A folder of this test's own (the isolated cache dir), so tests running
+ * side by side never share a file. */
+static char *
+scratch_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
 typedef struct
 {
   int   status;
@@ -93,7 +102,7 @@ static char *
 write_temp (const char *name,
             const char *contents)
 {
-  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  char *path = scratch_path (name);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return path;
@@ -407,7 +416,7 @@ static void
 test_letter_formats (void)
 {
   g_autofree char *path = write_temp ("case.json", FULL_CASE);
-  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "letter.pdf", NULL);
+  g_autofree char *pdf = scratch_path ("letter.pdf");
   g_auto(Run) text = { 0 };
   g_auto(Run) full = { 0 };
   g_auto(Run) english = { 0 };
@@ -492,7 +501,7 @@ test_letter_error (gconstpointer data)
 {
   const LetterError *c = data;
   g_autofree char *path = write_temp ("case.json", c->case_json);
-  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "out.doc", NULL);
+  g_autofree char *output = scratch_path ("out.doc");
   g_auto(Run) run = { 0 };
 
   run_cli (&run, "letter", "--case", path, "--format", c->format, "--output", output,

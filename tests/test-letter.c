@@ -16,6 +16,15 @@
 
 static RetractRuleset *rules;
 
+/* A folder of this test's own (the isolated cache dir), so tests running
+ * side by side never share a file. */
+static char *
+scratch_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
 static RetractCase *
 full_case (const char *platform,
            const char *type,
@@ -306,7 +315,7 @@ write_pdf (RetractLetter *letter,
   g_autoptr(GDateTime) created = retract_time_parse ("2026-11-24T15:00:00+08:00", NULL);
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  char *path = scratch_path (name);
 
   pdf = retract_letter_renderer_render_pdf (renderer, created, include_author, &error);
   g_assert_no_error (error);
@@ -434,7 +443,8 @@ test_pdf_reproducible (void)
 static void
 test_write_failure_keeps_old_file (void)
 {
-  g_autofree char *directory = g_build_filename (g_get_tmp_dir (), "export", NULL);
+  g_autofree char *directory = g_build_filename (g_get_tmp_dir (), "retract-test-letter-export",
+                                                NULL);
   g_autofree char *path = g_build_filename (directory, "letter.pdf", NULL);
 
   if (g_test_subprocess ())

@@ -14,6 +14,15 @@
 
 static GBytes *bundled_bytes;
 
+/* A folder of this test's own (the isolated cache dir), so tests running
+ * side by side never share a file. */
+static char *
+scratch_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
 static RetractRuleset *
 load_bundled (void)
 {
@@ -505,7 +514,7 @@ test_deep_nesting (void)
 static void
 test_too_large (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huge-rules.json", NULL);
+  g_autofree char *path = scratch_path ("huge-rules.json");
   g_autofree char *filler = g_strnfill (RETRACT_RULESET_MAX_BYTES + 1, ' ');
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
@@ -532,7 +541,7 @@ test_empty (void)
 static void
 test_from_file (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "rules.json", NULL);
+  g_autofree char *path = scratch_path ("rules.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(RetractRuleset) missing = NULL;
