@@ -7,6 +7,10 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "retract-core-resources.h"
+#include "retract-ruleset.h"
 
 /* A folder of this test's own (the isolated cache dir), so tests running
  * side by side never share a file. */
@@ -33,6 +37,28 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communication;
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Communication *communication = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &communication->out,
+                                        &communication->err, &communication->error);
+  communication->done = TRUE;
+}
+
+/* Runs the CLI while this process's main loop keeps turning, so a server in
+ * this test can answer it. */
 static void
 run_cli_env (Run                *run,
              const char * const *env_overrides,
@@ -40,9 +66,11 @@ run_cli_env (Run                *run,
              ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  int wait_status;
+  Communication communication = { FALSE, NULL, NULL, NULL };
   va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
@@ -52,14 +80,27 @@ run_cli_env (Run                *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* GLib points a test's children at /dev/null; give them this test's own folders. */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   for (guint i = 0; env_overrides != NULL && env_overrides[i] != NULL; i += 2)
-    envp = g_environ_setenv (envp, env_overrides[i], env_overrides[i + 1], TRUE);
+    g_subprocess_launcher_setenv (launcher, env_overrides[i], env_overrides[i + 1], TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &communication);
+  while (!communication.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (communication.error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = communication.out;
+  run->err = communication.err;
 
   /* Nothing this program prints may be a crash or a sanitizer report. */
   g_assert_null (strstr (run->err, "AddressSanitizer"));
@@ -524,6 +565,179 @@ test_letter_usage (void)
   g_assert_nonnull (strstr (run.err, "--case"));
 }
 
+/* ---- update-rules: a rules server on loopback, in its own thread ---- */
+
+typedef struct
+{
+  guint       port;
+  GBytes     *newer;
+  GBytes     *older;
+  char       *last_if_none_match;
+} RulesServer;
+
+static RulesServer rules_server;
+
+static GBytes *
+dataset_with_version (const char *version)
+{
+  g_autoptr(GBytes) bundled = g_resource_lookup_data (retract_core_get_resource (),
+                                                      RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bundled, NULL),
+                                              (gssize) g_bytes_get_size (bundled));
+  g_autofree char *replacement = g_strdup_printf ("\"version\": \"%s\"", version);
+
+  g_string_replace (text, "\"version\": \"2026.11.1\"", replacement, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static void
+serve_rules (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           data)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
+  const char *etag = soup_message_headers_get_one (request, "If-None-Match");
+  GBytes *body = NULL;
+
+  g_free (rules_server.last_if_none_match);
+  rules_server.last_if_none_match = g_strdup (etag);
+
+  if (g_str_equal (path, "/newer.json"))
+    {
+      if (g_strcmp0 (etag, "\"v2\"") == 0)
+        {
+          soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+      soup_message_headers_replace (response, "ETag", "\"v2\"");
+      body = rules_server.newer;
+    }
+  else if (g_str_equal (path, "/older.json"))
+    body = rules_server.older;
+  else if (g_str_equal (path, "/broken.json"))
+    {
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{", 1);
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      return;
+    }
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static SoupServer *
+start_rules_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *listeners;
+
+  soup_server_add_handler (server, NULL, serve_rules, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  listeners = soup_server_get_listeners (server);
+  address = g_socket_get_local_address (listeners->data, &error);
+  g_assert_no_error (error);
+  g_slist_free (listeners);
+  rules_server.port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+
+  return server;
+}
+
+static char *
+rules_url (const char *path)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u%s", rules_server.port, path);
+}
+
+static void
+test_update_rules (void)
+{
+  g_autoptr(SoupServer) server = start_rules_server ();
+  g_autofree char *newer = rules_url ("/newer.json");
+  g_autofree char *older = rules_url ("/older.json");
+  g_autofree char *broken = rules_url ("/broken.json");
+  g_autofree char *missing = rules_url ("/missing.json");
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) update = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) info = { 0 };
+  g_auto(Run) assess = { 0 };
+  g_auto(Run) downgrade = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) not_found = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) revert = { 0 };
+  g_auto(Run) after = { 0 };
+  JsonObject *root;
+
+  rules_server.newer = dataset_with_version ("2026.12.1");
+  rules_server.older = dataset_with_version ("2025.1.1");
+
+  run_cli (&update, "update-rules", "--url", newer, "--json");
+  g_assert_cmpint (update.status, ==, 0);
+  root = parse_object (update.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "result"), ==, "updated");
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "2026.12.1");
+  g_clear_object (&parser);
+
+  run_cli (&info, "rules-info", "--json");
+  root = parse_object (info.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "downloaded");
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "2026.12.1");
+  g_clear_object (&parser);
+
+  /* Every command now answers with the new rules. */
+  run_cli (&assess, "assess", "--json", "--type", "friend-report", "--filed-at",
+           "2026-11-24 10:00", "--now", "2026-11-24 11:00");
+  root = parse_object (assess.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "rules_version"), ==, "2026.12.1");
+  g_clear_object (&parser);
+
+  /* The ETag comes back: 304, nothing downloaded. */
+  run_cli (&again, "update-rules", "--url", newer);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "2026.12.1"));
+  g_assert_cmpstr (rules_server.last_if_none_match, ==, "\"v2\"");
+
+  run_cli (&downgrade, "update-rules", "--url", older);
+  g_assert_cmpint (downgrade.status, ==, 2);
+  g_assert_nonnull (strstr (downgrade.err, "older"));
+
+  run_cli (&invalid, "update-rules", "--url", broken);
+  g_assert_cmpint (invalid.status, ==, 2);
+  g_assert_nonnull (strstr (invalid.err, "rules.json:1:2"));
+
+  run_cli (&not_found, "update-rules", "--url", missing);
+  g_assert_cmpint (not_found.status, ==, 1);
+  g_assert_nonnull (strstr (not_found.err, "404"));
+
+  run_cli (&refused, "update-rules", "--url", "http://example.com/rules.json");
+  g_assert_cmpint (refused.status, ==, 2);
+
+  run_cli (&revert, "revert-rules");
+  g_assert_cmpint (revert.status, ==, 0);
+  run_cli (&after, "rules-info", "--json");
+  root = parse_object (after.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "bundled");
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&rules_server.newer, g_bytes_unref);
+  g_clear_pointer (&rules_server.older, g_bytes_unref);
+  g_clear_pointer (&rules_server.last_if_none_match, g_free);
+}
+
 /* ---- the other commands ---- */
 
 static void
@@ -679,6 +893,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &letter_errors[i], test_letter_error);
     }
+  g_test_add_func ("/retract/cli/update-rules", test_update_rules);
   g_test_add_func ("/retract/cli/types", test_types);
   g_test_add_func ("/retract/cli/rules-info", test_rules_info);
   g_test_add_func ("/retract/cli/validate-rules", test_validate_rules);

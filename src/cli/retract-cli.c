@@ -17,8 +17,10 @@
 #include "retract-error.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
+#include "retract-rules-store.h"
 #include "retract-ruleset.h"
 #include "retract-time.h"
+#include "retract-updater.h"
 
 enum {
   EXIT_OK = 0,
@@ -40,7 +42,8 @@ is_bad_input (const GError *error)
 {
   return error->domain == RETRACT_INPUT_ERROR ||
          error->domain == RETRACT_DATA_ERROR ||
-         error->domain == G_OPTION_ERROR;
+         error->domain == G_OPTION_ERROR ||
+         g_error_matches (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED);
 }
 
 static int
@@ -84,14 +87,25 @@ parse_options (GOptionContext *context,
   return TRUE;
 }
 
+/* The rules to use: a file given with --rules, or else the newest valid of
+ * the bundled and the downloaded ones. */
 static RetractRuleset *
 load_rules (const char *path,
             GError    **error)
 {
+  g_autoptr(RetractRulesStore) store = NULL;
+  g_autofree char *notice = NULL;
+  RetractRuleset *rules;
+
   if (path != NULL)
     return retract_ruleset_new_from_file (path, error);
 
-  return retract_ruleset_new_bundled (error);
+  store = retract_rules_store_new_default ();
+  rules = retract_rules_store_load_active (store, &notice);
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+
+  return rules;
 }
 
 static gboolean
@@ -656,6 +670,167 @@ command_letter (int    argc,
   return EXIT_OK;
 }
 
+/* ---- update-rules, revert-rules ---- */
+
+typedef struct
+{
+  GMainLoop            *loop;
+  RetractRuleset       *rules;
+  RetractUpdateOutcome  outcome;
+  GError               *error;
+} UpdateRun;
+
+static void
+on_update_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  UpdateRun *run = data;
+
+  run->rules = retract_updater_check_finish (RETRACT_UPDATER (source), result, &run->outcome,
+                                             &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static char *
+configured_rules_url (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      return g_settings_get_string (settings, "rules-url");
+    }
+
+  return g_strdup (RETRACT_DEFAULT_RULES_URL);
+}
+
+static int
+command_update_rules (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(RetractUpdater) updater = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *url = NULL;
+  g_autofree char *notice = NULL;
+  gboolean json = FALSE;
+  int timeout = 0;
+  int status = EXIT_OK;
+  UpdateRun run = { loop, NULL, RETRACT_UPDATE_UP_TO_DATE, NULL };
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      N_("Where to download from (default: the rules-url setting)"), N_("URL") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after this many seconds"),
+      N_("SECONDS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— download newer rules, if there are any"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (url == NULL)
+    url = configured_rules_url ();
+
+  active = retract_rules_store_load_active (store, &notice);
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+
+  updater = retract_updater_new (store, active);
+  if (timeout > 0)
+    retract_updater_set_timeout (updater, (guint) timeout);
+  retract_updater_check_async (updater, url, NULL, on_update_done, &run);
+  g_main_loop_run (loop);
+
+  if (run.rules == NULL)
+    {
+      int code = g_error_matches (run.error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED)
+                 ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "result");
+          json_builder_add_string_value (builder, code == EXIT_BAD_INPUT ? "rejected" : "error");
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, run.error->message);
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_string_value (builder, retract_ruleset_get_version (active));
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          print_json (root);
+        }
+      /* Translators: %s says why */
+      g_printerr (_("Could not update the rules: %s\n"), run.error->message);
+      g_clear_error (&run.error);
+      return code;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "result");
+      json_builder_add_string_value (builder, run.outcome == RETRACT_UPDATE_INSTALLED
+                                              ? "updated" : "up-to-date");
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_string_value (builder, retract_ruleset_get_version (run.rules));
+      json_builder_set_member_name (builder, "previous_version");
+      json_builder_add_string_value (builder, retract_ruleset_get_version (active));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, retract_ruleset_get_origin (run.rules));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else if (run.outcome == RETRACT_UPDATE_INSTALLED)
+    g_print (_("Rules updated to %s\n"), retract_ruleset_get_version (run.rules));
+  else
+    g_print (_("Rules are up to date (%s)\n"), retract_ruleset_get_version (run.rules));
+
+  g_clear_object (&run.rules);
+  return EXIT_OK;
+}
+
+static int
+command_revert_rules (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("— go back to the rules that came with the app"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (!retract_rules_store_revert (store, &error))
+    return report_error (error);
+
+  rules = retract_rules_store_load_active (store, NULL);
+  g_print (_("Using the bundled rules %s\n"), retract_ruleset_get_version (rules));
+  return EXIT_OK;
+}
+
 /* ---- types ---- */
 
 static int
@@ -841,7 +1016,7 @@ command_rules_info (int    argc,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("zh_CN or en (default: the locale's)"),
       N_("LANG") },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
-      N_("Describe this rules dataset instead of the bundled one"), N_("FILE") },
+      N_("Describe this rules dataset instead of the one in use"), N_("FILE") },
     { NULL }
   };
 
@@ -906,6 +1081,8 @@ static const Command commands[] = {
   { "assess", command_assess, N_("Can the complaint still be withdrawn, how and by when") },
   { "letter", command_letter, N_("Write the appeal letter, ticket text, phone script, appeal "
                                  "message or calendar reminders") },
+  { "update-rules", command_update_rules, N_("Download newer rules over HTTPS") },
+  { "revert-rules", command_revert_rules, N_("Go back to the rules that came with the app") },
   { "types", command_types, N_("List the complaint types") },
   { "validate-rules", command_validate_rules, N_("Check a rules dataset file strictly") },
   { "rules-info", command_rules_info, N_("Show the rules dataset in use") },
@@ -928,8 +1105,10 @@ print_help (void)
   g_print ("  %s letter --case case.json --format pdf --output letter.pdf\n", g_get_prgname ());
   g_print ("\n%s\n", _("Times are Beijing time (UTC+8); a time without an offset is read as "
                        "Beijing time."));
+  g_print ("\n%s\n", _("Rules in use: the newest valid of the bundled ones and the ones "
+                       "update-rules downloaded (kept in ~/.local/share/io.github.retractapp.Retract)."));
   g_print ("\n%s\n", _("Exit status: 0 success; 2 bad input or invalid data (the message names "
-                       "what and where); 1 internal error."));
+                       "what and where); 1 internal error (update-rules: a network error)."));
 }
 
 int

@@ -1721,6 +1721,30 @@ retract_ruleset_new_from_file (const char *path,
 }
 
 /**
+ * retract_ruleset_new_downloaded:
+ *
+ * Like retract_ruleset_new_from_file(), for the dataset an update installed:
+ * its origin says "downloaded".
+ *
+ * Returns: (transfer full) (nullable): the validated rules read from @path
+ */
+RetractRuleset *
+retract_ruleset_new_downloaded (const char *path,
+                                GError    **error)
+{
+  static const RetractJsonLimits limits = { RETRACT_RULESET_MAX_BYTES, MAX_DEPTH };
+  g_autoptr(RetractJsonDocument) doc = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  doc = retract_json_document_new_from_file (path, &limits, error);
+  if (doc == NULL)
+    return NULL;
+
+  return ruleset_new_from_document (doc, "downloaded", path, error);
+}
+
+/**
  * retract_ruleset_new_bundled:
  *
  * The dataset compiled into the program. It is validated like any other, so
@@ -1771,7 +1795,8 @@ retract_ruleset_get_published (RetractRuleset *self)
 /**
  * retract_ruleset_get_origin:
  *
- * Returns: "bundled" for the dataset compiled in, "file" for one read from disk
+ * Returns: "bundled" for the dataset compiled in, "downloaded" for one an
+ *   update installed, "file" for any other read from disk
  */
 const char *
 retract_ruleset_get_origin (RetractRuleset *self)

@@ -35,6 +35,8 @@ RetractRuleset             *retract_ruleset_new_from_file       (const char     
 RetractRuleset             *retract_ruleset_new_from_bytes      (GBytes          *bytes,
                                                                  const char      *display_name,
                                                                  GError         **error);
+RetractRuleset             *retract_ruleset_new_downloaded      (const char      *path,
+                                                                 GError         **error);
 
 const char                 *retract_ruleset_get_version         (RetractRuleset  *self);
 const char                 *retract_ruleset_get_published       (RetractRuleset  *self);

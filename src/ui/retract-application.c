@@ -11,16 +11,25 @@
 #include <glib/gi18n.h>
 
 #include "retract-application.h"
+#include "retract-rules-store.h"
 #include "retract-time.h"
+#include "retract-updater.h"
 #include "retract-window.h"
+
+#define WEEK_SECONDS (7 * 24 * 3600)
 
 struct _RetractApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  RetractRuleset *rules;
-  RetractStore   *store;
-  RetractClock   *clock;
+  RetractRuleset    *rules;
+  RetractRulesStore *rules_store;
+  char              *rules_notice;
+  RetractStore      *store;
+  RetractClock      *clock;
+  GSettings         *settings;
+  RetractUpdater    *updater;
+  gboolean           quiet_check;
 };
 
 G_DEFINE_FINAL_TYPE (RetractApplication, retract_application, ADW_TYPE_APPLICATION)
@@ -66,7 +75,7 @@ show_about (GSimpleAction *action,
                               retract_text_get (retract_ruleset_get_disclaimer (self->rules),
                                                 language),
                               g_str_equal (retract_ruleset_get_origin (self->rules), "bundled")
-                              ? _("bundled with the app") : retract_ruleset_get_location (self->rules));
+                              ? _("bundled with the app") : _("downloaded"));
 
   adw_about_window_set_application_name (about, _("Retract"));
   adw_about_window_set_application_icon (about, APP_ID);
@@ -86,6 +95,156 @@ show_about (GSimpleAction *action,
   gtk_window_set_transient_for (GTK_WINDOW (about), parent);
   gtk_window_set_modal (GTK_WINDOW (about), TRUE);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+toast (RetractApplication *self,
+       const char         *message)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RETRACT_IS_WINDOW (window))
+    retract_window_show_toast (RETRACT_WINDOW (window), message);
+}
+
+static void
+use_rules (RetractApplication *self,
+           RetractRuleset     *rules)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  g_set_object (&self->rules, rules);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RETRACT_IS_WINDOW (l->data))
+      retract_window_set_rules (l->data, rules);
+}
+
+static void
+on_update_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(RetractApplication) self = data;
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  rules = retract_updater_check_finish (RETRACT_UPDATER (source), result, &outcome, &error);
+  g_clear_object (&self->updater);
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-update-check", g_get_real_time () / G_USEC_PER_SEC);
+
+  if (rules == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not update the rules: %s"),
+                                                  error->message);
+
+      if (!self->quiet_check)
+        toast (self, message);
+      return;
+    }
+
+  if (outcome == RETRACT_UPDATE_INSTALLED)
+    {
+      /* Translators: "Rules updated to 2026.12.1" */
+      g_autofree char *message = g_strdup_printf (_("Rules updated to %s"),
+                                                  retract_ruleset_get_version (rules));
+
+      use_rules (self, rules);
+      toast (self, message);
+    }
+  else if (!self->quiet_check)
+    {
+      toast (self, _("Rules are up to date"));
+    }
+}
+
+static void
+check_for_updates (RetractApplication *self,
+                   gboolean            quiet)
+{
+  g_autofree char *url = NULL;
+
+  if (self->updater != NULL)
+    return;
+
+  url = self->settings != NULL ? g_settings_get_string (self->settings, "rules-url")
+                               : g_strdup (RETRACT_DEFAULT_RULES_URL);
+  self->quiet_check = quiet;
+  self->updater = retract_updater_new (self->rules_store, self->rules);
+  retract_updater_check_async (self->updater, url, NULL, on_update_checked, g_object_ref (self));
+}
+
+static void
+check_updates_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  check_for_updates (user_data, FALSE);
+}
+
+static void
+revert_rules_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RetractApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autofree char *message = NULL;
+
+  if (!retract_rules_store_revert (self->rules_store, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  rules = retract_rules_store_load_active (self->rules_store, NULL);
+  use_rules (self, rules);
+  /* Translators: "Using the bundled rules 2026.11.1" */
+  message = g_strdup_printf (_("Using the bundled rules %s"), retract_ruleset_get_version (rules));
+  toast (self, message);
+}
+
+static void
+enable_automatic_updates (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RetractApplication *self = user_data;
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "automatic-updates", TRUE);
+  check_for_updates (self, TRUE);
+}
+
+/* Weekly, only if the user said yes; the question is asked once. */
+static void
+maybe_check_automatically (RetractApplication *self,
+                           RetractWindow      *window)
+{
+  gint64 last, now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->settings == NULL || retract_clock_is_fixed (self->clock))
+    return;
+
+  if (!g_settings_get_boolean (self->settings, "automatic-updates-offered"))
+    {
+      AdwToast *offer = adw_toast_new (_("Check for rules updates once a week?"));
+
+      adw_toast_set_button_label (offer, _("Turn On"));
+      adw_toast_set_action_name (offer, "app.enable-automatic-updates");
+      adw_toast_set_timeout (offer, 15);
+      retract_window_add_toast (window, offer);
+      g_settings_set_boolean (self->settings, "automatic-updates-offered", TRUE);
+      return;
+    }
+
+  last = g_settings_get_int64 (self->settings, "last-update-check");
+  if (g_settings_get_boolean (self->settings, "automatic-updates") && now - last > WEEK_SECONDS)
+    check_for_updates (self, TRUE);
 }
 
 static void
@@ -111,8 +270,13 @@ retract_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (retract_window_new (GTK_APPLICATION (app), self->rules, self->store,
-                                             self->clock));
+    {
+      window = GTK_WINDOW (retract_window_new (GTK_APPLICATION (app), self->rules, self->store,
+                                               self->clock));
+      if (self->rules_notice != NULL)
+        retract_window_show_toast (RETRACT_WINDOW (window), self->rules_notice);
+      maybe_check_automatically (self, RETRACT_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }
@@ -125,16 +289,25 @@ retract_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "about", show_about },
     { "quit", quit },
+    { "check-updates", check_updates_action },
+    { "revert-rules", revert_rules_action },
+    { "enable-automatic-updates", enable_automatic_updates },
   };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const new_case_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (retract_application_parent_class)->startup (app);
 
-  self->rules = retract_ruleset_new_bundled (&error);
-  if (self->rules == NULL)
-    g_error ("The bundled rules do not load: %s", error->message);
+  /* The newest valid of the bundled and the downloaded rules. */
+  self->rules_store = retract_rules_store_new_default ();
+  self->rules = retract_rules_store_load_active (self->rules_store, &self->rules_notice);
   self->store = retract_store_new_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
   self->clock = create_clock ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -148,8 +321,12 @@ retract_application_dispose (GObject *object)
   RetractApplication *self = (RetractApplication *)object;
 
   g_clear_object (&self->rules);
+  g_clear_object (&self->rules_store);
+  g_clear_pointer (&self->rules_notice, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->updater);
 
   G_OBJECT_CLASS (retract_application_parent_class)->dispose (object);
 }

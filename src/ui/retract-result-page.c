@@ -327,10 +327,12 @@ refresh (RetractResultPage *self,
   gtk_label_set_label (self->stage_label, retract_text_get (&info->name, language));
   gtk_label_set_label (self->stage_advice, retract_text_get (&info->advice, language));
 
-  /* Translators: "Rules 2026.11.1 of 2026-11-24 · not an official source" */
-  rules_text = g_strdup_printf (_("Rules %1$s of %2$s · not an official source"),
+  /* Translators: "Rules 2026.11.1 of 2026-11-24 (bundled) · not an official source" */
+  rules_text = g_strdup_printf (_("Rules %1$s of %2$s (%3$s) · not an official source"),
                                 retract_ruleset_get_version (rules),
-                                retract_ruleset_get_published (rules));
+                                retract_ruleset_get_published (rules),
+                                g_str_equal (retract_ruleset_get_origin (rules), "downloaded")
+                                ? _("downloaded") : _("bundled"));
   gtk_label_set_label (self->rules_label, rules_text);
 
   retract_rows_clear (self->rows);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-time.h"
 #include "retract-window.h"
 
 #define SAVE_DELAY_MS 400
@@ -488,5 +489,73 @@ retract_window_show_toast (RetractWindow *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+answer_signature (RetractRuleset *rules,
+                  RetractCase    *kase,
+                  RetractClock   *clock)
+{
+  g_autoptr(RetractAssessment) assessment =
+    retract_assessment_new (rules, kase, retract_clock_get_now (clock), NULL);
+  g_autofree char *channels = NULL;
+  g_autofree char *materials = NULL;
+  g_autofree char *closes = NULL;
+
+  if (assessment == NULL)
+    return NULL;
+
+  channels = retract_ruleset_list_ids (retract_assessment_get_channels (assessment));
+  materials = retract_ruleset_list_ids (retract_assessment_get_materials (assessment));
+  if (retract_assessment_get_window_closes_at (assessment) != NULL)
+    closes = retract_time_format_iso (retract_assessment_get_window_closes_at (assessment));
+
+  return g_strdup_printf ("%s|%s|%s|%s",
+                          retract_stage_to_id (retract_assessment_get_stage (assessment)),
+                          channels, materials, closes != NULL ? closes : "");
+}
+
+/**
+ * retract_window_set_rules:
+ *
+ * Switches to other rules (after an update or a revert); the case in
+ * progress is assessed again and the user is told when the answer changed.
+ */
+void
+retract_window_set_rules (RetractWindow  *self,
+                          RetractRuleset *rules)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *rules_text = NULL;
+
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+  g_return_if_fail (RETRACT_IS_RULESET (rules));
+
+  before = answer_signature (self->rules, self->kase, self->clock);
+  g_set_object (&self->rules, rules);
+  after = answer_signature (self->rules, self->kase, self->clock);
+
+  rules_text = g_strdup_printf (_("Rules %1$s of %2$s, from a public article; not an official "
+                                  "source."),
+                                retract_ruleset_get_version (rules),
+                                retract_ruleset_get_published (rules));
+  gtk_label_set_label (self->rules_label, rules_text);
+
+  if (g_str_equal (retract_window_get_view (self), "wizard"))
+    retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
+
+  if (before != NULL && g_strcmp0 (before, after) != 0)
+    retract_window_show_toast (self, _("With the new rules the answer for your case has "
+                                       "changed: please look at it again"));
+}
+
+void
+retract_window_add_toast (RetractWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -26,5 +26,9 @@ void           retract_window_start      (RetractWindow  *self,
 void           retract_window_flush_save (RetractWindow  *self);
 void           retract_window_show_toast (RetractWindow  *self,
                                           const char     *message);
+void           retract_window_set_rules  (RetractWindow  *self,
+                                          RetractRuleset *rules);
+void           retract_window_add_toast  (RetractWindow  *self,
+                                          AdwToast       *toast);
 
 G_END_DECLS

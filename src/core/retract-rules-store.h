@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "retract-ruleset.h"
+
+G_BEGIN_DECLS
+
+#define RETRACT_TYPE_RULES_STORE (retract_rules_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetractRulesStore, retract_rules_store, RETRACT, RULES_STORE, GObject)
+
+RetractRulesStore *retract_rules_store_new          (const char         *directory);
+RetractRulesStore *retract_rules_store_new_default  (void);
+const char        *retract_rules_store_get_path     (RetractRulesStore  *self);
+const char        *retract_rules_store_get_previous_path (RetractRulesStore *self);
+RetractRuleset    *retract_rules_store_load_active  (RetractRulesStore  *self,
+                                                     char              **notice);
+gboolean           retract_rules_store_install      (RetractRulesStore  *self,
+                                                     GBytes             *dataset,
+                                                     const char         *etag,
+                                                     GError            **error);
+gboolean           retract_rules_store_revert       (RetractRulesStore  *self,
+                                                     GError            **error);
+char              *retract_rules_store_get_etag     (RetractRulesStore  *self);
+
+G_END_DECLS

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Takes a newer rules dataset from the network, safely: HTTPS only (plain
+ * HTTP only to this computer), certificates verified, an ETag so an unchanged
+ * dataset is not downloaded again, a size cap enforced before and while
+ * reading, a time limit, redirects only within the same scheme, and the same
+ * strict validation as the bundled rules before anything is installed. The
+ * request says nothing about the user: no cookies, no language, no case. */
+
+#define G_LOG_DOMAIN "retract-updater"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "retract-core-resources.h"
+#include "retract-error.h"
+#include "retract-updater.h"
+
+#define DEFAULT_TIMEOUT_SECONDS 30
+#define MAX_REDIRECTS 3
+#define READ_CHUNK (64 * 1024)
+
+struct _RetractUpdater
+{
+  GObject            parent_instance;
+
+  RetractRulesStore *store;
+  RetractRuleset    *active;
+  SoupSession       *session;
+  guint              timeout_seconds;
+  gsize              max_bytes;
+};
+
+G_DEFINE_FINAL_TYPE (RetractUpdater, retract_updater, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (retract-update-error-quark, retract_update_error)
+
+typedef struct
+{
+  GUri         *uri;
+  char         *scheme;
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *body;
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong        caller_cancelled_id;
+  guint         timeout_id;
+  gboolean      timed_out;
+  guint         redirects;
+} Download;
+
+static void start_request (GTask *task);
+
+static void
+download_free (gpointer data)
+{
+  Download *download = data;
+
+  g_clear_pointer (&download->uri, g_uri_unref);
+  g_clear_pointer (&download->scheme, g_free);
+  g_clear_object (&download->message);
+  g_clear_object (&download->stream);
+  g_clear_pointer (&download->body, g_byte_array_unref);
+  g_clear_handle_id (&download->timeout_id, g_source_remove);
+  if (download->caller_cancellable != NULL)
+    g_cancellable_disconnect (download->caller_cancellable, download->caller_cancelled_id);
+  g_clear_object (&download->caller_cancellable);
+  g_clear_object (&download->cancellable);
+  g_free (download);
+}
+
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+check_uri (GUri    *uri,
+           GError **error)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  const char *host = g_uri_get_host (uri);
+
+  if (g_strcmp0 (scheme, "https") == 0 && host != NULL && *host != '\0')
+    return TRUE;
+  if (g_strcmp0 (scheme, "http") == 0 && is_loopback (g_uri_get_host (uri)))
+    return TRUE;
+
+  g_set_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+               _("Only https:// addresses are allowed for rules updates (plain http:// only on "
+                 "this computer)"));
+  return FALSE;
+}
+
+/**
+ * retract_updater_check_url:
+ *
+ * Returns: whether rules may be downloaded from @url
+ */
+gboolean
+retract_updater_check_url (const char *url,
+                           GError    **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                   _("“%s” is not a web address"), url);
+      return FALSE;
+    }
+
+  return check_uri (uri, error);
+}
+
+static void
+fail (GTask    *task,
+      int       code,
+      GError   *cause)
+{
+  Download *download = g_task_get_task_data (task);
+
+  if (download->timed_out)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
+                               _("Timed out: the server did not answer in time"));
+    }
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_error_copy (cause));
+    }
+  else if (cause != NULL && cause->domain == G_TLS_ERROR)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
+                               _("The server's certificate is not trusted: %s"), cause->message);
+    }
+  else
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, code, "%s",
+                               cause != NULL ? cause->message : _("Unknown error"));
+    }
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  Download *download = data;
+
+  download->timeout_id = 0;
+  download->timed_out = TRUE;
+  g_cancellable_cancel (download->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caller_cancelled (GCancellable *caller,
+                     GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+/* The body is complete: validate it as strictly as the bundled rules, refuse
+ * anything not newer, then install. */
+static void
+finish_download (GTask *task)
+{
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  g_autoptr(GBytes) dataset = g_byte_array_free_to_bytes (g_steal_pointer (&download->body));
+  g_autoptr(RetractRuleset) candidate = NULL;
+  g_autoptr(RetractRuleset) installed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *etag;
+  int order;
+
+  candidate = retract_ruleset_new_from_bytes (dataset, "rules.json", &error);
+  if (candidate == NULL)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The downloaded rules are not valid: %s"), error->message);
+      return;
+    }
+
+  order = retract_ruleset_compare_versions (retract_ruleset_get_version (candidate),
+                                            retract_ruleset_get_version (self->active));
+  if (order < 0)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The server offers rules %1$s, older than the %2$s in use"),
+                               retract_ruleset_get_version (candidate),
+                               retract_ruleset_get_version (self->active));
+      return;
+    }
+  if (order == 0)
+    {
+      g_autoptr(GBytes) current = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (retract_ruleset_get_location (self->active), &contents, &length,
+                               NULL))
+        current = g_bytes_new_take (g_steal_pointer (&contents), length);
+      else
+        current = g_resource_lookup_data (retract_core_get_resource (),
+                                          RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
+
+      if (current == NULL || !g_bytes_equal (current, dataset))
+        {
+          g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                                   _("The server offers rules %s with other content than the "
+                                     "rules of the same version in use"),
+                                   retract_ruleset_get_version (candidate));
+          return;
+        }
+
+      g_task_return_pointer (task, g_object_ref (self->active), g_object_unref);
+      return;
+    }
+
+  etag = soup_message_headers_get_one (soup_message_get_response_headers (download->message),
+                                       "ETag");
+  if (!retract_rules_store_install (self->store, dataset, etag, &error))
+    {
+      fail (task, RETRACT_UPDATE_ERROR_REJECTED, error);
+      return;
+    }
+
+  installed = retract_ruleset_new_downloaded (retract_rules_store_get_path (self->store), &error);
+  if (installed == NULL)
+    {
+      fail (task, RETRACT_UPDATE_ERROR_REJECTED, error);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (task), "retract-installed", GINT_TO_POINTER (TRUE));
+  g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result,
+                                                              &error);
+
+  if (chunk == NULL)
+    {
+      fail (task, RETRACT_UPDATE_ERROR_NETWORK, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      finish_download (task);
+      return;
+    }
+
+  /* The cap holds while streaming too, for bodies without Content-Length. */
+  if (download->body->len + g_bytes_get_size (chunk) > self->max_bytes)
+    {
+      g_autofree char *limit = g_format_size (self->max_bytes);
+
+      g_cancellable_cancel (download->cancellable);
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The downloaded rules are larger than %s"), limit);
+      return;
+    }
+
+  g_byte_array_append (download->body, g_bytes_get_data (chunk, NULL),
+                       (guint) g_bytes_get_size (chunk));
+  g_input_stream_read_bytes_async (download->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   download->cancellable, on_read, g_steal_pointer (&task));
+}
+
+static gboolean
+follow_redirect (GTask *task)
+{
+  Download *download = g_task_get_task_data (task);
+  const char *location = soup_message_headers_get_one (
+    soup_message_get_response_headers (download->message), "Location");
+  g_autoptr(GUri) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (location == NULL)
+    return FALSE;
+
+  target = g_uri_parse_relative (download->uri, location, G_URI_FLAGS_NONE, NULL);
+  g_clear_object (&download->stream);
+  g_clear_object (&download->message);
+  if (target == NULL || g_strcmp0 (g_uri_get_scheme (target), download->scheme) != 0 ||
+      !check_uri (target, &error))
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The server redirected to another kind of address; rules are "
+                                 "only taken from %s:// addresses"), download->scheme);
+      return TRUE;
+    }
+
+  if (++download->redirects > MAX_REDIRECTS)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The server redirected too many times"));
+      return TRUE;
+    }
+
+  g_uri_unref (download->uri);
+  download->uri = g_steal_pointer (&target);
+  start_request (g_object_ref (task));
+  return TRUE;
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  SoupStatus status;
+
+  download->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (download->stream == NULL)
+    {
+      fail (task, RETRACT_UPDATE_ERROR_NETWORK, error);
+      return;
+    }
+
+  status = soup_message_get_status (download->message);
+  headers = soup_message_get_response_headers (download->message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      g_task_return_pointer (task, g_object_ref (self->active), g_object_unref);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (status) && follow_redirect (task))
+    return;
+
+  if (status != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
+                               /* Translators: "The server answered 404 Not Found" */
+                               _("The server answered %1$u %2$s"), status,
+                               soup_status_get_phrase (status));
+      return;
+    }
+
+  /* Refuse an oversized body before reading it, when its size is announced. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      (guint64) soup_message_headers_get_content_length (headers) > self->max_bytes)
+    {
+      g_autofree char *limit = g_format_size (self->max_bytes);
+
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                               _("The downloaded rules are larger than %s"), limit);
+      return;
+    }
+
+  download->body = g_byte_array_new ();
+  g_input_stream_read_bytes_async (download->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   download->cancellable, on_read, g_steal_pointer (&task));
+}
+
+static void
+start_request (GTask *task)
+{
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  g_autofree char *etag = retract_rules_store_get_etag (self->store);
+
+  download->message = soup_message_new_from_uri (SOUP_METHOD_GET, download->uri);
+  /* Redirects are checked by hand: never from https to anything else. */
+  soup_message_add_flags (download->message, SOUP_MESSAGE_NO_REDIRECT);
+  if (etag != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (download->message),
+                                  "If-None-Match", etag);
+
+  soup_session_send_async (self->session, download->message, G_PRIORITY_DEFAULT,
+                           download->cancellable, on_sent, task);
+}
+
+static void
+retract_updater_dispose (GObject *object)
+{
+  RetractUpdater *self = (RetractUpdater *)object;
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->store);
+  g_clear_object (&self->active);
+
+  G_OBJECT_CLASS (retract_updater_parent_class)->dispose (object);
+}
+
+static void
+retract_updater_class_init (RetractUpdaterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = retract_updater_dispose;
+}
+
+static void
+retract_updater_init (RetractUpdater *self)
+{
+  self->timeout_seconds = DEFAULT_TIMEOUT_SECONDS;
+  self->max_bytes = RETRACT_UPDATE_MAX_BYTES;
+  /* Only a user agent identifies the app: no cookie jar, no Accept-Language. */
+  self->session = soup_session_new_with_options ("user-agent", "Retract/" PACKAGE_VERSION,
+                                                 "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                                 NULL);
+}
+
+/**
+ * retract_updater_new:
+ * @store: where downloaded rules are installed
+ * @active: the rules in use now; only newer ones are taken
+ *
+ * Returns: (transfer full): an updater
+ */
+RetractUpdater *
+retract_updater_new (RetractRulesStore *store,
+                     RetractRuleset    *active)
+{
+  RetractUpdater *self;
+
+  g_return_val_if_fail (RETRACT_IS_RULES_STORE (store), NULL);
+  g_return_val_if_fail (RETRACT_IS_RULESET (active), NULL);
+
+  self = g_object_new (RETRACT_TYPE_UPDATER, NULL);
+  self->store = g_object_ref (store);
+  self->active = g_object_ref (active);
+  return self;
+}
+
+void
+retract_updater_set_timeout (RetractUpdater *self,
+                             guint           seconds)
+{
+  g_return_if_fail (RETRACT_IS_UPDATER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->timeout_seconds = seconds;
+  g_object_set (self->session, "timeout", seconds, NULL);
+}
+
+void
+retract_updater_set_max_bytes (RetractUpdater *self,
+                               gsize           max_bytes)
+{
+  g_return_if_fail (RETRACT_IS_UPDATER (self));
+  g_return_if_fail (max_bytes > 0);
+
+  self->max_bytes = max_bytes;
+}
+
+/**
+ * retract_updater_check_async:
+ * @url: where the dataset is published
+ *
+ * Asks @url for newer rules and installs them when they pass every check.
+ */
+void
+retract_updater_check_async (RetractUpdater      *self,
+                             const char          *url,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Download *download;
+
+  g_return_if_fail (RETRACT_IS_UPDATER (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, retract_updater_check_async);
+
+  if (!retract_updater_check_url (url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  download = g_new0 (Download, 1);
+  download->uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  download->scheme = g_strdup (g_uri_get_scheme (download->uri));
+  download->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      download->caller_cancellable = g_object_ref (cancellable);
+      download->caller_cancelled_id = g_cancellable_connect (cancellable,
+                                                             G_CALLBACK (on_caller_cancelled),
+                                                             download->cancellable, NULL);
+    }
+  download->timeout_id = g_timeout_add_seconds (self->timeout_seconds, on_timeout, download);
+  g_task_set_task_data (task, download, download_free);
+
+  start_request (g_steal_pointer (&task));
+}
+
+/**
+ * retract_updater_check_finish:
+ * @outcome: (out) (optional): whether new rules were installed
+ *
+ * Returns: (transfer full) (nullable): the rules to use now: the new ones
+ *   when installed, the active ones when already up to date
+ */
+RetractRuleset *
+retract_updater_check_finish (RetractUpdater       *self,
+                              GAsyncResult         *result,
+                              RetractUpdateOutcome *outcome,
+                              GError              **error)
+{
+  RetractRuleset *rules;
+
+  g_return_val_if_fail (RETRACT_IS_UPDATER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  rules = g_task_propagate_pointer (G_TASK (result), error);
+  if (rules != NULL && outcome != NULL)
+    *outcome = g_object_get_data (G_OBJECT (result), "retract-installed") != NULL
+               ? RETRACT_UPDATE_INSTALLED : RETRACT_UPDATE_UP_TO_DATE;
+
+  return rules;
+}

@@ -1,0 +1,1792 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Rules updates, against an HTTP server in this process: only valid, newer
+ * rules from an allowed place are installed, the request says nothing about
+ * the user, and every failure leaves the store exactly as it was. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "retract-core-resources.h"
+#include "retract-updater.h"
+
+#define BUNDLED_VERSION  "2026.11.1"
+#define NEWER_VERSION    "2027.1.1"
+#define OLDER_VERSION    "2026.10.9"
+/* What a store "with a download" holds: the active file and the one before. */
+#define SEED_PREVIOUS    "2026.11.5"
+#define SEED_VERSION     "2026.12.1"
+#define SEED_ETAG        "\"seed-2\""
+#define USER_AGENT       "Retract/" PACKAGE_VERSION
+#define PUBLISHED        "\"published\": \"2026-11-24\""
+/* No check may take longer than this, whatever the updater does. */
+#define GUARD_SECONDS    8
+
+static GBytes *bundled_bytes;
+
+/* Datasets */
+
+static GBytes *
+dataset_edit (GBytes     *source,
+              const char *find,
+              const char *replace)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (source, &length);
+  GString *text = g_string_new_len (data, (gssize) length);
+
+  g_assert_cmpuint (g_string_replace (text, find, replace, 0), ==, 1);
+  return g_string_free_to_bytes (text);
+}
+
+static GBytes *
+dataset_with_version (const char *version)
+{
+  g_autofree char *replace = g_strdup_printf ("\"version\": \"%s\"", version);
+
+  return dataset_edit (bundled_bytes, "\"version\": \"" BUNDLED_VERSION "\"", replace);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_bytes_equal (GBytes     *expected,
+                    GBytes     *actual,
+                    const char *what)
+{
+  if (expected == NULL || actual == NULL)
+    {
+      if (expected != actual)
+        g_test_message ("%s: expected %s, found %s", what, expected ? "a file" : "no file",
+                        actual ? "a file" : "no file");
+      g_assert_true (expected == actual);
+      return;
+    }
+
+  g_assert_cmpmem (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected),
+                   g_bytes_get_data (actual, NULL), g_bytes_get_size (actual));
+}
+
+/* The text the loader gives for @bytes, from the ":line:col:" on, so a test
+ * can ask that the updater's message keeps it. */
+static char *
+loader_message (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_bytes (bytes, "X", &error);
+
+  g_assert_null (rules);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "X:"));
+  g_assert_true (g_regex_match_simple ("^X:[0-9]+:[0-9]+: ", error->message, 0, 0));
+  return g_strdup (error->message + 1);
+}
+
+/* The server */
+
+typedef struct
+{
+  guint         status;
+  GBytes       *body;                /* NULL: none */
+  char         *etag;
+  char         *location;
+  char         *set_cookie;
+  gboolean      not_modified_on_match;
+  gboolean      stall;               /* pause and never answer */
+  gboolean      streamed;            /* body sent chunk by chunk on a timer */
+  SoupEncoding  encoding;            /* when streamed */
+  gsize         chunk_size;
+  guint         interval_ms;
+  gsize         stop_after;          /* stop sending (never finishing) after this; 0: all */
+  GCancellable *cancel_after_first_chunk;
+} Route;
+
+typedef struct
+{
+  char               *method;
+  char               *path;
+  char               *query;
+  SoupMessageHeaders *headers;
+} Request;
+
+typedef struct _TestServer TestServer;
+
+typedef struct
+{
+  TestServer        *server;
+  SoupServerMessage *msg;
+  Route             *route;
+  gsize              offset;
+  guint              source;
+  gboolean           done;
+  gboolean           wrote_first_chunk;
+} Stream;
+
+struct _TestServer
+{
+  SoupServer *soup;
+  guint       port;
+  char       *base;       /* "http://127.0.0.1:port" */
+  GHashTable *routes;     /* path → Route served now */
+  GPtrArray  *all_routes; /* Route, with those replaced: an answer may still use one */
+  GPtrArray  *requests;   /* Request */
+  GPtrArray  *streams;    /* Stream: paused or streamed answers */
+};
+
+static void
+route_free (Route *route)
+{
+  g_clear_pointer (&route->body, g_bytes_unref);
+  g_free (route->etag);
+  g_free (route->location);
+  g_free (route->set_cookie);
+  g_clear_object (&route->cancel_after_first_chunk);
+  g_free (route);
+}
+
+static void
+request_free (Request *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  soup_message_headers_unref (request->headers);
+  g_free (request);
+}
+
+static void
+stream_free (Stream *stream)
+{
+  g_clear_handle_id (&stream->source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (stream->msg, stream);
+  g_object_unref (stream->msg);
+  g_free (stream);
+}
+
+static void
+stream_done (Stream *stream)
+{
+  stream->done = TRUE;
+  g_clear_handle_id (&stream->source, g_source_remove);
+}
+
+static gboolean
+cancel_now (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stream_wrote_chunk (Stream *stream)
+{
+  GCancellable *cancellable = stream->route->cancel_after_first_chunk;
+
+  if (stream->wrote_first_chunk)
+    return;
+  stream->wrote_first_chunk = TRUE;
+
+  /* Time for the client to read the chunk before it is cancelled. */
+  if (cancellable != NULL)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 100, cancel_now, g_object_ref (cancellable),
+                        g_object_unref);
+}
+
+static Stream *
+stream_new (TestServer        *server,
+            SoupServerMessage *msg,
+            Route             *route)
+{
+  Stream *stream = g_new0 (Stream, 1);
+
+  stream->server = server;
+  stream->msg = g_object_ref (msg);
+  stream->route = route;
+  g_signal_connect_swapped (msg, "finished", G_CALLBACK (stream_done), stream);
+  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (stream_done), stream);
+  g_signal_connect_swapped (msg, "wrote-chunk", G_CALLBACK (stream_wrote_chunk), stream);
+  g_ptr_array_add (server->streams, stream);
+  return stream;
+}
+
+static gboolean
+stream_next_chunk (gpointer user_data)
+{
+  Stream *stream = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (stream->msg);
+  gsize length;
+  const char *data = g_bytes_get_data (stream->route->body, &length);
+  gsize size = MIN (stream->route->chunk_size, length - stream->offset);
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY, data + stream->offset, size);
+  stream->offset += size;
+  if (stream->offset == length)
+    soup_message_body_complete (body);
+  soup_server_message_unpause (stream->msg);
+
+  if (stream->offset == length ||
+      (stream->route->stop_after != 0 && stream->offset >= stream->route->stop_after))
+    {
+      stream->source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+record_header (const char *name,
+               const char *value,
+               gpointer    user_data)
+{
+  soup_message_headers_append (user_data, name, value);
+}
+
+static void
+record_request (TestServer        *server,
+                SoupServerMessage *msg)
+{
+  Request *request = g_new0 (Request, 1);
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  request->path = g_strdup (g_uri_get_path (uri));
+  request->query = g_strdup (g_uri_get_query (uri));
+  request->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), record_header,
+                                request->headers);
+  g_ptr_array_add (server->requests, request);
+}
+
+static void
+handle_request (SoupServer        *soup,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  TestServer *server = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *if_none_match;
+  const char *data;
+  gsize length = 0;
+  Stream *stream;
+  Route *route;
+
+  record_request (server, msg);
+
+  route = g_hash_table_lookup (server->routes, path);
+  if (route == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "no route", 8);
+      return;
+    }
+
+  if (route->stall)
+    {
+      stream_new (server, msg, route);
+      soup_server_message_pause (msg);
+      return;
+    }
+
+  if (route->etag != NULL)
+    soup_message_headers_replace (headers, "ETag", route->etag);
+  if (route->location != NULL)
+    soup_message_headers_replace (headers, "Location", route->location);
+  if (route->set_cookie != NULL)
+    soup_message_headers_append (headers, "Set-Cookie", route->set_cookie);
+
+  if_none_match = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                "If-None-Match");
+  if (route->not_modified_on_match && route->etag != NULL &&
+      g_strcmp0 (if_none_match, route->etag) == 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, route->status, NULL);
+  if (route->body == NULL)
+    return;
+
+  data = g_bytes_get_data (route->body, &length);
+  if (!route->streamed)
+    {
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, data, length);
+      return;
+    }
+
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  soup_message_headers_set_encoding (headers, route->encoding);
+  if (route->encoding == SOUP_ENCODING_CONTENT_LENGTH)
+    soup_message_headers_set_content_length (headers, (goffset) length);
+
+  stream = stream_new (server, msg, route);
+  stream->source = g_timeout_add (route->interval_ms, stream_next_chunk, stream);
+}
+
+static TestServer *
+test_server_new_full (GTlsCertificate *certificate)
+{
+  TestServer *server = g_new0 (TestServer, 1);
+  g_autoptr(GError) error = NULL;
+  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
+  GSList *uris;
+
+  if (certificate != NULL)
+    {
+      server->soup = soup_server_new ("tls-certificate", certificate, NULL);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+  else
+    {
+      server->soup = soup_server_new (NULL, NULL);
+    }
+
+  server->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  server->all_routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_free);
+  server->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
+  server->streams = g_ptr_array_new ();
+  soup_server_add_handler (server->soup, NULL, handle_request, server, NULL);
+
+  g_assert_true (soup_server_listen_local (server->soup, 0, options, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server->soup);
+  g_assert_nonnull (uris);
+  server->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server->base = g_strdup_printf ("%s://127.0.0.1:%u", certificate ? "https" : "http",
+                                  server->port);
+  return server;
+}
+
+static TestServer *
+test_server_new (void)
+{
+  return test_server_new_full (NULL);
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+all_streams_done (TestServer *server)
+{
+  for (guint i = 0; i < server->streams->len; i++)
+    if (!((Stream *) g_ptr_array_index (server->streams, i))->done)
+      return FALSE;
+  return TRUE;
+}
+
+/* Lets every paused or half-sent answer end, so nothing is left behind. */
+static void
+test_server_free (TestServer *server)
+{
+  gboolean expired = FALSE;
+  guint guard;
+
+  for (guint i = 0; i < server->streams->len; i++)
+    {
+      Stream *stream = g_ptr_array_index (server->streams, i);
+      SoupMessageBody *body = soup_server_message_get_response_body (stream->msg);
+
+      if (stream->done)
+        continue;
+
+      g_clear_handle_id (&stream->source, g_source_remove);
+      if (stream->route->stall)
+        {
+          soup_server_message_set_status (stream->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+        }
+      else
+        {
+          gsize length;
+          const char *data = g_bytes_get_data (stream->route->body, &length);
+
+          if (stream->offset < length)
+            soup_message_body_append (body, SOUP_MEMORY_COPY, data + stream->offset,
+                                      length - stream->offset);
+          stream->offset = length;
+          soup_message_body_complete (body);
+        }
+      soup_server_message_unpause (stream->msg);
+    }
+
+  guard = g_timeout_add (1000, set_flag, &expired);
+  while (!all_streams_done (server) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (guard);
+
+  soup_server_disconnect (server->soup);
+  g_object_unref (server->soup);
+  g_ptr_array_set_free_func (server->streams, (GDestroyNotify) stream_free);
+  g_ptr_array_unref (server->streams);
+  g_ptr_array_unref (server->requests);
+  g_hash_table_unref (server->routes);
+  g_ptr_array_unref (server->all_routes);
+  g_free (server->base);
+  g_free (server);
+
+  /* Let whatever the closed connections scheduled run now. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestServer, test_server_free)
+
+static char *
+test_server_url (TestServer *server,
+                 const char *path)
+{
+  return g_strconcat (server->base, path, NULL);
+}
+
+static Route *
+test_server_route (TestServer *server,
+                   const char *path,
+                   guint       status,
+                   GBytes     *body)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->status = status;
+  route->body = body != NULL ? g_bytes_ref (body) : NULL;
+  route->encoding = SOUP_ENCODING_CHUNKED;
+  route->chunk_size = 1024;
+  route->interval_ms = 5;
+  g_hash_table_replace (server->routes, g_strdup (path), route);
+  g_ptr_array_add (server->all_routes, route);
+  return route;
+}
+
+static Route *
+test_server_redirect (TestServer *server,
+                      const char *path,
+                      const char *location)
+{
+  Route *route = test_server_route (server, path, SOUP_STATUS_FOUND, NULL);
+
+  route->location = g_strdup (location);
+  return route;
+}
+
+static Request *
+test_server_request (TestServer *server,
+                     guint       index)
+{
+  g_assert_cmpuint (index, <, server->requests->len);
+  return g_ptr_array_index (server->requests, index);
+}
+
+/* Running a check */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+static RetractRuleset *
+run_check (RetractUpdater       *updater,
+           const char           *url,
+           GCancellable         *cancellable,
+           RetractUpdateOutcome *outcome,
+           GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean expired = FALSE;
+  guint guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag, &expired);
+
+  *outcome = (RetractUpdateOutcome) -1;
+  retract_updater_check_async (updater, url, cancellable, store_result, &result);
+  while (result == NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (result == NULL)
+    g_error ("The check of %s did not finish within %d s", url, GUARD_SECONDS);
+  g_source_remove (guard);
+
+  return retract_updater_check_finish (updater, result, outcome, error);
+}
+
+/* Stores */
+
+static RetractRulesStore *
+new_store (void)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("rules-test-%u", ++counter);
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  return retract_rules_store_new (directory);
+}
+
+static char *
+store_directory (RetractRulesStore *store)
+{
+  return g_path_get_dirname (retract_rules_store_get_path (store));
+}
+
+static void
+install (RetractRulesStore *store,
+         GBytes            *dataset,
+         const char        *etag)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (retract_rules_store_install (store, dataset, etag, &error));
+  g_assert_no_error (error);
+}
+
+/* A store whose active file is SEED_VERSION and whose previous file is
+ * SEED_PREVIOUS, both installed as downloads. */
+static RetractRulesStore *
+new_store_with_download (void)
+{
+  RetractRulesStore *store = new_store ();
+  g_autoptr(GBytes) previous = dataset_with_version (SEED_PREVIOUS);
+  g_autoptr(GBytes) active = dataset_with_version (SEED_VERSION);
+
+  install (store, previous, "\"seed-1\"");
+  install (store, active, SEED_ETAG);
+  return store;
+}
+
+static RetractRuleset *
+load_active (RetractRulesStore *store)
+{
+  g_autofree char *notice = NULL;
+  RetractRuleset *rules = retract_rules_store_load_active (store, &notice);
+
+  g_assert_nonnull (rules);
+  g_assert_null (notice);
+  return rules;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+list_directory (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+typedef struct
+{
+  GBytes *active;
+  GBytes *previous;
+  char   *etag;
+  char   *listing;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->active, g_bytes_unref);
+  g_clear_pointer (&snapshot->previous, g_bytes_unref);
+  g_free (snapshot->etag);
+  g_free (snapshot->listing);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static Snapshot *
+snapshot_take (RetractRulesStore *store)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  g_autofree char *directory = store_directory (store);
+
+  snapshot->active = read_bytes (retract_rules_store_get_path (store));
+  snapshot->previous = read_bytes (retract_rules_store_get_previous_path (store));
+  snapshot->etag = retract_rules_store_get_etag (store);
+  snapshot->listing = list_directory (directory);
+  return snapshot;
+}
+
+static void
+snapshot_assert_unchanged (Snapshot          *before,
+                           RetractRulesStore *store)
+{
+  g_autoptr(Snapshot) after = snapshot_take (store);
+
+  assert_bytes_equal (before->active, after->active, "the active file");
+  assert_bytes_equal (before->previous, after->previous, "the previous file");
+  g_assert_cmpstr (before->etag, ==, after->etag);
+  /* No temporary or set-aside file was left behind either. */
+  g_assert_cmpstr (before->listing, ==, after->listing);
+}
+
+/* Failures (and answers that change nothing), each run twice: on a store
+ * with no download yet, and on one with a good download and a previous file.
+ * The store must be exactly as it was afterwards. */
+
+typedef void (*PrepareFunc) (TestServer        *server,
+                             RetractRulesStore *store,
+                             RetractRuleset    *active);
+
+typedef struct
+{
+  GQuark      domain;         /* 0: RETRACT_UPDATE_ERROR; ignored when up_to_date */
+  int         code;           /* -1: any code of the domain */
+  gboolean    up_to_date;     /* expect success with RETRACT_UPDATE_UP_TO_DATE instead */
+  const char *pattern;        /* a regex the message must match, caseless; NULL: any */
+  guint       timeout;        /* for set_timeout, 0: left alone */
+  gsize       max_bytes;      /* for set_max_bytes, 0: left alone */
+  double      max_seconds;    /* 0: no limit but the guard */
+  int         requests;       /* how many requests the server must see, -1: any */
+  gboolean    cancel_after_first_chunk;
+  gboolean    cancel_before;
+} Expectation;
+
+static void
+check_keeps_store (TestServer        *server,
+                   const char        *url,
+                   const Expectation *expect,
+                   PrepareFunc        prepare)
+{
+  for (guint with_download = 0; with_download <= 1; with_download++)
+    {
+      g_autoptr(RetractRulesStore) store = with_download ? new_store_with_download ()
+                                                         : new_store ();
+      g_autoptr(RetractRuleset) active = load_active (store);
+      g_autoptr(RetractRuleset) after = NULL;
+      g_autoptr(RetractRuleset) result = NULL;
+      g_autoptr(RetractUpdater) updater = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(Snapshot) before = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *active_version = g_strdup (retract_ruleset_get_version (active));
+      RetractUpdateOutcome outcome;
+      guint requests_before = server->requests->len;
+      gint64 start;
+      double seconds;
+
+      g_test_message ("%s, with %s", url, with_download ? "a download installed" : "no download");
+      g_assert_cmpstr (active_version, ==, with_download ? SEED_VERSION : BUNDLED_VERSION);
+
+      if (prepare != NULL)
+        prepare (server, store, active);
+      before = snapshot_take (store);
+
+      updater = retract_updater_new (store, active);
+      if (expect->timeout != 0)
+        retract_updater_set_timeout (updater, expect->timeout);
+      if (expect->max_bytes != 0)
+        retract_updater_set_max_bytes (updater, expect->max_bytes);
+      if (expect->cancel_before)
+        g_cancellable_cancel (cancellable);
+      if (expect->cancel_after_first_chunk)
+        {
+          Route *route = NULL;
+          GHashTableIter iter;
+
+          g_hash_table_iter_init (&iter, server->routes);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &route))
+            if (route->streamed)
+              g_set_object (&route->cancel_after_first_chunk, cancellable);
+        }
+
+      start = g_get_monotonic_time ();
+      result = run_check (updater, url, cancellable, &outcome, &error);
+      seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+      g_test_message ("  took %.2f s: %s", seconds, error ? error->message : "no error");
+
+      if (expect->up_to_date)
+        {
+          g_assert_no_error (error);
+          g_assert_true (result == active);
+          g_assert_cmpint (outcome, ==, RETRACT_UPDATE_UP_TO_DATE);
+        }
+      else
+        {
+          GQuark domain = expect->domain != 0 ? expect->domain : RETRACT_UPDATE_ERROR;
+
+          g_assert_null (result);
+          g_assert_nonnull (error);
+          if (expect->code >= 0)
+            g_assert_error (error, domain, expect->code);
+          else
+            g_assert_cmpstr (g_quark_to_string (error->domain), ==, g_quark_to_string (domain));
+          if (expect->pattern != NULL &&
+              !g_regex_match_simple (expect->pattern, error->message, G_REGEX_CASELESS, 0))
+            g_error ("“%s” does not match /%s/", error->message, expect->pattern);
+        }
+
+      if (expect->max_seconds > 0)
+        g_assert_cmpfloat (seconds, <=, expect->max_seconds);
+      if (expect->requests >= 0)
+        g_assert_cmpuint (server->requests->len - requests_before, ==, (guint) expect->requests);
+
+      snapshot_assert_unchanged (before, store);
+      g_assert_cmpstr (retract_ruleset_get_version (active), ==, active_version);
+
+      /* The rules in use are still the ones from before. */
+      after = load_active (store);
+      g_assert_cmpstr (retract_ruleset_get_version (after), ==, active_version);
+      g_assert_cmpstr (retract_ruleset_get_origin (after), ==,
+                       with_download ? "downloaded" : "bundled");
+
+      g_clear_object (&updater);
+    }
+}
+
+/* retract_updater_check_url */
+
+static void
+test_check_url (void)
+{
+  static const char * const allowed[] = {
+    RETRACT_DEFAULT_RULES_URL,
+    "https://example.com/rules.json",
+    "https://example.com:8443/path/to/rules.json",
+    "http://localhost/rules.json",
+    "http://localhost:8080/rules.json",
+    "http://127.0.0.1/rules.json",
+    "http://127.0.0.1:8080/rules.json",
+    "http://127.1.2.3:8080/rules.json",
+    "http://[::1]/rules.json",
+    "http://[::1]:8080/rules.json",
+  };
+  static const char * const rejected[] = {
+    "http://example.com/rules.json",
+    "http://retractapp.github.io/rules/rules.json",
+    "http://10.0.0.1/rules.json",
+    "http://192.168.1.1/rules.json",
+    "http://128.0.0.1/rules.json",
+    "http://126.255.255.255/rules.json",
+    "http://[::2]/rules.json",
+    "http://[::ffff:8.8.8.8]/rules.json",
+    "http://localhost.example.com/rules.json",
+    "http://127.0.0.1.example.com/rules.json",
+    "http://localhost@example.com/rules.json",
+    "http://127.0.0.1:80@example.com/rules.json",
+    "ftp://127.0.0.1/rules.json",
+    "ftp://example.com/rules.json",
+    "file:///etc/passwd",
+    "file://localhost/etc/passwd",
+    "data:application/json,{}",
+    "ws://127.0.0.1/rules.json",
+    "https://",
+    "http://",
+    "//example.com/rules.json",
+    "/rules.json",
+    "rules.json",
+    "garbage",
+    "https example.com",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("allowed: %s", allowed[i]);
+      g_assert_true (retract_updater_check_url (allowed[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rejected); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("rejected: %s", rejected[i]);
+      g_assert_false (retract_updater_check_url (rejected[i], &error));
+      g_assert_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED);
+      g_assert_nonnull (error->message);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+/* Installing */
+
+static void
+assert_installed (RetractRulesStore *store,
+                  RetractRuleset    *result,
+                  GBytes            *served,
+                  const char        *version,
+                  const char        *etag)
+{
+  g_autoptr(GBytes) on_disk = read_bytes (retract_rules_store_get_path (store));
+  g_autofree char *stored_etag = retract_rules_store_get_etag (store);
+  g_autoptr(RetractRuleset) reloaded = NULL;
+  g_autofree char *notice = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (result);
+  g_assert_cmpstr (retract_ruleset_get_version (result), ==, version);
+  g_assert_cmpstr (retract_ruleset_get_origin (result), ==, "downloaded");
+
+  g_assert_nonnull (on_disk);
+  assert_bytes_equal (served, on_disk, "the installed file");
+  g_assert_cmpint (g_stat (retract_rules_store_get_path (store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpstr (stored_etag, ==, etag);
+
+  /* The next launch uses it. */
+  reloaded = retract_rules_store_load_active (store, &notice);
+  g_assert_null (notice);
+  g_assert_cmpstr (retract_ruleset_get_version (reloaded), ==, version);
+  g_assert_cmpstr (retract_ruleset_get_origin (reloaded), ==, "downloaded");
+}
+
+static void
+test_install_newer (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+  g_autoptr(RetractRuleset) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset)->etag = g_strdup ("\"n1\"");
+
+  result = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  g_assert_true (result != active);
+  assert_installed (store, result, dataset, NEWER_VERSION, "\"n1\"");
+
+  /* Nothing was installed before, so there is nothing to go back to. */
+  g_assert_false (g_file_test (retract_rules_store_get_previous_path (store), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (server->requests->len, ==, 1);
+  g_assert_null (soup_message_headers_get_one (test_server_request (server, 0)->headers,
+                                               "If-None-Match"));
+  g_clear_object (&updater);
+}
+
+static void
+test_install_over_previous (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(GBytes) first = dataset_with_version (SEED_VERSION);
+  g_autoptr(GBytes) second = dataset_with_version (NEWER_VERSION);
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+  g_autoptr(RetractRuleset) installed = NULL;
+  g_autoptr(RetractRuleset) result = NULL;
+  g_autoptr(GBytes) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, first)->etag = g_strdup ("\"one\"");
+  installed = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  assert_installed (store, installed, first, SEED_VERSION, "\"one\"");
+  g_clear_object (&updater);
+
+  /* A newer one, served without an ETag: the old ETag must not stay with it. */
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, second);
+  updater = retract_updater_new (store, installed);
+  result = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  assert_installed (store, result, second, NEWER_VERSION, NULL);
+
+  g_assert_cmpuint (server->requests->len, ==, 2);
+  g_assert_cmpstr (soup_message_headers_get_one (test_server_request (server, 1)->headers,
+                                                 "If-None-Match"), ==, "\"one\"");
+
+  /* The one it replaced is kept for going back. */
+  previous = read_bytes (retract_rules_store_get_previous_path (store));
+  assert_bytes_equal (first, previous, "the previous file");
+  g_clear_object (&updater);
+}
+
+static void
+test_install_redirect_followed (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autofree char *url = test_server_url (server, "/moved.json");
+  g_autofree char *target = test_server_url (server, "/real.json");
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+  g_autoptr(RetractRuleset) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  /* A relative redirect, then an absolute one: same scheme, loopback. */
+  test_server_redirect (server, "/moved.json", "/hop.json")->set_cookie =
+    g_strdup ("session=s3cr3t; Path=/");
+  test_server_redirect (server, "/hop.json", target);
+  test_server_route (server, "/real.json", SOUP_STATUS_OK, dataset)->etag = g_strdup ("\"r\"");
+
+  result = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  assert_installed (store, result, dataset, NEWER_VERSION, "\"r\"");
+
+  g_assert_cmpuint (server->requests->len, ==, 3);
+  g_assert_cmpstr (test_server_request (server, 0)->path, ==, "/moved.json");
+  g_assert_cmpstr (test_server_request (server, 1)->path, ==, "/hop.json");
+  g_assert_cmpstr (test_server_request (server, 2)->path, ==, "/real.json");
+  for (guint i = 0; i < 3; i++)
+    {
+      SoupMessageHeaders *headers = test_server_request (server, i)->headers;
+
+      g_assert_null (soup_message_headers_get_one (headers, "Cookie"));
+      g_assert_null (soup_message_headers_get_one (headers, "Referer"));
+      g_assert_cmpstr (soup_message_headers_get_one (headers, "User-Agent"), ==, USER_AGENT);
+    }
+  g_clear_object (&updater);
+}
+
+/* A body of exactly max_bytes is fine, however it is sent. */
+static void
+test_install_max_bytes_boundary (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  Route *streamed;
+
+  test_server_route (server, "/length.json", SOUP_STATUS_OK, dataset);
+  streamed = test_server_route (server, "/chunked.json", SOUP_STATUS_OK, dataset);
+  streamed->streamed = TRUE;
+  streamed->chunk_size = 8192;
+  streamed->interval_ms = 1;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RetractRulesStore) store = new_store ();
+      g_autoptr(RetractRuleset) active = load_active (store);
+      g_autofree char *url = test_server_url (server, i == 0 ? "/length.json" : "/chunked.json");
+      g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+      g_autoptr(RetractRuleset) result = NULL;
+      g_autoptr(GError) error = NULL;
+      RetractUpdateOutcome outcome;
+
+      retract_updater_set_max_bytes (updater, g_bytes_get_size (dataset));
+      result = run_check (updater, url, NULL, &outcome, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+      assert_installed (store, result, dataset, NEWER_VERSION, NULL);
+      g_clear_object (&updater);
+    }
+}
+
+/* What is sent */
+
+static const char * const allowed_headers[] = {
+  "Host", "User-Agent", "Accept", "Accept-Encoding", "Connection", "If-None-Match",
+};
+
+static void
+assert_request_clean (Request    *request,
+                      const char *path)
+{
+  SoupMessageHeadersIter iter;
+  const char *name;
+  const char *value;
+
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_cmpstr (request->path, ==, path);
+  g_assert_null (request->query);
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "User-Agent"), ==, USER_AGENT);
+  g_assert_null (soup_message_headers_get_one (request->headers, "Cookie"));
+  g_assert_null (soup_message_headers_get_one (request->headers, "Accept-Language"));
+  g_assert_null (soup_message_headers_get_one (request->headers, "Referer"));
+  g_assert_null (soup_message_headers_get_one (request->headers, "Authorization"));
+
+  soup_message_headers_iter_init (&iter, request->headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      gboolean allowed = FALSE;
+
+      g_test_message ("  %s: %s", name, value);
+      for (guint i = 0; i < G_N_ELEMENTS (allowed_headers); i++)
+        allowed = allowed || g_ascii_strcasecmp (name, allowed_headers[i]) == 0;
+      if (!allowed)
+        g_error ("Unexpected request header %s: %s", name, value);
+    }
+}
+
+static void
+test_request_headers (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autofree char *url = test_server_url (server, "/data/rules-v1.json");
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+  g_autoptr(RetractRuleset) installed = NULL;
+  g_autoptr(RetractRuleset) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+  Route *route;
+  Request *request;
+
+  route = test_server_route (server, "/data/rules-v1.json", SOUP_STATUS_OK, dataset);
+  route->etag = g_strdup ("\"v1\"");
+  route->set_cookie = g_strdup ("tracking=abc123; Path=/");
+  route->not_modified_on_match = TRUE;
+
+  installed = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  g_assert_cmpuint (server->requests->len, ==, 1);
+  request = test_server_request (server, 0);
+  assert_request_clean (request, "/data/rules-v1.json");
+  g_assert_null (soup_message_headers_get_one (request->headers, "If-None-Match"));
+
+  /* The next check, even by the same updater, asks with the ETag and sends
+   * back no cookie. */
+  for (guint i = 0; i < 2; i++)
+    {
+      RetractRuleset *expected = i == 0 ? active : installed;
+
+      if (i == 1)
+        {
+          g_clear_object (&updater);
+          updater = retract_updater_new (store, installed);
+        }
+
+      result = run_check (updater, url, NULL, &outcome, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (outcome, ==, RETRACT_UPDATE_UP_TO_DATE);
+      g_assert_true (result == expected);
+      g_clear_object (&result);
+
+      g_assert_cmpuint (server->requests->len, ==, 2 + i);
+      request = test_server_request (server, 1 + i);
+      assert_request_clean (request, "/data/rules-v1.json");
+      g_assert_cmpstr (soup_message_headers_get_one (request->headers, "If-None-Match"), ==,
+                       "\"v1\"");
+    }
+  g_clear_object (&updater);
+}
+
+/* Answers that change nothing */
+
+static void
+serve_not_modified (TestServer        *server,
+                    RetractRulesStore *store,
+                    RetractRuleset    *active)
+{
+  test_server_route (server, "/rules.json", SOUP_STATUS_NOT_MODIFIED, NULL);
+}
+
+static void
+test_not_modified (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .up_to_date = TRUE, .requests = 1 };
+  Request *request;
+
+  check_keeps_store (server, url, &expect, serve_not_modified);
+
+  /* Asked with the ETag of the installed download, and only then. */
+  g_assert_null (soup_message_headers_get_one (test_server_request (server, 0)->headers,
+                                               "If-None-Match"));
+  request = test_server_request (server, 1);
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "If-None-Match"), ==,
+                   SEED_ETAG);
+}
+
+/* The very bytes in use. */
+static void
+serve_active_bytes (TestServer        *server,
+                    RetractRulesStore *store,
+                    RetractRuleset    *active)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_str_equal (retract_ruleset_get_origin (active), "bundled"))
+    bytes = g_bytes_ref (bundled_bytes);
+  else
+    bytes = read_bytes (retract_rules_store_get_path (store));
+  g_assert_nonnull (bytes);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, bytes);
+}
+
+static void
+test_same_bytes (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .up_to_date = TRUE, .requests = 1 };
+
+  check_keeps_store (server, url, &expect, serve_active_bytes);
+}
+
+/* Failures */
+
+static void
+test_rejects_url (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 0 };
+  g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  check_keeps_store (server, "http://example.com/rules.json", &expect, NULL);
+  check_keeps_store (server, ftp, &expect, NULL);
+  check_keeps_store (server, "file:///etc/passwd", &expect, NULL);
+  check_keeps_store (server, "garbage", &expect, NULL);
+}
+
+static void
+serve_404 (TestServer        *server,
+           RetractRulesStore *store,
+           RetractRuleset    *active)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static ("gone", 4);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_NOT_FOUND, body);
+}
+
+static void
+serve_500 (TestServer        *server,
+           RetractRulesStore *store,
+           RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+
+  /* Even a good dataset does not count with an error status. */
+  test_server_route (server, "/rules.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, dataset);
+}
+
+static void
+test_http_404 (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "\\b404\\b", .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_404);
+}
+
+static void
+test_http_500 (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "\\b500\\b", .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_500);
+}
+
+/* Declares the whole length, sends 1 KiB, then nothing: only a check of
+ * Content-Length, before reading the body, can answer in time. */
+static void
+serve_long_content_length (TestServer        *server,
+                           RetractRulesStore *store,
+                           RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+
+  route->streamed = TRUE;
+  route->encoding = SOUP_ENCODING_CONTENT_LENGTH;
+  route->stop_after = 1024;
+}
+
+/* Chunked with no length: sends 8 KiB, then nothing, so the limit must be
+ * applied while the body streams in. */
+static void
+serve_long_chunked (TestServer        *server,
+                    RetractRulesStore *store,
+                    RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+
+  route->streamed = TRUE;
+  route->encoding = SOUP_ENCODING_CHUNKED;
+  route->stop_after = 8192;
+}
+
+static void
+serve_one_byte_too_many (TestServer        *server,
+                         RetractRulesStore *store,
+                         RetractRuleset    *active)
+{
+  gsize size = RETRACT_UPDATE_MAX_BYTES + 1;
+  char *body = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (body, ' ', size);
+  body[0] = '{';
+  bytes = g_bytes_new_take (body, size);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, bytes);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation limited = {
+    .code = RETRACT_UPDATE_ERROR_REJECTED, .max_bytes = 4096, .timeout = 3,
+    .max_seconds = 2, .requests = 1,
+  };
+  const Expectation by_default = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
+
+  g_test_message ("Content-Length over the limit");
+  check_keeps_store (server, url, &limited, serve_long_content_length);
+  g_test_message ("chunked, over the limit");
+  check_keeps_store (server, url, &limited, serve_long_chunked);
+  g_test_message ("one byte over RETRACT_UPDATE_MAX_BYTES, the default");
+  check_keeps_store (server, url, &by_default, serve_one_byte_too_many);
+}
+
+static void
+serve_truncated (TestServer        *server,
+                 RetractRulesStore *store,
+                 RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  const char *data = g_bytes_get_data (dataset, NULL);
+  const char *cut = strstr (data, PUBLISHED);
+  g_autoptr(GBytes) truncated = NULL;
+
+  g_assert_nonnull (cut);
+  truncated = g_bytes_new (data, (gsize) (cut - data));
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, truncated);
+}
+
+static void
+test_invalid_json (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  const char *data = g_bytes_get_data (dataset, NULL);
+  g_autoptr(GBytes) truncated = g_bytes_new (data, (gsize) (strstr (data, PUBLISHED) - data));
+  g_autofree char *message = loader_message (truncated);
+  g_autofree char *pattern = g_regex_escape_string (message, -1);
+  Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_truncated);
+}
+
+static void
+serve_empty (TestServer        *server,
+             RetractRulesStore *store,
+             RetractRuleset    *active)
+{
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, empty);
+}
+
+static void
+test_empty_body (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
+
+  check_keeps_store (server, url, &expect, serve_empty);
+}
+
+static GBytes *
+schema_invalid_dataset (void)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+
+  return dataset_edit (dataset, PUBLISHED, "\"published\": 20261124");
+}
+
+static void
+serve_schema_invalid (TestServer        *server,
+                      RetractRulesStore *store,
+                      RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = schema_invalid_dataset ();
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+static void
+test_schema_invalid (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  g_autoptr(GBytes) dataset = schema_invalid_dataset ();
+  g_autofree char *message = loader_message (dataset);
+  g_autofree char *pattern = g_regex_escape_string (message, -1);
+  Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_schema_invalid);
+}
+
+static void
+serve_older (TestServer        *server,
+             RetractRulesStore *store,
+             RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (OLDER_VERSION);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+static void
+test_older_version (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
+
+  check_keeps_store (server, url, &expect, serve_older);
+}
+
+/* The version in use, with something else in it. */
+static void
+serve_same_version_changed (TestServer        *server,
+                            RetractRulesStore *store,
+                            RetractRuleset    *active)
+{
+  g_autoptr(GBytes) same = dataset_with_version (retract_ruleset_get_version (active));
+  g_autoptr(GBytes) changed = dataset_edit (same, PUBLISHED, "\"published\": \"2026-11-25\"");
+  g_autoptr(RetractRuleset) valid = retract_ruleset_new_from_bytes (changed, "changed", NULL);
+
+  g_assert_nonnull (valid);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, changed);
+}
+
+static void
+test_same_version_different (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
+
+  check_keeps_store (server, url, &expect, serve_same_version_changed);
+}
+
+static void
+serve_schema_2 (TestServer        *server,
+                RetractRulesStore *store,
+                RetractRuleset    *active)
+{
+  g_autoptr(GBytes) newer = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_edit (newer, "\"schema\": 1", "\"schema\": 2");
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+static void
+test_schema_2 (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
+
+  check_keeps_store (server, url, &expect, serve_schema_2);
+}
+
+static void
+test_self_signed (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "tls", NULL);
+  g_autofree char *key = g_build_filename (directory, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (directory, "cert.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(TestServer) server = NULL;
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *err = NULL;
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_NETWORK, .timeout = 3, .requests = 0,
+  };
+  int wait_status = 0;
+  const char *argv[] = {
+    openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+    "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL,
+  };
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("openssl failed: %s", err);
+
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  if (certificate == NULL && g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
+    {
+      g_test_skip ("TLS is not available");
+      return;
+    }
+  g_assert_no_error (error);
+
+  server = test_server_new_full (certificate);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  url = test_server_url (server, "/rules.json");
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+
+  check_keeps_store (server, url, &expect, NULL);
+}
+
+static void
+serve_redirects (TestServer        *server,
+                 RetractRulesStore *store,
+                 RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
+  g_autofree char *https = g_strdup_printf ("https://127.0.0.1:%u/rules.json", server->port);
+
+  test_server_redirect (server, "/to-ftp", ftp);
+  test_server_redirect (server, "/to-https", https);
+  test_server_redirect (server, "/to-remote", "http://example.com/rules.json");
+  test_server_redirect (server, "/to-private", "http://192.168.1.1/rules.json");
+  test_server_redirect (server, "/to-file", "file:///etc/passwd");
+  test_server_redirect (server, "/loop", "/loop");
+  /* Had it been followed, this would have been a good update. */
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+static void
+test_redirects_refused (void)
+{
+  static const char * const paths[] = {
+    "/to-ftp", "/to-https", "/to-remote", "/to-private", "/to-file",
+  };
+  g_autoptr(TestServer) server = test_server_new ();
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_REJECTED, .timeout = 3, .max_seconds = 2, .requests = 1,
+  };
+  const Expectation loop = { .code = -1, .timeout = 3, .requests = -1 };
+  g_autofree char *loop_url = test_server_url (server, "/loop");
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = test_server_url (server, paths[i]);
+
+      check_keeps_store (server, url, &expect, serve_redirects);
+    }
+
+  /* A redirect loop ends, in some error. */
+  check_keeps_store (server, loop_url, &loop, serve_redirects);
+}
+
+static void
+serve_stall (TestServer        *server,
+             RetractRulesStore *store,
+             RetractRuleset    *active)
+{
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, NULL)->stall = TRUE;
+}
+
+static void
+test_timeout_stall (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "time[sd]?[ -]?out", .timeout = 1,
+    .max_seconds = 3.5, .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_stall);
+}
+
+/* Sends a few bytes every 100 ms, for ever: no single wait is long, so only
+ * an overall timeout ends it. */
+static void
+serve_trickle (TestServer        *server,
+               RetractRulesStore *store,
+               RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+
+  route->streamed = TRUE;
+  route->chunk_size = 16;
+  route->interval_ms = 100;
+}
+
+static void
+test_timeout_trickle (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "time[sd]?[ -]?out", .timeout = 1,
+    .max_seconds = 3.5, .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_trickle);
+}
+
+static void
+serve_slow (TestServer        *server,
+            RetractRulesStore *store,
+            RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+
+  /* 36 chunks of 1 KiB, 300 ms apart: about 11 s if nobody cancels. */
+  route->streamed = TRUE;
+  route->interval_ms = 300;
+}
+
+static void
+test_cancel_mid_download (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_after_first_chunk = TRUE,
+    .max_seconds = 2, .requests = 1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_slow);
+}
+
+static void
+serve_newer (TestServer        *server,
+             RetractRulesStore *store,
+             RetractRuleset    *active)
+{
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+static void
+test_cancel_before (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  const Expectation expect = {
+    .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_before = TRUE,
+    .max_seconds = 2, .requests = -1,
+  };
+
+  check_keeps_store (server, url, &expect, serve_newer);
+}
+
+/* The store */
+
+static void
+test_store_load_newer (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractRuleset) bundled = load_active (store);
+  g_autoptr(RetractRuleset) downloaded = NULL;
+  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+
+  g_assert_cmpstr (retract_ruleset_get_origin (bundled), ==, "bundled");
+  g_assert_cmpstr (retract_ruleset_get_version (bundled), ==, BUNDLED_VERSION);
+  g_assert_null (retract_rules_store_get_etag (store));
+
+  install (store, dataset, "\"e\"");
+  downloaded = load_active (store);
+  g_assert_cmpstr (retract_ruleset_get_origin (downloaded), ==, "downloaded");
+  g_assert_cmpstr (retract_ruleset_get_version (downloaded), ==, NEWER_VERSION);
+}
+
+static void
+test_store_load_older (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(GBytes) dataset = dataset_with_version (OLDER_VERSION);
+  g_autoptr(RetractRuleset) active = NULL;
+
+  /* Rules that came with a newer app win over an older download. */
+  install (store, dataset, NULL);
+  active = load_active (store);
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
+}
+
+static void
+test_store_corrupted (void)
+{
+  static const char garbage[] = "{\"meta\": {\"schema\": 1,";
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autofree char *directory = store_directory (store);
+  g_autoptr(GBytes) previous = read_bytes (retract_rules_store_get_previous_path (store));
+  g_autoptr(GBytes) previous_after = NULL;
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *moved = NULL;
+  const char *name;
+  guint rejected = 0;
+
+  g_assert_true (g_file_set_contents (retract_rules_store_get_path (store), garbage, -1, NULL));
+
+  active = retract_rules_store_load_active (store, &notice);
+  g_assert_nonnull (active);
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (notice, !=, "");
+
+  /* Moved aside, not deleted. */
+  g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
+  dir = g_dir_open (directory, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "rules.json.rejected-"))
+      {
+        g_autofree char *path = g_build_filename (directory, name, NULL);
+
+        rejected++;
+        g_assert_true (g_file_get_contents (path, &moved, NULL, NULL));
+      }
+  g_assert_cmpuint (rejected, ==, 1);
+  g_assert_cmpstr (moved, ==, garbage);
+
+  previous_after = read_bytes (retract_rules_store_get_previous_path (store));
+  assert_bytes_equal (previous, previous_after, "the previous file");
+
+  /* The next launch is quiet. */
+  g_clear_object (&active);
+  active = load_active (store);
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+}
+
+static void
+test_store_revert (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(GBytes) download = read_bytes (retract_rules_store_get_path (store));
+  g_autoptr(GBytes) previous = NULL;
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "downloaded");
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, SEED_VERSION);
+
+  g_assert_true (retract_rules_store_revert (store, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&active);
+  active = load_active (store);
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
+  g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
+  g_assert_null (retract_rules_store_get_etag (store));
+
+  /* The download is kept, as the previous file. */
+  previous = read_bytes (retract_rules_store_get_previous_path (store));
+  assert_bytes_equal (download, previous, "the previous file");
+
+  /* Reverting twice is harmless. */
+  g_assert_true (retract_rules_store_revert (store, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The isolated XDG dirs hold no GSettings schemas, and GIO's GNOME proxy
+   * resolver aborts without its schema; the test server is local anyway. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  bundled_bytes = g_resource_lookup_data (retract_core_get_resource (),
+                                          RETRACT_RULESET_BUNDLED_PATH, 0, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/retract/updater/check-url", test_check_url);
+  g_test_add_func ("/retract/updater/install/newer", test_install_newer);
+  g_test_add_func ("/retract/updater/install/over-previous", test_install_over_previous);
+  g_test_add_func ("/retract/updater/install/redirect-followed", test_install_redirect_followed);
+  g_test_add_func ("/retract/updater/install/max-bytes-boundary",
+                   test_install_max_bytes_boundary);
+  g_test_add_func ("/retract/updater/request-headers", test_request_headers);
+  g_test_add_func ("/retract/updater/up-to-date/not-modified", test_not_modified);
+  g_test_add_func ("/retract/updater/up-to-date/same-bytes", test_same_bytes);
+  g_test_add_func ("/retract/updater/fails/url-refused", test_rejects_url);
+  g_test_add_func ("/retract/updater/fails/http-404", test_http_404);
+  g_test_add_func ("/retract/updater/fails/http-500", test_http_500);
+  g_test_add_func ("/retract/updater/fails/too-large", test_too_large);
+  g_test_add_func ("/retract/updater/fails/invalid-json", test_invalid_json);
+  g_test_add_func ("/retract/updater/fails/empty-body", test_empty_body);
+  g_test_add_func ("/retract/updater/fails/schema-invalid", test_schema_invalid);
+  g_test_add_func ("/retract/updater/fails/older-version", test_older_version);
+  g_test_add_func ("/retract/updater/fails/same-version-different",
+                   test_same_version_different);
+  g_test_add_func ("/retract/updater/fails/schema-2", test_schema_2);
+  g_test_add_func ("/retract/updater/fails/self-signed", test_self_signed);
+  g_test_add_func ("/retract/updater/fails/redirects-refused", test_redirects_refused);
+  g_test_add_func ("/retract/updater/fails/timeout-stall", test_timeout_stall);
+  g_test_add_func ("/retract/updater/fails/timeout-trickle", test_timeout_trickle);
+  g_test_add_func ("/retract/updater/fails/cancel-mid-download", test_cancel_mid_download);
+  g_test_add_func ("/retract/updater/fails/cancel-before", test_cancel_before);
+  g_test_add_func ("/retract/updater/store/load-newer", test_store_load_newer);
+  g_test_add_func ("/retract/updater/store/load-older", test_store_load_older);
+  g_test_add_func ("/retract/updater/store/corrupted-moved-aside", test_store_corrupted);
+  g_test_add_func ("/retract/updater/store/revert", test_store_revert);
+
+  return g_test_run ();
+}
