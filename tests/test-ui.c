@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "retract-core-resources.h"
 #include "retract-result-page.h"
 #include "retract-review-page.h"
 #include "retract-time.h"
@@ -349,6 +350,47 @@ test_delete_saved_data (void)
   harness_clear (&harness);
 }
 
+/* New rules (an update) re-assess the case on screen. */
+static void
+test_new_rules_reassess (void)
+{
+  g_autoptr(GBytes) bundled = g_resource_lookup_data (retract_core_get_resource (),
+                                                      RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bundled, NULL),
+                                              (gssize) g_bytes_get_size (bundled));
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(RetractRuleset) newer = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractResultPage *result;
+  Harness harness;
+
+  /* A friend report gets 48 hours instead of 24 in "2026.12.1". */
+  g_assert_cmpuint (g_string_replace (text, "\"version\": \"2026.11.1\"",
+                                      "\"version\": \"2026.12.1\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"window\": { \"hours\": 24 }",
+                                      "\"window\": { \"hours\": 48 }", 1), ==, 1);
+  changed = g_string_free_to_bytes (g_steal_pointer (&text));
+  newer = retract_ruleset_new_from_bytes (changed, "rules.json", &error);
+  g_assert_no_error (error);
+
+  harness_init (&harness, "2026-11-25T11:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_PROCESSED);
+
+  retract_window_set_rules (harness.window, newer);
+  harness_settle ();
+  assert_step (&harness, "result");
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+
+  harness_clear (&harness);
+}
+
 /* Interactive widgets that must carry a name for screen readers. */
 static gboolean
 is_interactive (GtkWidget *widget)
@@ -448,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/accessible-labels", test_accessible_labels);
   g_test_add_func ("/retract/ui/every-seed-scenario", test_every_seed_scenario);
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
+  g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
 
   return g_test_run ();
 }
