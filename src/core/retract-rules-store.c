@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-rules-store.h"
+#include "retract-store.h"
 
 #define RULES_FILE_NAME    "rules.json"
 #define PREVIOUS_FILE_NAME "rules.json.previous"
@@ -132,6 +133,10 @@ retract_rules_store_load_active (RetractRulesStore *self,
 
   if (notice != NULL)
     *notice = NULL;
+
+  retract_remove_write_leftovers (self->directory, RULES_FILE_NAME);
+  retract_remove_write_leftovers (self->directory, PREVIOUS_FILE_NAME);
+  retract_remove_write_leftovers (self->directory, ETAG_FILE_NAME);
 
   bundled = retract_ruleset_new_bundled (&error);
   if (bundled == NULL)

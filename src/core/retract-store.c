@@ -143,6 +143,36 @@ move_aside (RetractStore *self,
 }
 
 /**
+ * retract_remove_write_leftovers:
+ * @directory: a folder we write atomically into
+ * @base: a file name in it, such as "case.json"
+ *
+ * An atomic write goes through `<base>.XXXXXX`; a process killed in the
+ * middle leaves that temporary file behind. It is never the real file, so
+ * it can go.
+ */
+void
+retract_remove_write_leftovers (const char *directory,
+                                const char *base)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  gsize base_length = strlen (base);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0 ||
+          name[base_length] != '.')
+        continue;
+
+      path = g_build_filename (directory, name, NULL);
+      g_unlink (path);
+    }
+}
+
+/**
  * retract_store_load_case:
  * @moved_to: (out) (optional) (nullable): where an unreadable file was moved
  * @error: why the saved case could not be read
@@ -164,6 +194,7 @@ retract_store_load_case (RetractStore *self,
   if (moved_to != NULL)
     *moved_to = NULL;
 
+  retract_remove_write_leftovers (self->directory, CASE_FILE_NAME);
   if (!retract_store_has_saved_case (self))
     return NULL;
 

@@ -23,4 +23,7 @@ gboolean      retract_store_save_case       (RetractStore  *self,
 gboolean      retract_store_delete_all      (RetractStore  *self,
                                              GError       **error);
 
+void          retract_remove_write_leftovers (const char   *directory,
+                                              const char   *base);
+
 G_END_DECLS
