@@ -84,6 +84,9 @@ retract_time_parse (const char *text,
     }
 
   result = to_beijing_seconds (parsed);
+  /* Years before 1900 are typing mistakes, and print badly (year 1 as "1-01-01"). */
+  if (result != NULL && g_date_time_get_year (result) < 1900)
+    g_clear_pointer (&result, g_date_time_unref);
   if (result == NULL)
     {
       /* GLib parsed it, but in Beijing time it would fall past the year 9999. */
