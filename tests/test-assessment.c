@@ -272,6 +272,16 @@ static const AssessCase assess_cases[] = {
     "processed", "2026-11-24T12:00:00+08:00", "2026-11-27T10:00:00+08:00", NULL,
     "douyin-community-review", "identity,screen-recording,deletion-proof", "irreversible" },
 
+  /* Fractions of a second count: 1 h 59 min 59.5 s is still under 2 h. */
+  { "fraction/under-2h", "wechat", "friend-report",
+    "2026-11-24T10:00:00.7+08:00", "2026-11-24T12:00:00.2+08:00", NULL, NULL, 0, FALSE,
+    "auto-review", "2026-11-24T12:00:00.700000+08:00", "2026-11-25T10:00:00.700000+08:00", NULL,
+    "self-service,web-ticket,phone-hotline", "", "duplicate-submission" },
+  { "fraction/half-second-after-close", "wechat", "friend-report",
+    "2026-11-24T10:00:00+08:00", "2026-11-25T10:00:00.5+08:00", NULL, NULL, 0, FALSE,
+    "processed", "2026-11-24T12:00:00+08:00", "2026-11-25T10:00:00+08:00", NULL,
+    "appeal-message", "identity,screen-recording", "irreversible" },
+
   /* A clock a few seconds behind the phone's is not "the future". */
   { "clock-skew/filed-60s-ahead", "wechat", "friend-report",
     "2026-11-24T10:01:00+08:00", "2026-11-24T10:00:00+08:00", NULL, NULL, 0, FALSE,
@@ -423,6 +433,8 @@ static const ErrorCase error_cases[] = {
     NULL, RETRACT_INPUT_ERROR_FUTURE, "filed_at: |2026-11-24 10:01:01|in the future" },
   { "filed-in-2100", "wechat", "friend-report", "2100-01-01T00:00:00+08:00", NULL, NULL,
     RETRACT_INPUT_ERROR_FUTURE, "filed_at: |2100-01-01 00:00" },
+  { "filed-60.5s-in-the-future", "wechat", "friend-report", "2026-11-24T10:01:00.5+08:00", NULL,
+    NULL, RETRACT_INPUT_ERROR_FUTURE, "filed_at: |in the future" },
 };
 
 static void

@@ -458,6 +458,15 @@ command_assess (int    argc,
           platform = g_strdup (inferred);
         }
 
+      for (guint i = 0; scenarios != NULL && scenarios[i] != NULL; i++)
+        if (*scenarios[i] == '\0')
+          {
+            g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_scenarios (rules));
+
+            g_printerr (_("scenarios: an empty scenario was given; valid values: %s\n"), valid);
+            return EXIT_BAD_INPUT;
+          }
+
       kase = retract_case_new ();
       retract_case_set_platform (kase, platform);
       retract_case_set_complaint_type (kase, type);

@@ -125,7 +125,7 @@ resolve_answers (RetractAssessment *self,
       g_autofree char *valid = retract_ruleset_list_type_ids (rules, platform);
 
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
-                   _("type: “%1$s” is not a %2$s complaint type; valid values: %3$s"),
+                   _("type: “%1$s” is not a complaint type of %2$s; valid values: %3$s"),
                    type, platform, valid);
       return FALSE;
     }

@@ -2048,7 +2048,19 @@ retract_ruleset_list_type_ids (RetractRuleset *self,
     {
       const RetractComplaintType *type = g_ptr_array_index (self->types, i);
 
+      gboolean listed = FALSE;
+
       if (platform != NULL && !g_str_equal (type->platform, platform))
+        continue;
+      /* "general" belongs to two platforms; name it once. */
+      for (guint j = 0; j < i && !listed; j++)
+        {
+          const RetractComplaintType *earlier = g_ptr_array_index (self->types, j);
+
+          listed = (platform == NULL || g_str_equal (earlier->platform, platform)) &&
+                   g_str_equal (earlier->id, type->id);
+        }
+      if (listed)
         continue;
       if (list->len > 0)
         g_string_append (list, ", ");

@@ -43,7 +43,7 @@ to_beijing_seconds (GDateTime *time)
  *   a space may stand for the `T`, seconds may be left out, and a time
  *   without an offset is Beijing time
  *
- * Returns: (transfer full) (nullable): the time in UTC+8, to the second
+ * Returns: (transfer full) (nullable): the time in UTC+8
  */
 GDateTime *
 retract_time_parse (const char *text,
@@ -70,7 +70,9 @@ retract_time_parse (const char *text,
       normalized = with_seconds;
     }
 
-  if (strlen (normalized) >= 10 && strchr (normalized, 'T') != NULL)
+  /* GLib quietly turns a 60th second into the 59th; that is a typo, not a time. */
+  if (strlen (normalized) >= 10 && strchr (normalized, 'T') != NULL &&
+      !g_regex_match_simple ("T[0-9]{2}:[0-9]{2}:6[0-9]", normalized, 0, 0))
     parsed = g_date_time_new_from_iso8601 (normalized, retract_time_zone ());
 
   if (parsed == NULL)
@@ -83,9 +85,13 @@ retract_time_parse (const char *text,
       return NULL;
     }
 
-  result = to_beijing_seconds (parsed);
-  /* Years before 1900 are typing mistakes, and print badly (year 1 as "1-01-01"). */
-  if (result != NULL && g_date_time_get_year (result) < 1900)
+  /* Fractions of a second are kept: 1:59:59.5 after filing is still under 2 h. */
+  result = g_date_time_to_timezone (parsed, retract_time_zone ());
+  /* Years before 1900 are typing mistakes and print badly ("1-01-01"); after
+   * 2999 the deadlines themselves would leave what GDateTime can hold. */
+  if (result != NULL &&
+      (g_date_time_get_year (result) < RETRACT_MIN_YEAR ||
+       g_date_time_get_year (result) > RETRACT_MAX_YEAR))
     g_clear_pointer (&result, g_date_time_unref);
   if (result == NULL)
     {
@@ -101,7 +107,8 @@ retract_time_parse (const char *text,
 /**
  * retract_time_format_iso:
  *
- * Returns: (transfer full): @time as `YYYY-MM-DDTHH:MM:SS+08:00`
+ * Returns: (transfer full): @time as `YYYY-MM-DDTHH:MM:SS+08:00`, with
+ *   `.ffffff` after the seconds only when there is a fraction
  */
 char *
 retract_time_format_iso (GDateTime *time)
@@ -110,8 +117,9 @@ retract_time_format_iso (GDateTime *time)
 
   g_return_val_if_fail (time != NULL, NULL);
 
-  local = to_beijing_seconds (time);
-  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  local = g_date_time_to_timezone (time, retract_time_zone ());
+  return g_date_time_format (local, g_date_time_get_microsecond (local) != 0
+                                    ? "%Y-%m-%dT%H:%M:%S.%f%:z" : "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 /**

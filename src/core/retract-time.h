@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 /* All times shown and computed by Retract are Beijing time, UTC+8, without DST. */
 #define RETRACT_UTC_OFFSET_SECONDS (8 * 3600)
 
+/* The years Retract accepts in any time it is given. */
+#define RETRACT_MIN_YEAR 1900
+#define RETRACT_MAX_YEAR 2999
+
 GTimeZone *retract_time_zone         (void);
 GDateTime *retract_time_parse        (const char      *text,
                                       GError         **error);
