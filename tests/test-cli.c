@@ -562,6 +562,63 @@ test_letter_error (gconstpointer data)
   g_unlink (path);
 }
 
+/* Input at the extremes: clear errors or correct output, never a crash or a hang. */
+static void
+test_extremes (void)
+{
+  g_autoptr(GString) narrative = g_string_new (NULL);
+  g_autoptr(GString) json = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *control_path = NULL;
+  g_autofree char *pdf = scratch_path ("long.pdf");
+  g_auto(Run) text = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) control = { 0 };
+  g_auto(Run) many = { 0 };
+
+  /* 100 000 characters of mixed scripts: Chinese, emoji, right-to-left. */
+  while (g_utf8_strlen (narrative->str, -1) < 99980)
+    g_string_append (narrative, "误点了投诉😀 שלום مرحبا abc ");
+  g_string_append (narrative, "最后一句");
+  json = g_string_new (FULL_CASE);
+  g_string_replace (json, "\"误点了投诉。\"", "", 1);
+  g_string_replace (json, "\"narrative\": ,", "", 1);
+  g_string_truncate (json, json->len - 2);
+  /* Nothing in it needs escaping in JSON. */
+  g_string_append_printf (json, ", \"narrative\": \"%s\"}\n", narrative->str);
+  path = write_temp ("long-case.json", json->str);
+
+  run_cli (&text, "letter", "--case", path, "--format", "txt", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "最后一句"));
+  g_assert_nonnull (strstr (text.out, "שלום"));
+
+  run_cli (&pdf_run, "letter", "--case", path, "--format", "pdf", "--output", pdf,
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* A control character is named, not printed. */
+  control_path = write_temp ("control-case.json",
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"complaint_number\": \"WX1\", "
+    "\"narrative\": \"bell\\u0007\", \"reason\": \"r\", "
+    "\"applicant\": {\"name\": \"张三\", \"phone\": \"13800138000\"}}");
+  run_cli (&control, "letter", "--case", control_path, "--format", "txt", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (control.status, ==, 2);
+  g_assert_nonnull (strstr (control.err, "narrative: "));
+
+  run_cli (&many, "assess", "--json", "--type", "friend-report", "--filed-at", "1970-01-01 08:00",
+           "--now", "2026-11-24 13:00", "--withdrawals-this-month", "1000000000");
+  g_assert_cmpint (many.status, ==, 0);
+  g_assert_nonnull (strstr (many.out, "\"monthly-limit\""));
+  g_assert_nonnull (strstr (many.out, "\"processed\""));
+
+  g_unlink (pdf);
+}
+
 static void
 test_letter_usage (void)
 {
@@ -894,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
   g_test_add_func ("/retract/cli/letter/formats", test_letter_formats);
   g_test_add_func ("/retract/cli/letter/usage", test_letter_usage);
+  g_test_add_func ("/retract/cli/extremes", test_extremes);
   for (guint i = 0; i < G_N_ELEMENTS (letter_errors); i++)
     {
       g_autofree char *path = g_strdup_printf ("/retract/cli/letter/error/%s", letter_errors[i].name);
