@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-core-resources.h"
+#include "retract-details-page.h"
 #include "retract-result-page.h"
 #include "retract-review-page.h"
 #include "retract-time.h"
@@ -109,6 +110,82 @@ test_happy_path (void)
                               "wizard.go-to", "s", "situation");
   harness_settle ();
   assert_step (&harness, "situation");
+
+  harness_clear (&harness);
+}
+
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The longest narrative a case may hold, in four scripts, typed into the
+ * details page: the review shows its start and length, the letter all of it. */
+static void
+test_longest_narrative (void)
+{
+  Harness harness;
+  g_autoptr(GString) narrative = g_string_new (NULL);
+  GtkWidget *field;
+  AdwActionRow *row;
+  const char *subtitle;
+  RetractLetter *letter;
+  g_autofree char *letter_text = NULL;
+  g_autofree char *expected_length = NULL;
+
+  while (g_utf8_strlen (narrative->str, -1) < 99980)
+    g_string_append (narrative, "误点了投诉😀 שלום مرحبا abc ");
+  g_string_append (narrative, "最后一句");
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  for (guint i = 0; i < 4; i++)
+    harness_next (&harness);
+  assert_step (&harness, "details");
+  harness_fill_details (&harness);
+
+  field = retract_details_page_get_field (RETRACT_DETAILS_PAGE (harness_page (&harness, "details")),
+                                          RETRACT_DETAIL_NARRATIVE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), narrative->str, -1);
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_detail (retract_window_get_case (harness.window),
+                                            RETRACT_DETAIL_NARRATIVE), ==, narrative->str);
+
+  harness_next (&harness);
+  assert_step (&harness, "review");
+  row = find_row (GTK_WIDGET (harness_page (&harness, "review")), "What happened");
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (row);
+  g_assert_true (g_str_has_prefix (subtitle, "误点了投诉😀 שלום"));
+  g_assert_cmpint (g_utf8_strlen (subtitle, -1), <, 400);
+  expected_length = g_strdup_printf ("(%ld characters in all)",
+                                     g_utf8_strlen (narrative->str, -1));
+  g_assert_true (g_str_has_suffix (subtitle, expected_length));
+
+  letter = retract_review_page_get_letter (RETRACT_REVIEW_PAGE (harness_page (&harness, "review")));
+  g_assert_nonnull (letter);
+  letter_text = retract_letter_to_text (letter);
+  g_assert_nonnull (strstr (letter_text, "最后一句"));
+
+  /* A short answer is shown whole. */
+  row = find_row (GTK_WIDGET (harness_page (&harness, "review")), "Why it was a mistake");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "李四没有任何违规行为,投诉是误触造成的。");
 
   harness_clear (&harness);
 }
@@ -483,6 +560,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/retract/ui/happy-path", test_happy_path);
+  g_test_add_func ("/retract/ui/longest-narrative", test_longest_narrative);
   g_test_add_func ("/retract/ui/dead-end", test_dead_end);
   g_test_add_func ("/retract/ui/clock-flips-stage", test_clock_flips_stage);
   g_test_add_func ("/retract/ui/resume-after-restart", test_resume_after_restart);

@@ -169,6 +169,25 @@ build_materials (RetractReviewPage *self,
     }
 }
 
+/* A review row shows the start of a long answer, not all of it: a label
+ * wrapping 100 000 characters is laid out again on every resize, which
+ * freezes the window. The whole text is in the letter preview below. */
+#define REVIEW_EXCERPT_CHARS 280
+
+static char *
+excerpt (const char *text)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree char *start = NULL;
+
+  if (n_chars <= REVIEW_EXCERPT_CHARS)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, REVIEW_EXCERPT_CHARS);
+  /* Translators: the start of a long answer, then its length, "… (100000 characters in all)" */
+  return g_strdup_printf (_("%s… (%ld characters in all)"), start, n_chars);
+}
+
 static void
 build_details (RetractReviewPage *self,
                RetractCase       *kase)
@@ -191,11 +210,13 @@ build_details (RetractReviewPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *value = retract_case_get_detail (kase, fields[i].detail);
-      g_autofree char *masked = NULL;
+      g_autofree char *shown = NULL;
 
       /* The ID number is shown masked, as the letter will print it. */
       if (value != NULL && fields[i].detail == RETRACT_DETAIL_APPLICANT_ID_NUMBER)
-        value = masked = retract_mask_id_number (value);
+        value = shown = retract_mask_id_number (value);
+      else if (value != NULL)
+        value = shown = excerpt (value);
 
       add_value (self, self->details_group, _(fields[i].label), value);
     }
