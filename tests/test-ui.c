@@ -208,6 +208,8 @@ test_dead_end (void)
                          NULL);
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==,
+                   "action-unavailable-symbolic");
   g_assert_false (harness_next_enabled (&harness));
 
   /* The answer that caused the stop stays editable. */

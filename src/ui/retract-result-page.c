@@ -217,6 +217,10 @@ show_dead_end (RetractResultPage *self,
   else
     g_string_append (description, retract_text_get (&info->advice, language));
 
+  /* Set here rather than in the template: the theme has this icon only as
+   * SVG, and looking it up for the hidden page at start-up loads librsvg,
+   * libxml2 and ICU before the first frame. */
+  adw_status_page_set_icon_name (self->status_page, "action-unavailable-symbolic");
   adw_status_page_set_description (self->status_page, description->str);
   adw_preferences_group_set_title (self->dead_end_group, _("What you can still do"));
 
