@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-application.h"
+#include "retract-first-frame.h"
 #include "retract-rules-store.h"
 #include "retract-time.h"
 #include "retract-updater.h"
@@ -263,44 +264,6 @@ quit (GSimpleAction *action,
   g_application_quit (app);
 }
 
-/* RETRACT_BENCH_FIRST_FRAME=1 (for bench/, see docs/performance.md): once the
- * window has painted its first frame, print "first-frame monotonic_us=<µs on
- * CLOCK_MONOTONIC> pss_kb=<PSS>" and quit. Unset, nothing is connected. */
-static gint64
-bench_read_pss_kb (void)
-{
-  g_autofree char *rollup = NULL;
-  const char *pss;
-
-  if (!g_file_get_contents ("/proc/self/smaps_rollup", &rollup, NULL, NULL))
-    return -1;
-  pss = strstr (rollup, "\nPss:");
-  return pss != NULL ? g_ascii_strtoll (pss + strlen ("\nPss:"), NULL, 10) : -1;
-}
-
-static void
-bench_after_first_paint (GdkFrameClock *clock,
-                         gpointer       user_data)
-{
-  GtkWindow *window = user_data;
-  gint64 painted = g_get_monotonic_time ();
-
-  g_signal_handlers_disconnect_by_func (clock, bench_after_first_paint, user_data);
-  g_print ("first-frame monotonic_us=%" G_GINT64_FORMAT " pss_kb=%" G_GINT64_FORMAT "\n",
-           painted, bench_read_pss_kb ());
-  fflush (stdout);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-}
-
-static void
-bench_window_mapped (GtkWidget *window,
-                     gpointer   user_data)
-{
-  g_signal_handlers_disconnect_by_func (window, bench_window_mapped, user_data);
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (bench_after_first_paint), window, 0);
-}
-
 static void
 retract_application_activate (GApplication *app)
 {
@@ -314,8 +277,7 @@ retract_application_activate (GApplication *app)
       if (self->rules_notice != NULL)
         retract_window_show_toast (RETRACT_WINDOW (window), self->rules_notice);
       maybe_check_automatically (self, RETRACT_WINDOW (window));
-      if (g_getenv ("RETRACT_BENCH_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped), NULL);
+      retract_first_frame_report_if_asked (window);
     }
 
   gtk_window_present (window);
