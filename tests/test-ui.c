@@ -554,6 +554,81 @@ test_accessible_labels (void)
   harness_clear (&harness);
 }
 
+static guint
+count_descendants (GtkWidget *root,
+                   GType      type)
+{
+  guint count = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += G_TYPE_CHECK_INSTANCE_TYPE (child, type) + count_descendants (child, type);
+
+  return count;
+}
+
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+/* The welcome page paints the first frame alone: the wizard's pages and the
+ * shortcuts window are built when first asked for, and then work. */
+static void
+test_built_when_needed (void)
+{
+  Harness harness;
+  GtkWindow *shortcuts;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  harness_settle ();
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (harness.window), RETRACT_TYPE_WIZARD), ==, 0);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (harness.window), RETRACT_TYPE_PAGE), ==, 0);
+  g_assert_null (find_shortcuts_window ());
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-help-overlay", NULL);
+  harness_settle ();
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (harness.window));
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (shortcuts);
+  harness_settle ();
+  g_assert_null (find_shortcuts_window ());
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-help-overlay", NULL);
+  harness_settle ();
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  gtk_window_close (shortcuts);
+
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  assert_step (&harness, "situation");
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (harness.window), RETRACT_TYPE_WIZARD), ==, 1);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (harness.window), RETRACT_TYPE_PAGE), ==,
+                    retract_wizard_get_n_steps (retract_window_get_wizard (harness.window)));
+
+  /* Starting again reuses the wizard. */
+  retract_window_start (harness.window, FALSE);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (harness.window), RETRACT_TYPE_WIZARD), ==, 1);
+
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/every-seed-scenario", test_every_seed_scenario);
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
+  g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
 
   return g_test_run ();
 }

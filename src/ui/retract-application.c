@@ -299,6 +299,7 @@ retract_application_startup (GApplication *app)
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const new_case_accels[] = { "<Control>n", NULL };
+  static const char * const shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (retract_application_parent_class)->startup (app);
 
@@ -315,6 +316,8 @@ retract_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-case", new_case_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

@@ -25,7 +25,8 @@ struct _RetractWindow
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *welcome_page;
-  RetractWizard        *wizard;
+  RetractWizard        *wizard;  /* NULL until first needed; owned by main_stack */
+  GtkWindow            *shortcuts_window;  /* NULL until first shown */
 
   RetractRuleset       *rules;
   RetractStore         *store;
@@ -257,6 +258,29 @@ window_file_saved (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Built when first asked for, not by GtkApplication for every new window:
+ * the first frame does not wait for a window most people never open. */
+static void
+window_show_shortcuts (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/retract-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                                 "help_overlay")));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
@@ -284,6 +308,10 @@ retract_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_WINDOW);
+  self->wizard = NULL;
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->kase);
   g_clear_object (&self->rules);
   g_clear_object (&self->store);
@@ -303,8 +331,6 @@ retract_window_class_init (RetractWindowClass *klass)
   object_class->dispose = retract_window_dispose;
   window_class->close_request = retract_window_close_request;
 
-  g_type_ensure (RETRACT_TYPE_WIZARD);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/retract-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, resume_button);
@@ -312,7 +338,6 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, RetractWindow, wizard);
   gtk_widget_class_bind_template_callback (widget_class, on_resume_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
 
@@ -321,6 +346,8 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
   gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", window_open_uri);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   window_show_shortcuts);
 }
 
 static void
@@ -424,7 +451,8 @@ retract_window_start (RetractWindow *self,
       set_case (self, kase);
     }
 
-  retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
+  retract_wizard_set_context (retract_window_get_wizard (self), self->kase, self->rules,
+                              self->clock);
   gtk_stack_set_visible_child_name (self->main_stack, "wizard");
   gtk_window_set_default_widget (GTK_WINDOW (self), retract_wizard_get_next_button (self->wizard));
   schedule_save (self);
@@ -445,12 +473,22 @@ retract_window_get_case (RetractWindow *self)
 /**
  * retract_window_get_wizard:
  *
+ * The six pages are built here, the first time they are needed, not when
+ * the window opens: the welcome page alone paints the first frame sooner.
+ *
  * Returns: (transfer none): the wizard
  */
 RetractWizard *
 retract_window_get_wizard (RetractWindow *self)
 {
   g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+
+  if (self->wizard == NULL)
+    {
+      self->wizard = retract_wizard_new ();
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
+    }
+
   return self->wizard;
 }
 
