@@ -552,7 +552,99 @@ assert_folded (const char *ics)
       g_assert_null (strpbrk (lines[i], "\r\n"));
       /* Folding does not split a character, so every piece stays valid UTF-8. */
       g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      /* And it folds only when the next character would not have fitted. */
+      if (lines[i + 1][0] == ' ' && lines[i + 1][1] != '\0')
+        {
+          const char *next = lines[i + 1] + 1;
+
+          g_assert_cmpuint (strlen (lines[i]) + (gsize) (g_utf8_next_char (next) - next), >, 75);
+        }
     }
+}
+
+/* The bundled rules with the English name of "friend-report" replaced. */
+static RetractRuleset *
+make_rules_with_type_name (const char *name)
+{
+  g_autoptr(GBytes) bundled = g_resources_lookup_data (RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JsonArray *types;
+  gboolean renamed = FALSE;
+  char *text;
+  RetractRuleset *ruleset;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL),
+                                             (gssize) g_bytes_get_size (bundled), &error));
+  g_assert_no_error (error);
+
+  types = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "types");
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonObject *type = json_array_get_object_element (types, i);
+
+      if (g_strcmp0 (json_object_get_string_member (type, "id"), "friend-report") == 0)
+        {
+          json_object_set_string_member (json_object_get_object_member (type, "name"), "en", name);
+          renamed = TRUE;
+        }
+    }
+  g_assert_true (renamed);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  bytes = g_bytes_new_take (text, strlen (text));
+  ruleset = retract_ruleset_new_from_bytes (bytes, "renamed.json", &error);
+  g_assert_no_error (error);
+
+  return ruleset;
+}
+
+/* RFC 5545 TEXT: backslash, semicolon and comma are escaped in the file and
+ * come back as they were; a name long enough to fold round-trips too. */
+static void
+test_text_escaping (void)
+{
+  static const char *names[] = {
+    "Report, of; a \\ friend",
+    "\\;,\\,;",
+    "Ends with a backslash \\",
+    /* Long, so the escapes meet the folding: a split never separates a
+     * backslash from what it escapes in a way the parser cannot undo. */
+    "A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d A;b,c\\d",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(RetractRuleset) renamed = make_rules_with_type_name (names[i]);
+      g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report",
+                                               "2026-11-24T10:00+08:00", NULL);
+      g_autoptr(RetractAssessment) assessment = assess_with (renamed, kase,
+                                                             "2026-11-24T10:30+08:00");
+      g_autofree char *ics = build (assessment, RETRACT_LANGUAGE_EN);
+      g_autoptr(icalcomponent) calendar = parse_calendar (ics);
+      g_autofree char *expected = g_strdup_printf ("Complaint: WeChat · %s\n", names[i]);
+      const char *description = icalcomponent_get_description (find_event (calendar, "window"));
+
+      assert_folded (ics);
+      g_assert_true (g_str_has_prefix (description, expected));
+    }
+
+  /* In the file itself, on the first name (short enough not to be folded). */
+  {
+    g_autoptr(RetractRuleset) renamed = make_rules_with_type_name (names[0]);
+    g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report",
+                                             "2026-11-24T10:00+08:00", NULL);
+    g_autoptr(RetractAssessment) assessment = assess_with (renamed, kase,
+                                                           "2026-11-24T10:30+08:00");
+    g_autofree char *ics = build (assessment, RETRACT_LANGUAGE_EN);
+
+    g_assert_nonnull (strstr (ics, "DESCRIPTION:Complaint: WeChat · Report\\, of\\; a "
+                                   "\\\\ friend\\nDeadline: "));
+  }
 }
 
 static void
@@ -703,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/retract/reminders/language", test_language);
   g_test_add_func ("/retract/reminders/channel-phone", test_channel_phone);
   g_test_add_func ("/retract/reminders/line-folding", test_line_folding);
+  g_test_add_func ("/retract/reminders/text-escaping", test_text_escaping);
   g_test_add_func ("/retract/reminders/no-personal-data", test_no_personal_data);
   g_test_add_func ("/retract/reminders/parser-accepts", test_parser_accepts);
 

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Calendar reminders: an iCalendar file with one event for each deadline that
- * is still ahead. libical builds and serialises it, so escaping and line
- * folding follow RFC 5545. Only what the assessment knows goes in: never who
- * the user is, since calendars get synced and shared. */
+/* Calendar reminders: an iCalendar file (RFC 5545) with one event for each
+ * deadline that is still ahead. It is written here, not with libical: a few
+ * fixed properties need escaping and folding, not a library that maps ICU
+ * into the app (2.3 MB at start-up); the tests read it back with libical.
+ * Only what the assessment knows goes in: never who the user is, since
+ * calendars get synced and shared. */
 
 #define G_LOG_DOMAIN "retract-reminders"
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
-#include <libical/ical.h>
 
 #include "retract-error.h"
 #include "retract-reminders.h"
@@ -119,36 +122,139 @@ build_description (RetractAssessment *assessment,
   return g_string_free (text, FALSE);
 }
 
-static struct icaltimetype
-to_ical_utc (gint64 unix_time)
+/* RFC 5545 3.1: content lines of at most 75 octets, longer ones folded with
+ * CRLF and a space, never inside a UTF-8 sequence. */
+#define ICS_LINE_OCTETS 75
+
+static void
+append_folded_line (GString    *ics,
+                    const char *line)
 {
-  return icaltime_from_timet_with_zone ((time_t) unix_time, 0, icaltimezone_get_utc_timezone ());
+  gsize room = ICS_LINE_OCTETS;
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+      gsize size = (gsize) (next - p);
+
+      if (size > room)
+        {
+          g_string_append (ics, "\r\n ");
+          room = ICS_LINE_OCTETS - 1;
+        }
+      g_string_append_len (ics, p, (gssize) size);
+      room -= size;
+      p = next;
+    }
+
+  g_string_append (ics, "\r\n");
 }
 
-static icalcomponent *
-build_alarm (const char *summary,
-             int         seconds_before_start)
+static void
+append_property (GString    *ics,
+                 const char *name,
+                 const char *value)
 {
-  icalcomponent *alarm = icalcomponent_new_valarm ();
-  struct icaltriggertype trigger;
+  g_autofree char *line = g_strconcat (name, ":", value, NULL);
 
-  /* A relative trigger: no absolute time, related to DTSTART by default. */
-  trigger.time = icaltime_null_time ();
-  trigger.duration = icaldurationtype_from_int (-seconds_before_start);
-
-  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
-  icalcomponent_add_property (alarm, icalproperty_new_description (summary));
-  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
-
-  return alarm;
+  append_folded_line (ics, line);
 }
 
-static icalcomponent *
-build_event (RetractAssessment *assessment,
-             DeadlineKind       kind,
-             GDateTime         *deadline,
-             GDateTime         *created,
-             RetractLanguage    language)
+/* A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline
+ * escaped; other control characters have no place in it and are dropped. */
+static void
+append_text_property (GString    *ics,
+                      const char *name,
+                      const char *text)
+{
+  g_autoptr(GString) escaped = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\\':
+        case ';':
+        case ',':
+          g_string_append_c (escaped, '\\');
+          g_string_append_c (escaped, *p);
+          break;
+        case '\n':
+          g_string_append (escaped, "\\n");
+          break;
+        case '\t':
+          g_string_append_c (escaped, *p);
+          break;
+        default:
+          if ((guchar) *p >= 0x20 && *p != 0x7f)
+            g_string_append_c (escaped, *p);
+        }
+    }
+
+  append_property (ics, name, escaped->str);
+}
+
+/* DATE-TIME in UTC (RFC 5545 3.3.5, form 2): 20261124T100000Z. */
+static void
+append_utc_property (GString    *ics,
+                     const char *name,
+                     gint64      unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+  g_autofree char *value = g_date_time_format (time, "%Y%m%dT%H%M%SZ");
+
+  append_property (ics, name, value);
+}
+
+/* A DURATION before the start (RFC 5545 3.3.6): -P1D, -PT1H, -PT1H30M. */
+static char *
+format_negative_duration (guint seconds)
+{
+  GString *text = g_string_new ("-P");
+
+  if (seconds % (24 * 60 * 60) == 0)
+    {
+      g_string_append_printf (text, "%uD", seconds / (24 * 60 * 60));
+      return g_string_free (text, FALSE);
+    }
+
+  if (seconds >= 24 * 60 * 60)
+    g_string_append_printf (text, "%uD", seconds / (24 * 60 * 60));
+  seconds %= 24 * 60 * 60;
+  g_string_append_c (text, 'T');
+  if (seconds >= 60 * 60)
+    g_string_append_printf (text, "%uH", seconds / (60 * 60));
+  if (seconds % (60 * 60) >= 60)
+    g_string_append_printf (text, "%uM", seconds % (60 * 60) / 60);
+  if (seconds % 60 != 0)
+    g_string_append_printf (text, "%uS", seconds % 60);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_alarm (GString    *ics,
+              const char *summary,
+              guint       seconds_before_start)
+{
+  g_autofree char *trigger = format_negative_duration (seconds_before_start);
+
+  append_property (ics, "BEGIN", "VALARM");
+  append_property (ics, "ACTION", "DISPLAY");
+  append_text_property (ics, "DESCRIPTION", summary);
+  /* Relative, so related to DTSTART: no absolute time to get wrong. */
+  append_property (ics, "TRIGGER", trigger);
+  append_property (ics, "END", "VALARM");
+}
+
+static void
+append_event (GString           *ics,
+              RetractAssessment *assessment,
+              DeadlineKind       kind,
+              GDateTime         *deadline,
+              GDateTime         *created,
+              RetractLanguage    language)
 {
   const char *summary = phrase_get (&deadline_kinds[kind].summary, language);
   g_autofree char *uid = build_uid (assessment, kind);
@@ -156,40 +262,23 @@ build_event (RetractAssessment *assessment,
   gint64 end = g_date_time_to_unix (deadline);
   gint64 start = end - RETRACT_REMINDER_LEAD / G_TIME_SPAN_SECOND;
   GTimeSpan ahead = g_date_time_difference (deadline, retract_assessment_get_now (assessment));
-  icalcomponent *event = icalcomponent_new_vevent ();
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (
-                                       to_ical_utc (g_date_time_to_unix (created))));
-  icalcomponent_add_property (event, icalproperty_new_dtstart (to_ical_utc (start)));
-  icalcomponent_add_property (event, icalproperty_new_dtend (to_ical_utc (end)));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
-  icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
-  icalcomponent_add_property (event, icalproperty_new_categories ("Retract"));
+  append_property (ics, "BEGIN", "VEVENT");
+  append_text_property (ics, "UID", uid);
+  append_utc_property (ics, "DTSTAMP", g_date_time_to_unix (created));
+  append_utc_property (ics, "DTSTART", start);
+  append_utc_property (ics, "DTEND", end);
+  append_text_property (ics, "SUMMARY", summary);
+  append_text_property (ics, "DESCRIPTION", description);
+  append_property (ics, "TRANSP", "OPAQUE");
+  append_property (ics, "STATUS", "CONFIRMED");
+  append_text_property (ics, "CATEGORIES", "Retract");
 
-  icalcomponent_add_component (event, build_alarm (summary, 60 * 60));
+  append_alarm (ics, summary, 60 * 60);
   if (ahead > DAY_BEFORE_THRESHOLD)
-    icalcomponent_add_component (event, build_alarm (summary, 24 * 60 * 60));
+    append_alarm (ics, summary, 24 * 60 * 60);
 
-  return event;
-}
-
-/* libical (3.0.16, and 4.0 still) counts the CRLF ending a property as part of
- * its last piece when folding, so a last piece of 73 octets comes out as
- * "\r\r\n \n" (a stray CR and a bare LF) and one of 74 octets gets an empty
- * continuation line. Values are escaped, so a CR or LF in the output is always
- * a line break; both artefacts unfold to nothing and can simply go. */
-static char *
-repair_folding (const char *text)
-{
-  GString *repaired = g_string_new (text);
-
-  g_string_replace (repaired, "\r\r\n \n", "\r\n", 0);
-  g_string_replace (repaired, "\r\n \r\n", "\r\n", 0);
-
-  return g_string_free (repaired, FALSE);
+  append_property (ics, "END", "VEVENT");
 }
 
 /**
@@ -214,10 +303,7 @@ retract_reminders_build_ics (RetractAssessment *assessment,
   GDateTime *deadlines[N_DEADLINE_KINDS] = { NULL, };
   RetractStage stage;
   GDateTime *now;
-  icalcomponent *calendar;
-  icalerrorenum ical_error;
-  char *buffer = NULL;
-  char *result;
+  GString *ics;
   guint n_events = 0;
 
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
@@ -250,43 +336,20 @@ retract_reminders_build_ics (RetractAssessment *assessment,
       return NULL;
     }
 
-  /* libical reports failures only through its thread-local errno. */
-  icalerror_clear_errno ();
-
-  calendar = icalcomponent_new_vcalendar ();
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  ics = g_string_new (NULL);
+  append_property (ics, "BEGIN", "VCALENDAR");
+  append_property (ics, "VERSION", "2.0");
+  append_property (ics, "PRODID", PRODID);
+  append_property (ics, "CALSCALE", "GREGORIAN");
+  append_property (ics, "METHOD", "PUBLISH");
 
   for (guint i = 0; i < N_DEADLINE_KINDS; i++)
     {
       if (deadlines[i] != NULL)
-        icalcomponent_add_component (calendar,
-                                     build_event (assessment, (DeadlineKind) i, deadlines[i],
-                                                  created, language));
+        append_event (ics, assessment, (DeadlineKind) i, deadlines[i], created, language);
     }
 
-  if (icalerrno == ICAL_NO_ERROR)
-    buffer = icalcomponent_as_ical_string_r (calendar);
-  ical_error = icalerrno;
-  icalcomponent_free (calendar);
+  append_property (ics, "END", "VCALENDAR");
 
-  if (buffer == NULL || ical_error != ICAL_NO_ERROR)
-    {
-      g_clear_pointer (&buffer, icalmemory_free_buffer);
-      g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
-                   /* Translators: %s is libical's description of the problem, in English. */
-                   _("Could not build the calendar file: %s"),
-                   icalerror_strerror (ical_error != ICAL_NO_ERROR ? ical_error
-                                                                   : ICAL_UNKNOWN_ERROR));
-      icalerror_clear_errno ();
-      return NULL;
-    }
-
-  /* Callers free with g_free, not libical's allocator. */
-  result = repair_folding (buffer);
-  icalmemory_free_buffer (buffer);
-
-  return result;
+  return g_string_free (ics, FALSE);
 }
