@@ -14,7 +14,7 @@
 #include "retract-first-frame.h"
 #include "retract-rules-store.h"
 #include "retract-time.h"
-#include "retract-updater.h"
+#include "retract-update-check.h"
 #include "retract-window.h"
 
 #define WEEK_SECONDS (7 * 24 * 3600)
@@ -29,7 +29,7 @@ struct _RetractApplication
   RetractStore      *store;
   RetractClock      *clock;
   GSettings         *settings;
-  RetractUpdater    *updater;
+  GCancellable      *update_check;  /* non-NULL while the helper runs */
   gboolean           quiet_check;
 };
 
@@ -126,35 +126,42 @@ on_update_checked (GObject      *source,
                    gpointer      data)
 {
   g_autoptr(RetractApplication) self = data;
-  g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(GError) error = NULL;
-  RetractUpdateOutcome outcome;
+  g_autofree char *version = NULL;
+  gboolean installed = FALSE;
 
-  rules = retract_updater_check_finish (RETRACT_UPDATER (source), result, &outcome, &error);
-  g_clear_object (&self->updater);
-
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-update-check", g_get_real_time () / G_USEC_PER_SEC);
-
-  if (rules == NULL)
+  g_clear_object (&self->update_check);
+  if (!retract_update_check_finish (result, &installed, &version, &error))
     {
       /* Translators: %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not update the rules: %s"),
                                                   error->message);
 
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (self->settings != NULL)
+        g_settings_set_int64 (self->settings, "last-update-check",
+                              g_get_real_time () / G_USEC_PER_SEC);
       if (!self->quiet_check)
         toast (self, message);
       return;
     }
 
-  if (outcome == RETRACT_UPDATE_INSTALLED)
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-update-check", g_get_real_time () / G_USEC_PER_SEC);
+
+  if (installed)
     {
+      /* The helper installed them in the store this app reads. */
+      g_autofree char *notice = NULL;
+      g_autoptr(RetractRuleset) rules = retract_rules_store_load_active (self->rules_store,
+                                                                          &notice);
       /* Translators: "Rules updated to 2026.12.1" */
       g_autofree char *message = g_strdup_printf (_("Rules updated to %s"),
                                                   retract_ruleset_get_version (rules));
 
       use_rules (self, rules);
-      toast (self, message);
+      toast (self, notice != NULL ? notice : message);
     }
   else if (!self->quiet_check)
     {
@@ -168,14 +175,15 @@ check_for_updates (RetractApplication *self,
 {
   g_autofree char *url = NULL;
 
-  if (self->updater != NULL)
+  if (self->update_check != NULL)
     return;
 
-  url = self->settings != NULL ? g_settings_get_string (self->settings, "rules-url")
-                               : g_strdup (RETRACT_DEFAULT_RULES_URL);
+  /* Without the schema the helper falls back to the default address itself. */
+  if (self->settings != NULL)
+    url = g_settings_get_string (self->settings, "rules-url");
   self->quiet_check = quiet;
-  self->updater = retract_updater_new (self->rules_store, self->rules);
-  retract_updater_check_async (self->updater, url, NULL, on_update_checked, g_object_ref (self));
+  self->update_check = g_cancellable_new ();
+  retract_update_check_async (url, self->update_check, on_update_checked, g_object_ref (self));
 }
 
 static void
@@ -321,6 +329,24 @@ retract_application_startup (GApplication *app)
 }
 
 static void
+retract_application_shutdown (GApplication *app)
+{
+  RetractApplication *self = RETRACT_APPLICATION (app);
+
+  /* A check still running is stopped with its helper (an install it was in
+   * the middle of is atomic), and its answer waited for here: the main loop
+   * does not run again after shutdown. */
+  if (self->update_check != NULL)
+    {
+      g_cancellable_cancel (self->update_check);
+      while (self->update_check != NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  G_APPLICATION_CLASS (retract_application_parent_class)->shutdown (app);
+}
+
+static void
 retract_application_dispose (GObject *object)
 {
   RetractApplication *self = (RetractApplication *)object;
@@ -331,7 +357,7 @@ retract_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
-  g_clear_object (&self->updater);
+  g_clear_object (&self->update_check);
 
   G_OBJECT_CLASS (retract_application_parent_class)->dispose (object);
 }
@@ -345,6 +371,7 @@ retract_application_class_init (RetractApplicationClass *klass)
   object_class->dispose = retract_application_dispose;
   app_class->activate = retract_application_activate;
   app_class->startup = retract_application_startup;
+  app_class->shutdown = retract_application_shutdown;
 }
 
 static void
