@@ -217,10 +217,12 @@ typedef enum
   SUBJECT_BASELINE,
   SUBJECT_APP,
   SUBJECT_APP_RESUME,
+  SUBJECT_APP_EN,
   N_SUBJECTS,
 } Subject;
 
-static const char * const subject_names[N_SUBJECTS] = { "baseline", "app", "app-resume" };
+static const char * const subject_names[N_SUBJECTS] = { "baseline", "app", "app-resume",
+                                                         "app-en" };
 
 static void
 remove_tree (const char *path)
@@ -246,7 +248,8 @@ remove_tree (const char *path)
 }
 
 static char **
-child_environment (const char *data_home)
+child_environment (const char *data_home,
+                   const char *language)
 {
   char **env = g_get_environ ();
 
@@ -261,7 +264,7 @@ child_environment (const char *data_home)
   env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
   env = g_environ_setenv (env, "GTK_A11Y", "none", TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
   env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
   env = g_environ_setenv (env, "RETRACT_BENCH_FIRST_FRAME", "1", TRUE);
   return env;
@@ -366,7 +369,8 @@ run_subject (Subject     subject,
         }
     }
 
-  env = child_environment (data_home);
+  /* Chinese, as it is used; SUBJECT_APP_EN shows what the CJK text costs. */
+  env = child_environment (data_home, subject == SUBJECT_APP_EN ? "en" : "zh_CN");
   spawned = g_get_monotonic_time ();
   if (!g_spawn_async_with_pipes (NULL, argv, env,
                                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -440,7 +444,8 @@ bench_startup (void)
       pss[s] = samples_new ();
     }
 
-  progress ("start-up and memory: app, app with a saved case and the bare window, interleaved");
+  progress ("start-up and memory: app, app with a saved case, app in English and the bare "
+            "window, interleaved");
 
   /* Round 0 warms the page cache and the font caches and is not counted. The
    * order alternates so that neither side always follows the other. */
@@ -471,6 +476,12 @@ bench_startup (void)
   print_ratio ("memory", median (pss[SUBJECT_APP]) / median (pss[SUBJECT_BASELINE]), 1.2);
   print_ratio ("memory-resume",
                median (pss[SUBJECT_APP_RESUME]) / median (pss[SUBJECT_BASELINE]), 1.2);
+  /* The same app with its English interface, against the same baseline. */
+  print_value ("startup-app-en", median (startup[SUBJECT_APP_EN]), 1, "ms");
+  print_value ("memory-app-en", median (pss[SUBJECT_APP_EN]), 0, "kB-pss");
+  print_ratio ("startup-en", median (startup[SUBJECT_APP_EN]) / median (startup[SUBJECT_BASELINE]),
+               1.15);
+  print_ratio ("memory-en", median (pss[SUBJECT_APP_EN]) / median (pss[SUBJECT_BASELINE]), 1.2);
 
 out:
   if (!isfinite (app_ms))
