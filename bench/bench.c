@@ -218,11 +218,12 @@ typedef enum
   SUBJECT_APP,
   SUBJECT_APP_RESUME,
   SUBJECT_APP_EN,
+  SUBJECT_WELCOME,
   N_SUBJECTS,
 } Subject;
 
 static const char * const subject_names[N_SUBJECTS] = { "baseline", "app", "app-resume",
-                                                         "app-en" };
+                                                         "app-en", "baseline-welcome" };
 
 static void
 remove_tree (const char *path)
@@ -335,7 +336,8 @@ run_subject (Subject     subject,
              double     *startup_ms,
              double     *pss_kb)
 {
-  const char *program = subject == SUBJECT_BASELINE ? BENCH_BASELINE : BENCH_APP;
+  const char *program = subject == SUBJECT_BASELINE ? BENCH_BASELINE
+                        : subject == SUBJECT_WELCOME ? BENCH_WELCOME : BENCH_APP;
   char *argv[] = { (char *) program, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("retract-bench-XXXXXX", &error);
@@ -444,8 +446,8 @@ bench_startup (void)
       pss[s] = samples_new ();
     }
 
-  progress ("start-up and memory: app, app with a saved case, app in English and the bare "
-            "window, interleaved");
+  progress ("start-up and memory: app, app with a saved case, app in English, the bare "
+            "window and the bare window with the welcome page's content, interleaved");
 
   /* Round 0 warms the page cache and the font caches and is not counted. The
    * order alternates so that neither side always follows the other. */
@@ -482,6 +484,12 @@ bench_startup (void)
   print_ratio ("startup-en", median (startup[SUBJECT_APP_EN]) / median (startup[SUBJECT_BASELINE]),
                1.15);
   print_ratio ("memory-en", median (pss[SUBJECT_APP_EN]) / median (pss[SUBJECT_BASELINE]), 1.2);
+  /* Against the bare window showing the welcome page's content (baseline-welcome.c). */
+  print_value ("startup-welcome-floor", median (startup[SUBJECT_WELCOME]), 1, "ms");
+  print_value ("memory-welcome-floor", median (pss[SUBJECT_WELCOME]), 0, "kB-pss");
+  print_ratio ("startup-vs-welcome", app_ms / median (startup[SUBJECT_WELCOME]), 1.15);
+  print_ratio ("memory-vs-welcome", median (pss[SUBJECT_APP]) / median (pss[SUBJECT_WELCOME]),
+               1.2);
 
 out:
   if (!isfinite (app_ms))
