@@ -363,6 +363,34 @@ check_unique_id (Parser     *parser,
   return TRUE;
 }
 
+/* A run of @min to @max ASCII digits at *@p, which is moved past them. */
+static gboolean
+skip_digits (const char **p,
+             guint        min,
+             guint        max)
+{
+  guint n = 0;
+
+  while (g_ascii_isdigit (**p) && n <= max)
+    {
+      (*p)++;
+      n++;
+    }
+
+  return n >= min && n <= max;
+}
+
+/* "2026.11.1": four digits, then one or two, then one to four. */
+static gboolean
+is_version (const char *text)
+{
+  const char *p = text;
+
+  return skip_digits (&p, 4, 4) && *p++ == '.' &&
+         skip_digits (&p, 1, 2) && *p++ == '.' &&
+         skip_digits (&p, 1, 4) && *p == '\0';
+}
+
 static gboolean
 parse_meta (Parser     *parser,
             JsonObject *root,
@@ -415,7 +443,7 @@ parse_meta (Parser     *parser,
   if (!retract_json_document_read_string (parser->doc, meta, "$.meta", "version",
                                           RETRACT_JSON_REQUIRED, &version, error))
     return FALSE;
-  if (!g_regex_match_simple ("^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,4}$", version, 0, 0))
+  if (!is_version (version))
     {
       retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
                                        "$.meta.version",

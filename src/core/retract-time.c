@@ -37,6 +37,22 @@ to_beijing_seconds (GDateTime *time)
   return g_date_time_to_timezone (whole, retract_time_zone ());
 }
 
+/* "T10:00:60" anywhere: hh:mm followed by a 6x second. */
+static gboolean
+has_sixtieth_second (const char *text)
+{
+  for (const char *t = strchr (text, 'T'); t != NULL; t = strchr (t + 1, 'T'))
+    {
+      if (strlen (t) >= 9 &&
+          g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) && t[3] == ':' &&
+          g_ascii_isdigit (t[4]) && g_ascii_isdigit (t[5]) && t[6] == ':' &&
+          t[7] == '6' && g_ascii_isdigit (t[8]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * retract_time_parse:
  * @text: an ISO 8601 date and time, such as `2026-11-24T10:00:00+08:00`;
@@ -72,7 +88,7 @@ retract_time_parse (const char *text,
 
   /* GLib quietly turns a 60th second into the 59th; that is a typo, not a time. */
   if (strlen (normalized) >= 10 && strchr (normalized, 'T') != NULL &&
-      !g_regex_match_simple ("T[0-9]{2}:[0-9]{2}:6[0-9]", normalized, 0, 0))
+      !has_sixtieth_second (normalized))
     parsed = g_date_time_new_from_iso8601 (normalized, retract_time_zone ());
 
   if (parsed == NULL)
