@@ -579,6 +579,28 @@ test_from_file (void)
   g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_IO);
 }
 
+/* The other side of the version-* rejections: every part at its widest and
+ * its narrowest loads. */
+static void
+test_version_boundaries (void)
+{
+  static const char *accepted[] = { "\"2026.1.1\"", "\"2026.12.1234\"", "\"9999.99.9999\"",
+                                    "\"0000.0.0\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      Mutation m = { "accepted-version", "meta", "version", accepted[i], 0, NULL };
+      g_autoptr(GBytes) bytes = mutate (&m);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_bytes (bytes, "rules.json",
+                                                                        &error);
+      g_autofree char *expected = g_strndup (accepted[i] + 1, strlen (accepted[i]) - 2);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (retract_ruleset_get_version (rules), ==, expected);
+    }
+}
+
 static void
 test_compare_versions (void)
 {
@@ -614,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/retract/ruleset/rejects/empty", test_empty);
   g_test_add_func ("/retract/ruleset/from-file", test_from_file);
   g_test_add_func ("/retract/ruleset/compare-versions", test_compare_versions);
+  g_test_add_func ("/retract/ruleset/version-boundaries", test_version_boundaries);
 
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
