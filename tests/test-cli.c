@@ -9,8 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "retract-core-resources.h"
 #include "retract-ruleset.h"
+#include "test-datasets.h"
 
 /* A folder of this test's own (the isolated cache dir), so tests running
  * side by side never share a file. */
@@ -652,19 +652,6 @@ typedef struct
 
 static RulesServer rules_server;
 
-static GBytes *
-dataset_with_version (const char *version)
-{
-  g_autoptr(GBytes) bundled = g_resource_lookup_data (retract_core_get_resource (),
-                                                      RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
-  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bundled, NULL),
-                                              (gssize) g_bytes_get_size (bundled));
-  g_autofree char *replacement = g_strdup_printf ("\"version\": \"%s\"", version);
-
-  g_string_replace (text, "\"version\": \"2026.11.1\"", replacement, 1);
-  return g_string_free_to_bytes (g_steal_pointer (&text));
-}
-
 static void
 serve_rules (SoupServer        *server,
              SoupServerMessage *message,
@@ -757,8 +744,8 @@ test_update_rules (void)
   g_auto(Run) after = { 0 };
   JsonObject *root;
 
-  rules_server.newer = dataset_with_version ("2026.12.1");
-  rules_server.older = dataset_with_version ("2025.1.1");
+  rules_server.newer = test_dataset_with_version ("2026.12.1");
+  rules_server.older = test_dataset_with_version ("2025.1.1");
 
   run_cli_env (&update, without_leak_check, "update-rules", "--url", newer, "--json", NULL);
   g_assert_cmpint (update.status, ==, 0);

@@ -11,6 +11,7 @@
 #include "retract-error.h"
 #include "retract-reminders.h"
 #include "retract-time.h"
+#include "test-datasets.h"
 
 #define UID_SUFFIX "@io.github.retractapp.Retract"
 
@@ -457,23 +458,10 @@ test_language (void)
 static RetractRuleset *
 make_rules_with_hotline_first (void)
 {
-  g_autoptr(GBytes) bundled = g_resources_lookup_data (RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  JsonArray *platforms;
+  g_autoptr(JsonNode) root = test_dataset_parse ();
+  JsonArray *platforms = json_object_get_array_member (json_node_get_object (root), "platforms");
   JsonArray *manual = NULL;
-  char *text;
-  RetractRuleset *ruleset;
 
-  g_assert_nonnull (bundled);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL),
-                                             (gssize) g_bytes_get_size (bundled), &error));
-  g_assert_no_error (error);
-
-  platforms = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                            "platforms");
   for (guint i = 0; i < json_array_get_length (platforms); i++)
     {
       JsonObject *platform = json_array_get_object_element (platforms, i);
@@ -490,13 +478,7 @@ make_rules_with_hotline_first (void)
   json_array_add_string_element (manual, "phone-hotline");
   json_array_add_string_element (manual, "web-ticket");
 
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, NULL);
-  bytes = g_bytes_new_take (text, strlen (text));
-  ruleset = retract_ruleset_new_from_bytes (bytes, "hotline-first.json", &error);
-  g_assert_no_error (error);
-
-  return ruleset;
+  return test_dataset_load (root, "hotline-first.json");
 }
 
 static void
@@ -566,22 +548,10 @@ assert_folded (const char *ics)
 static RetractRuleset *
 make_rules_with_type_name (const char *name)
 {
-  g_autoptr(GBytes) bundled = g_resources_lookup_data (RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  JsonArray *types;
+  g_autoptr(JsonNode) root = test_dataset_parse ();
+  JsonArray *types = json_object_get_array_member (json_node_get_object (root), "types");
   gboolean renamed = FALSE;
-  char *text;
-  RetractRuleset *ruleset;
 
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL),
-                                             (gssize) g_bytes_get_size (bundled), &error));
-  g_assert_no_error (error);
-
-  types = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "types");
   for (guint i = 0; i < json_array_get_length (types); i++)
     {
       JsonObject *type = json_array_get_object_element (types, i);
@@ -594,13 +564,7 @@ make_rules_with_type_name (const char *name)
     }
   g_assert_true (renamed);
 
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, NULL);
-  bytes = g_bytes_new_take (text, strlen (text));
-  ruleset = retract_ruleset_new_from_bytes (bytes, "renamed.json", &error);
-  g_assert_no_error (error);
-
-  return ruleset;
+  return test_dataset_load (root, "renamed.json");
 }
 
 /* RFC 5545 TEXT: backslash, semicolon and comma are escaped in the file and

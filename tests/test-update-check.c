@@ -8,9 +8,9 @@
 
 #include <libsoup/soup.h>
 
-#include "retract-core-resources.h"
 #include "retract-rules-store.h"
 #include "retract-update-check.h"
+#include "test-datasets.h"
 
 #define NEWER_VERSION "2026.12.1"
 
@@ -33,22 +33,6 @@ check_clear (Check *check)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
-
-static GBytes *
-dataset_with_version (const char *version)
-{
-  g_autoptr(GBytes) bundled = g_resource_lookup_data (retract_core_get_resource (),
-                                                      RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
-  g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_bytes (bundled, "bundled", NULL);
-  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bundled, NULL),
-                                              (gssize) g_bytes_get_size (bundled));
-  g_autofree char *bundled_version = g_strdup_printf ("\"version\": \"%s\"",
-                                                      retract_ruleset_get_version (rules));
-  g_autofree char *replacement = g_strdup_printf ("\"version\": \"%s\"", version);
-
-  g_assert_cmpuint (g_string_replace (text, bundled_version, replacement, 1), ==, 1);
-  return g_string_free_to_bytes (g_steal_pointer (&text));
-}
 
 static void
 serve (SoupServer        *server,
@@ -248,7 +232,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_assert_nonnull (g_getenv ("RETRACT_CLI"));
-  newer_rules = dataset_with_version (NEWER_VERSION);
+  newer_rules = test_dataset_with_version (NEWER_VERSION);
 
   g_test_add_func ("/retract/update-check/cancelled", test_cancelled);
   g_test_add_func ("/retract/update-check/through-helper", test_through_helper);

@@ -11,8 +11,8 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "retract-core-resources.h"
 #include "retract-updater.h"
+#include "test-datasets.h"
 
 #define BUNDLED_VERSION  "2026.11.1"
 #define NEWER_VERSION    "2027.1.1"
@@ -30,27 +30,6 @@ static GBytes *bundled_bytes;
 static RetractRuleset *bundled_rules;
 
 /* Datasets */
-
-static GBytes *
-dataset_edit (GBytes     *source,
-              const char *find,
-              const char *replace)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (source, &length);
-  GString *text = g_string_new_len (data, (gssize) length);
-
-  g_assert_cmpuint (g_string_replace (text, find, replace, 0), ==, 1);
-  return g_string_free_to_bytes (text);
-}
-
-static GBytes *
-dataset_with_version (const char *version)
-{
-  g_autofree char *replace = g_strdup_printf ("\"version\": \"%s\"", version);
-
-  return dataset_edit (bundled_bytes, "\"version\": \"" BUNDLED_VERSION "\"", replace);
-}
 
 static GBytes *
 read_bytes (const char *path)
@@ -572,8 +551,8 @@ static RetractRulesStore *
 new_store_with_download (void)
 {
   RetractRulesStore *store = new_store ();
-  g_autoptr(GBytes) previous = dataset_with_version (SEED_PREVIOUS);
-  g_autoptr(GBytes) active = dataset_with_version (SEED_VERSION);
+  g_autoptr(GBytes) previous = test_dataset_with_version (SEED_PREVIOUS);
+  g_autoptr(GBytes) active = test_dataset_with_version (SEED_VERSION);
 
   install (store, previous, "\"seed-1\"");
   install (store, active, SEED_ETAG);
@@ -870,7 +849,7 @@ test_install_newer (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/rules.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) result = NULL;
@@ -899,8 +878,8 @@ test_install_over_previous (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) first = dataset_with_version (SEED_VERSION);
-  g_autoptr(GBytes) second = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) first = test_dataset_with_version (SEED_VERSION);
+  g_autoptr(GBytes) second = test_dataset_with_version (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/rules.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) installed = NULL;
@@ -940,7 +919,7 @@ test_install_redirect_followed (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/moved.json");
   g_autofree char *target = test_server_url (server, "/real.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
@@ -979,7 +958,7 @@ static void
 test_install_max_bytes_boundary (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   Route *streamed;
 
   test_server_route (server, "/length.json", SOUP_STATUS_OK, dataset);
@@ -1049,7 +1028,7 @@ test_request_headers (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/data/rules-v1.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) installed = NULL;
@@ -1159,7 +1138,7 @@ static void
 test_rejects_url (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 0 };
   g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
 
@@ -1183,7 +1162,7 @@ serve_500 (TestServer        *server,
            RetractRulesStore *store,
            RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
 
   /* Even a good dataset does not count with an error status. */
   test_server_route (server, "/rules.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, dataset);
@@ -1220,7 +1199,7 @@ serve_long_content_length (TestServer        *server,
                            RetractRulesStore *store,
                            RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 
   route->streamed = TRUE;
@@ -1235,7 +1214,7 @@ serve_long_chunked (TestServer        *server,
                     RetractRulesStore *store,
                     RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 
   route->streamed = TRUE;
@@ -1281,7 +1260,7 @@ test_too_large (void)
 static GBytes *
 truncated_dataset (void)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   const char *data = g_bytes_get_data (dataset, NULL);
   const char *cut = strstr (data, PUBLISHED);
 
@@ -1337,9 +1316,9 @@ test_empty_body (void)
 static GBytes *
 schema_invalid_dataset (void)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
 
-  return dataset_edit (dataset, PUBLISHED, "\"published\": 20261124");
+  return test_dataset_edit (dataset, PUBLISHED, "\"published\": 20261124");
 }
 
 static void
@@ -1372,7 +1351,7 @@ serve_older (TestServer        *server,
              RetractRulesStore *store,
              RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (OLDER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (OLDER_VERSION);
 
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 }
@@ -1393,8 +1372,8 @@ serve_same_version_changed (TestServer        *server,
                             RetractRulesStore *store,
                             RetractRuleset    *active)
 {
-  g_autoptr(GBytes) same = dataset_with_version (retract_ruleset_get_version (active));
-  g_autoptr(GBytes) changed = dataset_edit (same, PUBLISHED, "\"published\": \"2026-11-25\"");
+  g_autoptr(GBytes) same = test_dataset_with_version (retract_ruleset_get_version (active));
+  g_autoptr(GBytes) changed = test_dataset_edit (same, PUBLISHED, "\"published\": \"2026-11-25\"");
   g_autoptr(RetractRuleset) valid = retract_ruleset_new_from_bytes (changed, "changed", NULL);
 
   g_assert_nonnull (valid);
@@ -1416,8 +1395,8 @@ serve_schema_2 (TestServer        *server,
                 RetractRulesStore *store,
                 RetractRuleset    *active)
 {
-  g_autoptr(GBytes) newer = dataset_with_version (NEWER_VERSION);
-  g_autoptr(GBytes) dataset = dataset_edit (newer, "\"schema\": 1", "\"schema\": 2");
+  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_edit (newer, "\"schema\": 1", "\"schema\": 2");
 
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 }
@@ -1441,7 +1420,7 @@ test_self_signed (void)
   g_autofree char *cert = g_build_filename (directory, "cert.pem", NULL);
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(TestServer) server = NULL;
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *err = NULL;
@@ -1488,7 +1467,7 @@ serve_redirects (TestServer        *server,
                  RetractRulesStore *store,
                  RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
   g_autofree char *https = g_strdup_printf ("https://127.0.0.1:%u/rules.json", server->port);
 
@@ -1554,7 +1533,7 @@ serve_trickle (TestServer        *server,
                RetractRulesStore *store,
                RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 
   route->streamed = TRUE;
@@ -1580,7 +1559,7 @@ serve_slow (TestServer        *server,
             RetractRulesStore *store,
             RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
   Route *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 
   /* 36 chunks of 1 KiB, 300 ms apart: about 11 s if nobody cancels. */
@@ -1606,7 +1585,7 @@ serve_newer (TestServer        *server,
              RetractRulesStore *store,
              RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
 
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 }
@@ -1632,7 +1611,7 @@ test_store_load_newer (void)
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) bundled = load_active (store);
   g_autoptr(RetractRuleset) downloaded = NULL;
-  g_autoptr(GBytes) dataset = dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
 
   g_assert_cmpstr (retract_ruleset_get_origin (bundled), ==, "bundled");
   g_assert_cmpstr (retract_ruleset_get_version (bundled), ==, BUNDLED_VERSION);
@@ -1648,7 +1627,7 @@ static void
 test_store_load_older (void)
 {
   g_autoptr(RetractRulesStore) store = new_store ();
-  g_autoptr(GBytes) dataset = dataset_with_version (OLDER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_with_version (OLDER_VERSION);
   g_autoptr(RetractRuleset) active = NULL;
 
   /* Rules that came with a newer app win over an older download. */
@@ -1749,8 +1728,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  bundled_bytes = g_resource_lookup_data (retract_core_get_resource (),
-                                          RETRACT_RULESET_BUNDLED_PATH, 0, &error);
+  bundled_bytes = test_dataset_bundled ();
   g_assert_no_error (error);
   bundled_rules = retract_ruleset_new_bundled (&error);
   g_assert_no_error (error);

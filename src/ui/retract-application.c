@@ -127,28 +127,26 @@ on_update_checked (GObject      *source,
 {
   g_autoptr(RetractApplication) self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *version = NULL;
   gboolean installed = FALSE;
 
   g_clear_object (&self->update_check);
-  if (!retract_update_check_finish (result, &installed, &version, &error))
+  if (!retract_update_check_finish (result, &installed, NULL, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-update-check", g_get_real_time () / G_USEC_PER_SEC);
+
+  if (error != NULL)
     {
       /* Translators: %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not update the rules: %s"),
                                                   error->message);
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (self->settings != NULL)
-        g_settings_set_int64 (self->settings, "last-update-check",
-                              g_get_real_time () / G_USEC_PER_SEC);
       if (!self->quiet_check)
         toast (self, message);
       return;
     }
-
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-update-check", g_get_real_time () / G_USEC_PER_SEC);
 
   if (installed)
     {

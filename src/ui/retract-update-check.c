@@ -34,16 +34,10 @@ check_result_free (CheckResult *check)
   g_free (check);
 }
 
-/**
- * retract_update_check_helper_path:
- *
- * Where retract-cli is: `$RETRACT_CLI` when set (a build tree), otherwise the
- * installed one.
- *
- * Returns: (transfer full): a path
- */
-char *
-retract_update_check_helper_path (void)
+/* Where retract-cli is: `$RETRACT_CLI` when set (a build tree), otherwise the
+ * installed one. */
+static char *
+helper_path (void)
 {
   const char *path = g_getenv ("RETRACT_CLI");
 
@@ -162,7 +156,7 @@ retract_update_check_async (const char          *url,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) helper = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = retract_update_check_helper_path ();
+  g_autofree char *path = helper_path ();
   const char *argv[] = { path, "update-rules", "--json", url != NULL ? "--url" : NULL, url, NULL };
 
   g_task_set_source_tag (task, retract_update_check_async);

@@ -15,7 +15,6 @@ typedef enum
 } RetractUpdateCheckError;
 
 GQuark    retract_update_check_error_quark (void);
-char     *retract_update_check_helper_path (void);
 void      retract_update_check_async       (const char           *url,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
