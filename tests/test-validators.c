@@ -656,6 +656,111 @@ test_text_invalid_utf8 (void)
     }
 }
 
+/* Links */
+
+static void
+test_https_url (void)
+{
+  static const char * const valid[] = {
+    "https://kf.qq.com/",
+    "https://kf.qq.com",
+    "https://www.12315.cn/cuser/portal/index?x=1&y=%E4%B8%AD#top",
+    "https://help.example.com:8443/a/b",
+    "https://help.example.com:1/",
+    "https://help.example.com:65535",
+    "https://xn--fiqs8s.xn--fiqz9s/",
+    "https://a-b.example/",
+    "https://example.com/path;p=1/@user/~x",
+  };
+  static const char * const invalid[] = {
+    "",
+    "http://kf.qq.com/",
+    "HTTPS://kf.qq.com/",
+    "javascript:alert(1)",
+    "file:///etc/passwd",
+    "data:text/html,hi",
+    "weixin://dl/chat",
+    "https://",
+    "https:///path",
+    "https://kf.qq.com@evil.example/",
+    "https://a@b/",
+    "https://user:pass@kf.qq.com/",
+    "https://@kf.qq.com/",
+    "https://kf.qq.com /",
+    "https://kf.qq.com/a b",
+    " https://kf.qq.com/",
+    "https://kf.qq.com/\n",
+    "https://kf.qq.com/\t",
+    "https://kf.qq.com/\x1b[31m",
+    "https://kf.qq.com/\x7f",
+    "https://kf.qq.com/\xc2\x85",
+    "https://kf.qq.com/\xe2\x80\xae",
+    "https://中国.cn/",
+    "https://kf.qq.com\\@evil.example/",
+    "https://kf.qq.com/a\\b",
+    "https://kf.qq.com/\"",
+    "https://kf.qq.com/<script>",
+    "https://kf.qq.com:/",
+    "https://kf.qq.com:0/",
+    "https://kf.qq.com:65536/",
+    "https://kf.qq.com:123456/",
+    "https://kf.qq.com:80a/",
+    "https://kf.qq.com:-1/",
+    "https://kf..qq.com/",
+    "https://.kf.qq.com/",
+    "https://kf.qq.com./",
+    "https://-kf.qq.com/",
+    "https://kf-.qq.com/",
+    "https://localhost/",
+    "https://127.0.0.1/",
+    "https://2130706433/",
+    "https://[::1]/",
+    "https://kf_qq.com/",
+    "https://kf.qq.com/%",
+    "https://kf.qq.com/%4",
+    "https://kf.qq.com/%zz",
+  };
+  g_autofree char *long_label = NULL;
+  g_autofree char *long_url = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("valid %u", i);
+      g_assert_true (retract_validate_https_url (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("invalid %u", i);
+      g_assert_false (retract_validate_https_url (invalid[i], &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      /* The message explains the rule without repeating the link. */
+      g_assert_null (strstr (error->message, "qq.com"));
+      g_assert_null (strstr (error->message, "evil"));
+    }
+
+  /* Label and total-length limits. */
+  long_label = g_strnfill (64, 'a');
+  long_url = g_strconcat ("https://", long_label, ".com/", NULL);
+  g_assert_false (retract_validate_https_url (long_url, NULL));
+  long_label[63] = '\0';
+  g_clear_pointer (&long_url, g_free);
+  long_url = g_strconcat ("https://", long_label, ".com/", NULL);
+  g_assert_true (retract_validate_https_url (long_url, NULL));
+  g_clear_pointer (&long_url, g_free);
+  g_clear_pointer (&long_label, g_free);
+  long_label = g_strnfill (2048 - strlen ("https://a.com/") + 1, 'x');
+  long_url = g_strconcat ("https://a.com/", long_label, NULL);
+  g_assert_false (retract_validate_https_url (long_url, NULL));
+  long_url[2048] = '\0';
+  g_assert_true (retract_validate_https_url (long_url, NULL));
+}
+
 /* Masking */
 
 static void
@@ -719,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/retract/validators/text/length", test_text_length);
   g_test_add_func ("/retract/validators/text/control", test_text_control);
   g_test_add_func ("/retract/validators/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/retract/validators/https-url", test_https_url);
   g_test_add_func ("/retract/validators/mask-id-number", test_mask_id_number);
   /* Last, as a failure here stops the run. */
   g_test_add_func ("/retract/validators/full-width/phone", test_phone_full_width);

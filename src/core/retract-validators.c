@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "retract-error.h"
@@ -349,6 +351,156 @@ retract_validate_text (const char *text,
                                  : _("contains a line break or control character (U+%04X)"),
                        c);
           return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+#define URL_MAX_BYTES 2048
+#define HOST_MAX_BYTES 253
+#define LABEL_MAX_BYTES 63
+
+static gboolean
+url_error (GError    **error,
+           const char *message)
+{
+  g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* A DNS host name of at least two labels whose last label is not all digits. */
+static gboolean
+check_host (const char *host,
+            gsize       length,
+            GError    **error)
+{
+  gsize label_start = 0;
+  guint labels = 0;
+  gboolean last_all_digits = TRUE;
+
+  if (length == 0)
+    return url_error (error, _("a link needs a host name after “https://”"));
+  if (length > HOST_MAX_BYTES)
+    return url_error (error, _("the host name of a link is too long"));
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      if (i == length || host[i] == '.')
+        {
+          gsize label_length = i - label_start;
+
+          if (label_length == 0)
+            return url_error (error, _("the host name of a link has an empty part"));
+          if (label_length > LABEL_MAX_BYTES)
+            return url_error (error, _("a part of the host name of a link is too long"));
+          if (host[label_start] == '-' || host[i - 1] == '-')
+            return url_error (error, _("a part of the host name of a link starts or ends "
+                                       "with “-”"));
+          labels++;
+          last_all_digits = TRUE;
+          for (gsize j = label_start; j < i; j++)
+            last_all_digits = last_all_digits && g_ascii_isdigit (host[j]);
+          label_start = i + 1;
+        }
+      else if (!g_ascii_isalnum (host[i]) && host[i] != '-')
+        {
+          return url_error (error, _("the host name of a link has only letters, digits, "
+                                     "“-” and “.”; write international names in punycode"));
+        }
+    }
+
+  if (labels < 2 || last_all_digits)
+    return url_error (error, _("the host of a link must be a domain name such as "
+                               "“example.com”, not an address"));
+
+  return TRUE;
+}
+
+/* Characters RFC 3986 allows in a path, query or fragment, besides "%". */
+static gboolean
+is_url_char (char c)
+{
+  return g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=", c) != NULL;
+}
+
+/**
+ * retract_validate_https_url:
+ * @text: a link from the dataset or about to be opened
+ *
+ * The one rule for links the app shows or opens; see retract-validators.h
+ * for exactly what is accepted.
+ *
+ * Returns: %TRUE if @text is a plain https:// link to a named host
+ */
+gboolean
+retract_validate_https_url (const char *text,
+                            GError    **error)
+{
+  static const char scheme[] = "https://";
+  const char *authority;
+  const char *rest;
+  const char *port;
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  length = strlen (text);
+  if (length > URL_MAX_BYTES)
+    return url_error (error, _("a link has at most 2048 characters"));
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c <= 0x20 || c >= 0x7F)
+        return url_error (error, _("a link has no spaces, control characters or non-ASCII "
+                                   "characters; percent-encode them"));
+    }
+
+  if (!g_str_has_prefix (text, scheme))
+    return url_error (error, _("a link must start with “https://”"));
+
+  authority = text + strlen (scheme);
+  rest = authority + strcspn (authority, "/?#");
+  if (memchr (authority, '@', (gsize) (rest - authority)) != NULL)
+    return url_error (error, _("a link must not have a user name or “@” before its host"));
+
+  port = memchr (authority, ':', (gsize) (rest - authority));
+  if (!check_host (authority, (gsize) ((port != NULL ? port : rest) - authority), error))
+    return FALSE;
+  if (port != NULL)
+    {
+      guint value = 0;
+      gsize digits = (gsize) (rest - port - 1);
+
+      for (const char *p = port + 1; p < rest; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            {
+              digits = 0;
+              break;
+            }
+          value = value * 10 + (guint) (*p - '0');
+          if (value > 65535)
+            break;
+        }
+      if (digits == 0 || digits > 5 || value == 0 || value > 65535)
+        return url_error (error, _("the port of a link is a number from 1 to 65535"));
+    }
+
+  for (const char *p = rest; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return url_error (error, _("a “%” in a link is followed by two hexadecimal "
+                                       "digits"));
+          p += 2;
+        }
+      else if (!is_url_char (*p))
+        {
+          return url_error (error, _("a link has a character that is not allowed in a URL "
+                                     "(such as a backslash, quote, “<” or “>”)"));
         }
     }
 

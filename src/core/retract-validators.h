@@ -8,6 +8,25 @@ G_BEGIN_DECLS
 /* Checks for what people type. Messages never repeat the value itself, so
  * they are safe to show, log or put in a bug report. */
 
+/* retract_validate_https_url() is the one rule for a link the app may show or
+ * open (dataset links and channel pages; the UI checks again before opening).
+ * A valid link is, byte for byte:
+ *   - at most 2048 bytes of printable ASCII (U+0021–U+007E): no space, no
+ *     control character, no non-ASCII (an international host name is written
+ *     in punycode, "xn--…", and other characters are percent-encoded);
+ *   - the scheme "https://" in lower case; nothing else (http, javascript,
+ *     file, data, custom schemes) is a link;
+ *   - an authority with no user-info ("@" anywhere before the path is
+ *     refused: https://kf.qq.com@evil.example/ goes to evil.example) and a
+ *     host name: 2+ dot-separated labels of letters, digits and "-", each
+ *     1–63 characters, not starting or ending with "-", the whole at most 253,
+ *     the last label not all digits (no IP address, no IPv6 literal, no
+ *     trailing dot, no empty host);
+ *   - optionally ":" and a port 1–65535 written with 1–5 digits;
+ *   - then nothing, or a path, query or fragment made of RFC 3986 characters
+ *     (unreserved, reserved, "%" followed by two hex digits); a backslash,
+ *     quote, "<", ">", "`", "{", "}", "|" or "^" is refused. */
+
 gboolean retract_validate_id_number        (const char  *text,
                                             const GDate *today,
                                             char       **normalized,
@@ -23,6 +42,8 @@ gboolean retract_validate_complaint_number (const char  *text,
 gboolean retract_validate_text             (const char  *text,
                                             guint        max_chars,
                                             gboolean     multiline,
+                                            GError     **error);
+gboolean retract_validate_https_url        (const char  *text,
                                             GError     **error);
 char     retract_id_number_check_digit     (const char  *first17);
 char    *retract_mask_id_number            (const char  *id_number);
