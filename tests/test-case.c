@@ -8,6 +8,7 @@
 #include "retract-case.h"
 #include "retract-error.h"
 #include "retract-time.h"
+#include "retract-validators.h"
 
 #define NAME "case.json"
 
@@ -1006,33 +1007,136 @@ test_round_trip_control_characters (void)
 {
   g_autoptr(GString) failures = g_string_new (NULL);
 
-  /* Setters take any text (validation is separate), so whatever was saved
-   * must load again: a case that cannot be reopened is lost. */
-  for (guint c = 1; c <= 0x7F; c++)
+  /* What the character check accepts is saved and loads again; what it
+   * refuses is refused by the loader too, naming the field and the code
+   * point: the loader and the check never disagree. */
+  for (guint c = 1; c <= 0x206F; c++)
     {
-      char text[] = { 'a', (char) c, 'b', '\0' };
-      g_autoptr(RetractCase) original = retract_case_new ();
-      g_autoptr(RetractCase) copy = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *json = NULL;
+      static const RetractDetail details[] = {
+        RETRACT_DETAIL_APPLICANT_NAME, RETRACT_DETAIL_NARRATIVE
+      };
 
-      if (c >= 0x20 && c < 0x7F)
+      if ((c >= 0x20 && c < 0x7F) || (c > 0xA0 && c < 0x061C) || (c > 0x061C && c < 0x2000))
         continue;
 
-      retract_case_set_detail (original, RETRACT_DETAIL_NARRATIVE, text);
-      retract_case_set_detail (original, RETRACT_DETAIL_APPLICANT_NAME, text);
-      json = retract_case_to_json (original);
-      bytes = g_bytes_new (json, strlen (json));
-      copy = retract_case_new_from_bytes (bytes, NAME, &error);
-      if (copy == NULL)
-        g_string_append_printf (failures, "U+%04X: %s\n", c, error->message);
-      else
-        assert_same_case (original, copy);
+      for (guint d = 0; d < G_N_ELEMENTS (details); d++)
+        {
+          g_autoptr(RetractCase) original = retract_case_new ();
+          g_autoptr(RetractCase) copy = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *json = NULL;
+          g_autofree char *text = NULL;
+          char utf8[8] = { 0 };
+          gboolean multiline = details[d] == RETRACT_DETAIL_NARRATIVE;
+          gboolean allowed;
+
+          g_unichar_to_utf8 (c, utf8);
+          text = g_strconcat ("a", utf8, "b", NULL);
+          allowed = retract_validate_characters (text, multiline, NULL);
+
+          retract_case_set_detail (original, details[d], text);
+          json = retract_case_to_json (original);
+          bytes = g_bytes_new (json, strlen (json));
+          copy = retract_case_new_from_bytes (bytes, NAME, &error);
+          if (allowed && copy == NULL)
+            g_string_append_printf (failures, "U+%04X in %s: %s\n", c,
+                                    retract_detail_get_field_name (details[d]), error->message);
+          else if (allowed)
+            assert_same_case (original, copy);
+          else if (copy != NULL)
+            g_string_append_printf (failures, "U+%04X in %s loaded\n", c,
+                                    retract_detail_get_field_name (details[d]));
+          else
+            {
+              g_autofree char *code_point = g_strdup_printf ("(U+%04X)", c);
+              g_autofree char *field = g_strdup_printf ("$.%s: ",
+                                                        retract_detail_get_field_name (details[d]));
+
+              g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+              g_assert_nonnull (strstr (error->message, field));
+              g_assert_true (g_str_has_suffix (error->message, code_point));
+              g_assert_null (strstr (error->message, text));
+            }
+        }
     }
 
   if (failures->len > 0)
-    g_test_fail_printf ("saved cases that do not load again:\n%s", failures->str);
+    g_test_fail_printf ("the loader and the character check disagree:\n%s", failures->str);
+}
+
+/* Text from a saved case that reaches the letter is refused with its path. */
+static void
+test_rejects_hostile_text (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "{\"format\": 1, \"applicant\": {\"name\": \"张三\\u202Egnp.exe\"}}",
+      ":1:29: $.applicant.name: contains a text-direction control character (U+202E)" },
+    { "{\"format\": 1, \"applicant\": {\"wechat_id\": \"wx\\u001b[31m\"}}",
+      "$.applicant.wechat_id: contains a line break or control character (U+001B)" },
+    { "{\"format\": 1, \"applicant\": {\"phone\": \"138\\u2066\"}}",
+      "$.applicant.phone: contains a text-direction control character (U+2066)" },
+    { "{\"format\": 1, \"applicant\": {\"id_number\": \"1\\n2\"}}",
+      "$.applicant.id_number: contains a line break or control character (U+000A)" },
+    { "{\"format\": 1, \"complaint_number\": \"A\\u0085\"}",
+      "$.complaint_number: contains a line break or control character (U+0085)" },
+    { "{\"format\": 1, \"respondent\": \"x\\u200F\"}",
+      "$.respondent: contains a text-direction control character (U+200F)" },
+    { "{\"format\": 1, \"narrative\": \"line\\nline\\u001b]0;title\\u0007\"}",
+      "$.narrative: contains a control character (U+001B)" },
+    { "{\"format\": 1, \"respondent\": \"a\\u2029b\"}",
+      "$.respondent: contains a line break (U+2029)" },
+    { "{\"format\": 1, \"reason\": \"a\\rb\"}",
+      "$.reason: contains a control character (U+000D)" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"attachment\": \"/tmp/a\\nb.png\"}}}",
+      "$.materials.identity.attachment: contains a line break or control character (U+000A)" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"attachment\": \"/tmp/\\u202Egnp.exe\"}}}",
+      "$.materials.identity.attachment: contains a text-direction control character (U+202E)" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"attachment\": \"/tmp/\\u001b[2J.png\"}}}",
+      "$.materials.identity.attachment: contains a line break or control character (U+001B)" },
+    { "{\"format\": 1, \"materials\": {\"identity\": {\"attachment\": \"/tmp/..\"}}}",
+      "$.materials.identity.attachment: the file attached for “identity” has no file name" },
+    { "{\"format\": 1, \"materials\": {\"id\\u202Eentity\": {\"ready\": true}}}",
+      ": the member name contains a text-direction control character (U+202E)" },
+    { "{\"format\": 1, \"scenarios\": [\"x\\u001b[31m\"]}",
+      "$.scenarios[0]: contains a line break or control character (U+001B)" },
+    { "{\"format\": 1, \"step\": \"a\\tb\"}",
+      "$.step: contains a line break or control character (U+0009)" },
+    { "{\"format\": 1, \"c\\u001bolour\": 1}",
+      ": the member name contains a line break or control character (U+001B)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractCase) kase = NULL;
+
+      g_test_message ("case %u", i);
+      kase = retract_case_new_from_bytes (bytes, NAME, &error);
+      g_assert_null (kase);
+      g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+      if (!g_str_has_suffix (error->message, cases[i].message))
+        g_error ("“%s” does not end “%s”", error->message, cases[i].message);
+      g_assert_null (strchr (error->message, '\x1b'));
+      g_assert_null (strstr (error->message, "\xe2\x80\xae"));
+      g_assert_null (strstr (error->message, "gnp"));
+    }
+
+  /* A Windows line end in a multi-line text is kept; a tab too. */
+  {
+    static const char json[] = "{\"format\": 1, \"narrative\": \"a\\r\\nb\\tc\"}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RetractCase) kase = retract_case_new_from_bytes (bytes, NAME, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE), ==, "a\r\nb\tc");
+  }
 }
 
 static void
@@ -1082,7 +1186,7 @@ test_materials_and_step (void)
   retract_case_set_material_ready (original, "identity", TRUE);
   retract_case_set_material_ready (original, "identity", TRUE);
   g_assert_cmpuint (changes, ==, 1);
-  retract_case_set_material_attachment (original, "screen-recording", "/home/me/录屏.mp4");
+  g_assert_true (retract_case_set_material_attachment (original, "screen-recording", "/home/me/录屏.mp4", NULL));
   g_assert_cmpuint (changes, ==, 2);
   retract_case_set_step (original, "materials");
 
@@ -1099,7 +1203,7 @@ test_materials_and_step (void)
 
   /* An entry with nothing left in it disappears from the file. */
   retract_case_set_material_ready (original, "identity", FALSE);
-  retract_case_set_material_attachment (original, "screen-recording", NULL);
+  g_assert_true (retract_case_set_material_attachment (original, "screen-recording", NULL, NULL));
   g_assert_cmpuint (changes, ==, 4);
   g_clear_pointer (&json, g_free);
   json = retract_case_to_json (original);
@@ -1135,6 +1239,62 @@ test_materials_rejects (void)
     }
 }
 
+/* Attaching a file whose name could add lines, reorder text or drive a
+ * terminal is refused, naming the material; the attachment stays as it was. */
+static void
+test_attachment_names (void)
+{
+  static const char * const refused[] = {
+    "/home/u/x\n\n我自愿放弃.png",
+    "/home/u/张三\xe2\x80\xaegnp.exe",
+    "/home/u/\x1b[31mred.png",
+    "/home/u/a\rb.png",
+    "/home/u/a\tb.png",
+    "/home/u/\xc2\x9b" "31m.png",
+    "/home/u/a\xe2\x80\xa8" "b.png",
+    "/home/u/\xe2\x81\xa6x.png",
+    "/home/u/bad\xff.png",
+    "/home/u\n/x.png",
+    "/",
+    "/home/u/..",
+    ".",
+  };
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autofree char *too_long = NULL;
+  g_autofree char *longest = NULL;
+  guint changes = 0;
+
+  g_signal_connect (kase, "materials-changed", G_CALLBACK (count_signal), &changes);
+  g_assert_true (retract_case_set_material_attachment (kase, "identity",
+                                                       "/home/u/Documents/x.png", NULL));
+  g_assert_cmpuint (changes, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("name %u", i);
+      g_assert_false (retract_case_set_material_attachment (kase, "identity", refused[i],
+                                                            &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "“identity”"));
+      g_assert_null (strstr (error->message, "/home"));
+      g_assert_cmpstr (retract_case_get_material_attachment (kase, "identity"), ==,
+                       "/home/u/Documents/x.png");
+    }
+  g_assert_cmpuint (changes, ==, 1);
+
+  too_long = g_strnfill (RETRACT_CASE_MAX_ATTACHMENT_BYTES + 1, 'a');
+  too_long[0] = '/';
+  g_assert_false (retract_case_set_material_attachment (kase, "identity", too_long, NULL));
+  longest = g_strndup (too_long, RETRACT_CASE_MAX_ATTACHMENT_BYTES);
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", longest, NULL));
+
+  /* Detaching always works. */
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", NULL, NULL));
+  g_assert_null (retract_case_get_material_attachment (kase, "identity"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1168,6 +1328,8 @@ main (int   argc,
   /* Last, as a failure here stops the run. */
   g_test_add_func ("/retract/case/materials-and-step", test_materials_and_step);
   g_test_add_func ("/retract/case/materials-rejects", test_materials_rejects);
+  g_test_add_func ("/retract/case/rejects/hostile-text", test_rejects_hostile_text);
+  g_test_add_func ("/retract/case/attachment-names", test_attachment_names);
   g_test_add_func ("/retract/case/edge/far-future-filed-at", test_far_future_filed_at);
   g_test_add_func ("/retract/case/edge/control-characters-round-trip",
                    test_round_trip_control_characters);

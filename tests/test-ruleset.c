@@ -11,6 +11,8 @@
 #include "retract-core-resources.h"
 #include "retract-error.h"
 #include "retract-ruleset.h"
+#include "retract-validators.h"
+#include "test-datasets.h"
 
 static GBytes *bundled_bytes;
 
@@ -334,7 +336,7 @@ static const Mutation mutations[] = {
   { "version-empty-serial", "meta", "version", "\"2026.1.\"", RETRACT_DATA_ERROR_BAD_VALUE,
     "$.meta.version: |“2026.1.”" },
   { "version-trailing-newline", "meta", "version", "\"2026.1.1\\n\"",
-    RETRACT_DATA_ERROR_BAD_VALUE, "$.meta.version: |“2026.1.1\n”" },
+    RETRACT_DATA_ERROR_BAD_VALUE, "$.meta.version: |contains a line break or control character (U+000A)" },
   { "version-four-parts", "meta", "version", "\"2026.1.1.1\"", RETRACT_DATA_ERROR_BAD_VALUE,
     "$.meta.version: |“2026.1.1.1”" },
   { "version-signed", "meta", "version", "\"+2026.1.1\"", RETRACT_DATA_ERROR_BAD_VALUE,
@@ -462,6 +464,91 @@ static const TextEdit text_edits[] = {
   { "overflowing-integer", "\"schema\": 1,", "\"schema\": 99999999999999999999,",
     RETRACT_DATA_ERROR_OUT_OF_RANGE, "rules.json:3:15: integer 99999999999999999999" },
 };
+
+/* Hostile text in the bundled dataset: every text, link and member name is
+ * checked, the message gives the place and the code point, and no message
+ * repeats the character. Edits are to the file's text, escapes as written. */
+typedef struct
+{
+  const char *name;
+  const char *find;
+  const char *replace;
+  const char *message; /* after "rules.json:LINE:COL: " */
+} HostileEdit;
+
+static const HostileEdit hostile_edits[] = {
+  { "bidi-in-name", "\"腾讯客服官网申诉\"", "\"腾讯客服\\u202E申诉\"",
+    "$.channels[1].name.zh_CN: contains a text-direction control character (U+202E)" },
+  { "isolate-in-step", "\"Sign in at kf.qq.com\"", "\"Sign in at \\u2066kf.qq.com\\u2069\"",
+    "$.channels[1].steps[0].en: contains a text-direction control character (U+2066)" },
+  { "rlm-in-condition", "\"该渠道成功率最高但排队严重。", "\"该渠道\\u200F成功率最高但排队严重。",
+    "$.channels[2].condition.zh_CN: contains a text-direction control character (U+200F)" },
+  { "ansi-in-phone", "\"phone\": \"0755-83765566\"", "\"phone\": \"\\u001b[31m0755\\u001b[0m\"",
+    "$.channels[2].phone: contains a line break or control character (U+001B)" },
+  { "ansi-title", "\"Call 0755-83765566\"", "\"Call \\u001b]0;pwned\\u0007\"",
+    "$.channels[2].steps[0].en: contains a line break or control character (U+001B)" },
+  { "csi-c1", "\"Press 3 for the complaints line\"", "\"Press 3\\u009b2J\"",
+    "$.channels[2].steps[1].en: contains a line break or control character (U+009B)" },
+  { "delete", "\"Choose “WeChat services”\"", "\"Choose\\u007f\"",
+    "$.channels[1].steps[1].en: contains a line break or control character (U+007F)" },
+  { "newline-in-name", "\"腾讯客服官网申诉\"", "\"腾讯客服\\n\\n我自愿\"",
+    "$.channels[1].name.zh_CN: contains a line break or control character (U+000A)" },
+  { "line-separator", "\"腾讯客服官网申诉\"", "\"腾讯客服\\u2028申诉\"",
+    "$.channels[1].name.zh_CN: contains a line break (U+2028)" },
+  { "carriage-return", "\"ticket_subject\": \"误投诉撤销+投诉编号\"",
+    "\"ticket_subject\": \"误投诉撤销\\r投诉编号\"",
+    "$.channels[1].ticket_subject: contains a line break or control character (U+000D)" },
+  { "bidi-member-name", "\"ticket_subject\": ", "\"ticket_\\u202Esubject\": ",
+    "$.channels[1][\"ticket_\\u202Esubject\"]: the member name contains a text-direction control "
+    "character (U+202E)" },
+  { "ansi-member-name", "\"ticket_subject\": ", "\"\\u001b[2J\": ",
+    "$.channels[1][\"\\u001B[2J\"]: the member name contains a line break or control character "
+    "(U+001B)" },
+  { "ansi-in-id", "\"id\": \"phone-hotline\"", "\"id\": \"x\\u001b[31m\"",
+    "$.channels[2].id: contains a line break or control character (U+001B)" },
+  { "userinfo-link", "\"url\": \"https://kf.qq.com/\",\n      \"ticket_subject\"",
+    "\"url\": \"https://kf.qq.com@evil.example/\",\n      \"ticket_subject\"",
+    "$.channels[1].url: a link must not have a user name or “@” before its host" },
+  { "javascript-link", "\"url\": \"https://kf.qq.com/\",\n      \"ticket_subject\"",
+    "\"url\": \"javascript:alert(1)\",\n      \"ticket_subject\"",
+    "$.channels[1].url: a link must start with “https://”" },
+  { "file-link", "\"url\": \"https://kf.qq.com/\"\n", "\"url\": \"file:///etc/passwd\"\n",
+    "$.meta.official_links[0].url: a link must start with “https://”" },
+  { "space-in-link", "\"url\": \"https://cshall.alipay.com/\"",
+    "\"url\": \"https://cshall.alipay.com/ x\"",
+    "$.meta.official_links[1].url: a link has no spaces, control characters or non-ASCII "
+    "characters; percent-encode them" },
+  { "backslash-link", "\"url\": \"https://www.douyin.com/\"",
+    "\"url\": \"https://www.douyin.com\\\\@evil.example/\"",
+    "$.meta.official_links[2].url: a link must not have a user name or “@” before its host" },
+  { "empty-host-link", "\"url\": \"https://www.douyin.com/\"", "\"url\": \"https:///x\"",
+    "$.meta.official_links[2].url: a link needs a host name after “https://”" },
+  { "port-link", "\"url\": \"https://www.douyin.com/\"", "\"url\": \"https://www.douyin.com:99999/\"",
+    "$.meta.official_links[2].url: the port of a link is a number from 1 to 65535" },
+  { "idn-link", "\"url\": \"https://www.douyin.com/\"", "\"url\": \"https://抖音.com/\"",
+    "$.meta.official_links[2].url: a link has no spaces, control characters or non-ASCII "
+    "characters; percent-encode them" },
+};
+
+static void
+test_hostile_edit (gconstpointer data)
+{
+  const HostileEdit *edit = data;
+  g_autoptr(GBytes) bundled = test_dataset_bundled ();
+  g_autoptr(GBytes) bytes = test_dataset_edit (bundled, edit->find, edit->replace);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_bytes (bytes, "rules.json", &error);
+
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+  g_assert_true (g_regex_match_simple ("^rules\\.json:[0-9]+:[0-9]+: ", error->message, 0, 0));
+  if (!g_str_has_suffix (error->message, edit->message))
+    g_error ("“%s” does not end “%s”", error->message, edit->message);
+  /* Nothing invisible or able to drive a terminal in the message. */
+  g_assert_true (retract_validate_characters (error->message, FALSE, NULL));
+  g_assert_null (strstr (error->message, "evil"));
+  g_assert_null (strstr (error->message, "pwned"));
+}
 
 static void
 test_text_edit (gconstpointer data)
@@ -643,6 +730,14 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/retract/ruleset/rejects/%s", mutations[i].name);
 
       g_test_add_data_func (path, &mutations[i], test_mutation);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_edits); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/ruleset/rejects/hostile/%s",
+                                               hostile_edits[i].name);
+
+      g_test_add_data_func (path, &hostile_edits[i], test_hostile_edit);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (text_edits); i++)

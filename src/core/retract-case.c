@@ -8,11 +8,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "retract-case.h"
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-json-document.h"
+#include "retract-text.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
@@ -405,6 +409,7 @@ load_materials (RetractJsonDocument *doc,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *path = retract_json_path_member ("$.materials", l->data);
+      g_autoptr(GError) local_error = NULL;
       JsonObject *entry;
       const char *attachment;
       gboolean ready = FALSE;
@@ -422,7 +427,14 @@ load_materials (RetractJsonDocument *doc,
         return FALSE;
 
       retract_case_set_material_ready (self, l->data, ready);
-      retract_case_set_material_attachment (self, l->data, attachment);
+      if (!retract_case_set_material_attachment (self, l->data, attachment, &local_error))
+        {
+          g_autofree char *attachment_path = retract_json_path_member (path, "attachment");
+
+          retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                           attachment_path, "%s", local_error->message);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -438,6 +450,7 @@ load_case (RetractJsonDocument *doc,
     "other_party_loss", "applicant", "complaint_number", "respondent", "narrative", "reason",
     "materials", "step", NULL
   };
+  static const char * const multiline_paths[] = { "$.narrative", "$.reason", NULL };
   JsonObject *root;
   const char *platform, *type, *filed_at, *mistake, *step;
   gint64 format, withdrawals = 0;
@@ -459,7 +472,10 @@ load_case (RetractJsonDocument *doc,
       return FALSE;
     }
 
-  if (!retract_json_document_check_keys (doc, root, "$", keys, error) ||
+  /* Every text is checked before anything repeats it in a message; only the
+   * narrative and the reason may hold several lines. */
+  if (!retract_text_check_document (doc, multiline_paths, error) ||
+      !retract_json_document_check_keys (doc, root, "$", keys, error) ||
       !retract_json_document_read_string (doc, root, "$", "platform",
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
                                           &platform, error) ||
@@ -693,7 +709,8 @@ retract_case_to_json (RetractCase *self)
  *
  * Writes the case atomically (a rename over the old file, after fsync) with
  * mode 0600: a crash leaves the old file or the new one, never half of one,
- * and no other user can read it.
+ * and no other user can read it. Only a regular file is replaced (see
+ * retract_file_replace()).
  */
 gboolean
 retract_case_save_to_file (RetractCase *self,
@@ -706,9 +723,7 @@ retract_case_save_to_file (RetractCase *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   contents = retract_case_to_json (self);
-  return g_file_set_contents_full (path, contents, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return retract_file_replace (path, contents, strlen (contents), error);
 }
 
 const char *
@@ -1098,23 +1113,81 @@ retract_case_get_material_attachment (RetractCase *self,
   return state != NULL ? state->attachment : NULL;
 }
 
-void
+/* The letter shows the file's base name, so the whole path must be text that
+ * stays text, and end in a name. */
+static gboolean
+check_attachment (const char *material,
+                  const char *path,
+                  GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+
+  if (strlen (path) > RETRACT_CASE_MAX_ATTACHMENT_BYTES)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   /* Translators: %1$s is a material's id, such as "screen-recording" */
+                   _("the path of the file attached for “%1$s” is too long"), material);
+      return FALSE;
+    }
+
+  if (!retract_validate_characters (path, FALSE, &local_error))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   /* Translators: %1$s is a material's id, such as "screen-recording";
+                    * %2$s says what is wrong, such as "contains a line break or control
+                    * character (U+000A)" */
+                   _("the name of the file attached for “%1$s” %2$s"), material,
+                   local_error->message);
+      return FALSE;
+    }
+
+  basename = g_path_get_basename (path);
+  if (g_str_equal (basename, G_DIR_SEPARATOR_S) || g_str_equal (basename, ".") ||
+      g_str_equal (basename, ".."))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   /* Translators: %1$s is a material's id, such as "screen-recording" */
+                   _("the file attached for “%1$s” has no file name"), material);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * retract_case_set_material_attachment:
+ * @path: (nullable): the attached file, or %NULL to detach
+ * @error: names the material when the file's name is refused
+ *
+ * Attaches a file to @material. A path with a control, line-separator or
+ * bidi character (see retract_validate_characters()), or without a file
+ * name, is refused and the attachment is left as it was.
+ *
+ * Returns: %TRUE if @path was stored
+ */
+gboolean
 retract_case_set_material_attachment (RetractCase *self,
                                       const char  *material,
-                                      const char  *path)
+                                      const char  *path,
+                                      GError     **error)
 {
   MaterialState *state;
 
-  g_return_if_fail (RETRACT_IS_CASE (self));
-  g_return_if_fail (material != NULL && *material != '\0');
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (material != NULL && *material != '\0', FALSE);
+
+  if (path != NULL && *path != '\0' && !check_attachment (material, path, error))
+    return FALSE;
 
   if (g_strcmp0 (retract_case_get_material_attachment (self, material), path) == 0)
-    return;
+    return TRUE;
 
   state = ensure_material (self, material);
   replace_string (&state->attachment, path);
   prune_material (self, material);
   g_signal_emit (self, signals [MATERIALS_CHANGED], 0);
+  return TRUE;
 }
 
 /**

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RetractCase, retract_case, RETRACT, CASE, GObject)
 #define RETRACT_CASE_FORMAT 1
 #define RETRACT_CASE_MAX_BYTES (2 * 1024 * 1024)
 #define RETRACT_CASE_MAX_WITHDRAWALS G_MAXINT32
+#define RETRACT_CASE_MAX_ATTACHMENT_BYTES 4096
 #define RETRACT_DEFAULT_MISTAKE "misoperation"
 
 /* The letter's free-text answers. */
@@ -83,9 +84,10 @@ void                retract_case_set_material_ready    (RetractCase   *self,
                                                         gboolean       ready);
 const char         *retract_case_get_material_attachment (RetractCase *self,
                                                           const char  *material);
-void                retract_case_set_material_attachment (RetractCase *self,
+gboolean            retract_case_set_material_attachment (RetractCase *self,
                                                           const char  *material,
-                                                          const char  *path);
+                                                          const char  *path,
+                                                          GError     **error);
 const char         *retract_case_get_step              (RetractCase   *self);
 void                retract_case_set_step              (RetractCase   *self,
                                                         const char    *step);

@@ -1286,17 +1286,30 @@ retract_json_path_member (const char *path,
   if (is_plain_key (key))
     return g_strconcat (path, ".", key, NULL);
 
-  /* Only ASCII specials are escaped, so non-ASCII keys stay readable. */
+  /* Quotes, backslashes and invisible characters (controls, bidi and other
+   * format characters, line separators) are escaped, so a path in a message
+   * never drives a terminal or reorders text; other non-ASCII stays readable. */
   result = g_string_new (path);
   g_string_append (result, "[\"");
-  for (const char *p = key; *p; p++)
+  for (const char *p = key; *p != '\0';)
     {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (result, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (result, "\\u%04X", (guint) (guchar) *p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: one byte at a time, as hex. */
+          g_string_append_printf (result, "\\x%02X", (guint) (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '"' || c == '\\')
+        g_string_append_printf (result, "\\%c", (char) c);
+      else if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+               c == 0x2028 || c == 0x2029)
+        g_string_append_printf (result, "\\u%04X", (guint) c);
       else
-        g_string_append_c (result, *p);
+        g_string_append_unichar (result, c);
+      p = g_utf8_next_char (p);
     }
   g_string_append (result, "\"]");
 

@@ -15,6 +15,8 @@
 #include "retract-error.h"
 #include "retract-json-document.h"
 #include "retract-ruleset.h"
+#include "retract-text.h"
+#include "retract-validators.h"
 
 #define MAX_DEPTH 16
 #define MAX_SECTION 99
@@ -391,6 +393,25 @@ is_version (const char *text)
          skip_digits (&p, 1, 4) && *p == '\0';
 }
 
+/* Links are checked by the same rule the UI applies before opening one. */
+static gboolean
+check_url (Parser     *parser,
+           const char *path,
+           const char *url,
+           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *url_path = NULL;
+
+  if (retract_validate_https_url (url, &local_error))
+    return TRUE;
+
+  url_path = retract_json_path_member (path, "url");
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, url_path,
+                                   "%s", local_error->message);
+  return FALSE;
+}
+
 static gboolean
 parse_meta (Parser     *parser,
             JsonObject *root,
@@ -502,14 +523,8 @@ parse_meta (Parser     *parser,
                                               RETRACT_JSON_REQUIRED, &url, error))
         return FALSE;
 
-      if (!g_str_has_prefix (url, "https://"))
-        {
-          g_autofree char *url_path = retract_json_path_member (path, "url");
-
-          retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                           url_path, _("official links must use https://"));
-          return FALSE;
-        }
+      if (!check_url (parser, path, url, error))
+        return FALSE;
       link->url = g_strdup (url);
       g_ptr_array_add (rules->links, g_steal_pointer (&link));
     }
@@ -924,14 +939,8 @@ parse_channel (Parser     *parser,
       !read_section (parser, object, path, RETRACT_JSON_REQUIRED, &channel->section, error))
     return FALSE;
 
-  if (channel->url != NULL && !g_str_has_prefix (channel->url, "https://"))
-    {
-      g_autofree char *url_path = retract_json_path_member (path, "url");
-
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, url_path,
-                                       _("channel links must use https://"));
-      return FALSE;
-    }
+  if (channel->url != NULL && !check_url (parser, path, channel->url, error))
+    return FALSE;
 
   channel->daily_limit = (guint) daily_limit;
   g_ptr_array_add (parser->rules->channels, g_steal_pointer (&channel));
@@ -1608,8 +1617,12 @@ parse_document (Parser  *parser,
                                               retract_json_document_get_root (parser->doc),
                                               "$", error);
 
-  /* meta first, so an unsupported schema is reported before unknown keys. */
+  /* Characters first, so that no later message repeats a control or bidi
+   * character; then meta, so an unsupported schema is reported before
+   * unknown keys. Every dataset text is a single line: paragraphs and steps
+   * are lists. */
   return root != NULL &&
+         retract_text_check_document (parser->doc, NULL, error) &&
          parse_meta (parser, root, error) &&
          retract_json_document_check_keys (parser->doc, root, "$", keys, error) &&
          parse_array (parser, root, "sections", parse_section, error) &&

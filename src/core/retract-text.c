@@ -4,7 +4,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "retract-error.h"
+#include "retract-json-document.h"
 #include "retract-text.h"
+#include "retract-validators.h"
 
 /**
  * retract_text_get:
@@ -42,6 +48,141 @@ retract_text_clear (RetractText *text)
 {
   g_clear_pointer (&text->zh_CN, g_free);
   g_clear_pointer (&text->en, g_free);
+}
+
+/* Where a walk is in the tree; the path is only spelled out for a message. */
+typedef struct _PathSegment PathSegment;
+struct _PathSegment
+{
+  const PathSegment *parent;
+  const char        *key;   /* NULL for an array element */
+  guint              index;
+};
+
+static char *
+path_to_string (const PathSegment *segment)
+{
+  g_autofree char *parent = NULL;
+
+  if (segment == NULL)
+    return g_strdup ("$");
+
+  parent = path_to_string (segment->parent);
+  return segment->key != NULL ? retract_json_path_member (parent, segment->key)
+                              : retract_json_path_element (parent, segment->index);
+}
+
+static gboolean
+check_string (RetractJsonDocument *doc,
+              const char          *text,
+              const PathSegment   *segment,
+              const char * const  *multiline_paths,
+              gboolean             is_key,
+              GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  gboolean multiline;
+
+  if (retract_validate_characters (text, FALSE, NULL))
+    return TRUE;
+
+  /* Rare: only now is the path needed. */
+  path = path_to_string (segment);
+  multiline = !is_key && multiline_paths != NULL && g_strv_contains (multiline_paths, path);
+  if (multiline && retract_validate_characters (text, TRUE, NULL))
+    return TRUE;
+
+  retract_validate_characters (text, multiline, &local_error);
+  if (is_key)
+    retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                     /* Translators: %s says what is wrong, such as "contains
+                                      * a control character (U+001B)" */
+                                     _("the member name %s"), local_error->message);
+  else
+    retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path, "%s",
+                                     local_error->message);
+  return FALSE;
+}
+
+static gboolean
+check_node (RetractJsonDocument *doc,
+            JsonNode            *node,
+            const PathSegment   *segment,
+            const char * const  *multiline_paths,
+            GError             **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, object);
+        while (json_object_iter_next (&iter, &key, &member))
+          {
+            PathSegment child = { segment, key, 0 };
+
+            if (!check_string (doc, key, &child, multiline_paths, TRUE, error) ||
+                !check_node (doc, member, &child, multiline_paths, error))
+              return FALSE;
+          }
+      }
+      return TRUE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        for (guint i = 0; i < length; i++)
+          {
+            PathSegment child = { segment, NULL, i };
+
+            if (!check_node (doc, json_array_get_element (array, i), &child, multiline_paths,
+                             error))
+              return FALSE;
+          }
+      }
+      return TRUE;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return check_string (doc, json_node_get_string (node), segment, multiline_paths, FALSE,
+                             error);
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * retract_text_check_document:
+ * @doc: a dataset or case document
+ * @multiline_paths: (nullable) (array zero-terminated=1): the paths (such as
+ *   "$.narrative") of strings that may hold several lines
+ * @error: `file:line:col: $.path: reason`, naming the code point
+ *
+ * Checks every string and member name in @doc with
+ * retract_validate_characters(): no control, separator or bidi character
+ * reaches a page, a terminal or a letter. Run it before reading the records,
+ * so no other message repeats such a character.
+ *
+ * Returns: %TRUE if every text in @doc is allowed
+ */
+gboolean
+retract_text_check_document (RetractJsonDocument *doc,
+                             const char * const  *multiline_paths,
+                             GError             **error)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  return check_node (doc, retract_json_document_get_root (doc), NULL, multiline_paths, error);
 }
 
 /**

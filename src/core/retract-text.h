@@ -17,6 +17,10 @@ const char      *retract_text_get             (const RetractText *text,
 gboolean         retract_text_is_set          (const RetractText *text);
 void             retract_text_clear           (RetractText       *text);
 
+gboolean         retract_text_check_document  (RetractJsonDocument *doc,
+                                               const char * const  *multiline_paths,
+                                               GError             **error);
+
 RetractLanguage  retract_language_default     (void);
 gboolean         retract_language_from_string (const char        *name,
                                                RetractLanguage   *language);

@@ -306,12 +306,88 @@ retract_validate_complaint_number (const char *text,
   return TRUE;
 }
 
+/* Invisible characters that reorder the text around them (Unicode bidi
+ * embeddings, overrides, isolates and marks). */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * retract_validate_characters:
+ * @text: UTF-8 text from the dataset, a case file or the user
+ * @multiline: whether the field holds several lines
+ * @error: says which character is not allowed, by code point
+ *
+ * The one check for characters in any text that is shown, printed or put in
+ * a letter; see retract-validators.h for the rule.
+ *
+ * Returns: %TRUE if @text is valid UTF-8 with only allowed characters
+ */
+gboolean
+retract_validate_characters (const char *text,
+                             gboolean    multiline,
+                             GError    **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      /* Fast path: printable ASCII. */
+      if (c >= 0x20 && c < 0x7F)
+        continue;
+
+      if (multiline && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n') ||
+                        c == 0x2028 || c == 0x2029))
+        continue;
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        {
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       /* Translators: %04X is a code point such as 001B */
+                       multiline ? _("contains a control character (U+%04X)")
+                                 : _("contains a line break or control character (U+%04X)"),
+                       c);
+          return FALSE;
+        }
+
+      if (c == 0x2028 || c == 0x2029)
+        {
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       /* Translators: %04X is a code point such as 2028 */
+                       _("contains a line break (U+%04X)"), c);
+          return FALSE;
+        }
+
+      if (is_bidi_control (c))
+        {
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       /* Translators: %04X is a code point such as 202E */
+                       _("contains a text-direction control character (U+%04X)"), c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * retract_validate_text:
  * @max_chars: the longest text accepted, in characters
  * @multiline: whether line breaks and tabs are allowed
  *
- * Free text: valid UTF-8, no control characters, not too long.
+ * Free text: retract_validate_characters() and not too long.
  */
 gboolean
 retract_validate_text (const char *text,
@@ -338,23 +414,7 @@ retract_validate_text (const char *text,
       return FALSE;
     }
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (multiline && (c == '\n' || c == '\r' || c == '\t'))
-        continue;
-      if (g_unichar_iscntrl (c))
-        {
-          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                       multiline ? _("contains a control character (U+%04X)")
-                                 : _("contains a line break or control character (U+%04X)"),
-                       c);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return retract_validate_characters (text, multiline, error);
 }
 
 #define URL_MAX_BYTES 2048

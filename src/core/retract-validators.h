@@ -8,7 +8,23 @@ G_BEGIN_DECLS
 /* Checks for what people type. Messages never repeat the value itself, so
  * they are safe to show, log or put in a bug report. */
 
-/* retract_validate_https_url() is the one rule for a link the app may show or
+/* retract_validate_characters() is the one check for characters in every text
+ * that is shown, printed or put in a letter: dataset texts, case fields
+ * (typed or loaded from a case file) and attached files' names. Refused:
+ *   - invalid UTF-8;
+ *   - C0 controls U+0000–U+001F, DEL and C1 controls U+007F–U+009F (ANSI
+ *     escapes start with U+001B or U+009B), except in a multi-line field,
+ *     which allows "\n", "\t" and "\r" directly before "\n" (a pasted
+ *     Windows line end); a single-line field allows none of them;
+ *   - in a single-line field, the line and paragraph separators U+2028 and
+ *     U+2029 too (a multi-line field allows them: they only break lines);
+ *   - the bidi controls U+202A–U+202E (embeddings and overrides),
+ *     U+2066–U+2069 (isolates) and the invisible marks U+200E, U+200F and
+ *     U+061C, which can reorder what is shown ("张三\u202Egnp.exe").
+ * Chinese, English and other printable text, emoji (with U+200D joiners) and
+ * full-width forms are allowed. retract_validate_text() adds a length limit.
+ *
+ * retract_validate_https_url() is the one rule for a link the app may show or
  * open (dataset links and channel pages; the UI checks again before opening).
  * A valid link is, byte for byte:
  *   - at most 2048 bytes of printable ASCII (U+0021–U+007E): no space, no
@@ -38,6 +54,9 @@ gboolean retract_validate_phone            (const char  *text,
 gboolean retract_validate_wechat_id        (const char  *text,
                                             GError     **error);
 gboolean retract_validate_complaint_number (const char  *text,
+                                            GError     **error);
+gboolean retract_validate_characters       (const char  *text,
+                                            gboolean     multiline,
                                             GError     **error);
 gboolean retract_validate_text             (const char  *text,
                                             guint        max_chars,

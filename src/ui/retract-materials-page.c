@@ -52,10 +52,21 @@ on_chooser_response (GtkNativeDialog      *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
 
-      if (path != NULL)
-        retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
-                                              self->choosing_for, path);
+      /* A name the letter could not show as plain text is refused, and said so
+       * in plain text (the message names the material, not the file). */
+      if (path != NULL &&
+          !retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
+                                                 self->choosing_for, path, &error))
+        {
+          /* Translators: %s says why, such as "the name of the file attached for
+           * “passport” contains a line break or control character (U+000A)" */
+          g_autofree char *message = g_strdup_printf (_("File not attached: %s"),
+                                                      error->message);
+
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+        }
     }
 
   g_clear_pointer (&self->choosing_for, g_free);
@@ -86,7 +97,7 @@ on_detach_clicked (GtkButton            *button,
 {
   retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
                                         g_object_get_data (G_OBJECT (button), "retract-id"),
-                                        NULL);
+                                        NULL, NULL);
 }
 
 static GtkWidget *
