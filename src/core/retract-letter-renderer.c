@@ -25,6 +25,13 @@
 #define FOOTER_FAMILY FONT_FAMILY
 #define SIGNATURE_HEIGHT 96.0
 #define FINGERPRINT_SIZE 56.0
+/* More characters than any line holds (459 points of 3-point glyphs at 12 points). */
+#define UNBROKEN_RUN_LIMIT 160
+/* A break opportunity every this many characters of such a run: a line of it
+ * ends at most two characters short of the margin. Every character costs twice
+ * what prose costs (Pango 1.50's price per opportunity); every third, about the same. */
+#define UNBROKEN_BREAK_EVERY 3
+#define ZERO_WIDTH_SPACE "\u200B"
 
 typedef struct
 {
@@ -51,6 +58,63 @@ struct _RetractLetterRenderer
 
 G_DEFINE_FINAL_TYPE (RetractLetterRenderer, retract_letter_renderer, G_TYPE_OBJECT)
 
+/* Pango 1.50 breaks a run that has no break opportunity (a word of 100 000
+ * letters, digits, a pasted link) only after measuring each line against the
+ * whole rest of the run: such a paragraph took a minute to lay out where prose
+ * of the same length takes a fraction of a second. So a run longer than any
+ * line gets a zero-width space at every third place where it may break by
+ * character (where PANGO_WRAP_WORD_CHAR would break it anyway, at a grapheme
+ * boundary): its lines cost what prose costs and still fill the line to within
+ * two characters. Only the layout's copy of the text changes; the space draws
+ * nothing and does not reach the PDF's text layer.
+ *
+ * Returns: (nullable): the text with break opportunities, %NULL when it needs none */
+static char *
+with_break_opportunities (const char    *text,
+                          PangoLanguage *language)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = NULL;
+  g_autofree gboolean *insert = NULL;
+  gboolean any = FALSE;
+  GString *breakable;
+  const char *p = text;
+
+  if (n_chars <= UNBROKEN_RUN_LIMIT)
+    return NULL;
+
+  attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, language, attrs, (int) n_chars + 1);
+
+  /* The runs between break opportunities; inside the long ones, every third
+   * character boundary where a line may break. */
+  insert = g_new0 (gboolean, n_chars);
+  for (glong start = 0, end; start < n_chars; start = end)
+    {
+      for (end = start + 1; end < n_chars && !attrs[end].is_line_break; end++)
+        ;
+      if (end - start <= UNBROKEN_RUN_LIMIT)
+        continue;
+      for (glong i = start + 1, k = 0; i < end; i++)
+        if (attrs[i].is_char_break && ++k % UNBROKEN_BREAK_EVERY == 0)
+          insert[i] = any = TRUE;
+    }
+  if (!any)
+    return NULL;
+
+  breakable = g_string_sized_new (strlen (text) + (gsize) n_chars);
+  for (glong i = 0; i < n_chars; i++)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (insert[i])
+        g_string_append (breakable, ZERO_WIDTH_SPACE);
+      g_string_append_len (breakable, p, next - p);
+      p = next;
+    }
+  return g_string_free (breakable, FALSE);
+}
+
 static PangoLayout *
 new_layout (RetractLetterRenderer *self,
             const char            *family,
@@ -60,13 +124,15 @@ new_layout (RetractLetterRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+  g_autofree char *breakable = with_break_opportunities (
+    text, pango_context_get_language (self->context));
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) ((self->page_width - 2 * MARGIN_SIDE) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, breakable != NULL ? breakable : text, -1);
 
   return layout;
 }
@@ -88,8 +154,11 @@ block_layout (RetractLetterRenderer    *self,
     case RETRACT_BLOCK_FIELD:
       {
         gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+        /* The value's runs only: the bold label's length must stay its length. */
+        g_autofree char *breakable = with_break_opportunities (
+          block->text, pango_context_get_language (self->context));
         g_autofree char *text = g_strdup_printf (chinese ? "%s：%s" : "%s: %s", block->label,
-                                                 block->text);
+                                                 breakable != NULL ? breakable : block->text);
         PangoAttrList *attributes = pango_attr_list_new ();
         PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
