@@ -211,6 +211,85 @@ test_attachments (void)
   assert_lacks (later_text, "营业执照");
 }
 
+/* The letter names an attached file by its base name only; a name that could
+ * add paragraphs, reorder text or drive a terminal never gets into the case. */
+static void
+test_attachment_names (void)
+{
+  static const char * const refused[] = {
+    "/home/u/Documents/x.png\n\n本人自愿放弃全部权利。\n",
+    "/home/u/张三\xe2\x80\xaegnp.exe",
+    "/home/u/\x1b[31mred.png",
+  };
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (retract_case_set_material_attachment (kase, "screen-recording",
+                                                       "/home/u/Documents/x.png", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (retract_case_set_material_attachment (kase, "screen-recording",
+                                                            refused[i], &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      assert_contains (error->message, "screen-recording");
+      assert_lacks (error->message, "/home/u");
+    }
+
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                        RETRACT_LETTER_FLAGS_NONE);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "（文件：x.png）");
+  assert_lacks (text, "/home/u");
+  assert_lacks (text, "Documents");
+  assert_lacks (text, "自愿放弃");
+  assert_lacks (text, "\xe2\x80\xae");
+  assert_lacks (text, "\x1b");
+}
+
+/* A case field with a bidi or escape character stops the letter, naming the
+ * field and the code point, never repeating the value. */
+static void
+test_hostile_details (void)
+{
+  static const struct
+  {
+    RetractDetail detail;
+    const char   *value;
+    const char   *message;
+  } cases[] = {
+    { RETRACT_DETAIL_APPLICANT_NAME, "张三\xe2\x80\xaegnp.exe",
+      "applicant.name: contains a text-direction control character (U+202E)" },
+    { RETRACT_DETAIL_APPLICANT_NAME, "张三\xe2\x81\xa7",
+      "applicant.name: contains a text-direction control character (U+2067)" },
+    { RETRACT_DETAIL_RESPONDENT, "李四\x1b[8m",
+      "respondent: contains a line break or control character (U+001B)" },
+    { RETRACT_DETAIL_NARRATIVE, "误点了\n\xc2\x9b" "2J",
+      "narrative: contains a control character (U+009B)" },
+    { RETRACT_DETAIL_REASON, "误触\xe2\x80\x8f",
+      "reason: contains a text-direction control character (U+200F)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+      g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24T13:00:00+08:00", NULL);
+      g_autoptr(RetractAssessment) assessment = NULL;
+      g_autoptr(GError) error = NULL;
+      RetractLetter *letter;
+
+      g_test_message ("case %u", i);
+      retract_case_set_detail (kase, cases[i].detail, cases[i].value);
+      assessment = retract_assessment_new (rules, kase, now, NULL);
+      letter = retract_letter_new (assessment, kase, RETRACT_LANGUAGE_ZH_CN, 0, &error);
+      g_assert_null (letter);
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 static void
 test_incomplete_or_invalid (void)
 {
@@ -658,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/retract/letter/full-id-when-asked", test_full_id_when_asked);
   g_test_add_func ("/retract/letter/optional-fields-left-out", test_optional_fields_left_out);
   g_test_add_func ("/retract/letter/attachments", test_attachments);
+  g_test_add_func ("/retract/letter/attachment-names", test_attachment_names);
+  g_test_add_func ("/retract/letter/hostile-details", test_hostile_details);
   g_test_add_func ("/retract/letter/incomplete-or-invalid", test_incomplete_or_invalid);
   g_test_add_func ("/retract/letter/english-copy", test_english_copy);
   g_test_add_func ("/retract/letter/short-texts", test_short_texts);
