@@ -662,6 +662,15 @@ test_path_member (void)
     { "$", "a\nb", "$[\"a\\u000Ab\"]" },
     { "$", "名字", "$[\"名字\"]" },
     { "$.x", "zh_CN", "$.x.zh_CN" },
+    /* Nothing invisible or able to drive a terminal reaches a message. */
+    { "$", "a\x1b[31mb", "$[\"a\\u001B[31mb\"]" },
+    { "$", "a\x7f", "$[\"a\\u007F\"]" },
+    { "$", "a\xc2\x9b" "2J", "$[\"a\\u009B2J\"]" },
+    { "$", "张三\xe2\x80\xaegnp", "$[\"张三\\u202Egnp\"]" },
+    { "$", "\xe2\x81\xa6x\xe2\x81\xa9", "$[\"\\u2066x\\u2069\"]" },
+    { "$", "a\xe2\x80\xa8" "b", "$[\"a\\u2028b\"]" },
+    { "$", "a\xef\xbb\xbf", "$[\"a\\uFEFF\"]" },
+    { "$", "a\xff" "b", "$[\"a\\xFFb\"]" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

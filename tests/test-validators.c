@@ -641,6 +641,74 @@ test_text_control (void)
     }
 }
 
+/* The one character check: controls, separators in single-line fields and
+ * the bidi controls are refused by code point, in every kind of field. */
+static void
+test_characters (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    multiline;
+    const char *message; /* NULL: valid */
+  } cases[] = {
+    { "张三 Zhang San 🙂 ＡＢＣ", FALSE, NULL },
+    { "👨\xe2\x80\x8d👩", FALSE, NULL },                      /* ZWJ in an emoji */
+    { "a\r\nb\tc\nd", TRUE, NULL },
+    { "a\xe2\x80\xa8" "b\xe2\x80\xa9", TRUE, NULL },
+    { "a\rb", TRUE, "contains a control character (U+000D)" },
+    { "a\r", TRUE, "contains a control character (U+000D)" },
+    { "a\r\nb", FALSE, "contains a line break or control character (U+000D)" },
+    { "a\xe2\x80\xa8" "b", FALSE, "contains a line break (U+2028)" },
+    { "a\xe2\x80\xa9" "b", FALSE, "contains a line break (U+2029)" },
+    { "\x1b[31mred", FALSE, "contains a line break or control character (U+001B)" },
+    { "\x1b]0;title\x07", TRUE, "contains a control character (U+001B)" },
+    { "\xc2\x9b" "2J", TRUE, "contains a control character (U+009B)" },
+    { "\xc2\x80", TRUE, "contains a control character (U+0080)" },
+    { "\xc2\x9f", TRUE, "contains a control character (U+009F)" },
+    { "\x7f", TRUE, "contains a control character (U+007F)" },
+    { "\x1f", TRUE, "contains a control character (U+001F)" },
+    { "张三\xe2\x80\xaegnp.exe", FALSE, "contains a text-direction control character (U+202E)" },
+    { "\xe2\x80\xaa", TRUE, "contains a text-direction control character (U+202A)" },
+    { "\xe2\x80\xab", TRUE, "contains a text-direction control character (U+202B)" },
+    { "\xe2\x80\xac", TRUE, "contains a text-direction control character (U+202C)" },
+    { "\xe2\x80\xad", TRUE, "contains a text-direction control character (U+202D)" },
+    { "\xe2\x81\xa6", TRUE, "contains a text-direction control character (U+2066)" },
+    { "\xe2\x81\xa7", TRUE, "contains a text-direction control character (U+2067)" },
+    { "\xe2\x81\xa8", TRUE, "contains a text-direction control character (U+2068)" },
+    { "\xe2\x81\xa9", TRUE, "contains a text-direction control character (U+2069)" },
+    { "\xe2\x80\x8e", TRUE, "contains a text-direction control character (U+200E)" },
+    { "\xe2\x80\x8f", TRUE, "contains a text-direction control character (U+200F)" },
+    { "\xd8\x9c", TRUE, "contains a text-direction control character (U+061C)" },
+    { "ok\xff", TRUE, "the text is not valid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) text_error = NULL;
+      gboolean valid;
+
+      g_test_message ("text %u", i);
+      valid = retract_validate_characters (cases[i].text, cases[i].multiline, &error);
+      /* retract_validate_text() gives the same answer when the length is fine. */
+      g_assert_cmpint (valid, ==, retract_validate_text (cases[i].text, 1000, cases[i].multiline,
+                                                        &text_error));
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (valid);
+        }
+      else
+        {
+          g_assert_false (valid);
+          g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+          g_assert_cmpstr (text_error->message, ==, cases[i].message);
+        }
+    }
+}
+
 static void
 test_text_invalid_utf8 (void)
 {
@@ -824,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/retract/validators/text/length", test_text_length);
   g_test_add_func ("/retract/validators/text/control", test_text_control);
   g_test_add_func ("/retract/validators/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/retract/validators/text/characters", test_characters);
   g_test_add_func ("/retract/validators/https-url", test_https_url);
   g_test_add_func ("/retract/validators/mask-id-number", test_mask_id_number);
   /* Last, as a failure here stops the run. */
