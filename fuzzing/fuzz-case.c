@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Any bytes as a saved case: refused or loaded; what loads saves and loads
- * again to the same text. */
+ * again to the same text, and holds no control or bidi character in any
+ * field that reaches the letter; no error carries one either. */
 
 #include "config.h"
 
 #include "fuzz.h"
 #include "retract-case.h"
+#include "retract-validators.h"
 
 int
 LLVMFuzzerTestOneInput (const unsigned char *data,
@@ -22,7 +24,19 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 
   g_assert ((kase == NULL) != (error == NULL));
   if (kase == NULL)
-    return 0;
+    {
+      g_assert_true (retract_validate_characters (error->message, FALSE, NULL));
+      return 0;
+    }
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      const char *value = retract_case_get_detail (kase, i);
+
+      if (value != NULL)
+        g_assert_true (retract_validate_characters (value, i == RETRACT_DETAIL_NARRATIVE ||
+                                                           i == RETRACT_DETAIL_REASON, NULL));
+    }
 
   retract_case_validate_details (kase, NULL, NULL);
 

@@ -39,6 +39,12 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   retract_validate_complaint_number (text, NULL);
   retract_validate_text (text, 1000, TRUE, NULL);
   retract_validate_text (text, 1000, FALSE, NULL);
+  /* Whatever passes the text check passes the character check. */
+  if (retract_validate_text (text, G_MAXUINT, FALSE, NULL))
+    g_assert_true (retract_validate_characters (text, FALSE, NULL));
+  if (retract_validate_characters (text, FALSE, NULL))
+    g_assert_true (retract_validate_characters (text, TRUE, NULL));
+  retract_validate_https_url (text, NULL);
 
   masked = retract_mask_id_number (text);
   g_assert_true (g_utf8_validate (masked, -1, NULL));

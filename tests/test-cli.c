@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -940,6 +942,250 @@ test_hostile_rules (void)
     }
 }
 
+/* ---- files that are not files, output that does not arrive ---- */
+
+static gboolean
+on_too_slow (gpointer data)
+{
+  gboolean *too_slow = data;
+
+  *too_slow = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Like run_cli(), but a command that does not return within 20 s fails the
+ * test instead of hanging it; standard output may go to @stdout_path. */
+static void
+run_cli_timed (Run        *run,
+               const char *stdout_path,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDERR_PIPE |
+    (stdout_path == NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_NONE));
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Communication communication = { FALSE, NULL, NULL, NULL };
+  gboolean too_slow = FALSE;
+  guint timeout;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &communication);
+  timeout = g_timeout_add_seconds (20, on_too_slow, &too_slow);
+  while (!communication.done && !too_slow)
+    g_main_context_iteration (NULL, TRUE);
+  if (too_slow)
+    {
+      g_subprocess_force_exit (process);
+      g_error ("retract-cli %s did not return within 20 s", first);
+    }
+  g_source_remove (timeout);
+  g_assert_no_error (communication.error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = communication.out != NULL ? communication.out : g_strdup ("");
+  run->err = communication.err;
+  g_assert_null (strstr (run->err, "CRITICAL"));
+}
+
+static char *
+make_fifo (const char *name)
+{
+  char *path = scratch_path (name);
+
+  g_unlink (path);
+  g_assert_no_errno (mkfifo (path, 0600));
+  return path;
+}
+
+static void
+assert_fifo (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (lstat (path, &st));
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+static void
+test_not_regular_files (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *downloaded = g_build_filename (directory, "rules.json", NULL);
+  g_autofree char *fifo = make_fifo ("case-fifo.json");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) info = { 0 };
+  g_auto(Run) assess = { 0 };
+  g_auto(Run) case_fifo = { 0 };
+  g_auto(Run) case_zero = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) rules_fifo = { 0 };
+  const char *name;
+  gboolean set_aside = FALSE;
+  JsonObject *root;
+
+  /* A FIFO where the downloaded rules are: refused at once, set aside, and
+   * the bundled rules used, with a notice. */
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (mkfifo (downloaded, 0600));
+  run_cli_timed (&info, NULL, "rules-info", "--json", NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.err, "is not a regular file"));
+  root = parse_object (info.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "bundled");
+  g_assert_false (g_file_test (downloaded, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (directory, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    set_aside |= g_str_has_prefix (name, "rules.json.rejected-");
+  g_assert_true (set_aside);
+
+  g_assert_no_errno (mkfifo (downloaded, 0600));
+  run_cli_timed (&assess, NULL, "assess", "--type", "friend-report", "--filed-at",
+                 "2026-11-24 10:00", "--now", "2026-11-24 11:00", NULL);
+  g_assert_cmpint (assess.status, ==, 0);
+  g_assert_nonnull (strstr (assess.err, "is not a regular file"));
+
+  /* --case on a FIFO and on an endless device: refused, naming the file. */
+  run_cli_timed (&case_fifo, NULL, "assess", "--case", fifo, "--now", "2026-11-24 11:00", NULL);
+  g_assert_cmpint (case_fifo.status, ==, 2);
+  g_assert_nonnull (strstr (case_fifo.err, fifo));
+  g_assert_nonnull (strstr (case_fifo.err, "is not a regular file"));
+
+  run_cli_timed (&case_zero, NULL, "letter", "--case", "/dev/zero", "--format", "txt",
+                 "--output", "-", NULL);
+  g_assert_cmpint (case_zero.status, ==, 2);
+  g_assert_nonnull (strstr (case_zero.err, "/dev/zero is not a regular file"));
+
+  run_cli_timed (&validate, NULL, "validate-rules", fifo, NULL);
+  g_assert_cmpint (validate.status, ==, 2);
+  g_assert_nonnull (strstr (validate.err, fifo));
+
+  run_cli_timed (&rules_fifo, NULL, "assess", "--rules", fifo, "--type", "friend-report",
+                 "--filed-at", "2026-11-24 10:00", NULL);
+  g_assert_cmpint (rules_fifo.status, ==, 2);
+  g_assert_nonnull (strstr (rules_fifo.err, fifo));
+  assert_fifo (fifo);
+
+  g_unlink (fifo);
+}
+
+static void
+test_output_checks (void)
+{
+  g_autofree char *path = write_temp ("case.json", FULL_CASE);
+  g_autofree char *fifo = make_fifo ("out-fifo");
+  g_autofree char *device_link = scratch_path ("null-link.pdf");
+  g_autofree char *folder = scratch_path ("a-folder.pdf");
+  g_autofree char *real = write_temp ("real.pdf", "old");
+  g_autofree char *real_link = scratch_path ("real-link.pdf");
+  g_autofree char *contents = NULL;
+  g_auto(Run) full = { 0 };
+  g_auto(Run) to_fifo = { 0 };
+  g_auto(Run) to_device = { 0 };
+  g_auto(Run) to_folder = { 0 };
+  g_auto(Run) through_link = { 0 };
+  GStatBuf st;
+
+  /* Standard output on a full disk: not a success. */
+  run_cli_timed (&full, "/dev/full", "letter", "--case", path, "--format", "pdf", "--output", "-",
+                 "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (full.status, !=, 0);
+  g_assert_nonnull (strstr (full.err, "standard output"));
+
+  /* Only a regular file is replaced, and the refusal names what is there. */
+  run_cli_timed (&to_fifo, NULL, "letter", "--case", path, "--format", "txt", "--output", fifo,
+                 "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (to_fifo.status, ==, 2);
+  g_assert_nonnull (strstr (to_fifo.err, "is not a regular file"));
+  g_assert_nonnull (strstr (to_fifo.err, fifo));
+  assert_fifo (fifo);
+
+  g_unlink (device_link);
+  g_assert_no_errno (symlink ("/dev/null", device_link));
+  run_cli_timed (&to_device, NULL, "letter", "--case", path, "--format", "pdf", "--output",
+                 device_link, "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (to_device.status, ==, 2);
+  g_assert_nonnull (strstr (to_device.err, device_link));
+  g_assert_no_errno (lstat (device_link, &st));
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_no_errno (g_stat ("/dev/null", &st));
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  run_cli_timed (&to_folder, NULL, "letter", "--case", path, "--format", "txt", "--output",
+                 folder, "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (to_folder.status, ==, 2);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* A link to a regular file: the file it points to is replaced, the link stays. */
+  g_unlink (real_link);
+  g_assert_no_errno (symlink (real, real_link));
+  run_cli_timed (&through_link, NULL, "letter", "--case", path, "--format", "txt", "--output",
+                 real_link, "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (through_link.status, ==, 0);
+  g_assert_no_errno (lstat (real_link, &st));
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "误投诉撤销申请书"));
+  g_assert_no_errno (g_stat (real, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_unlink (fifo);
+  g_unlink (device_link);
+  g_unlink (real_link);
+  g_unlink (real);
+  g_rmdir (folder);
+}
+
+/* A disk or permission problem while installing is an I/O error (exit 1,
+ * "error"), never a rejection of the rules. */
+static void
+test_update_io_error (void)
+{
+  g_autoptr(SoupServer) server = start_rules_server ();
+  g_autofree char *newer = rules_url ("/newer.json");
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) update = { 0 };
+  JsonObject *root;
+
+  rules_server.newer = test_dataset_with_version ("2026.12.1");
+  /* The data folder cannot be made: a file is in its place. */
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_true (g_file_set_contents (directory, "not a folder", -1, NULL));
+
+  run_cli_env (&update, without_leak_check, "update-rules", "--url", newer, "--json", NULL);
+  g_assert_cmpint (update.status, ==, 1);
+  root = parse_object (update.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "result"), ==, "error");
+
+  g_unlink (directory);
+  soup_server_disconnect (server);
+  g_clear_pointer (&rules_server.newer, g_bytes_unref);
+  g_clear_pointer (&rules_server.last_if_none_match, g_free);
+}
+
 static void
 test_help_and_usage (void)
 {
@@ -1012,6 +1258,9 @@ main (int   argc,
   g_test_add_func ("/retract/cli/validate-rules", test_validate_rules);
   g_test_add_func ("/retract/cli/validate-rules/hostile-text", test_hostile_rules);
   g_test_add_func ("/retract/cli/help-and-usage", test_help_and_usage);
+  g_test_add_func ("/retract/cli/not-regular-files", test_not_regular_files);
+  g_test_add_func ("/retract/cli/output-checks", test_output_checks);
+  g_test_add_func ("/retract/cli/update-io-error", test_update_io_error);
 
   return g_test_run ();
 }

@@ -71,6 +71,20 @@ assert_whole (const char *path,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* The temporary files of retract_file_replace(): `.<name>.retract-tmp-XXXXXX`. */
+static guint
+count_leftovers (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    count += name[0] == '.' && strstr (name, ".retract-tmp-") != NULL;
+
+  return count;
+}
+
 static void
 test_case_saves (void)
 {
@@ -80,7 +94,7 @@ test_case_saves (void)
   g_autoptr(GBytes) a = g_bytes_new_static (text_a, strlen (text_a));
   g_autoptr(GBytes) b = g_bytes_new_static (text_b, strlen (text_b));
   g_autoptr(RetractStore) store = retract_store_new (directory);
-  guint seen_a = 0, seen_b = 0, n = iterations ();
+  guint seen_a = 0, seen_b = 0, leftovers = 0, n = iterations ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -89,6 +103,7 @@ test_case_saves (void)
 
       kill_writer_at_random ("case", directory);
       assert_whole (retract_store_get_case_path (store), a, b, &seen_a, &seen_b);
+      leftovers += count_leftovers (directory);
 
       /* What survived also loads, and the leftovers of the killed write go. */
       if (retract_store_has_saved_case (store))
@@ -96,6 +111,7 @@ test_case_saves (void)
           loaded = retract_store_load_case (store, NULL, &error);
           g_assert_no_error (error);
           g_assert_nonnull (loaded);
+          g_assert_cmpuint (count_leftovers (directory), ==, 0);
         }
     }
 
@@ -104,12 +120,16 @@ test_case_saves (void)
     g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
     guint files = 0;
 
+    /* The case and the folder's lock file. */
     while (g_dir_read_name (dir) != NULL)
       files++;
     g_assert_cmpuint (files, <=, 2);
   }
 
-  g_test_message ("%u kills: %u times version A, %u times version B", n, seen_a, seen_b);
+  g_test_message ("%u kills: %u times version A, %u times version B, %u leftovers removed", n,
+                  seen_a, seen_b, leftovers);
+  /* Most kills land in a write: the removal above was really exercised. */
+  g_assert_cmpuint (leftovers, >, 0);
   g_assert_cmpuint (seen_a + seen_b, >, n / 2);
   g_assert_cmpuint (seen_a, >, 0);
   g_assert_cmpuint (seen_b, >, 0);
@@ -122,7 +142,8 @@ test_rules_installs (void)
   g_autoptr(GBytes) a = crash_rules_version (0);
   g_autoptr(GBytes) b = crash_rules_version (1);
   g_autoptr(RetractRulesStore) store = retract_rules_store_new (directory);
-  guint seen_a = 0, seen_b = 0, previous_a = 0, previous_b = 0, n = iterations ();
+  guint seen_a = 0, seen_b = 0, previous_a = 0, previous_b = 0, leftovers = 0;
+  guint n = iterations ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -132,16 +153,20 @@ test_rules_installs (void)
       kill_writer_at_random ("rules", directory);
       assert_whole (retract_rules_store_get_path (store), a, b, &seen_a, &seen_b);
       assert_whole (retract_rules_store_get_previous_path (store), a, b, &previous_a, &previous_b);
+      leftovers += count_leftovers (directory);
 
       /* The app would start with the downloaded rules, never set them aside. */
       active = retract_rules_store_load_active (store, &notice);
       g_assert_null (notice);
       if (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS))
         g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "downloaded");
+      /* ...and the killed install's temporary files are gone. */
+      g_assert_cmpuint (count_leftovers (directory), ==, 0);
     }
 
-  g_test_message ("%u kills: %u/%u active A/B, %u/%u previous A/B", n, seen_a, seen_b,
-                  previous_a, previous_b);
+  g_test_message ("%u kills: %u/%u active A/B, %u/%u previous A/B, %u leftovers removed", n,
+                  seen_a, seen_b, previous_a, previous_b, leftovers);
+  g_assert_cmpuint (leftovers, >, 0);
   g_assert_cmpuint (seen_a + seen_b, >, n / 2);
 }
 

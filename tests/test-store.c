@@ -4,10 +4,13 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "retract-clock.h"
 #include "retract-error.h"
+#include "retract-rules-store.h"
 #include "retract-store.h"
 #include "retract-time.h"
 
@@ -23,8 +26,11 @@ count_files (const char *directory)
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
   guint count = 0;
 
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    count++;
+  const char *name;
+
+  /* The folder's lock file is not a saved file. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    count += !g_str_equal (name, ".retract.lock");
 
   return count;
 }
@@ -127,6 +133,145 @@ test_save_failure_reported (void)
   g_assert_nonnull (error);
 }
 
+/* Files a user put in the data folder are theirs, whatever they are called:
+ * loading, saving, start-up cleanup and "delete all" leave them alone. Only
+ * what the app itself wrote goes. */
+static void
+test_user_files_kept (void)
+{
+  static const char * const users[] = {
+    "case.json.backup", "case.json.old123", "case.json.abcdef", "case.json.unreadable-mine",
+    "case.json.unreadable-20261124T100000Z.txt", "rules.json.mynote", "rules.json.ABC123",
+    "rules.etag.xyz123", ".case.json.retract-tmp-toolong", "case.json.retract-tmp-Ab12Cd",
+    NULL
+  };
+  static const char * const ours[] = {
+    ".case.json.retract-tmp-Ab12Cd", ".rules.json.retract-tmp-x9Y8z7",
+    ".rules.json.previous.retract-tmp-000000", ".rules.etag.retract-tmp-QQQQQQ",
+    "case.json.unreadable-20261124T100000Z", "case.json.unreadable-20261124T100000Z-7",
+    NULL
+  };
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractRulesStore) rules_store = retract_rules_store_new (directory);
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link_path = g_build_filename (directory, ".case.json.retract-tmp-L1nk00", NULL);
+  g_autofree char *outside = g_build_filename (g_get_user_data_dir (), "outside", NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  for (guint i = 0; users[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, users[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "mine", -1, NULL));
+    }
+  g_assert_true (g_file_set_contents (outside, "mine", -1, NULL));
+  /* Even a link with our name is not followed nor removed. */
+  g_assert_no_errno (symlink (outside, link_path));
+
+  retract_case_set_platform (kase, "wechat");
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; ours[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, ours[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "leftover", -1, NULL));
+    }
+
+  loaded = retract_store_load_case (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  rules = retract_rules_store_load_active (rules_store, NULL);
+  g_assert_nonnull (rules);
+
+  /* The user's files are still there, the temporary files of killed writes are gone. */
+  for (guint i = 0; users[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, users[i], NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("%s, a file of the user, was deleted at start-up", users[i]);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, ours[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("%s was left behind", ours[i]);
+    }
+
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (retract_store_has_saved_case (store));
+  for (guint i = 4; ours[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, ours[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("%s was not deleted", ours[i]);
+    }
+
+  for (guint i = 0; users[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, users[i], NULL);
+      g_autofree char *contents = NULL;
+
+      if (!g_file_get_contents (path, &contents, NULL, NULL))
+        g_error ("%s, a file of the user, was deleted", users[i]);
+      g_assert_cmpstr (contents, ==, "mine");
+      g_unlink (path);
+    }
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (outside, G_FILE_TEST_IS_REGULAR));
+  g_unlink (link_path);
+  g_unlink (outside);
+}
+
+/* A data folder others may enter is made private before a case goes in. */
+static void
+test_folder_tightened (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (g_chmod (directory, 0777));
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (directory, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* Something that is not a regular file where the case is: not read, not
+ * replaced. */
+static void
+test_case_not_regular (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (mkfifo (retract_store_get_case_path (store), 0600));
+  g_assert_null (retract_store_load_case (store, NULL, &error));
+  g_assert_false (retract_store_save_case (store, kase, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "case.json is not a regular file"));
+  g_assert_no_errno (lstat (retract_store_get_case_path (store), &st));
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (retract_store_get_case_path (store));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -178,6 +323,9 @@ main (int   argc,
   g_test_add_func ("/retract/store/corrupted-moved-aside", test_corrupted_moved_aside);
   g_test_add_func ("/retract/store/delete-without-directory", test_delete_without_directory);
   g_test_add_func ("/retract/store/save-failure-reported", test_save_failure_reported);
+  g_test_add_func ("/retract/store/user-files-kept", test_user_files_kept);
+  g_test_add_func ("/retract/store/folder-tightened", test_folder_tightened);
+  g_test_add_func ("/retract/store/case-not-regular", test_case_not_regular);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
   g_test_add_func ("/retract/clock/real", test_real_clock);
 

@@ -739,6 +739,7 @@ test_https_url (void)
     "https://xn--fiqs8s.xn--fiqz9s/",
     "https://a-b.example/",
     "https://example.com/path;p=1/@user/~x",
+    "https://example.com/a?b=c/d?e#f?g/h",
   };
   static const char * const invalid[] = {
     "",
@@ -787,6 +788,10 @@ test_https_url (void)
     "https://kf.qq.com/%",
     "https://kf.qq.com/%4",
     "https://kf.qq.com/%zz",
+    "https://kf.qq.com/a[0]",
+    "https://kf.qq.com/#a#b",
+    "https://kf.qq.com/{x}",
+    "https://kf.qq.com/a|b",
   };
   g_autofree char *long_label = NULL;
   g_autofree char *long_url = NULL;

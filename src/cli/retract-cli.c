@@ -8,13 +8,16 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
 #include "retract-rules-store.h"
@@ -43,6 +46,7 @@ is_bad_input (const GError *error)
   return error->domain == RETRACT_INPUT_ERROR ||
          error->domain == RETRACT_DATA_ERROR ||
          error->domain == G_OPTION_ERROR ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
          g_error_matches (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED);
 }
 
@@ -658,20 +662,28 @@ command_letter (int    argc,
   if (document == NULL)
     return report_error (error);
 
+  /* Every write is checked: a full disk is a failure, not a short file. */
   if (g_str_equal (output, "-"))
     {
       gsize length;
       const char *data = g_bytes_get_data (document, &length);
 
-      fwrite (data, 1, length, stdout);
+      if (fflush (stdout) != 0 ||
+          !retract_file_write_fd (STDOUT_FILENO, _("standard output"), data, length, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                         /* Translators: a system message follows */
+                         _("Could not write standard output: %s"), g_strerror (errno));
+          return report_error (error);
+        }
       return EXIT_OK;
     }
 
+  /* Only a regular file is replaced: a device, a FIFO or a folder is
+   * refused (exit 2); a link to a regular file replaces that file. */
   if (!retract_write_file_atomically (output, document, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_INTERNAL;
-    }
+    return report_error (error);
 
   if (g_str_equal (format, "appeal"))
     g_printerr (_("Send it to the “WeChat Team” account; at most 2 a day.\n"));

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-json-document.h"
 
 #define DEFAULT_MAX_BYTES (4 * 1024 * 1024)
@@ -826,8 +827,9 @@ retract_json_document_new_from_bytes (GBytes                  *bytes,
  * @limits: (nullable): limits, or %NULL for the defaults
  * @error: where to report problems
  *
- * Reads @path after checking its size, so an enormous file is refused
- * without being read.
+ * Reads @path after checking that it is a regular file (a FIFO or a device
+ * is refused at once, naming it) and its size, so an enormous file is
+ * refused without being read.
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -839,26 +841,20 @@ retract_json_document_new_from_file (const char              *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize max_bytes = limits && limits->max_bytes ? limits->max_bytes : DEFAULT_MAX_BYTES;
-  GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
+  bytes = retract_file_read (path, max_bytes, &local_error);
+  if (bytes == NULL)
     {
-      set_too_large_error (error, path, (guint64) st.st_size, max_bytes);
+      if (local_error->domain == RETRACT_DATA_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_IO,
+                     "%s", local_error->message);
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (contents, length);
   return retract_json_document_new_from_bytes (bytes, path, limits, error);
 }
 

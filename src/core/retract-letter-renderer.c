@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-letter-renderer.h"
 #include "retract-time.h"
 
@@ -593,7 +594,9 @@ retract_letter_renderer_render_pdf (RetractLetterRenderer *self,
  *
  * Writes @contents to @path through a temporary file renamed over it after
  * fsync, with mode 0600: a failure (a full disk, a read-only folder) leaves
- * whatever was there before and no half-written file.
+ * whatever was there before and no half-written file. Only a regular file
+ * is replaced: a device, a FIFO or a folder at @path is refused with
+ * %G_IO_ERROR_NOT_REGULAR_FILE; a link to a regular file is followed.
  */
 gboolean
 retract_write_file_atomically (const char *path,
@@ -605,7 +608,5 @@ retract_write_file_atomically (const char *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return retract_file_replace (path, data, length, error);
 }

@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "retract-core-resources.h"
+#include "retract-file.h"
 #include "retract-rules-store.h"
-#include "retract-store.h"
 
 #define RULES_FILE_NAME    "rules.json"
 #define PREVIOUS_FILE_NAME "rules.json.previous"
@@ -101,16 +103,58 @@ retract_rules_store_get_previous_path (RetractRulesStore *self)
   return self->previous_path;
 }
 
+static const char * const written_files[] = {
+  RULES_FILE_NAME, PREVIOUS_FILE_NAME, ETAG_FILE_NAME, NULL
+};
+
+/* The caller holds the folder's lock. */
 static void
 move_aside (RetractRulesStore *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *name = g_strconcat (REJECTED_PREFIX, stamp, NULL);
-  g_autofree char *aside = g_build_filename (self->directory, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = retract_file_move_aside (self->path, REJECTED_PREFIX, &error);
 
-  if (g_rename (self->path, aside) != 0)
-    g_unlink (self->path);
+  if (aside == NULL)
+    {
+      g_debug ("Could not set the downloaded rules aside: %s", error->message);
+      retract_file_remove_ours (self->directory, RULES_FILE_NAME, NULL);
+    }
+}
+
+/* The rules in use now: the downloaded ones when they load and are newer
+ * than @bundled, else @bundled. Nothing is moved or changed. */
+static RetractRuleset *
+load_in_use (RetractRulesStore *self,
+             RetractRuleset    *bundled,
+             GError           **error)
+{
+  g_autoptr(RetractRuleset) downloaded = NULL;
+  struct stat st;
+
+  if (lstat (self->path, &st) != 0)
+    return g_object_ref (bundled);
+
+  downloaded = retract_ruleset_new_downloaded (self->path, error);
+  if (downloaded == NULL)
+    return NULL;
+
+  /* An app update may bring rules newer than an old download. */
+  if (retract_ruleset_compare_versions (retract_ruleset_get_version (downloaded),
+                                        retract_ruleset_get_version (bundled)) <= 0)
+    return g_object_ref (bundled);
+
+  return g_steal_pointer (&downloaded);
+}
+
+static RetractRuleset *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  RetractRuleset *bundled = retract_ruleset_new_bundled (&error);
+
+  if (bundled == NULL)
+    g_error ("The bundled rules do not load: %s", error->message);
+  return bundled;
 }
 
 /**
@@ -127,42 +171,70 @@ retract_rules_store_load_active (RetractRulesStore *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) bundled = NULL;
-  g_autoptr(RetractRuleset) downloaded = NULL;
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(RetractFolderLock) lock = NULL;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
 
   if (notice != NULL)
     *notice = NULL;
 
-  retract_remove_write_leftovers (self->directory, RULES_FILE_NAME);
-  retract_remove_write_leftovers (self->directory, PREVIOUS_FILE_NAME);
-  retract_remove_write_leftovers (self->directory, ETAG_FILE_NAME);
+  retract_file_tidy_folder (self->directory, written_files);
+  bundled = load_bundled ();
 
-  bundled = retract_ruleset_new_bundled (&error);
-  if (bundled == NULL)
-    g_error ("The bundled rules do not load: %s", error->message);
+  /* Installs replace the file in one rename, so reading needs no lock. */
+  active = load_in_use (self, bundled, &error);
+  if (active != NULL)
+    return g_steal_pointer (&active);
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&bundled);
-
-  downloaded = retract_ruleset_new_downloaded (self->path, &error);
-  if (downloaded == NULL)
+  /* Set it aside only if it is still the same bad file: look again under
+   * the lock, after any install in progress. */
+  lock = retract_folder_lock (self->directory, NULL);
+  if (lock != NULL)
     {
+      g_clear_error (&error);
+      active = load_in_use (self, bundled, &error);
+      if (active != NULL)
+        return g_steal_pointer (&active);
       move_aside (self);
-      if (notice != NULL)
-        /* Translators: %s says what was wrong with the file */
-        *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were set "
-                                     "aside and the rules that came with the app are used."),
-                                   error->message);
-      return g_steal_pointer (&bundled);
     }
 
-  /* An app update may bring rules newer than an old download. */
-  if (retract_ruleset_compare_versions (retract_ruleset_get_version (downloaded),
-                                        retract_ruleset_get_version (bundled)) <= 0)
-    return g_steal_pointer (&bundled);
+  if (notice != NULL)
+    /* Translators: %s says what was wrong with the file */
+    *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were set "
+                                 "aside and the rules that came with the app are used."),
+                               error->message);
+  return g_steal_pointer (&bundled);
+}
 
-  return g_steal_pointer (&downloaded);
+/* The caller holds the folder's lock. */
+static gboolean
+install_locked (RetractRulesStore *self,
+                GBytes            *dataset,
+                const char        *etag,
+                GError           **error)
+{
+  g_autoptr(GBytes) current = NULL;
+  gsize length;
+  const char *data;
+
+  current = retract_file_read (self->path, RETRACT_RULESET_MAX_BYTES * 2, NULL);
+  if (current != NULL)
+    {
+      data = g_bytes_get_data (current, &length);
+      if (!retract_file_replace (self->previous_path, data, length, error))
+        return FALSE;
+    }
+
+  data = g_bytes_get_data (dataset, &length);
+  if (!retract_file_replace (self->path, data, length, error))
+    return FALSE;
+
+  /* A stale ETag would make the server answer "not modified" wrongly. */
+  if (etag == NULL || !retract_file_replace (self->etag_path, etag, strlen (etag), NULL))
+    retract_file_remove_ours (self->directory, ETAG_FILE_NAME, NULL);
+
+  return TRUE;
 }
 
 /**
@@ -172,6 +244,8 @@ retract_rules_store_load_active (RetractRulesStore *self,
  *
  * Keeps the active file as the previous one, then replaces it atomically
  * (mode 0600, synced): a crash leaves the old rules or the new, never a mix.
+ * The folder's lock is held throughout. It installs whatever version
+ * @dataset is: updates use retract_rules_store_install_if_newer().
  */
 gboolean
 retract_rules_store_install (RetractRulesStore *self,
@@ -179,61 +253,130 @@ retract_rules_store_install (RetractRulesStore *self,
                              const char        *etag,
                              GError           **error)
 {
-  g_autofree char *current = NULL;
-  gsize current_length = 0;
-  gsize length;
-  const char *data;
+  g_autoptr(RetractFolderLock) lock = NULL;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
 
-  if (g_mkdir_with_parents (self->directory, 0700) != 0)
-    {
-      int saved_errno = errno;
+  if (!retract_file_ensure_private_folder (self->directory, error))
+    return FALSE;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder for downloaded rules: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
+  lock = retract_folder_lock (self->directory, error);
+  if (lock == NULL)
+    return FALSE;
+
+  return install_locked (self, dataset, etag, error);
+}
+
+static GBytes *
+bytes_of (RetractRuleset *rules)
+{
+  if (g_str_equal (retract_ruleset_get_origin (rules), "bundled"))
+    return g_resource_lookup_data (retract_core_get_resource (), RETRACT_RULESET_BUNDLED_PATH,
+                                   0, NULL);
+
+  return retract_file_read (retract_ruleset_get_location (rules), RETRACT_RULESET_MAX_BYTES,
+                            NULL);
+}
+
+/**
+ * retract_rules_store_install_if_newer:
+ * @dataset: a dataset already validated by the caller
+ * @candidate: the rules @dataset holds
+ * @etag: (nullable): the server's ETag for it
+ * @result: (out): what happened
+ *
+ * Under the folder's lock, compares @candidate with the rules in use at
+ * this moment (another process may have installed newer ones since this one
+ * started) and installs @dataset only when it is newer. So concurrent
+ * updates are serialised and the newest always wins.
+ *
+ * Returns: (transfer full) (nullable): the rules in use afterwards; %NULL
+ *   with @error set when the folder or a file could not be read or written
+ */
+RetractRuleset *
+retract_rules_store_install_if_newer (RetractRulesStore         *self,
+                                      GBytes                    *dataset,
+                                      RetractRuleset            *candidate,
+                                      const char                *etag,
+                                      RetractRulesInstallResult *result,
+                                      GError                   **error)
+{
+  g_autoptr(RetractFolderLock) lock = NULL;
+  g_autoptr(RetractRuleset) bundled = NULL;
+  g_autoptr(RetractRuleset) in_use = NULL;
+  int order;
+
+  g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (RETRACT_IS_RULESET (candidate), NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (!retract_file_ensure_private_folder (self->directory, error))
+    return NULL;
+
+  lock = retract_folder_lock (self->directory, error);
+  if (lock == NULL)
+    return NULL;
+
+  bundled = load_bundled ();
+  /* A download that no longer loads is replaced like an older one. */
+  in_use = load_in_use (self, bundled, NULL);
+  if (in_use == NULL)
+    in_use = g_object_ref (bundled);
+
+  order = retract_ruleset_compare_versions (retract_ruleset_get_version (candidate),
+                                            retract_ruleset_get_version (in_use));
+  if (order < 0)
+    {
+      *result = RETRACT_RULES_INSTALL_OLDER;
+      return g_steal_pointer (&in_use);
+    }
+  if (order == 0)
+    {
+      g_autoptr(GBytes) current = bytes_of (in_use);
+
+      *result = current != NULL && g_bytes_equal (current, dataset)
+                ? RETRACT_RULES_INSTALL_SAME : RETRACT_RULES_INSTALL_CONFLICT;
+      return g_steal_pointer (&in_use);
     }
 
-  if (g_file_get_contents (self->path, &current, &current_length, NULL) &&
-      !g_file_set_contents_full (self->previous_path, current, (gssize) current_length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    return FALSE;
+  if (!install_locked (self, dataset, etag, error))
+    return NULL;
 
-  data = g_bytes_get_data (dataset, &length);
-  if (!g_file_set_contents_full (self->path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    return FALSE;
+  g_clear_object (&in_use);
+  in_use = retract_ruleset_new_downloaded (self->path, error);
+  if (in_use == NULL)
+    return NULL;
 
-  if (etag != NULL)
-    g_file_set_contents_full (self->etag_path, etag, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                              NULL);
-  else
-    g_unlink (self->etag_path);
-
-  return TRUE;
+  *result = RETRACT_RULES_INSTALL_DONE;
+  return g_steal_pointer (&in_use);
 }
 
 /**
  * retract_rules_store_revert:
  *
  * Goes back to the rules that came with the app. The downloaded file is
- * kept as the previous one, so nothing is lost.
+ * kept as the previous one, so nothing is lost. Takes the folder's lock, so
+ * it never races an install.
  */
 gboolean
 retract_rules_store_revert (RetractRulesStore *self,
                             GError           **error)
 {
+  g_autoptr(RetractFolderLock) lock = NULL;
+  struct stat st;
+
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), FALSE);
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+  if (lstat (self->path, &st) != 0)
     return TRUE;
 
-  if (g_rename (self->path, self->previous_path) != 0)
+  lock = retract_folder_lock (self->directory, error);
+  if (lock == NULL)
+    return FALSE;
+
+  if (g_rename (self->path, self->previous_path) != 0 && errno != ENOENT)
     {
       int saved_errno = errno;
 
@@ -242,7 +385,7 @@ retract_rules_store_revert (RetractRulesStore *self,
       return FALSE;
     }
 
-  g_unlink (self->etag_path);
+  retract_file_remove_ours (self->directory, ETAG_FILE_NAME, NULL);
   return TRUE;
 }
 
@@ -254,13 +397,17 @@ retract_rules_store_revert (RetractRulesStore *self,
 char *
 retract_rules_store_get_etag (RetractRulesStore *self)
 {
-  char *etag = NULL;
+  g_autoptr(GBytes) etag = NULL;
+  struct stat st;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) ||
-      !g_file_get_contents (self->etag_path, &etag, NULL, NULL))
+  if (lstat (self->path, &st) != 0)
     return NULL;
 
-  return g_strstrip (etag);
+  etag = retract_file_read (self->etag_path, 1024, NULL);
+  if (etag == NULL)
+    return NULL;
+
+  return g_strstrip (g_strndup (g_bytes_get_data (etag, NULL), g_bytes_get_size (etag)));
 }

@@ -5,6 +5,15 @@
 
 G_BEGIN_DECLS
 
+/* What retract_rules_store_install_if_newer() did. */
+typedef enum
+{
+  RETRACT_RULES_INSTALL_DONE,     /* the dataset is now the rules in use */
+  RETRACT_RULES_INSTALL_SAME,     /* the same rules, byte for byte, are in use */
+  RETRACT_RULES_INSTALL_OLDER,    /* newer rules are in use; nothing changed */
+  RETRACT_RULES_INSTALL_CONFLICT, /* the same version with other content is in use */
+} RetractRulesInstallResult;
+
 #define RETRACT_TYPE_RULES_STORE (retract_rules_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (RetractRulesStore, retract_rules_store, RETRACT, RULES_STORE, GObject)
@@ -19,6 +28,12 @@ gboolean           retract_rules_store_install      (RetractRulesStore  *self,
                                                      GBytes             *dataset,
                                                      const char         *etag,
                                                      GError            **error);
+RetractRuleset    *retract_rules_store_install_if_newer (RetractRulesStore         *self,
+                                                        GBytes                    *dataset,
+                                                        RetractRuleset            *candidate,
+                                                        const char                *etag,
+                                                        RetractRulesInstallResult *result,
+                                                        GError                   **error);
 gboolean           retract_rules_store_revert       (RetractRulesStore  *self,
                                                      GError            **error);
 char              *retract_rules_store_get_etag     (RetractRulesStore  *self);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-store.h"
 
 #define CASE_FILE_NAME "case.json"
@@ -106,70 +107,20 @@ retract_store_has_saved_case (RetractStore *self)
   return g_file_test (self->case_path, G_FILE_TEST_IS_REGULAR);
 }
 
+static const char * const written_files[] = { CASE_FILE_NAME, NULL };
+
 /* The new name says when, not what: no personal data in file names. */
 static char *
 move_aside (RetractStore *self,
             GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autoptr(GError) local_error = NULL;
+  char *aside = retract_file_move_aside (self->case_path, MOVED_ASIDE_PREFIX, &local_error);
 
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = attempt == 0
-        ? g_strconcat (MOVED_ASIDE_PREFIX, stamp, NULL)
-        : g_strdup_printf ("%s%s-%u", MOVED_ASIDE_PREFIX, stamp, attempt);
-      g_autofree char *path = g_build_filename (self->directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (g_rename (self->case_path, path) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Could not move the unreadable saved case aside: %s"),
-                       g_strerror (saved_errno));
-          return NULL;
-        }
-
-      return g_steal_pointer (&path);
-    }
-
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               _("Could not move the unreadable saved case aside: too many copies"));
-  return NULL;
-}
-
-/**
- * retract_remove_write_leftovers:
- * @directory: a folder we write atomically into
- * @base: a file name in it, such as "case.json"
- *
- * An atomic write goes through `<base>.XXXXXX`; a process killed in the
- * middle leaves that temporary file behind. It is never the real file, so
- * it can go.
- */
-void
-retract_remove_write_leftovers (const char *directory,
-                                const char *base)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  gsize base_length = strlen (base);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0 ||
-          name[base_length] != '.')
-        continue;
-
-      path = g_build_filename (directory, name, NULL);
-      g_unlink (path);
-    }
+  if (aside == NULL)
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not move the unreadable saved case aside: %s"), local_error->message);
+  return aside;
 }
 
 /**
@@ -194,7 +145,7 @@ retract_store_load_case (RetractStore *self,
   if (moved_to != NULL)
     *moved_to = NULL;
 
-  retract_remove_write_leftovers (self->directory, CASE_FILE_NAME);
+  retract_file_tidy_folder (self->directory, written_files);
   if (!retract_store_has_saved_case (self))
     return NULL;
 
@@ -204,7 +155,22 @@ retract_store_load_case (RetractStore *self,
 
   {
     g_autoptr(GError) move_error = NULL;
-    g_autofree char *aside = move_aside (self, &move_error);
+    g_autoptr(RetractFolderLock) lock = NULL;
+    g_autofree char *aside = NULL;
+
+    /* Another instance may have saved a good case since: look again under the lock. */
+    lock = retract_folder_lock (self->directory, &move_error);
+    if (lock == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&move_error));
+        return NULL;
+      }
+    g_clear_error (&load_error);
+    kase = retract_case_new_from_file (self->case_path, &load_error);
+    if (kase != NULL)
+      return kase;
+
+    aside = move_aside (self, &move_error);
 
     if (aside == NULL)
       {
@@ -225,18 +191,18 @@ retract_store_save_case (RetractStore *self,
                          RetractCase  *kase,
                          GError      **error)
 {
+  g_autoptr(RetractFolderLock) lock = NULL;
+
   g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (RETRACT_IS_CASE (kase), FALSE);
 
-  if (g_mkdir_with_parents (self->directory, 0700) != 0)
-    {
-      int saved_errno = errno;
+  if (!retract_file_ensure_private_folder (self->directory, error))
+    return FALSE;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder for saved cases: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+  /* Held while the temporary file exists, so nobody tidies it away. */
+  lock = retract_folder_lock (self->directory, error);
+  if (lock == NULL)
+    return FALSE;
 
   return retract_case_save_to_file (kase, self->case_path, error);
 }
@@ -244,12 +210,15 @@ retract_store_save_case (RetractStore *self,
 /**
  * retract_store_delete_all:
  *
- * Deletes the saved case and every copy moved aside. Missing files are fine.
+ * Deletes the saved case, every copy moved aside and the leftovers of killed
+ * saves: only files the app wrote, by their exact names. Missing files are
+ * fine; a user's own files in the folder stay.
  */
 gboolean
 retract_store_delete_all (RetractStore *self,
                           GError      **error)
 {
+  g_autoptr(RetractFolderLock) lock = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) dir_error = NULL;
   const char *name;
@@ -265,20 +234,23 @@ retract_store_delete_all (RetractStore *self,
       return FALSE;
     }
 
+  lock = retract_folder_lock (self->directory, error);
+  if (lock == NULL)
+    return FALSE;
+
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = NULL;
+      g_autoptr(GError) remove_error = NULL;
 
-      if (!g_str_equal (name, CASE_FILE_NAME) && !g_str_has_prefix (name, MOVED_ASIDE_PREFIX))
+      if (!g_str_equal (name, CASE_FILE_NAME) &&
+          !retract_file_is_aside_name (name, MOVED_ASIDE_PREFIX) &&
+          !retract_file_is_temporary_name (name, CASE_FILE_NAME))
         continue;
 
-      path = g_build_filename (self->directory, name, NULL);
-      if (g_unlink (path) != 0 && errno != ENOENT)
+      if (!retract_file_remove_ours (self->directory, name, &remove_error))
         {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Could not delete a saved file: %s"), g_strerror (saved_errno));
+          g_set_error (error, remove_error->domain, remove_error->code,
+                       _("Could not delete a saved file: %s"), remove_error->message);
           return FALSE;
         }
     }

@@ -23,7 +23,4 @@ gboolean      retract_store_save_case       (RetractStore  *self,
 gboolean      retract_store_delete_all      (RetractStore  *self,
                                              GError       **error);
 
-void          retract_remove_write_leftovers (const char   *directory,
-                                              const char   *base);
-
 G_END_DECLS

@@ -185,8 +185,8 @@ finish_download (GTask *task)
   g_autoptr(RetractRuleset) candidate = NULL;
   g_autoptr(RetractRuleset) installed = NULL;
   g_autoptr(GError) error = NULL;
+  RetractRulesInstallResult result;
   const char *etag;
-  int order;
 
   candidate = retract_ruleset_new_from_bytes (dataset, "rules.json", &error);
   if (candidate == NULL)
@@ -196,54 +196,56 @@ finish_download (GTask *task)
       return;
     }
 
-  order = retract_ruleset_compare_versions (retract_ruleset_get_version (candidate),
-                                            retract_ruleset_get_version (self->active));
-  if (order < 0)
-    {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The server offers rules %1$s, older than the %2$s in use"),
-                               retract_ruleset_get_version (candidate),
-                               retract_ruleset_get_version (self->active));
-      return;
-    }
-  if (order == 0)
-    {
-      g_autoptr(GBytes) current = NULL;
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (retract_ruleset_get_location (self->active), &contents, &length,
-                               NULL))
-        current = g_bytes_new_take (g_steal_pointer (&contents), length);
-      else
-        current = g_resource_lookup_data (retract_core_get_resource (),
-                                          RETRACT_RULESET_BUNDLED_PATH, 0, NULL);
-
-      if (current == NULL || !g_bytes_equal (current, dataset))
-        {
-          g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                                   _("The server offers rules %s with other content than the "
-                                     "rules of the same version in use"),
-                                   retract_ruleset_get_version (candidate));
-          return;
-        }
-
-      g_task_return_pointer (task, g_object_ref (self->active), g_object_unref);
-      return;
-    }
-
+  /* The comparison is made under the data folder's lock, against what is
+   * installed at that moment: other processes may have installed newer
+   * rules since this one started. */
   etag = soup_message_headers_get_one (soup_message_get_response_headers (download->message),
                                        "ETag");
-  if (!retract_rules_store_install (self->store, dataset, etag, &error))
+  installed = retract_rules_store_install_if_newer (self->store, dataset, candidate, etag,
+                                                    &result, &error);
+  if (installed == NULL)
     {
-      fail (task, RETRACT_UPDATE_ERROR_REJECTED, error);
+      /* The disk's fault (full, read-only, not ours), never the rules'. */
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_IO,
+                      /* Translators: %s says why, from the system */
+                      _("The rules could not be saved on this computer: %s"), error->message);
       return;
     }
 
-  installed = retract_ruleset_new_downloaded (retract_rules_store_get_path (self->store), &error);
-  if (installed == NULL)
+  switch (result)
     {
-      fail (task, RETRACT_UPDATE_ERROR_REJECTED, error);
+    case RETRACT_RULES_INSTALL_DONE:
+      break;
+
+    case RETRACT_RULES_INSTALL_SAME:
+      /* Up to date: the caller's rules, when they are these. */
+      if (retract_ruleset_compare_versions (retract_ruleset_get_version (installed),
+                                            retract_ruleset_get_version (self->active)) == 0)
+        g_set_object (&installed, self->active);
+      g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
+      return;
+
+    case RETRACT_RULES_INSTALL_OLDER:
+      /* Not older than what this process started with: another process
+       * installed newer rules meanwhile. The newest won; nothing is wrong. */
+      if (retract_ruleset_compare_versions (retract_ruleset_get_version (candidate),
+                                            retract_ruleset_get_version (self->active)) >= 0)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
+          return;
+        }
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                      _("The server offers rules %1$s, older than the %2$s in use"),
+                      retract_ruleset_get_version (candidate),
+                      retract_ruleset_get_version (installed));
+      return;
+
+    case RETRACT_RULES_INSTALL_CONFLICT:
+    default:
+      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+                      _("The server offers rules %s with other content than the "
+                        "rules of the same version in use"),
+                      retract_ruleset_get_version (candidate));
       return;
     }
 

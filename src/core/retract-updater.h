@@ -17,6 +17,7 @@ typedef enum
 {
   RETRACT_UPDATE_ERROR_NETWORK,  /* the server could not be reached, or answered an error */
   RETRACT_UPDATE_ERROR_REJECTED, /* an answer came, but it is not acceptable rules */
+  RETRACT_UPDATE_ERROR_IO,       /* the rules could not be written here (disk, permissions) */
 } RetractUpdateError;
 
 typedef enum

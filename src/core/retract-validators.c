@@ -477,11 +477,12 @@ check_host (const char *host,
   return TRUE;
 }
 
-/* Characters RFC 3986 allows in a path, query or fragment, besides "%". */
+/* Characters RFC 3986 allows in a path, query or fragment, besides "%" and
+ * the one "#" that starts the fragment. */
 static gboolean
 is_url_char (char c)
 {
-  return g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=", c) != NULL;
+  return g_ascii_isalnum (c) || strchr ("-._~:/?@!$&'()*+,;=", c) != NULL;
 }
 
 /**
@@ -548,8 +549,10 @@ retract_validate_https_url (const char *text,
         return url_error (error, _("the port of a link is a number from 1 to 65535"));
     }
 
-  for (const char *p = rest; *p != '\0'; p++)
+  for (const char *p = rest, *fragment = strchr (rest, '#'); *p != '\0'; p++)
     {
+      if (*p == '#' && p == fragment)
+        continue;
       if (*p == '%')
         {
           if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
@@ -560,7 +563,8 @@ retract_validate_https_url (const char *text,
       else if (!is_url_char (*p))
         {
           return url_error (error, _("a link has a character that is not allowed in a URL "
-                                     "(such as a backslash, quote, “<” or “>”)"));
+                                     "(such as a backslash, quote, bracket, “<”, “>” or a "
+                                     "second “#”)"));
         }
     }
 

@@ -40,8 +40,9 @@ G_BEGIN_DECLS
  *     trailing dot, no empty host);
  *   - optionally ":" and a port 1–65535 written with 1–5 digits;
  *   - then nothing, or a path, query or fragment made of RFC 3986 characters
- *     (unreserved, reserved, "%" followed by two hex digits); a backslash,
- *     quote, "<", ">", "`", "{", "}", "|" or "^" is refused. */
+ *     (unreserved, sub-delims, ":", "@", "/", "?", "%" followed by two hex
+ *     digits, and one "#" before the fragment); a backslash, quote, "[",
+ *     "]", "<", ">", "`", "{", "}", "|", "^" or a second "#" is refused. */
 
 gboolean retract_validate_id_number        (const char  *text,
                                             const GDate *today,

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Many real processes at once on one data folder: `retract-cli update-rules`
+ * against loopback servers offering different versions, `rules-info` and
+ * `assess` reading, and this process loading the rules the way the app does.
+ * Nobody may fail, the newest dataset must win every time, byte for byte,
+ * and no temporary file may stay behind. */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "retract-rules-store.h"
+#include "test-datasets.h"
+
+#define WAVES 15
+#define UPDATES_PER_WAVE 10
+#define READERS_PER_WAVE 3
+#define VERSIONS_PER_WAVE 4
+
+static GHashTable *served; /* "/N.json" → GBytes of version 2027.1.N */
+static guint port;
+
+/* The answers of a wave are held back until every updater of the wave has
+ * asked: all of them started from the same installed version, and all of
+ * them install at about the same moment. */
+static GPtrArray *held;
+static guint hold_for;
+static guint release_id;
+
+static gboolean
+release_all (gpointer data)
+{
+  release_id = 0;
+  for (guint i = 0; i < held->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (held, i));
+  g_ptr_array_set_size (held, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+serve (SoupServer        *server,
+       SoupServerMessage *message,
+       const char        *path,
+       GHashTable        *query,
+       gpointer           data)
+{
+  GBytes *body = g_hash_table_lookup (served, path);
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+
+  if (hold_for > 0)
+    {
+      soup_server_message_pause (message);
+      g_ptr_array_add (held, message);
+      if (held->len == hold_for)
+        {
+          g_clear_handle_id (&release_id, g_source_remove);
+          release_all (NULL);
+        }
+      else if (release_id == 0)
+        /* Never wait forever for a straggler. */
+        release_id = g_timeout_add_seconds (10, release_all, NULL);
+    }
+}
+
+static SoupServer *
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *listeners;
+
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  listeners = soup_server_get_listeners (server);
+  address = g_socket_get_local_address (listeners->data, &error);
+  g_assert_no_error (error);
+  g_slist_free (listeners);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+
+  return server;
+}
+
+typedef struct
+{
+  char     *what;
+  gboolean  done;
+  gboolean  update;
+  char     *out;
+  char     *err;
+  int       status;
+} Child;
+
+static void
+child_free (gpointer data)
+{
+  Child *child = data;
+
+  g_free (child->what);
+  g_free (child->out);
+  g_free (child->err);
+  g_free (child);
+}
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Child *child = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &child->out, &child->err,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (source)));
+  child->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  child->done = TRUE;
+  g_object_unref (source);
+}
+
+static Child *
+spawn (gboolean            update,
+       const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+  Child *child = g_new0 (Child, 1);
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  /* The network commands end with GIO's resolver threads alive (see test-cli.c). */
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS",
+                                "detect_leaks=0:abort_on_error=1:halt_on_error=1", TRUE);
+
+  child->what = g_strjoinv (" ", (char **) args);
+  child->update = update;
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, child);
+  return child;
+}
+
+static char *
+version_name (guint n)
+{
+  return g_strdup_printf ("2027.1.%u", n);
+}
+
+static char *
+data_folder (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+}
+
+static void
+assert_installed (guint newest)
+{
+  g_autofree char *directory = data_folder ();
+  g_autofree char *path = g_build_filename (directory, "rules.json", NULL);
+  g_autofree char *key = g_strdup_printf ("/%u.json", newest);
+  g_autofree char *contents = NULL;
+  GBytes *expected = g_hash_table_lookup (served, key);
+  gsize length = 0;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (length != g_bytes_get_size (expected) ||
+      memcmp (contents, g_bytes_get_data (expected, NULL), length) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_file (path, &error);
+
+      g_error ("the installed rules are not the newest served (%u): %s", newest,
+               rules != NULL ? retract_ruleset_get_version (rules) : error->message);
+    }
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Only the files the app keeps may be in the folder: no temporary file. */
+static void
+assert_no_leftovers (void)
+{
+  static const char * const kept[] = {
+    "rules.json", "rules.json.previous", "rules.etag", ".retract.lock", NULL
+  };
+  g_autofree char *directory = data_folder ();
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_strv_contains (kept, name))
+      g_error ("a file was left in the data folder: %s", name);
+}
+
+static gboolean
+load_like_the_app (gpointer data)
+{
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autofree char *notice = NULL;
+  guint *loads = data;
+
+  rules = retract_rules_store_load_active (store, &notice);
+  if (notice != NULL)
+    g_error ("the app's start-up load saw a problem: %s", notice);
+  g_assert_cmpstr (retract_ruleset_get_origin (rules), ==, "downloaded");
+  (*loads)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_updates_and_readers (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  gint64 started = g_get_monotonic_time ();
+  guint updates = 0, reads = 0, loads = 0, installed_reports = 0, newest = 0;
+
+  served = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify) g_bytes_unref);
+  for (guint n = 1; n <= 1 + WAVES * VERSIONS_PER_WAVE; n++)
+    {
+      g_autofree char *version = version_name (n);
+
+      g_hash_table_insert (served, g_strdup_printf ("/%u.json", n),
+                           test_dataset_with_version (version));
+    }
+  held = g_ptr_array_new ();
+  server = start_server ();
+
+  /* A first download, so every wave starts from an installed dataset. */
+  {
+    g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/1.json", port);
+    const char *args[] = { "update-rules", "--url", url, NULL };
+    Child *child = spawn (TRUE, args);
+
+    while (!child->done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (child->status, ==, 0);
+    child_free (child);
+    newest = 1;
+  }
+
+  for (guint wave = 0; wave < WAVES; wave++)
+    {
+      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (child_free);
+      guint base = 1 + wave * VERSIONS_PER_WAVE;
+      guint wave_newest = newest;
+      guint source;
+
+      /* Every process of a wave starts with the same installed version and
+       * downloads a newer one (the server holds the answers back until all
+       * have asked); which one installs first depends on who is faster. */
+      for (guint i = 0; i < UPDATES_PER_WAVE; i++)
+        {
+          guint n = base + (guint) g_test_rand_int_range (1, VERSIONS_PER_WAVE + 1);
+          g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/%u.json", port, n);
+          const char *args[] = { "update-rules", "--json", "--url", url, NULL };
+
+          wave_newest = MAX (wave_newest, n);
+          g_ptr_array_add (children, spawn (TRUE, args));
+        }
+      for (guint i = 0; i < READERS_PER_WAVE; i++)
+        {
+          const char *info[] = { "rules-info", "--json", NULL };
+          const char *assess[] = { "assess", "--json", "--type", "friend-report", "--filed-at",
+                                   "2026-11-24 10:00", "--now", "2026-11-24 11:00", NULL };
+
+          g_ptr_array_add (children, spawn (FALSE, i % 2 == 0 ? info : assess));
+        }
+
+      hold_for = UPDATES_PER_WAVE;
+      source = g_timeout_add (3, load_like_the_app, &loads);
+      for (guint i = 0; i < children->len; i++)
+        {
+          Child *child = g_ptr_array_index (children, i);
+
+          while (!child->done)
+            g_main_context_iteration (NULL, TRUE);
+          if (child->status != 0)
+            g_error ("“%s” failed (%d): %s%s", child->what, child->status, child->out,
+                     child->err);
+          if (child->update)
+            {
+              updates++;
+              if (strstr (child->out, "\"updated\"") != NULL)
+                installed_reports++;
+              else
+                g_assert_nonnull (strstr (child->out, "\"up-to-date\""));
+            }
+          else
+            {
+              reads++;
+              g_assert_cmpstr (child->err, ==, "");
+            }
+        }
+      g_source_remove (source);
+
+      newest = wave_newest;
+      assert_installed (newest);
+      assert_no_leftovers ();
+    }
+
+  g_test_message ("%u updates (%u installed), %u reads, %u app loads in %.1f s", updates,
+                  installed_reports, reads, loads,
+                  (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC);
+  g_assert_cmpuint (updates, ==, WAVES * UPDATES_PER_WAVE);
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&served, g_hash_table_unref);
+  g_clear_pointer (&held, g_ptr_array_unref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/retract/concurrency/updates-and-readers", test_updates_and_readers);
+
+  return g_test_run ();
+}
