@@ -8,11 +8,13 @@
 
 #include <glib/gstdio.h>
 
+#include "retract-application.h"
 #include "retract-core-resources.h"
 #include "retract-details-page.h"
 #include "retract-result-page.h"
 #include "retract-review-page.h"
 #include "retract-time.h"
+#include "test-datasets.h"
 #include "ui-harness.h"
 
 static void
@@ -479,13 +481,43 @@ is_interactive (GtkWidget *widget)
          ADW_IS_ENTRY_ROW (widget);
 }
 
+/* Whether @widget shows some text of its own (a label in it). */
+static gboolean
+shows_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 has_name (GtkWidget *widget)
 {
   GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
 
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+
+  /* GTK labels a button by its child. An icon names nothing: screen readers
+   * then say "GtkImage" (GTK 4.8's info bar close button). */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_child (GTK_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+      g_autofree char *other = gtk_test_accessible_check_relation (
+        accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL);
+
+      if (other == NULL)
+        return shows_text (child);
+    }
+
+  if (gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return TRUE;
   /* Buttons and rows that show their own text are named by it. */
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
@@ -547,6 +579,28 @@ test_accessible_labels (void)
       assert_step (&harness, steps[i]);
       check_names (GTK_WIDGET (harness.window), unnamed);
     }
+
+  /* The result page's "time has moved on" notice, shown as the clock passes
+   * the 2-hour mark with the page open, and its close button. */
+  {
+    g_autoptr(GDateTime) before = retract_time_parse ("2026-11-24T11:58:00+08:00", NULL);
+    g_autoptr(GDateTime) after = retract_time_parse ("2026-11-24T12:00:00+08:00", NULL);
+    GtkWidget *bar;
+
+    retract_clock_set_now (harness.clock, before);
+    retract_case_set_scenario_enabled (retract_window_get_case (harness.window), "cross-border",
+                                       FALSE);
+    retract_case_set_complaint_type (retract_window_get_case (harness.window), "friend-report");
+    retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
+    harness_settle ();
+    retract_clock_set_now (harness.clock, after);
+    harness_settle ();
+    bar = harness_find (GTK_WIDGET (harness_page (&harness, "result")), GTK_TYPE_INFO_BAR, NULL);
+    g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    g_assert_nonnull (harness_find (bar, GTK_TYPE_BUTTON, NULL));
+    check_names (bar, unnamed);
+    check_names (GTK_WIDGET (harness.window), unnamed);
+  }
 
   if (unnamed->len > 0)
     g_error ("controls without an accessible name:\n%s", unnamed->str);
@@ -629,6 +683,281 @@ test_built_when_needed (void)
   harness_clear (&harness);
 }
 
+/* ---- text from files stays text ---- */
+
+/* Markup, a link and a bare ampersand: what a hostile dataset, case file or
+ * file name may hold. Shown literally or not at all. */
+#define HOSTILE_BOLD "A & B <b>C</b>"
+#define HOSTILE_SPAN "<span size=\"xx-large\" color=\"red\">OFFICIAL</span>"
+#define HOSTILE_LINK "<a href=\"file:///etc/passwd\">x</a>"
+#define HOSTILE HOSTILE_BOLD " " HOSTILE_SPAN " " HOSTILE_LINK " snake_case"
+#define HOSTILE_FILE "A & B <b>C <i>D.pdf"
+
+/* Appends HOSTILE to every text of the dataset in both languages, and to the
+ * phone numbers: names, steps, descriptions, warnings, materials, source,
+ * disclaimer, links' names. Identifiers, dates and URLs stay as they are. */
+static void
+make_hostile (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        make_hostile (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *member = json_object_get_member (object, name);
+
+          if ((g_str_equal (name, "en") || g_str_equal (name, "zh_CN") ||
+               g_str_equal (name, "phone")) &&
+              JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+            {
+              g_autofree char *text = g_strconcat (json_node_get_string (member), " " HOSTILE,
+                                                   NULL);
+
+              json_object_set_string_member (object, name, text);
+            }
+          else
+            {
+              make_hostile (member);
+            }
+        }
+    }
+}
+
+static RetractRuleset *
+hostile_rules (void)
+{
+  g_autoptr(JsonNode) root = test_dataset_parse ();
+
+  make_hostile (root);
+  return test_dataset_load (root, "hostile");
+}
+
+/* Every label under @root (shown or not) shows hostile text either whole and
+ * literal or not at all; none holds markup made from it; nothing is a link.
+ * Returns: how many labels show HOSTILE whole */
+static guint
+check_literal (GtkWidget *root)
+{
+  guint found = 0;
+
+  g_assert_false (GTK_IS_LINK_BUTTON (root));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)), !=,
+                   GTK_ACCESSIBLE_ROLE_LINK);
+
+  if (GTK_IS_LABEL (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+      const char *raw = gtk_label_get_label (GTK_LABEL (root));
+
+      /* Parsed as markup, the span would leave "OFFICIAL", the link "x". */
+      if ((strstr (text, "OFFICIAL") != NULL || strstr (text, "passwd") != NULL) &&
+          strstr (text, HOSTILE) == NULL)
+        g_error ("a label shows dataset text changed: “%s”", text);
+      if (strstr (text, "A & B") != NULL && strstr (text, "A & B <b>C") == NULL)
+        g_error ("a label shows case text changed: “%s”", text);
+      /* (libadwaita's own licence text links to the GPL: that one is ours.) */
+      if (gtk_label_get_use_markup (GTK_LABEL (root)) &&
+          (strstr (raw, HOSTILE_LINK) != NULL || strstr (raw, HOSTILE_SPAN) != NULL ||
+           strstr (raw, "<b>C") != NULL))
+        g_error ("a label takes dataset or case text as markup: “%s”", raw);
+      if (strstr (text, HOSTILE) != NULL)
+        found++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found += check_literal (child);
+
+  return found;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* Toasts queue behind the one on screen: close it as a person would. */
+static void
+dismiss_toast (GtkWidget *window)
+{
+  GtkWidget *toast = harness_find (window, g_type_from_name ("AdwToastWidget"), NULL);
+  GtkWidget *close;
+
+  g_assert_nonnull (toast);
+  close = harness_find (toast, GTK_TYPE_BUTTON, "circular");
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  harness_settle ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+/* A hostile dataset and case on every page, toast, dialog and About: each
+ * text shows as written, none as markup or a link, with no markup warning
+ * (warnings are fatal here). */
+static void
+test_hostile_text (void)
+{
+  static const char * const steps[] = {
+    "situation", "circumstances", "result", "materials", "details", "review"
+  };
+  Harness harness;
+  RetractCase *kase;
+  RetractPage *result;
+  GtkWidget *status;
+  GtkLabel *label;
+  g_autofree char *dir = g_dir_make_tmp ("retract-hostile-XXXXXX", NULL);
+  g_autofree char *attachment = g_build_filename (dir, HOSTILE_FILE, NULL);
+  g_autofree char *attachment_uri = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *about;
+  GtkWindow *dialog;
+  gboolean handled = FALSE;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  g_clear_object (&harness.rules);
+  harness.rules = hostile_rules ();
+  harness_open_window (&harness);
+  check_literal (GTK_WIDGET (harness.window));
+
+  retract_window_start (harness.window, FALSE);
+  kase = retract_window_get_case (harness.window);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_fill_details (&harness);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, HOSTILE_BOLD);
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, HOSTILE_BOLD);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, HOSTILE);
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, HOSTILE);
+  g_assert_true (g_file_set_contents (attachment, "%PDF-1.4\n", -1, NULL));
+  retract_case_set_material_attachment (kase, "identity", attachment, &error);
+  g_assert_no_error (error);
+  harness_settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      retract_wizard_go_to (retract_window_get_wizard (harness.window), steps[i]);
+      harness_settle ();
+      assert_step (&harness, steps[i]);
+      /* The details page shows the case's text in its fields, not in labels. */
+      if (check_literal (GTK_WIDGET (harness_page (&harness, steps[i]))) == 0 &&
+          !g_str_equal (steps[i], "details"))
+        g_error ("the %s page shows none of the dataset's or the case's text literally",
+                 steps[i]);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retract_details_page_get_field (
+                     RETRACT_DETAILS_PAGE (harness_page (&harness, "details")),
+                     RETRACT_DETAIL_APPLICANT_NAME))), ==, HOSTILE_BOLD);
+
+  /* The result page: the recommended channel's heading (a group title, which
+   * is markup) and the website row; the address opens through the checked
+   * action, not a link. */
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
+  harness_settle ();
+  result = harness_page (&harness, "result");
+  g_assert_nonnull (find_label (GTK_WIDGET (result),
+                                "Recommended: Ticket on the Tencent Customer Service "
+                                "website " HOSTILE));
+
+  /* The not-withdrawable status page: its description is markup. */
+  retract_case_set_complaint_type (kase, "intellectual-property");
+  harness_settle ();
+  status = harness_find (GTK_WIDGET (result), ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_nonnull (status);
+  label = GTK_LABEL (harness_find (status, GTK_TYPE_LABEL, "description"));
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), " " HOSTILE));
+  g_assert_cmpuint (check_literal (status), >=, 2);
+  retract_case_set_complaint_type (kase, "friend-report");
+  harness_settle ();
+
+  /* Toasts: a message (errors carry file names and dataset text), a saved
+   * file's name, an address that is not https (refused, not opened). */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-toast", "s", HOSTILE);
+  harness_settle ();
+  g_assert_nonnull (find_label (GTK_WIDGET (harness.window), HOSTILE));
+  dismiss_toast (GTK_WIDGET (harness.window));
+  attachment_uri = g_filename_to_uri (attachment, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.file-saved", "s",
+                              attachment_uri);
+  harness_settle ();
+  g_assert_nonnull (find_label (GTK_WIDGET (harness.window), "Saved “" HOSTILE_FILE "”"));
+  dismiss_toast (GTK_WIDGET (harness.window));
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.open-uri", "s",
+                              "file:///etc/passwd");
+  harness_settle ();
+  g_assert_nonnull (find_label (GTK_WIDGET (harness.window),
+                                "This address was not opened: it is not a secure web address"));
+  check_literal (GTK_WIDGET (harness.window));
+
+  /* A message's technical detail, in a dialog, as plain text. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-details", "(ss)",
+                              "Rules Not Updated", HOSTILE);
+  harness_settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), HOSTILE));
+  check_literal (GTK_WIDGET (dialog));
+  gtk_window_destroy (dialog);
+
+  /* About: the comments (markup) name the source and disclaimer; the
+   * dataset's links are rows whose titles are markup with mnemonics. */
+  about = retract_application_new_about_window (harness.rules);
+  gtk_window_present (about);
+  harness_settle ();
+  g_assert_cmpuint (check_literal (GTK_WIDGET (about)), >=, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (about), "Tencent Customer Service " HOSTILE));
+  g_signal_emit_by_name (about, "activate-link", "file:///etc/passwd", &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (about, "activate-link", "https://kf.qq.com@evil.example/", &handled);
+  g_assert_true (handled);
+  gtk_window_destroy (about);
+
+  harness_clear (&harness);
+  g_unlink (attachment);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
+  g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "retract-rules-store.h"
@@ -21,15 +22,24 @@ typedef struct
   gboolean  installed;
   char     *version;
   GError   *error;
+  char     *described;
 } Check;
 
 static GBytes *newer_rules;
+static GBytes *older_rules;
+
+/* What a Wi-Fi hotspot answers before its user has signed in. */
+static const char login_page[] =
+  "<!DOCTYPE html>\n<html><head><title>Sign in to Airport Wi-Fi</title></head>\n"
+  "<body><form action=\"/login\"><input name=\"room\"><button>Connect</button></form>"
+  "</body></html>\n";
 
 static void
 check_clear (Check *check)
 {
   g_clear_pointer (&check->version, g_free);
   g_clear_error (&check->error);
+  g_clear_pointer (&check->described, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
@@ -52,6 +62,32 @@ serve (SoupServer        *server,
     {
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{", 1);
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/older.json"))
+    {
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (older_rules, NULL),
+                                        g_bytes_get_size (older_rules));
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/login.json"))
+    {
+      /* A captive portal answers every address with its page, and 200. */
+      soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC, login_page,
+                                        sizeof login_page - 1);
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/garbage.json"))
+    {
+      static const char garbage[] = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR garbage";
+
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, garbage,
+                                        sizeof garbage - 1);
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/error.json"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
     }
   else if (g_str_equal (path, "/stall.json"))
     {
@@ -93,6 +129,8 @@ on_checked (GObject      *source,
 
   check->ok = retract_update_check_finish (result, &check->installed, &check->version,
                                            &check->error);
+  if (check->error != NULL && !g_error_matches (check->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    check->described = g_strdup (retract_update_check_describe (result, check->error));
   check->done = TRUE;
 }
 
@@ -202,6 +240,157 @@ test_cancelled (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A port on this computer that nothing listens on. */
+static guint
+closed_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint port;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+typedef struct
+{
+  const char *path;       /* on the loopback server, or a whole URL */
+  const char *problem;    /* `update-rules --json`'s "problem" */
+  const char *result;     /* its "result", as before */
+  int         exit_code;  /* its exit status, as before */
+  const char *described;  /* what the app says */
+} Failure;
+
+static const Failure failures[] = {
+  { "/login.json", "not-rules", "rejected", 2,
+    "The server did not send a rules file. On a public Wi-Fi, sign in to it first" },
+  { "/garbage.json", "not-rules", "rejected", 2,
+    "The server did not send a rules file. On a public Wi-Fi, sign in to it first" },
+  { "/broken.json", "invalid-rules", "rejected", 2,
+    "The downloaded rules are damaged and were not used" },
+  { "/older.json", "older-rules", "rejected", 2,
+    "The server offers older rules than the ones in use; nothing was changed" },
+  { "/error.json", "server-error", "error", 1,
+    "The rules server has a problem; try again later" },
+  { "/missing.json", "server-error", "error", 1,
+    "The rules server has a problem; try again later" },
+  { "closed-port", "offline", "error", 1,
+    "No internet connection: the rules server could not be reached" },
+  { "https://rules.invalid/rules.json", "offline", "error", 1,
+    "No internet connection: the rules server could not be reached" },
+  { "http://example.com/rules.json", "address", "rejected", 2,
+    "The address for rules updates is not a secure web address" },
+};
+
+static char *
+failure_url (const Failure *failure,
+             guint          port)
+{
+  if (g_str_equal (failure->path, "closed-port"))
+    return g_strdup_printf ("http://127.0.0.1:%u/rules.json", closed_port ());
+  if (failure->path[0] == '/')
+    return g_strdup_printf ("http://127.0.0.1:%u%s", port, failure->path);
+  return g_strdup (failure->path);
+}
+
+/* Offline, a Wi-Fi login page, a server error, garbage: the app says what
+ * happened in plain words (the raw message stays available as detail). */
+static void
+test_failures_described (void)
+{
+  guint port;
+  g_autoptr(SoupServer) server = start_server (&port);
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autofree char *url = failure_url (&failures[i], port);
+      g_auto(Check) check = { 0 };
+
+      g_test_message ("%s", url);
+      run_check (url, NULL, &check);
+      g_assert_false (check.ok);
+      g_assert_nonnull (check.error);
+      g_assert_true (check.error->domain == RETRACT_UPDATE_CHECK_ERROR);
+      g_assert_cmpstr (check.error->message, !=, "");
+      g_assert_cmpstr (check.described, ==, failures[i].described);
+    }
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GBytes    *output;
+  int        status;
+} HelperRun;
+
+static void
+on_helper_exited (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  HelperRun *run = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_finish (G_SUBPROCESS (source), result, &run->output, NULL, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  g_main_loop_quit (run->loop);
+}
+
+/* `update-rules --json` names the problem beside its result, message and
+ * version, with the exit status it always had. */
+static void
+test_cli_problem (void)
+{
+  guint port;
+  g_autoptr(SoupServer) server = start_server (&port);
+
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_setenv ("XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autofree char *url = failure_url (&failures[i], port);
+      g_autoptr(GSubprocess) helper = NULL;
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      HelperRun run = { loop, NULL, -1 };
+      JsonObject *answer;
+
+      g_test_message ("%s", url);
+      /* The server answers from this thread: wait in a main loop, not in
+       * g_subprocess_communicate (). */
+      helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                 g_getenv ("RETRACT_CLI"), "update-rules", "--json", "--url", url,
+                                 NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_async (helper, NULL, NULL, on_helper_exited, &run);
+      g_main_loop_run (loop);
+
+      g_assert_cmpint (run.status, ==, failures[i].exit_code);
+      json_parser_load_from_data (parser, g_bytes_get_data (run.output, NULL),
+                                  (gssize) g_bytes_get_size (run.output), &error);
+      g_assert_no_error (error);
+      answer = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (answer, "result"), ==,
+                       failures[i].result);
+      g_assert_cmpstr (json_object_get_string_member (answer, "problem"), ==,
+                       failures[i].problem);
+      g_assert_cmpstr (json_object_get_string_member (answer, "message"), !=, "");
+      g_assert_nonnull (json_object_get_string_member (answer, "version"));
+      g_bytes_unref (run.output);
+    }
+}
+
 /* A helper that cannot start, or prints something that is not its answer. */
 static void
 test_broken_helper (void)
@@ -233,12 +422,16 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_assert_nonnull (g_getenv ("RETRACT_CLI"));
   newer_rules = test_dataset_with_version (NEWER_VERSION);
+  older_rules = test_dataset_with_version ("2000.1.1");
 
   g_test_add_func ("/retract/update-check/cancelled", test_cancelled);
   g_test_add_func ("/retract/update-check/through-helper", test_through_helper);
   g_test_add_func ("/retract/update-check/broken-helper", test_broken_helper);
+  g_test_add_func ("/retract/update-check/failures-described", test_failures_described);
+  g_test_add_func ("/retract/update-check/cli-problem", test_cli_problem);
 
   status = g_test_run ();
   g_bytes_unref (newer_rules);
+  g_bytes_unref (older_rules);
   return status;
 }

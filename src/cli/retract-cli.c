@@ -791,6 +791,10 @@ command_update_rules (int    argc,
           json_builder_add_string_value (builder, run.error->message);
           json_builder_set_member_name (builder, "version");
           json_builder_add_string_value (builder, retract_ruleset_get_version (active));
+          /* What kind of failure, for the app to say it in plain words. */
+          json_builder_set_member_name (builder, "problem");
+          json_builder_add_string_value (
+            builder, retract_update_problem_to_id (retract_update_error_get_problem (run.error)));
           json_builder_end_object (builder);
           root = json_builder_get_root (builder);
           print_json (root);

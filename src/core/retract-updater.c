@@ -35,7 +35,133 @@ struct _RetractUpdater
 
 G_DEFINE_FINAL_TYPE (RetractUpdater, retract_updater, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (retract-update-error-quark, retract_update_error)
+/* Each error carries the kind of problem beside its code (which stays
+ * "network" or "rejected" for the CLI's exit status). */
+typedef struct
+{
+  RetractUpdateProblem problem;
+} RetractUpdateErrorPrivate;
+
+static void
+retract_update_error_private_init (RetractUpdateErrorPrivate *priv)
+{
+  if (priv != NULL)
+    priv->problem = RETRACT_UPDATE_PROBLEM_OTHER;
+}
+
+static void
+retract_update_error_private_copy (const RetractUpdateErrorPrivate *src,
+                                   RetractUpdateErrorPrivate       *dest)
+{
+  if (src != NULL && dest != NULL)
+    dest->problem = src->problem;
+}
+
+static void
+retract_update_error_private_clear (RetractUpdateErrorPrivate *priv)
+{
+}
+
+G_DEFINE_EXTENDED_ERROR (RetractUpdateError, retract_update_error)
+
+/**
+ * retract_update_error_get_problem:
+ * @error: (nullable): an error from the updater
+ *
+ * Returns: the kind of problem; %RETRACT_UPDATE_PROBLEM_NONE for %NULL,
+ *   %RETRACT_UPDATE_PROBLEM_OTHER for an error of another domain
+ */
+RetractUpdateProblem
+retract_update_error_get_problem (const GError *error)
+{
+  RetractUpdateErrorPrivate *priv;
+
+  if (error == NULL)
+    return RETRACT_UPDATE_PROBLEM_NONE;
+
+  priv = retract_update_error_get_private (error);
+  return priv != NULL ? priv->problem : RETRACT_UPDATE_PROBLEM_OTHER;
+}
+
+static GError *
+problem_error_new_valist (int                   code,
+                          RetractUpdateProblem  problem,
+                          const char           *format,
+                          va_list               args)
+{
+  GError *error = g_error_new_valist (RETRACT_UPDATE_ERROR, code, format, args);
+  RetractUpdateErrorPrivate *priv = retract_update_error_get_private (error);
+
+  if (priv != NULL)
+    priv->problem = problem;
+  return error;
+}
+
+G_GNUC_PRINTF (4, 5) static void
+set_problem (GError               **error,
+             int                    code,
+             RetractUpdateProblem   problem,
+             const char            *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, problem_error_new_valist (code, problem, format, args));
+  va_end (args);
+}
+
+G_GNUC_PRINTF (4, 5) static void
+return_problem (GTask                *task,
+                int                   code,
+                RetractUpdateProblem  problem,
+                const char           *format,
+                ...)
+{
+  va_list args;
+  GError *error;
+
+  va_start (args, format);
+  error = problem_error_new_valist (code, problem, format, args);
+  va_end (args);
+  g_task_return_error (task, error);
+}
+
+/* What a GIO, resolver or TLS error from the download or the install means. */
+static RetractUpdateProblem
+classify (const GError         *cause,
+          RetractUpdateProblem  fallback)
+{
+  if (cause == NULL)
+    return fallback;
+  if (cause->domain == G_RESOLVER_ERROR)
+    return RETRACT_UPDATE_PROBLEM_OFFLINE;
+  if (cause->domain == G_TLS_ERROR)
+    return RETRACT_UPDATE_PROBLEM_CERTIFICATE;
+  if (cause->domain == G_FILE_ERROR)
+    return RETRACT_UPDATE_PROBLEM_DISK;
+  if (cause->domain == RETRACT_UPDATE_ERROR)
+    return retract_update_error_get_problem (cause);
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_CONNECTION_REFUSED:
+      case G_IO_ERROR_NETWORK_UNREACHABLE:
+      case G_IO_ERROR_HOST_UNREACHABLE:
+      case G_IO_ERROR_HOST_NOT_FOUND:
+      case G_IO_ERROR_PROXY_FAILED:
+      case G_IO_ERROR_PROXY_NOT_ALLOWED:
+      case G_IO_ERROR_PROXY_NEED_AUTH:
+      case G_IO_ERROR_PROXY_AUTH_FAILED:
+        return RETRACT_UPDATE_PROBLEM_OFFLINE;
+      case G_IO_ERROR_TIMED_OUT:
+        return RETRACT_UPDATE_PROBLEM_TIMED_OUT;
+      default:
+        break;
+      }
+
+  return fallback;
+}
 
 typedef struct
 {
@@ -98,7 +224,7 @@ check_uri (GUri    *uri,
   if (g_strcmp0 (scheme, "http") == 0 && is_loopback (g_uri_get_host (uri)))
     return TRUE;
 
-  g_set_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+  set_problem (error, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
                _("Only https:// addresses are allowed for rules updates (plain http:// only on "
                  "this computer)"));
   return FALSE;
@@ -120,7 +246,7 @@ retract_updater_check_url (const char *url,
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
     {
-      g_set_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+      set_problem (error, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
                    _("“%s” is not a web address"), url);
       return FALSE;
     }
@@ -134,11 +260,14 @@ fail (GTask    *task,
       GError   *cause)
 {
   Download *download = g_task_get_task_data (task);
+  /* A failure while installing is the disk's; while downloading, the network's. */
+  RetractUpdateProblem fallback = code == RETRACT_UPDATE_ERROR_NETWORK
+                                  ? RETRACT_UPDATE_PROBLEM_NETWORK : RETRACT_UPDATE_PROBLEM_DISK;
 
   if (download->timed_out)
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
-                               _("Timed out: the server did not answer in time"));
+      return_problem (task, RETRACT_UPDATE_ERROR_NETWORK, RETRACT_UPDATE_PROBLEM_TIMED_OUT,
+                      _("Timed out: the server did not answer in time"));
     }
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -146,13 +275,13 @@ fail (GTask    *task,
     }
   else if (cause != NULL && cause->domain == G_TLS_ERROR)
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
-                               _("The server's certificate is not trusted: %s"), cause->message);
+      return_problem (task, RETRACT_UPDATE_ERROR_NETWORK, RETRACT_UPDATE_PROBLEM_CERTIFICATE,
+                      _("The server's certificate is not trusted: %s"), cause->message);
     }
   else
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, code, "%s",
-                               cause != NULL ? cause->message : _("Unknown error"));
+      return_problem (task, code, classify (cause, fallback), "%s",
+                      cause != NULL ? cause->message : _("Unknown error"));
     }
 }
 
@@ -174,6 +303,31 @@ on_caller_cancelled (GCancellable *caller,
   g_cancellable_cancel (ours);
 }
 
+/* A body that the loader refused: was it meant as rules at all? A Wi-Fi
+ * login page (HTML with status 200), an error page or garbage is "not a
+ * rules file"; a JSON object the strict loader refused is "invalid rules". */
+static gboolean
+looks_like_json (Download *download,
+                 GBytes   *body)
+{
+  const char *type = soup_message_headers_get_content_type (
+    soup_message_get_response_headers (download->message), NULL);
+  gsize length;
+  const guchar *data = g_bytes_get_data (body, &length);
+  gsize i = 0;
+
+  if (type != NULL && (g_ascii_strcasecmp (type, "text/html") == 0 ||
+                       g_ascii_strcasecmp (type, "application/xhtml+xml") == 0))
+    return FALSE;
+
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < length && data[i] == '{';
+}
+
 /* The body is complete: validate it as strictly as the bundled rules, refuse
  * anything not newer, then install. */
 static void
@@ -191,8 +345,10 @@ finish_download (GTask *task)
   candidate = retract_ruleset_new_from_bytes (dataset, "rules.json", &error);
   if (candidate == NULL)
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The downloaded rules are not valid: %s"), error->message);
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED,
+                      looks_like_json (download, dataset) ? RETRACT_UPDATE_PROBLEM_INVALID_RULES
+                                                          : RETRACT_UPDATE_PROBLEM_NOT_RULES,
+                      _("The downloaded rules are not valid: %s"), error->message);
       return;
     }
 
@@ -206,7 +362,7 @@ finish_download (GTask *task)
   if (installed == NULL)
     {
       /* The disk's fault (full, read-only, not ours), never the rules'. */
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_IO,
+      return_problem (task, RETRACT_UPDATE_ERROR_IO, RETRACT_UPDATE_PROBLEM_DISK,
                       /* Translators: %s says why, from the system */
                       _("The rules could not be saved on this computer: %s"), error->message);
       return;
@@ -234,7 +390,7 @@ finish_download (GTask *task)
           g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
           return;
         }
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_OLDER_RULES,
                       _("The server offers rules %1$s, older than the %2$s in use"),
                       retract_ruleset_get_version (candidate),
                       retract_ruleset_get_version (installed));
@@ -242,7 +398,7 @@ finish_download (GTask *task)
 
     case RETRACT_RULES_INSTALL_CONFLICT:
     default:
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_INVALID_RULES,
                       _("The server offers rules %s with other content than the "
                         "rules of the same version in use"),
                       retract_ruleset_get_version (candidate));
@@ -283,8 +439,8 @@ on_read (GObject      *source,
       g_autofree char *limit = g_format_size (self->max_bytes);
 
       g_cancellable_cancel (download->cancellable);
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The downloaded rules are larger than %s"), limit);
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
+                      _("The downloaded rules are larger than %s"), limit);
       return;
     }
 
@@ -312,16 +468,16 @@ follow_redirect (GTask *task)
   if (target == NULL || g_strcmp0 (g_uri_get_scheme (target), download->scheme) != 0 ||
       !check_uri (target, &error))
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The server redirected to another kind of address; rules are "
-                                 "only taken from %s:// addresses"), download->scheme);
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
+                      _("The server redirected to another kind of address; rules are "
+                        "only taken from %s:// addresses"), download->scheme);
       return TRUE;
     }
 
   if (++download->redirects > MAX_REDIRECTS)
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The server redirected too many times"));
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_SERVER_ERROR,
+                      _("The server redirected too many times"));
       return TRUE;
     }
 
@@ -364,10 +520,10 @@ on_sent (GObject      *source,
 
   if (status != SOUP_STATUS_OK)
     {
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK,
-                               /* Translators: "The server answered 404 Not Found" */
-                               _("The server answered %1$u %2$s"), status,
-                               soup_status_get_phrase (status));
+      return_problem (task, RETRACT_UPDATE_ERROR_NETWORK, RETRACT_UPDATE_PROBLEM_SERVER_ERROR,
+                      /* Translators: "The server answered 404 Not Found" */
+                      _("The server answered %1$u %2$s"), status,
+                      soup_status_get_phrase (status));
       return;
     }
 
@@ -377,8 +533,8 @@ on_sent (GObject      *source,
     {
       g_autofree char *limit = g_format_size (self->max_bytes);
 
-      g_task_return_new_error (task, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED,
-                               _("The downloaded rules are larger than %s"), limit);
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
+                      _("The downloaded rules are larger than %s"), limit);
       return;
     }
 

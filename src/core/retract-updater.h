@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "retract-rules-store.h"
+#include "retract-update-problem.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ typedef enum
 #define RETRACT_UPDATE_MAX_BYTES RETRACT_RULESET_MAX_BYTES
 
 GQuark          retract_update_error_quark      (void);
+RetractUpdateProblem retract_update_error_get_problem (const GError *error);
 gboolean        retract_updater_check_url       (const char          *url,
                                                  GError             **error);
 

@@ -15,6 +15,7 @@
 #include "retract-rules-store.h"
 #include "retract-time.h"
 #include "retract-update-check.h"
+#include "retract-validators.h"
 #include "retract-window.h"
 
 #define WEEK_SECONDS (7 * 24 * 3600)
@@ -53,29 +54,61 @@ create_clock (void)
   return retract_clock_new ();
 }
 
-static void
-show_about (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+/* About's parts are Pango markup; its link rows take "_" as a mnemonic. */
+static char *
+escape_row_title (const char *text)
 {
-  RetractApplication *self = user_data;
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autoptr(GString) doubled = g_string_new (escaped);
+
+  g_string_replace (doubled, "_", "__", 0);
+  return g_string_free (g_steal_pointer (&doubled), FALSE);
+}
+
+/* Every link About opens (its own and the dataset's) passes the https rule;
+ * anything else is swallowed here instead of handed to the desktop. */
+static gboolean
+on_about_activate_link (AdwAboutWindow *about,
+                        const char     *uri)
+{
+  if (retract_validate_https_url (uri, NULL))
+    return FALSE;
+
+  g_debug ("About: not opening an address that is not a valid https:// link");
+  return TRUE;
+}
+
+/**
+ * retract_application_new_about_window:
+ * @rules: the rules in use, whose version, source and links About shows
+ *
+ * Returns: (transfer full): a new About window, not yet shown
+ */
+GtkWindow *
+retract_application_new_about_window (RetractRuleset *rules)
+{
   RetractLanguage language = retract_language_default ();
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  GPtrArray *links = retract_ruleset_get_links (self->rules);
+  AdwAboutWindow *about;
+  GPtrArray *links;
   g_autofree char *comments = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  links = retract_ruleset_get_links (rules);
 
   /* Translators: %1$s version, %2$s date, %3$s the article's title, %4$s the disclaimer */
   comments = g_strdup_printf (_("Tells you whether a complaint filed by mistake can still be "
                                 "withdrawn, how and by when, and prepares the paperwork.\n\n"
                                 "Rules dataset %1$s, published %2$s (%5$s).\n"
                                 "Source: %3$s\n\n%4$s"),
-                              retract_ruleset_get_version (self->rules),
-                              retract_ruleset_get_published (self->rules),
-                              retract_text_get (retract_ruleset_get_title (self->rules), language),
-                              retract_text_get (retract_ruleset_get_disclaimer (self->rules),
+                              retract_ruleset_get_version (rules),
+                              retract_ruleset_get_published (rules),
+                              retract_text_get (retract_ruleset_get_title (rules), language),
+                              retract_text_get (retract_ruleset_get_disclaimer (rules),
                                                 language),
-                              g_str_equal (retract_ruleset_get_origin (self->rules), "bundled")
+                              g_str_equal (retract_ruleset_get_origin (rules), "bundled")
                               ? _("bundled with the app") : _("downloaded"));
 
   adw_about_window_set_application_name (about, _("Retract"));
@@ -83,19 +116,39 @@ show_about (GSimpleAction *action,
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_developer_name (about, _("Retract developers"));
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_comments (about, comments);
+  /* The comments are Pango markup: the dataset's title and disclaimer stay text. */
+  escaped = g_markup_escape_text (comments, -1);
+  adw_about_window_set_comments (about, escaped);
   adw_about_window_set_website (about, "https://github.com/retractapp/retract");
   adw_about_window_set_issue_url (about, "https://github.com/retractapp/retract/issues");
   for (guint i = 0; i < links->len; i++)
     {
       const RetractLink *link = g_ptr_array_index (links, i);
+      g_autofree char *title = NULL;
 
-      adw_about_window_add_link (about, retract_text_get (&link->name, language), link->url);
+      if (!retract_validate_https_url (link->url, NULL))
+        continue;
+      title = escape_row_title (retract_text_get (&link->name, language));
+      adw_about_window_add_link (about, title, link->url);
     }
 
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
-  gtk_window_present (GTK_WINDOW (about));
+  g_signal_connect (about, "activate-link", G_CALLBACK (on_about_activate_link), NULL);
+
+  return GTK_WINDOW (about);
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RetractApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *about = retract_application_new_about_window (self->rules);
+
+  gtk_window_set_transient_for (about, parent);
+  gtk_window_set_modal (about, TRUE);
+  gtk_window_present (about);
 }
 
 static void
@@ -139,12 +192,22 @@ on_update_checked (GObject      *source,
 
   if (error != NULL)
     {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not update the rules: %s"),
-                                                  error->message);
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      g_autofree char *title = NULL;
+      AdwToast *failed;
 
-      if (!self->quiet_check)
-        toast (self, message);
+      if (self->quiet_check || !RETRACT_IS_WINDOW (window))
+        return;
+
+      /* What happened in plain words; the helper's own message, which names
+       * resolvers, status codes and parser positions, one click away. */
+      title = g_markup_escape_text (retract_update_check_describe (result, error), -1);
+      failed = adw_toast_new (title);
+      adw_toast_set_button_label (failed, _("Details"));
+      adw_toast_set_action_name (failed, "win.show-details");
+      adw_toast_set_action_target (failed, "(ss)", _("Rules Not Updated"), error->message);
+      adw_toast_set_timeout (failed, 10);
+      retract_window_add_toast (RETRACT_WINDOW (window), failed);
       return;
     }
 

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "retract-ruleset.h"
+
 G_BEGIN_DECLS
 
 #define RETRACT_TYPE_APPLICATION (retract_application_get_type ())
@@ -10,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RetractApplication, retract_application, RETRACT, APPLICATION,
                       AdwApplication)
 
-RetractApplication *retract_application_new (void);
+RetractApplication *retract_application_new              (void);
+GtkWindow          *retract_application_new_about_window (RetractRuleset *rules);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "retract-result-page.h"
 #include "retract-rows.h"
 #include "retract-time.h"
+#include "retract-validators.h"
 
 struct _RetractResultPage
 {
@@ -114,12 +115,21 @@ add_channel_details (RetractResultPage    *self,
   if (channel->url != NULL)
     {
       GtkWidget *row = retract_rows_add (self->rows, group, _("Website"), channel->url);
-      GtkWidget *link = gtk_link_button_new_with_label (channel->url, _("Open"));
 
-      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (link), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open the website"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+      /* A plain button, not a GtkLinkButton: it opens the page through
+       * win.open-uri, which opens nothing but https:// addresses that pass
+       * the loader's rule. An address that does not is shown, not offered. */
+      if (retract_validate_https_url (channel->url, NULL))
+        {
+          GtkWidget *open = gtk_button_new_with_label (_("Open"));
+
+          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Open the website"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-uri");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", channel->url);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+        }
     }
 
   if (retract_text_is_set (&channel->response_text))
@@ -211,6 +221,7 @@ show_dead_end (RetractResultPage *self,
   GPtrArray *channels = retract_assessment_get_channels (assessment);
   GtkWidget *change_button;
   g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
 
   if (!type->withdrawable)
     g_string_append (description, retract_text_get (&type->description, language));
@@ -221,7 +232,9 @@ show_dead_end (RetractResultPage *self,
    * SVG, and looking it up for the hidden page at start-up loads librsvg,
    * libxml2 and ICU before the first frame. */
   adw_status_page_set_icon_name (self->status_page, "action-unavailable-symbolic");
-  adw_status_page_set_description (self->status_page, description->str);
+  /* Both read Pango markup: dataset text is escaped to stay text. */
+  escaped = g_markup_escape_text (description->str, -1);
+  adw_status_page_set_description (self->status_page, escaped);
   adw_preferences_group_set_title (self->dead_end_group, _("What you can still do"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->dead_end_group), channels->len > 0 ||
@@ -234,8 +247,10 @@ show_dead_end (RetractResultPage *self,
     {
       const RetractChannel *channel = g_ptr_array_index (channels, i);
 
-      adw_preferences_group_set_title (self->dead_end_group,
-                                       retract_text_get (&channel->name, language));
+      g_autofree char *title = g_markup_escape_text (retract_text_get (&channel->name, language),
+                                                     -1);
+
+      adw_preferences_group_set_title (self->dead_end_group, title);
       add_channel_details (self, self->dead_end_group, channel, language);
     }
 
@@ -282,8 +297,9 @@ show_answer (RetractResultPage *self,
   if (recommended != NULL)
     {
       /* Translators: "Recommended: Withdraw it yourself in the WeChat Team account" */
-      g_autofree char *title = g_strdup_printf (_("Recommended: %s"),
-                                                retract_text_get (&recommended->name, language));
+      g_autofree char *name = g_markup_escape_text (retract_text_get (&recommended->name,
+                                                                      language), -1);
+      g_autofree char *title = g_strdup_printf (_("Recommended: %s"), name);
 
       adw_preferences_group_set_title (self->channel_group, title);
       add_channel_details (self, self->channel_group, recommended, language);
@@ -371,6 +387,31 @@ on_case_notify (RetractResultPage *self)
   refresh (self, FALSE);
 }
 
+/* GTK 4.8's info bar makes its close button from an icon alone, labelled by
+ * that icon: screen readers announce it as "GtkImage". It is the only
+ * button in the bar (it has no action widgets): give it a name. */
+static gboolean
+name_close_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          /* Translators: the close button of the "time has moved on" notice */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Dismiss the notice"), -1);
+          gtk_widget_set_tooltip_text (child, _("Dismiss the notice"));
+          return TRUE;
+        }
+      if (name_close_button (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_changed_bar_response (GtkInfoBar *bar)
 {
@@ -446,6 +487,7 @@ static void
 retract_result_page_init (RetractResultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_close_button (GTK_WIDGET (self->changed_bar));
 
   self->rows = g_ptr_array_new ();
 }

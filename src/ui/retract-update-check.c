@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "retract-update-check.h"
+#include "retract-update-problem.h"
 
 /* The answer is a few hundred bytes; anything far bigger is not one. */
 #define HELPER_OUTPUT_MAX (64 * 1024)
@@ -61,7 +62,9 @@ member_string (JsonObject *object,
 }
 
 /* The helper's one JSON object: {"result": "updated" | "up-to-date" |
- * "rejected" | "error", "version": …, "message": …}. */
+ * "rejected" | "error", "version": …, "message": …, "problem": …}; the
+ * problem ("offline", "not-rules", …) is kept on the task for
+ * retract_update_check_describe(). */
 static void
 read_answer (GTask      *task,
              const char *output,
@@ -88,6 +91,9 @@ read_answer (GTask      *task,
   result = member_string (answer, "result");
   version = member_string (answer, "version");
   message = member_string (answer, "message");
+  g_object_set_data (G_OBJECT (task), "retract-problem",
+                     GINT_TO_POINTER (retract_update_problem_from_id (member_string (answer,
+                                                                                     "problem"))));
 
   if (g_strcmp0 (result, "updated") == 0 || g_strcmp0 (result, "up-to-date") == 0)
     {
@@ -207,4 +213,57 @@ retract_update_check_finish (GAsyncResult  *result,
   check_result_free (check);
 
   return TRUE;
+}
+
+/**
+ * retract_update_check_describe:
+ * @result: the result given to the callback of retract_update_check_async()
+ * @error: the error retract_update_check_finish() set
+ *
+ * The helper's message is technical ("Error resolving “…”: Name or service
+ * not known", a JSON parser's position): this says what happened in words a
+ * person understands. Show the message itself as the detail.
+ *
+ * Returns: what went wrong, translated
+ */
+const char *
+retract_update_check_describe (GAsyncResult *result,
+                               const GError *error)
+{
+  RetractUpdateProblem problem;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_HELPER))
+    return _("The rules could not be checked: the update helper did not work");
+
+  problem = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "retract-problem"));
+  switch (problem)
+    {
+    case RETRACT_UPDATE_PROBLEM_OFFLINE:
+      return _("No internet connection: the rules server could not be reached");
+    case RETRACT_UPDATE_PROBLEM_NETWORK:
+      return _("The connection to the rules server broke off; try again later");
+    case RETRACT_UPDATE_PROBLEM_TIMED_OUT:
+      return _("The rules server did not answer in time; try again later");
+    case RETRACT_UPDATE_PROBLEM_SERVER_ERROR:
+      return _("The rules server has a problem; try again later");
+    case RETRACT_UPDATE_PROBLEM_NOT_RULES:
+      return _("The server did not send a rules file. On a public Wi-Fi, sign in to it first");
+    case RETRACT_UPDATE_PROBLEM_INVALID_RULES:
+      return _("The downloaded rules are damaged and were not used");
+    case RETRACT_UPDATE_PROBLEM_OLDER_RULES:
+      return _("The server offers older rules than the ones in use; nothing was changed");
+    case RETRACT_UPDATE_PROBLEM_CERTIFICATE:
+      return _("The rules server could not prove who it is (a certificate problem)");
+    case RETRACT_UPDATE_PROBLEM_DISK:
+      return _("The new rules could not be saved on this computer");
+    case RETRACT_UPDATE_PROBLEM_ADDRESS:
+      return _("The address for rules updates is not a secure web address");
+    case RETRACT_UPDATE_PROBLEM_NONE:
+    case RETRACT_UPDATE_PROBLEM_OTHER:
+    default:
+      return _("The rules could not be updated");
+    }
 }

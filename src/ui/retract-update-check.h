@@ -23,5 +23,7 @@ gboolean  retract_update_check_finish      (GAsyncResult         *result,
                                             gboolean             *installed,
                                             char                **version,
                                             GError              **error);
+const char *retract_update_check_describe  (GAsyncResult         *result,
+                                            const GError         *error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-time.h"
+#include "retract-validators.h"
 #include "retract-window.h"
 
 #define SAVE_DELAY_MS 400
@@ -33,6 +34,7 @@ struct _RetractWindow
   RetractClock         *clock;
   RetractCase          *kase;
   GSettings            *settings;
+  GHashTable           *saved_files;  /* URIs of the files this window exported */
   guint                 save_id;
 };
 
@@ -230,12 +232,60 @@ window_show_toast (GtkWidget  *widget,
   retract_window_show_toast (RETRACT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Web pages named by the dataset: only an https:// address that passes the
+ * loader's rule is opened, never file://, other schemes or anything odd. */
 static void
 window_open_uri (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (!retract_validate_https_url (uri, NULL))
+    {
+      g_debug ("not opening an address that is not a valid https:// link");
+      retract_window_show_toast (RETRACT_WINDOW (widget),
+                                 _("This address was not opened: it is not a secure web "
+                                   "address"));
+      return;
+    }
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+/* A file this window has just exported, and nothing else. */
+static void
+window_open_file (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (!g_hash_table_contains (self->saved_files, uri))
+    return;
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+/* The technical detail behind a message, as plain text. */
+static void
+window_show_details (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *heading = NULL;
+  const char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &heading, &body);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget), heading, NULL));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* After an export: a toast that names the file and offers to open it. */
@@ -249,10 +299,13 @@ window_file_saved (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (uri);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-  AdwToast *toast = adw_toast_new (title);
+  /* Toast titles are Pango markup: a file name stays text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
+  g_hash_table_add (self->saved_files, g_strdup (uri));
   adw_toast_set_button_label (toast, _("Open"));
-  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -317,6 +370,7 @@ retract_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->saved_files, g_hash_table_unref);
 
   G_OBJECT_CLASS (retract_window_parent_class)->dispose (object);
 }
@@ -346,6 +400,9 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
   gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", window_open_uri);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", window_open_file);
+  gtk_widget_class_install_action (widget_class, "win.show-details", "(ss)",
+                                   window_show_details);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    window_show_shortcuts);
 }
@@ -357,6 +414,7 @@ retract_window_init (RetractWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->saved_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Settings are a comfort: without the schema (an uninstalled test run) the
    * window works, it just does not remember its size. */
@@ -521,11 +579,15 @@ void
 retract_window_show_toast (RetractWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* Toast titles are Pango markup; messages carry file names, error
+   * messages and dataset text, shown as written. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -589,6 +651,7 @@ retract_window_set_rules (RetractWindow  *self,
                                        "changed: please look at it again"));
 }
 
+/* @toast's title is Pango markup: escape anything that is not our own text. */
 void
 retract_window_add_toast (RetractWindow *self,
                           AdwToast      *toast)
