@@ -2,26 +2,63 @@
 
 /* Walks the real window through every step of a case and saves each as a
  * PNG: the screenshots in docs/screenshots come from here
- * (build-aux/dev screenshots). The language follows LANGUAGE. */
+ * (build-aux/dev screenshots). The language follows LANGUAGE.
+ *
+ * With a rules file as second argument (a hostile dataset, say), the tour
+ * uses it and also shoots a toast and About, to look at how the dataset's
+ * text shows everywhere. Keep those out of docs/. */
 
 #include "config.h"
 
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "retract-application.h"
 #include "ui-harness.h"
+
+static void
+shoot_window (GtkWindow  *window,
+              const char *directory,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+
+  harness_settle ();
+  if (!harness_save_png (GTK_WIDGET (window), path))
+    g_error ("could not save %s", path);
+  g_print ("%s\n", path);
+}
 
 static void
 shoot (Harness    *harness,
        const char *directory,
        const char *name)
 {
-  g_autofree char *path = g_build_filename (directory, name, NULL);
+  shoot_window (GTK_WINDOW (harness->window), directory, name);
+}
 
-  harness_settle ();
-  if (!harness_save_png (GTK_WIDGET (harness->window), path))
-    g_error ("could not save %s", path);
-  g_print ("%s\n", path);
+/* A toast naming a saved file whose name looks like markup, and About with
+ * its comments page (the dataset's title and disclaimer). */
+static void
+shoot_toast_and_about (Harness    *harness,
+                       const char *directory)
+{
+  g_autofree char *name = g_build_filename (g_get_tmp_dir (),
+                                            "A & B <b>C <span color=red>D.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (name, NULL, NULL);
+  GtkWindow *about;
+
+  gtk_widget_activate_action (GTK_WIDGET (harness->window), "win.file-saved", "s", uri);
+  shoot (harness, directory, "10-toast.png");
+
+  about = retract_application_new_about_window (harness->rules);
+  gtk_window_set_transient_for (about, GTK_WINDOW (harness->window));
+  gtk_window_set_default_size (about, 480, 760);
+  gtk_window_present (about);
+  shoot_window (about, directory, "11-about.png");
+  gtk_widget_activate_action (GTK_WIDGET (about), "about.subpage", "s", "details");
+  shoot_window (about, directory, "12-about-details.png");
+  gtk_window_destroy (about);
 }
 
 int
@@ -37,9 +74,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      g_printerr ("usage: %s OUTPUT-DIRECTORY\n", argv[0]);
+      g_printerr ("usage: %s OUTPUT-DIRECTORY [RULES.json]\n", argv[0]);
       return 2;
     }
   g_mkdir_with_parents (argv[1], 0755);
@@ -49,6 +86,15 @@ main (int   argc,
 
   /* Four hours after filing: staff review, with materials to prepare. */
   harness_init (&harness, "2026-11-24T14:20:00+08:00");
+  if (argc == 3)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_object (&harness.rules);
+      harness.rules = retract_ruleset_new_from_file (argv[2], &error);
+      if (harness.rules == NULL)
+        g_error ("%s", error->message);
+    }
   retract_store_delete_all (harness.store, NULL);
   harness_open_window (&harness);
   gtk_window_set_default_size (GTK_WINDOW (harness.window), 640, 900);
@@ -100,6 +146,8 @@ main (int   argc,
   harness_next (&harness);
   harness_next (&harness);
   shoot (&harness, argv[1], "07-not-withdrawable.png");
+  if (argc == 3)
+    shoot_toast_and_about (&harness, argv[1]);
 
   /* The narrowest window the app supports: nothing may be cut off. */
   retract_wizard_go_to (retract_window_get_wizard (harness.window), "situation");
