@@ -398,24 +398,14 @@ retract_letter_renderer_init (RetractLetterRenderer *self)
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
 }
 
-/**
- * retract_letter_renderer_new:
- * @page_width: in points (RETRACT_A4_WIDTH)
- * @page_height: in points
- *
- * Returns: (transfer full): the letter laid out on pages of that size
- */
-RetractLetterRenderer *
-retract_letter_renderer_new (RetractLetter *letter,
-                             double         page_width,
-                             double         page_height)
+static RetractLetterRenderer *
+renderer_new_with_font_map (RetractLetter *letter,
+                            double         page_width,
+                            double         page_height,
+                            PangoFontMap  *font_map)
 {
   RetractLetterRenderer *self;
   cairo_font_options_t *options;
-
-  g_return_val_if_fail (RETRACT_IS_LETTER (letter), NULL);
-  g_return_val_if_fail (page_width > 2 * MARGIN_SIDE && page_height > MARGIN_TOP + MARGIN_BOTTOM,
-                        NULL);
 
   self = g_object_new (RETRACT_TYPE_LETTER_RENDERER, NULL);
   self->letter = g_object_ref (letter);
@@ -424,7 +414,7 @@ retract_letter_renderer_new (RetractLetter *letter,
 
   /* Unhinted metrics at 72 dpi: the same line breaks on paper, in the PDF
    * and on screen. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->context = pango_font_map_create_context (font_map);
   pango_cairo_context_set_resolution (self->context, 72.0);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -438,6 +428,113 @@ retract_letter_renderer_new (RetractLetter *letter,
 
   paginate (self);
   return self;
+}
+
+/**
+ * retract_letter_renderer_new:
+ * @page_width: in points (RETRACT_A4_WIDTH)
+ * @page_height: in points
+ *
+ * Lays the letter out in the calling thread, with its default font map.
+ *
+ * Returns: (transfer full): the letter laid out on pages of that size
+ */
+RetractLetterRenderer *
+retract_letter_renderer_new (RetractLetter *letter,
+                             double         page_width,
+                             double         page_height)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (letter), NULL);
+  g_return_val_if_fail (page_width > 2 * MARGIN_SIDE && page_height > MARGIN_TOP + MARGIN_BOTTOM,
+                        NULL);
+
+  return renderer_new_with_font_map (letter, page_width, page_height,
+                                     pango_cairo_font_map_get_default ());
+}
+
+typedef struct
+{
+  RetractLetter *letter;
+  double         page_width;
+  double         page_height;
+} LayoutJob;
+
+static void
+layout_job_free (LayoutJob *job)
+{
+  g_clear_object (&job->letter);
+  g_free (job);
+}
+
+static void
+layout_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LayoutJob *job = task_data;
+  g_autoptr(PangoFontMap) font_map = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* A font map of the renderer's own: Pango's are not thread-safe, and this
+   * one is used by this thread alone until the renderer is handed over, then
+   * by the thread that receives it alone. */
+  font_map = pango_cairo_font_map_new ();
+  g_task_return_pointer (task,
+                         renderer_new_with_font_map (job->letter, job->page_width,
+                                                     job->page_height, font_map),
+                         g_object_unref);
+}
+
+/**
+ * retract_letter_renderer_new_async:
+ * @cancellable: (nullable): to give up; the callback then gets %G_IO_ERROR_CANCELLED
+ *
+ * Lays the letter out in a worker thread, for a caller that must not wait:
+ * a long letter takes a good part of a second. The letter is only read.
+ */
+void
+retract_letter_renderer_new_async (RetractLetter       *letter,
+                                   double               page_width,
+                                   double               page_height,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LayoutJob *job;
+
+  g_return_if_fail (RETRACT_IS_LETTER (letter));
+  g_return_if_fail (page_width > 2 * MARGIN_SIDE && page_height > MARGIN_TOP + MARGIN_BOTTOM);
+
+  job = g_new0 (LayoutJob, 1);
+  job->letter = g_object_ref (letter);
+  job->page_width = page_width;
+  job->page_height = page_height;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, retract_letter_renderer_new_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) layout_job_free);
+  g_task_run_in_thread (task, layout_in_thread);
+}
+
+/**
+ * retract_letter_renderer_new_finish:
+ *
+ * Returns: (transfer full) (nullable): the laid-out letter, to be used by the
+ *   calling thread alone; %NULL if the layout was cancelled
+ */
+RetractLetterRenderer *
+retract_letter_renderer_new_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        retract_letter_renderer_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

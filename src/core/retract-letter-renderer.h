@@ -20,6 +20,14 @@ G_DECLARE_FINAL_TYPE (RetractLetterRenderer, retract_letter_renderer, RETRACT, L
 RetractLetterRenderer *retract_letter_renderer_new            (RetractLetter         *letter,
                                                                double                 page_width,
                                                                double                 page_height);
+void                   retract_letter_renderer_new_async      (RetractLetter         *letter,
+                                                               double                 page_width,
+                                                               double                 page_height,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+RetractLetterRenderer *retract_letter_renderer_new_finish     (GAsyncResult          *result,
+                                                               GError               **error);
 guint                  retract_letter_renderer_get_n_pages    (RetractLetterRenderer *self);
 guint                  retract_letter_renderer_get_unknown_glyphs (RetractLetterRenderer *self);
 void                   retract_letter_renderer_draw_page      (RetractLetterRenderer *self,

@@ -39,6 +39,7 @@ struct _RetractReviewPage
   RetractAssessment     *assessment;
   RetractLetter         *letter;
   RetractLetterRenderer *renderer;
+  GCancellable          *layout_cancellable; /* while a long letter is laid out */
   guint                  preview_page;
   GtkFileChooserNative  *chooser;
 };
@@ -228,8 +229,12 @@ update_page_label (RetractReviewPage *self)
   guint n_pages = self->renderer != NULL ? retract_letter_renderer_get_n_pages (self->renderer) : 0;
   g_autofree char *label = NULL;
 
-  /* Translators: the preview's page, "Page 1 of 2" */
-  label = g_strdup_printf (_("Page %1$u of %2$u"), self->preview_page + 1, MAX (n_pages, 1));
+  if (self->layout_cancellable != NULL)
+    /* Translators: in place of "Page 1 of 2" while a long letter is laid out */
+    label = g_strdup (_("Preparing the preview…"));
+  else
+    /* Translators: the preview's page, "Page 1 of 2" */
+    label = g_strdup_printf (_("Page %1$u of %2$u"), self->preview_page + 1, MAX (n_pages, 1));
   gtk_label_set_label (self->page_label, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous-page", self->preview_page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-page",
@@ -252,6 +257,53 @@ set_documents_enabled (RetractReviewPage *self,
                                  self->assessment != NULL);
 }
 
+/* Letters longer than this are laid out in a worker thread: a layout costs
+ * a few microseconds a character, and the page must keep drawing frames while
+ * a letter of 100 000 characters takes a good part of a second. A short one
+ * is laid out at once, so that its preview and documents are there as soon
+ * as the page is. */
+#define PREVIEW_SYNC_CHARS 4000
+
+static gboolean
+letter_is_long (RetractLetter *letter)
+{
+  GPtrArray *blocks = retract_letter_get_blocks (letter);
+  gsize length = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
+
+      length += (block->text != NULL ? strlen (block->text) : 0) +
+                (block->label != NULL ? strlen (block->label) : 0);
+    }
+  /* Bytes: at most 4 a character, at least 1. */
+  return length > PREVIEW_SYNC_CHARS;
+}
+
+static void
+on_layout_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractLetterRenderer) renderer = retract_letter_renderer_new_finish (result, &error);
+  RetractReviewPage *self;
+
+  /* Cancelled: the page has gone, or a newer letter replaced this one. */
+  if (renderer == NULL)
+    return;
+
+  self = data;
+  g_clear_object (&self->layout_cancellable);
+  self->renderer = g_steal_pointer (&renderer);
+  self->preview_page = MIN (self->preview_page,
+                            retract_letter_renderer_get_n_pages (self->renderer) - 1);
+  set_documents_enabled (self, TRUE);
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
 static void
 build_letter (RetractReviewPage *self)
 {
@@ -264,11 +316,19 @@ build_letter (RetractReviewPage *self)
 
   g_clear_object (&self->letter);
   g_clear_object (&self->renderer);
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
 
   if (self->assessment != NULL)
     self->letter = retract_letter_new (self->assessment, kase, language, flags, &error);
 
-  if (self->letter != NULL)
+  if (self->letter != NULL && letter_is_long (self->letter))
+    {
+      self->layout_cancellable = g_cancellable_new ();
+      retract_letter_renderer_new_async (self->letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT,
+                                         self->layout_cancellable, on_layout_done, self);
+    }
+  else if (self->letter != NULL)
     {
       self->renderer = retract_letter_renderer_new (self->letter, RETRACT_A4_WIDTH,
                                                     RETRACT_A4_HEIGHT);
@@ -286,7 +346,8 @@ build_letter (RetractReviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->letter_error), self->letter == NULL);
   gtk_widget_set_visible (self->preview_box, self->letter != NULL);
-  set_documents_enabled (self, self->letter != NULL);
+  /* The documents are drawn by the renderer: with it, not before. */
+  set_documents_enabled (self, self->renderer != NULL);
   update_page_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
@@ -364,6 +425,17 @@ build_export (RetractReviewPage *self,
   switch (kind)
     {
     case EXPORT_PDF:
+      /* The letter changed while the file was being chosen, and its layout is
+       * not done yet: the user is waiting for the file anyway. */
+      if (self->renderer == NULL && self->letter != NULL)
+        {
+          g_autoptr(RetractLetterRenderer) renderer =
+            retract_letter_renderer_new (self->letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT);
+
+          return retract_letter_renderer_render_pdf (renderer, NULL,
+                                                     gtk_switch_get_active (self->author_switch),
+                                                     error);
+        }
       return retract_letter_renderer_render_pdf (self->renderer, NULL,
                                                  gtk_switch_get_active (self->author_switch),
                                                  error);
@@ -568,6 +640,8 @@ retract_review_page_dispose (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_object (&self->letter);
   g_clear_object (&self->renderer);
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -634,4 +708,17 @@ retract_review_page_get_letter (RetractReviewPage *self)
 {
   g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), NULL);
   return self->letter;
+}
+
+/**
+ * retract_review_page_get_preview_pages:
+ *
+ * Returns: how many pages the preview shows; 0 while a long letter is still
+ *   being laid out, or while details are missing
+ */
+guint
+retract_review_page_get_preview_pages (RetractReviewPage *self)
+{
+  g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), 0);
+  return self->renderer != NULL ? retract_letter_renderer_get_n_pages (self->renderer) : 0;
 }

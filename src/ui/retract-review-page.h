@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT, REVIEW_PAGE, RetractPage)
 
-RetractLetter *retract_review_page_get_letter (RetractReviewPage *self);
+RetractLetter *retract_review_page_get_letter        (RetractReviewPage *self);
+guint          retract_review_page_get_preview_pages (RetractReviewPage *self);
 
 G_END_DECLS
