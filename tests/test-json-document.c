@@ -95,6 +95,18 @@ static const Rejection rejections[] = {
     NAME ":1:4: expected an escape sequence, found “x”" },
   { "syntax/bad-unicode-escape", "[\"\\u12G4\"]", -1, RETRACT_DATA_ERROR_SYNTAX,
     NAME ":1:7: expected a hexadecimal digit, found “G”" },
+  /* What was found is named by code point when showing it could drive a
+   * terminal or reorder the message. */
+  { "syntax/found-delete", "[1\x7f]", -1, RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":1:3: expected “,” or “]”, found control character U+007F" },
+  { "syntax/found-c1", "[1\xc2\x9b]", -1, RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":1:3: expected “,” or “]”, found control character U+009B" },
+  { "syntax/found-bidi", "[1\xe2\x80\xae]", -1, RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":1:3: expected “,” or “]”, found character U+202E" },
+  { "syntax/found-line-separator", "{\xe2\x80\xa8}", -1, RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":1:2: expected a member name in double quotes, found character U+2028" },
+  { "syntax/found-ideograph", "[1中]", -1, RETRACT_DATA_ERROR_SYNTAX,
+    NAME ":1:3: expected “,” or “]”, found 中" },
   { "syntax/bare-word", "{\"a\": yes}", -1, RETRACT_DATA_ERROR_SYNTAX,
     NAME ":1:7: expected a value, found “y”" },
   { "syntax/capitalised-literal", "[True]", -1, RETRACT_DATA_ERROR_SYNTAX,

@@ -159,10 +159,26 @@ describe_current (Scanner *scanner)
     return g_strdup (_("a comment (comments are not allowed in JSON)"));
   if (c >= 0x20 && c < 0x7F)
     return g_strdup_printf ("“%c”", c);
-  if (c < 0x20)
+  if (c < 0x20 || c == 0x7F)
     return g_strdup_printf (_("control character U+%04X"), c);
 
-  return g_utf8_substring (scanner->data + scanner->pos, 0, 1);
+  /* Other characters are shown only if they are visible and keep their
+   * place: a C1 control, a bidi control or a line separator is named. */
+  {
+    gunichar u = g_utf8_get_char_validated ((const char *) scanner->data + scanner->pos,
+                                            (gssize) (scanner->length - scanner->pos));
+
+    if (u == (gunichar) -1 || u == (gunichar) -2)
+      return g_strdup_printf (_("byte 0x%02X"), c);
+    if (g_unichar_iscntrl (u))
+      return g_strdup_printf (_("control character U+%04X"), u);
+    if (g_unichar_type (u) == G_UNICODE_FORMAT || u == 0x2028 || u == 0x2029)
+      /* Translators: an invisible character, such as U+202E, where the JSON
+       * syntax wanted something else */
+      return g_strdup_printf (_("character U+%04X"), u);
+  }
+
+  return g_utf8_substring ((const char *) scanner->data + scanner->pos, 0, 1);
 }
 
 static void
