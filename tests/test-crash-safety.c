@@ -128,8 +128,10 @@ test_case_saves (void)
 
   g_test_message ("%u kills: %u times version A, %u times version B, %u leftovers removed", n,
                   seen_a, seen_b, leftovers);
-  /* Most kills land in a write: the removal above was really exercised. */
-  g_assert_cmpuint (leftovers, >, 0);
+  /* Many kills land in a write: the removal above was really exercised
+   * (sanitizer builds start too slowly for a short run to say so). */
+  if (n >= 500)
+    g_assert_cmpuint (leftovers, >, 0);
   g_assert_cmpuint (seen_a + seen_b, >, n / 2);
   g_assert_cmpuint (seen_a, >, 0);
   g_assert_cmpuint (seen_b, >, 0);
@@ -166,7 +168,8 @@ test_rules_installs (void)
 
   g_test_message ("%u kills: %u/%u active A/B, %u/%u previous A/B, %u leftovers removed", n,
                   seen_a, seen_b, previous_a, previous_b, leftovers);
-  g_assert_cmpuint (leftovers, >, 0);
+  if (n >= 500)
+    g_assert_cmpuint (leftovers, >, 0);
   g_assert_cmpuint (seen_a + seen_b, >, n / 2);
 }
 
