@@ -172,6 +172,10 @@ static const Rejection rejections[] = {
     NAME ":1:10: duplicate key “a” in $" },
   { "duplicate-key/escaped", "{\"a\": 1, \"\\u0061\": 2}", -1, RETRACT_DATA_ERROR_DUPLICATE_KEY,
     NAME ":1:10: duplicate key “a” in $" },
+  { "duplicate-key/escape-character", "{\"a\\u001b[2J\": 1, \"a\\u001b[2J\": 2}", -1,
+    RETRACT_DATA_ERROR_DUPLICATE_KEY, NAME ":1:19: duplicate key “a\\u001B[2J” in $" },
+  { "duplicate-key/bidi", "{\"\xe2\x80\xae\": 1, \"\xe2\x80\xae\": 2}", -1,
+    RETRACT_DATA_ERROR_DUPLICATE_KEY, NAME ":1:10: duplicate key “\\u202E” in $" },
   { "duplicate-key/escaped-chinese", "{\"名\": 1, \"\\u540d\": 2}", -1,
     RETRACT_DATA_ERROR_DUPLICATE_KEY, NAME ":1:10: duplicate key “名” in $" },
   { "duplicate-key/nested", "{\n  \"outer\": {\n    \"x\": 1,\n    \"x\": 2\n  }\n}", -1,
@@ -1109,6 +1113,16 @@ test_check_keys (void)
   g_assert_false (retract_json_document_check_keys (doc, root, "$", allowed, &error));
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_UNKNOWN_KEY,
                 NAME ":3:3: $.colour: unknown key “colour”; expected one of: a, b");
+  g_assert_finalize_object (doc);
+
+  /* An unknown key is shown without the characters that could drive a
+   * terminal or reorder the message. */
+  doc = load_ok ("{\"c\\u001b]0;x\\u0007\xe2\x80\xae\": 1}");
+  root = json_node_get_object (retract_json_document_get_root (doc));
+  g_assert_false (retract_json_document_check_keys (doc, root, "$", allowed, &error));
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_UNKNOWN_KEY,
+                NAME ":1:2: $[\"c\\u001B]0;x\\u0007\\u202E\"]: unknown key "
+                "“c\\u001B]0;x\\u0007\\u202E”; expected one of: a, b");
   g_assert_finalize_object (doc);
 
   /* Keys are case-sensitive. */

@@ -146,6 +146,9 @@ scanner_record (Scanner    *scanner,
   g_hash_table_replace (scanner->positions, g_strdup (path), position);
 }
 
+static void append_escaped_key (GString    *result,
+                                const char *key);
+
 static char *
 describe_current (Scanner *scanner)
 {
@@ -529,10 +532,13 @@ scan_member_name (Scanner   *scanner,
 
   if (g_hash_table_contains (frame->keys, key->str))
     {
+      g_autoptr(GString) shown = g_string_new (NULL);
+
       scanner->line = line;
       scanner->column = column;
+      append_escaped_key (shown, key->str);
       scanner_fail (scanner, error, RETRACT_DATA_ERROR_DUPLICATE_KEY,
-                    _("duplicate key “%s” in %s"), key->str, frame->path);
+                    _("duplicate key “%s” in %s"), shown->str, frame->path);
       return NULL;
     }
 
@@ -1028,11 +1034,13 @@ retract_json_document_check_keys (RetractJsonDocument *self,
         {
           g_autofree char *member_path = retract_json_path_member (path, key);
           g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
+          g_autoptr(GString) shown = g_string_new (NULL);
 
+          append_escaped_key (shown, key);
           retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_UNKNOWN_KEY,
                                            member_path,
                                            _("unknown key “%1$s”; expected one of: %2$s"),
-                                           key, expected);
+                                           shown->str, expected);
           return FALSE;
         }
     }
@@ -1283,26 +1291,13 @@ is_plain_key (const char *key)
   return TRUE;
 }
 
-/**
- * retract_json_path_member:
- *
- * Returns: (transfer full): `path.key`, or `path["key"]` for keys that are
- *   not plain identifiers
- */
-char *
-retract_json_path_member (const char *path,
-                          const char *key)
+/* Quotes, backslashes and invisible characters (controls, bidi and other
+ * format characters, line separators) escaped, so that a key in a message
+ * never drives a terminal or reorders text; other non-ASCII stays readable. */
+static void
+append_escaped_key (GString    *result,
+                    const char *key)
 {
-  GString *result;
-
-  if (is_plain_key (key))
-    return g_strconcat (path, ".", key, NULL);
-
-  /* Quotes, backslashes and invisible characters (controls, bidi and other
-   * format characters, line separators) are escaped, so a path in a message
-   * never drives a terminal or reorders text; other non-ASCII stays readable. */
-  result = g_string_new (path);
-  g_string_append (result, "[\"");
   for (const char *p = key; *p != '\0';)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
@@ -1323,6 +1318,26 @@ retract_json_path_member (const char *path,
         g_string_append_unichar (result, c);
       p = g_utf8_next_char (p);
     }
+}
+
+/**
+ * retract_json_path_member:
+ *
+ * Returns: (transfer full): `path.key`, or `path["key"]` for keys that are
+ *   not plain identifiers
+ */
+char *
+retract_json_path_member (const char *path,
+                          const char *key)
+{
+  GString *result;
+
+  if (is_plain_key (key))
+    return g_strconcat (path, ".", key, NULL);
+
+  result = g_string_new (path);
+  g_string_append (result, "[\"");
+  append_escaped_key (result, key);
   g_string_append (result, "\"]");
 
   return g_string_free (result, FALSE);
