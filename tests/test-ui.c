@@ -942,6 +942,7 @@ test_hostile_text (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *about;
   GtkWindow *dialog;
+  GtkWidget *details;
   gboolean handled = FALSE;
 
   harness_init (&harness, "2026-11-24T13:00:00+08:00");
@@ -1019,9 +1020,17 @@ test_hostile_text (void)
                                 "This address was not opened: it is not a secure web address"));
   check_literal (GTK_WIDGET (harness.window));
 
-  /* A message's technical detail, in a dialog, as plain text. */
-  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-details", "(ss)",
-                              "Rules Not Updated", HOSTILE);
+  /* A problem (a failed rules update) in words, and its technical message
+   * behind Details, in a dialog: both as plain text. */
+  dismiss_toast (GTK_WIDGET (harness.window));
+  retract_window_show_problem (harness.window, HOSTILE_FILE, HOSTILE);
+  harness_settle ();
+  g_assert_nonnull (find_label (GTK_WIDGET (harness.window), HOSTILE_FILE));
+  details = harness_find (harness_find (GTK_WIDGET (harness.window),
+                                        g_type_from_name ("AdwToastWidget"), NULL),
+                          GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (details)), ==, "Details");
+  g_signal_emit_by_name (details, "clicked");
   harness_settle ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

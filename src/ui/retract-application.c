@@ -193,21 +193,13 @@ on_update_checked (GObject      *source,
   if (error != NULL)
     {
       GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-      g_autofree char *title = NULL;
-      AdwToast *failed;
-
-      if (self->quiet_check || !RETRACT_IS_WINDOW (window))
-        return;
 
       /* What happened in plain words; the helper's own message, which names
        * resolvers, status codes and parser positions, one click away. */
-      title = g_markup_escape_text (retract_update_check_describe (result, error), -1);
-      failed = adw_toast_new (title);
-      adw_toast_set_button_label (failed, _("Details"));
-      adw_toast_set_action_name (failed, "win.show-details");
-      adw_toast_set_action_target (failed, "(ss)", _("Rules Not Updated"), error->message);
-      adw_toast_set_timeout (failed, 10);
-      retract_window_add_toast (RETRACT_WINDOW (window), failed);
+      if (!self->quiet_check && RETRACT_IS_WINDOW (window))
+        retract_window_show_problem (RETRACT_WINDOW (window),
+                                     retract_update_check_describe (result, error),
+                                     error->message);
       return;
     }
 

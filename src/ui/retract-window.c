@@ -651,6 +651,34 @@ retract_window_set_rules (RetractWindow  *self,
                                        "changed: please look at it again"));
 }
 
+/**
+ * retract_window_show_problem:
+ * @message: what happened, in words for the person using the app
+ * @details: the technical message behind it
+ *
+ * A toast with @message and a Details button that shows @details in a
+ * dialog; both as plain text.
+ */
+void
+retract_window_show_problem (RetractWindow *self,
+                             const char    *message,
+                             const char    *details)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL && details != NULL);
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_action_name (toast, "win.show-details");
+  adw_toast_set_action_target (toast, "(ss)", message, details);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* @toast's title is Pango markup: escape anything that is not our own text. */
 void
 retract_window_add_toast (RetractWindow *self,

@@ -14,21 +14,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RetractWindow, retract_window, RETRACT, WINDOW, AdwApplicationWindow)
 
-RetractWindow *retract_window_new        (GtkApplication *application,
-                                          RetractRuleset *rules,
-                                          RetractStore   *store,
-                                          RetractClock   *clock);
-RetractCase   *retract_window_get_case   (RetractWindow  *self);
-RetractWizard *retract_window_get_wizard (RetractWindow  *self);
-const char    *retract_window_get_view   (RetractWindow  *self);
-void           retract_window_start      (RetractWindow  *self,
-                                          gboolean        resume);
-void           retract_window_flush_save (RetractWindow  *self);
-void           retract_window_show_toast (RetractWindow  *self,
-                                          const char     *message);
-void           retract_window_set_rules  (RetractWindow  *self,
-                                          RetractRuleset *rules);
-void           retract_window_add_toast  (RetractWindow  *self,
-                                          AdwToast       *toast);
+RetractWindow *retract_window_new          (GtkApplication *application,
+                                            RetractRuleset *rules,
+                                            RetractStore   *store,
+                                            RetractClock   *clock);
+RetractCase   *retract_window_get_case     (RetractWindow  *self);
+RetractWizard *retract_window_get_wizard   (RetractWindow  *self);
+const char    *retract_window_get_view     (RetractWindow  *self);
+void           retract_window_start        (RetractWindow  *self,
+                                            gboolean        resume);
+void           retract_window_flush_save   (RetractWindow  *self);
+void           retract_window_show_toast   (RetractWindow  *self,
+                                            const char     *message);
+void           retract_window_set_rules    (RetractWindow  *self,
+                                            RetractRuleset *rules);
+void           retract_window_show_problem (RetractWindow  *self,
+                                            const char     *message,
+                                            const char     *details);
+void           retract_window_add_toast    (RetractWindow  *self,
+                                            AdwToast       *toast);
 
 G_END_DECLS
