@@ -48,9 +48,11 @@
 #define BARE_MARGIN_SIDE  68.0
 #define BARE_MARGIN_TOP   60.0
 #define SENTENCE          "我当时想给朋友发消息，结果误点了投诉按钮，并没有任何投诉的意思。"
+#define SENTENCE_EN       "I meant to message a friend but pressed complain by mistake. "
 
 static int startup_runs = 31;
 static int export_runs = 21;
+static int unbroken_runs = 7;
 static char *only;
 static gboolean failed;
 
@@ -198,16 +200,24 @@ letter_case (const char *narrative)
   return kase;
 }
 
-/* A narrative of exactly @n_chars characters. */
+/* @unit repeated to exactly @n_chars characters. */
 static char *
-narrative_of (guint n_chars)
+repeated_to (const char *unit,
+             guint       n_chars)
 {
   GString *text = g_string_new (NULL);
 
   while (g_utf8_strlen (text->str, -1) < (glong) n_chars)
-    g_string_append (text, SENTENCE);
+    g_string_append (text, unit);
   g_string_truncate (text, (gsize) (g_utf8_offset_to_pointer (text->str, n_chars) - text->str));
   return g_string_free (text, FALSE);
+}
+
+/* A narrative of exactly @n_chars characters. */
+static char *
+narrative_of (guint n_chars)
+{
+  return repeated_to (SENTENCE, n_chars);
 }
 
 /* Start-up and memory */
@@ -925,6 +935,81 @@ bench_export_pages (RetractRuleset *rules,
                  TRUE);
 }
 
+/* Text with no place to break a line (a word of 100 000 letters, ideographs
+ * without punctuation, digits) against prose of the same length and script,
+ * all exported whole (layout and PDF), interleaved, medians. The first round
+ * loads the fonts and is not counted. */
+static void
+bench_export_unbroken (RetractRuleset *rules,
+                       GDateTime      *now)
+{
+  enum { PROSE_CJK, PROSE_LATIN, UNBROKEN_CJK, UNBROKEN_LATIN, UNBROKEN_DIGITS, N_TEXTS };
+  static const struct
+  {
+    const char *name;
+    const char *unit;
+    guint       prose; /* what it is measured against */
+  } texts[N_TEXTS] = {
+    [PROSE_CJK] = { "prose-cjk", SENTENCE, PROSE_CJK },
+    [PROSE_LATIN] = { "prose-latin", SENTENCE_EN, PROSE_LATIN },
+    [UNBROKEN_CJK] = { "unbroken-cjk", "我当时想给朋友发消息结果误点了投诉按钮并没有任何投诉的意思",
+                       PROSE_CJK },
+    [UNBROKEN_LATIN] = { "unbroken-latin", "abcdefghijklmnopqrstuvwxyz", PROSE_LATIN },
+    [UNBROKEN_DIGITS] = { "unbroken-digits", "0123456789", PROSE_LATIN },
+  };
+  RetractCase *cases[N_TEXTS];
+  GArray *samples[N_TEXTS];
+  guint pages[N_TEXTS] = { 0, };
+  double ms[N_TEXTS], worst = 0;
+
+  progress ("export of 100 000 characters without a break opportunity against prose of the "
+            "same length, interleaved");
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_autofree char *narrative = repeated_to (texts[i].unit, RESUME_CHARS);
+
+      cases[i] = letter_case (narrative);
+      samples[i] = samples_new ();
+    }
+
+  for (int round = 0; round <= unbroken_runs; round++)
+    for (guint k = 0; k < N_TEXTS; k++)
+      {
+        /* The order alternates so that no text always follows another. */
+        guint i = round % 2 == 0 ? k : N_TEXTS - 1 - k;
+        double t = export_once (rules, cases[i], now, &pages[i]);
+
+        if (round > 0)
+          add_sample (samples[i], t);
+      }
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-%s", texts[i].name);
+      g_autofree char *pages_name = g_strdup_printf ("export-%s-pages", texts[i].name);
+
+      ms[i] = median (samples[i]);
+      print_value (name, ms[i], 2, "ms");
+      print_value (pages_name, pages[i], 0, "pages");
+    }
+  for (guint i = UNBROKEN_CJK; i < N_TEXTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-%s", texts[i].name);
+      double ratio = ms[i] / ms[texts[i].prose];
+
+      print_ratio (name, ratio, 1.5);
+      worst = isfinite (ratio) && isfinite (worst) ? MAX (worst, ratio) : NAN;
+    }
+  /* The worst of the three. */
+  print_ratio ("export-unbroken", worst, 1.5);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_array_unref (samples[i]);
+      g_object_unref (cases[i]);
+    }
+}
+
 /* A synthetic dataset @factor times the bundled one: every list of records
  * that may grow (types, channels, materials, warnings and the notes) repeated
  * with new ids, written compactly. The records the letter uses stay the same. */
@@ -1065,16 +1150,19 @@ main (int   argc,
       char *argv[])
 {
   static const char * const groups[] = {
-    "startup", "dataset", "assessments", "export", "export-pages", "export-dataset", NULL
+    "startup", "dataset", "assessments", "export", "export-pages", "export-dataset",
+    "export-unbroken", NULL
   };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &startup_runs,
       "Counted start-up runs of each side (default 31, at least 10)", "N" },
     { "export-runs", 0, 0, G_OPTION_ARG_INT, &export_runs,
       "Counted runs of the one-page export and the dataset growth (default 21)", "N" },
+    { "unbroken-runs", 0, 0, G_OPTION_ARG_INT, &unbroken_runs,
+      "Counted rounds of the unbroken-text exports (default 7, at least 1)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-      "Only one group: startup, dataset, assessments, export, export-pages, export-dataset",
-      "GROUP" },
+      "Only one group: startup, dataset, assessments, export, export-pages, export-dataset, "
+      "export-unbroken", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Retract's benchmarks");
@@ -1096,6 +1184,7 @@ main (int   argc,
     }
   startup_runs = MAX (startup_runs, 10);
   export_runs = MAX (export_runs, 10);
+  unbroken_runs = MAX (unbroken_runs, 1);
 
   /* First, while nothing in this process has touched the rules. */
   if (wanted ("dataset") || wanted ("startup"))
@@ -1131,6 +1220,8 @@ main (int   argc,
     bench_export_pages (rules, now);
   if (wanted ("export-dataset"))
     bench_export_dataset (now);
+  if (wanted ("export-unbroken"))
+    bench_export_unbroken (rules, now);
 
   return failed ? 1 : 0;
 }

@@ -81,7 +81,8 @@ with_break_opportunities (const char    *text,
   GString *breakable;
   const char *p = text;
 
-  if (n_chars <= UNBROKEN_RUN_LIMIT)
+  /* Only valid UTF-8 is walked character by character; Pango deals with the rest. */
+  if (n_chars <= UNBROKEN_RUN_LIMIT || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
   attrs = g_new (PangoLogAttr, n_chars + 1);
