@@ -1101,6 +1101,7 @@ test_output_checks (void)
   g_autofree char *real_link = scratch_path ("real-link.pdf");
   g_autofree char *contents = NULL;
   g_auto(Run) full = { 0 };
+  g_auto(Run) full_json = { 0 };
   g_auto(Run) to_fifo = { 0 };
   g_auto(Run) to_device = { 0 };
   g_auto(Run) to_folder = { 0 };
@@ -1112,6 +1113,12 @@ test_output_checks (void)
                  "--now", "2026-11-24T13:00:00+08:00", NULL);
   g_assert_cmpint (full.status, !=, 0);
   g_assert_nonnull (strstr (full.err, "standard output"));
+
+  /* So is any command's printed answer. */
+  run_cli_timed (&full_json, "/dev/full", "assess", "--json", "--type", "friend-report",
+                 "--filed-at", "2026-11-24 10:00", "--now", "2026-11-24 11:00", NULL);
+  g_assert_cmpint (full_json.status, ==, 1);
+  g_assert_nonnull (strstr (full_json.err, "Could not write standard output: "));
 
   /* Only a regular file is replaced, and the refusal names what is there. */
   run_cli_timed (&to_fifo, NULL, "letter", "--case", path, "--format", "txt", "--output", fifo,

@@ -1136,11 +1136,30 @@ print_help (void)
                        "what and where); 1 internal error (update-rules: a network error)."));
 }
 
+/* What a command printed must have arrived: a full disk behind standard
+ * output is a failure, never a silent exit 0. */
+static int
+finish_output (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      /* Translators: a system message follows */
+      g_printerr (_("Could not write standard output: %s"), g_strerror (saved_errno));
+      g_printerr ("\n");
+      return status == EXIT_OK ? EXIT_INTERNAL : status;
+    }
+
+  return status;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   const char *localedir = g_getenv ("RETRACT_LOCALEDIR");
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
@@ -1168,7 +1187,8 @@ main (int    argc,
           g_autofree char *prgname = g_strdup_printf ("retract-cli %s", commands[i].name);
 
           g_set_prgname (prgname);
-          return commands[i].run (argc - 1, argv + 1);
+          status = commands[i].run (argc - 1, argv + 1);
+          return finish_output (status);
         }
     }
 
