@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -1718,6 +1720,107 @@ test_store_revert (void)
   g_assert_no_error (error);
 }
 
+/* A FIFO where the download is: refused at once (not read, which would
+ * block the app's start), set aside, and the bundled rules used. */
+static void
+test_store_not_regular (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autofree char *directory = store_directory (store);
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint fifos = 0;
+
+  g_assert_no_errno (g_unlink (retract_rules_store_get_path (store)));
+  g_assert_no_errno (mkfifo (retract_rules_store_get_path (store), 0600));
+
+  /* A regression blocks in open() or read(): die instead of hanging. */
+  alarm (20);
+  etag = retract_rules_store_get_etag (store);
+  active = retract_rules_store_load_active (store, &notice);
+  alarm (0);
+
+  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_nonnull (strstr (notice, "rules.json is not a regular file"));
+  dir = g_dir_open (directory, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      GStatBuf st;
+
+      g_assert_no_errno (lstat (path, &st));
+      if (S_ISFIFO (st.st_mode))
+        {
+          g_assert_true (g_str_has_prefix (name, "rules.json.rejected-"));
+          fifos++;
+        }
+    }
+  g_assert_cmpuint (fifos, ==, 1);
+}
+
+/* The version check of an install, made under the lock against what is
+ * installed at that moment. */
+static void
+test_store_install_if_newer (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) seed = test_dataset_with_version (SEED_VERSION);
+  g_autoptr(GBytes) older = test_dataset_with_version (SEED_PREVIOUS);
+  g_autoptr(GBytes) other = test_dataset_edit (seed, "\"" SEED_VERSION "\"",
+                                               "\"" SEED_VERSION "\" ");
+  struct { GBytes *dataset; RetractRulesInstallResult result; const char *in_use; } steps[] = {
+    { seed, RETRACT_RULES_INSTALL_SAME, SEED_VERSION },
+    { other, RETRACT_RULES_INSTALL_CONFLICT, SEED_VERSION },
+    { older, RETRACT_RULES_INSTALL_OLDER, SEED_VERSION },
+    { newer, RETRACT_RULES_INSTALL_DONE, NEWER_VERSION },
+    { seed, RETRACT_RULES_INSTALL_OLDER, NEWER_VERSION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractRuleset) candidate = NULL;
+      g_autoptr(RetractRuleset) in_use = NULL;
+      RetractRulesInstallResult result;
+
+      candidate = retract_ruleset_new_from_bytes (steps[i].dataset, "rules.json", &error);
+      g_assert_no_error (error);
+      in_use = retract_rules_store_install_if_newer (store, steps[i].dataset, candidate, "\"x\"",
+                                                     &result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result, ==, steps[i].result);
+      g_assert_cmpstr (retract_ruleset_get_version (in_use), ==, steps[i].in_use);
+    }
+}
+
+/* A folder that cannot be written is an I/O error, for the caller to
+ * report as such. */
+static void
+test_store_install_io_error (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "a-file", NULL);
+  g_autofree char *below = g_build_filename (path, "rules", NULL);
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new (below);
+  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(RetractRuleset) candidate = NULL;
+  g_autoptr(RetractRuleset) in_use = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractRulesInstallResult result;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_true (g_file_set_contents (path, "", -1, NULL));
+  candidate = retract_ruleset_new_from_bytes (newer, "rules.json", &error);
+  g_assert_no_error (error);
+  in_use = retract_rules_store_install_if_newer (store, newer, candidate, NULL, &result, &error);
+  g_assert_null (in_use);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1765,6 +1868,9 @@ main (int   argc,
   g_test_add_func ("/retract/updater/store/load-older", test_store_load_older);
   g_test_add_func ("/retract/updater/store/corrupted-moved-aside", test_store_corrupted);
   g_test_add_func ("/retract/updater/store/revert", test_store_revert);
+  g_test_add_func ("/retract/updater/store/not-regular", test_store_not_regular);
+  g_test_add_func ("/retract/updater/store/install-if-newer", test_store_install_if_newer);
+  g_test_add_func ("/retract/updater/store/install-io-error", test_store_install_io_error);
 
   status = g_test_run ();
 
