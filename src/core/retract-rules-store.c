@@ -3,7 +3,9 @@
 /* Where downloaded rules live: the active file, the one it replaced (for
  * rollback) and the ETag of the download. The app always uses the newest
  * valid of (bundled, downloaded); a downloaded file that no longer validates
- * is moved aside, never deleted, and the bundled rules take over. */
+ * is moved aside, never deleted, and the bundled rules take over. Installs
+ * and reverts hold the data folder's lock (see retract-file.c), and an
+ * update compares versions under it, so the newest always wins. */
 
 #define G_LOG_DOMAIN "retract-rules-store"
 

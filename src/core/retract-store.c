@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Where the case in progress is kept between launches: one file, written
- * atomically with mode 0600 in a 0700 directory. A file that no longer loads
- * is moved aside, never deleted, so nothing the user typed is lost. */
+ * atomically with mode 0600 in a 0700 directory, under the folder's lock
+ * (see retract-file.c). A file that no longer loads is moved aside, never
+ * deleted, so nothing the user typed is lost. Only files the app wrote are
+ * ever removed, by their exact names: a user's case.json.backup stays. */
 
 #define G_LOG_DOMAIN "retract-store"
 
@@ -159,10 +161,11 @@ retract_store_load_case (RetractStore *self,
     g_autofree char *aside = NULL;
 
     /* Another instance may have saved a good case since: look again under the lock. */
-    lock = retract_folder_lock (self->directory, &move_error);
+    lock = retract_folder_lock (self->directory, NULL);
     if (lock == NULL)
       {
-        g_propagate_error (error, g_steal_pointer (&move_error));
+        /* Not moved aside, then: say why it did not load. */
+        g_propagate_error (error, g_steal_pointer (&load_error));
         return NULL;
       }
     g_clear_error (&load_error);
