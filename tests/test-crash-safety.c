@@ -23,6 +23,16 @@ iterations (void)
   return text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 500;
 }
 
+/* How long after its start a writer may be killed, in ms: sanitizer builds
+ * start and write several times slower. */
+static gint32
+window_ms (void)
+{
+  const char *text = g_getenv ("RETRACT_CRASH_WINDOW_MS");
+
+  return text != NULL ? (gint32) g_ascii_strtoll (text, NULL, 10) : 40;
+}
+
 static void
 kill_writer_at_random (const char *mode,
                        const char *directory)
@@ -37,7 +47,7 @@ kill_writer_at_random (const char *mode,
   g_assert_no_error (error);
 
   /* Anywhere from before its first write to the middle of its tenth. */
-  g_usleep (g_test_rand_int_range (0, 40000));
+  g_usleep (g_test_rand_int_range (0, window_ms () * 1000));
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status) || WIFEXITED (status));
