@@ -250,6 +250,31 @@ test_folder_tightened (void)
   g_assert_true (retract_store_delete_all (store, NULL));
 }
 
+/* A data folder of another user: nothing personal goes in, and the reason
+ * is given. */
+static void
+test_folder_of_another_user (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("giving a folder to another user needs root");
+      return;
+    }
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (chown (directory, 65534, 65534));
+  g_assert_false (retract_store_save_case (store, kase, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "belongs to another user"));
+  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_no_errno (g_rmdir (directory));
+}
+
 /* Something that is not a regular file where the case is: not read, not
  * replaced. */
 static void
@@ -325,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/retract/store/save-failure-reported", test_save_failure_reported);
   g_test_add_func ("/retract/store/user-files-kept", test_user_files_kept);
   g_test_add_func ("/retract/store/folder-tightened", test_folder_tightened);
+  g_test_add_func ("/retract/store/folder-of-another-user", test_folder_of_another_user);
   g_test_add_func ("/retract/store/case-not-regular", test_case_not_regular);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
   g_test_add_func ("/retract/clock/real", test_real_clock);
