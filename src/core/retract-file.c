@@ -4,7 +4,9 @@
  *
  * Reading: open without blocking (a FIFO must not hang us), fstat the open
  * descriptor, refuse anything but a regular file, refuse a file over the cap
- * before reading it, then read at most the cap.
+ * before reading it, then read at most the cap. Links are followed (a user
+ * may keep a case behind one): what is checked is the descriptor we read
+ * from, so a link to a device or a FIFO is refused all the same.
  *
  * Writing: into `.<name>.retract-tmp-XXXXXX` in the same folder, created
  * O_EXCL | O_NOFOLLOW with mode 0600, written, fsynced, renamed over the
