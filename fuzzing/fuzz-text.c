@@ -59,6 +59,23 @@ check_characters (const char *text)
       /* The message names a code point, never the text. */
       if (error != NULL)
         g_assert_true (expected_valid (error->message, FALSE));
+
+      /* What a field keeps of pasted text always passes the check, and
+       * nothing is taken out of text that already passes. */
+      if (g_utf8_validate (text, -1, NULL))
+        {
+          g_autofree char *kept = NULL;
+          gunichar removed = 0;
+
+          kept = retract_filter_characters (text, -1, multiline, &removed);
+          g_assert_true ((kept == NULL) == valid);
+          g_assert_true ((removed == 0) == valid);
+          if (kept != NULL)
+            {
+              g_assert_true (expected_valid (kept, multiline));
+              g_assert_cmpuint (strlen (kept), <=, strlen (text));
+            }
+        }
     }
 }
 

@@ -726,6 +726,56 @@ test_text_invalid_utf8 (void)
 
 /* Links */
 
+/* What a field keeps of pasted text: refused characters out, line breaks
+ * and tabs as spaces in a one-line field, nothing changed in valid text. */
+static void
+test_filter_characters (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    multiline;
+    const char *kept;       /* NULL: kept as it is */
+    gunichar    removed;
+  } cases[] = {
+    { "张三", FALSE, NULL, 0 },
+    { "", FALSE, NULL, 0 },
+    { "张三\u202Egnp.exe", FALSE, "张三gnp.exe", 0x202E },
+    { "\u2066a\u2069b\u200E\u200F\u061C", FALSE, "ab", 0x2066 },
+    { "李四\r\n王五", FALSE, "李四 王五", '\r' },
+    { "李四\n王五\t赵六", FALSE, "李四 王五 赵六", '\n' },
+    { "a\rb", FALSE, "a b", '\r' },
+    { "a\u2028b\u2029c", FALSE, "a b c", 0x2028 },
+    { "a\u2028b\u2029c", TRUE, NULL, 0 },
+    { "第一行\n第二行\t", TRUE, NULL, 0 },
+    { "a\r\nb", TRUE, NULL, 0 },
+    { "a\rb", TRUE, "ab", '\r' },
+    { "\x1b[31mred\x1b[0m", TRUE, "[31mred[0m", 0x1B },
+    { "\x1b[31mred", FALSE, "[31mred", 0x1B },
+    { "del\x7f c1\xc2\x9b", TRUE, "del c1", 0x7F },
+    { "\x01\x02", FALSE, "", 0x01 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = NULL;
+      gunichar removed = 0xFFFF;
+
+      kept = retract_filter_characters (cases[i].text, -1, cases[i].multiline, &removed);
+      g_assert_cmpstr (kept, ==, cases[i].kept);
+      g_assert_cmphex (removed, ==, cases[i].removed);
+      if (kept != NULL)
+        g_assert_true (retract_validate_characters (kept, cases[i].multiline, NULL));
+    }
+
+  /* A length stops early; "\r" at the cut is not taken as part of "\r\n". */
+  {
+    g_autofree char *kept = retract_filter_characters ("ab\r\ncd", 3, TRUE, NULL);
+
+    g_assert_cmpstr (kept, ==, "ab");
+  }
+}
+
 static void
 test_https_url (void)
 {
@@ -898,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/retract/validators/text/control", test_text_control);
   g_test_add_func ("/retract/validators/text/invalid-utf8", test_text_invalid_utf8);
   g_test_add_func ("/retract/validators/text/characters", test_characters);
+  g_test_add_func ("/retract/validators/text/filter", test_filter_characters);
   g_test_add_func ("/retract/validators/https-url", test_https_url);
   g_test_add_func ("/retract/validators/mask-id-number", test_mask_id_number);
   /* Last, as a failure here stops the run. */

@@ -315,6 +315,47 @@ is_bidi_control (gunichar c)
          (c >= 0x2066 && c <= 0x2069);
 }
 
+/* What retract_validate_characters() refuses, character by character: 0
+ * when @c at @p is allowed, otherwise a kind for the message. */
+typedef enum
+{
+  CHARACTER_ALLOWED,
+  CHARACTER_CONTROL,
+  CHARACTER_SEPARATOR,
+  CHARACTER_BIDI,
+} CharacterKind;
+
+static CharacterKind
+classify_character (const char *p,
+                    gunichar    c,
+                    gboolean    multiline)
+{
+  /* Fast path: printable ASCII. */
+  if (c >= 0x20 && c < 0x7F)
+    return CHARACTER_ALLOWED;
+
+  if (multiline && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n') ||
+                    c == 0x2028 || c == 0x2029))
+    return CHARACTER_ALLOWED;
+
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+    return CHARACTER_CONTROL;
+
+  if (c == 0x2028 || c == 0x2029)
+    return CHARACTER_SEPARATOR;
+
+  if (is_bidi_control (c))
+    return CHARACTER_BIDI;
+
+  return CHARACTER_ALLOWED;
+}
+
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+}
+
 /**
  * retract_validate_characters:
  * @text: UTF-8 text from the dataset, a case file or the user
@@ -342,36 +383,29 @@ retract_validate_characters (const char *text,
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      gunichar c = get_char (p);
 
-      /* Fast path: printable ASCII. */
-      if (c >= 0x20 && c < 0x7F)
-        continue;
-
-      if (multiline && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n') ||
-                        c == 0x2028 || c == 0x2029))
-        continue;
-
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+      switch (classify_character (p, c, multiline))
         {
+        case CHARACTER_ALLOWED:
+          break;
+
+        case CHARACTER_CONTROL:
           g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                        /* Translators: %04X is a code point such as 001B */
                        multiline ? _("contains a control character (U+%04X)")
                                  : _("contains a line break or control character (U+%04X)"),
                        c);
           return FALSE;
-        }
 
-      if (c == 0x2028 || c == 0x2029)
-        {
+        case CHARACTER_SEPARATOR:
           g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                        /* Translators: %04X is a code point such as 2028 */
                        _("contains a line break (U+%04X)"), c);
           return FALSE;
-        }
 
-      if (is_bidi_control (c))
-        {
+        case CHARACTER_BIDI:
+        default:
           g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                        /* Translators: %04X is a code point such as 202E */
                        _("contains a text-direction control character (U+%04X)"), c);
@@ -380,6 +414,68 @@ retract_validate_characters (const char *text,
     }
 
   return TRUE;
+}
+
+/**
+ * retract_filter_characters:
+ * @text: valid UTF-8, such as text being typed or pasted
+ * @length: its length in bytes, or -1 when nul-terminated
+ * @multiline: whether the field holds several lines
+ * @first_removed: (out) (optional): the first character taken out or replaced
+ *
+ * What a field keeps of typed or pasted text: every character that
+ * retract_validate_characters() refuses is taken out, except that in a
+ * single-line field a line break or tab becomes a space (a Windows "\r\n"
+ * becomes one space), so pasted lines do not run together.
+ *
+ * Returns: (transfer full) (nullable): the filtered text, or %NULL when
+ *   @text has nothing to take out (use it as it is)
+ */
+char *
+retract_filter_characters (const char *text,
+                           gssize      length,
+                           gboolean    multiline,
+                           gunichar   *first_removed)
+{
+  g_autoptr(GString) kept = NULL;
+  g_autofree char *copy = NULL;
+  const char *start = text;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (first_removed != NULL)
+    *first_removed = 0;
+
+  /* classify_character() looks one byte ahead for "\r\n": work on a
+   * nul-terminated copy. */
+  if (length >= 0)
+    start = copy = g_strndup (text, (gsize) length);
+
+  for (const char *p = start; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = get_char (p);
+
+      if (classify_character (p, c, multiline) == CHARACTER_ALLOWED)
+        {
+          if (kept != NULL)
+            g_string_append_unichar (kept, c);
+          continue;
+        }
+
+      if (kept == NULL)
+        {
+          kept = g_string_sized_new (strlen (start));
+          g_string_append_len (kept, start, p - start);
+          if (first_removed != NULL)
+            *first_removed = c;
+        }
+
+      if (!multiline && (c == '\n' || c == '\t' || c == 0x2028 || c == 0x2029 ||
+                         (c == '\r' && p[1] != '\n')))
+        g_string_append_c (kept, ' ');
+    }
+
+  return kept != NULL ? g_string_free (g_steal_pointer (&kept), FALSE) : NULL;
 }
 
 /**

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *     U+061C, which can reorder what is shown ("张三\u202Egnp.exe").
  * Chinese, English and other printable text, emoji (with U+200D joiners) and
  * full-width forms are allowed. retract_validate_text() adds a length limit.
+ * retract_filter_characters() applies the same rule to text being typed or
+ * pasted: what it returns always passes retract_validate_characters().
  *
  * retract_validate_https_url() is the one rule for a link the app may show or
  * open (dataset links and channel pages; the UI checks again before opening).
@@ -59,6 +61,10 @@ gboolean retract_validate_complaint_number (const char  *text,
 gboolean retract_validate_characters       (const char  *text,
                                             gboolean     multiline,
                                             GError     **error);
+char    *retract_filter_characters         (const char  *text,
+                                            gssize       length,
+                                            gboolean     multiline,
+                                            gunichar    *first_removed);
 gboolean retract_validate_text             (const char  *text,
                                             guint        max_chars,
                                             gboolean     multiline,

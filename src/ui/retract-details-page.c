@@ -103,6 +103,81 @@ on_field_changed (RetractDetailsPage *self,
       }
 }
 
+static GtkLabel *error_label_for (RetractDetailsPage *self,
+                                  RetractDetail       detail);
+
+/* Says, next to the field, that pasted invisible characters were left out:
+ * nothing is changed behind the user's back. */
+static void
+report_filtered (RetractDetailsPage *self,
+                 GtkWidget          *field,
+                 gunichar            removed)
+{
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (self->fields[i] == field)
+      {
+        GtkLabel *label = error_label_for (self, i);
+        g_autofree char *line = NULL;
+
+        line = g_strdup_printf (removed == '\n' || removed == '\r' || removed == '\t' ||
+                                removed == 0x2028 || removed == 0x2029
+                                /* Translators: %1$s is a field such as "Your name" */
+                                ? _("%1$s: line breaks and tabs became spaces, and control "
+                                    "characters were left out (U+%2$04X)")
+                                /* Translators: %1$s is a field such as "Your name" */
+                                : _("%1$s: invisible control characters were left out "
+                                    "(U+%2$04X)"),
+                                field_label (i), removed);
+        gtk_label_set_label (label, line);
+        gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+        return;
+      }
+}
+
+/* Typed or pasted text keeps only what the letter accepts (the same rule as
+ * retract_validate_characters()), so the saved case always loads again. */
+static void
+on_editable_insert_text (GtkEditable        *editable,
+                         const char         *text,
+                         int                 length,
+                         int                *position,
+                         RetractDetailsPage *self)
+{
+  g_autofree char *kept = NULL;
+  gunichar removed = 0;
+
+  kept = retract_filter_characters (text, length, FALSE, &removed);
+  if (kept == NULL)
+    return;
+
+  g_signal_stop_emission_by_name (editable, "insert-text");
+  g_signal_handlers_block_by_func (editable, on_editable_insert_text, self);
+  gtk_editable_insert_text (editable, kept, -1, position);
+  g_signal_handlers_unblock_by_func (editable, on_editable_insert_text, self);
+  report_filtered (self, g_object_get_data (G_OBJECT (editable), "retract-field"), removed);
+}
+
+static void
+on_buffer_insert_text (GtkTextBuffer      *buffer,
+                       GtkTextIter        *location,
+                       const char         *text,
+                       int                 length,
+                       RetractDetailsPage *self)
+{
+  g_autofree char *kept = NULL;
+  gunichar removed = 0;
+
+  kept = retract_filter_characters (text, length, TRUE, &removed);
+  if (kept == NULL)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, on_buffer_insert_text, self);
+  gtk_text_buffer_insert (buffer, location, kept, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_buffer_insert_text, self);
+  report_filtered (self, g_object_get_data (G_OBJECT (buffer), "retract-view"), removed);
+}
+
 static void
 on_buffer_changed (GtkTextBuffer      *buffer,
                    RetractDetailsPage *self)
@@ -334,7 +409,11 @@ retract_details_page_init (RetractDetailsPage *self)
 
       if (ADW_IS_ENTRY_ROW (field))
         {
+          GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field));
+
           g_signal_connect_swapped (field, "changed", G_CALLBACK (on_field_changed), self);
+          g_object_set_data (G_OBJECT (delegate), "retract-field", field);
+          g_signal_connect (delegate, "insert-text", G_CALLBACK (on_editable_insert_text), self);
         }
       else
         {
@@ -342,6 +421,7 @@ retract_details_page_init (RetractDetailsPage *self)
 
           g_object_set_data (G_OBJECT (buffer), "retract-view", field);
           g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+          g_signal_connect (buffer, "insert-text", G_CALLBACK (on_buffer_insert_text), self);
           gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           field_label (i), -1);
         }
