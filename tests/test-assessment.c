@@ -7,6 +7,7 @@
 
 #include "retract-assessment.h"
 #include "retract-error.h"
+#include "retract-json-views.h"
 #include "retract-time.h"
 
 static RetractRuleset *rules;

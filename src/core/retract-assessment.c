@@ -515,6 +515,27 @@ retract_assessment_get_mistake (RetractAssessment *self)
   return self->mistake;
 }
 
+/**
+ * retract_assessment_get_scenarios:
+ *
+ * Returns: (transfer none) (element-type RetractScenario): the case's
+ *   scenarios, in dataset order
+ */
+GPtrArray *
+retract_assessment_get_scenarios (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->scenarios;
+}
+
+/* Returns: (nullable): the complaint number, for the channels' templates */
+const char *
+retract_assessment_get_complaint_number (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->complaint_number;
+}
+
 RetractStage
 retract_assessment_get_stage (RetractAssessment *self)
 {
@@ -706,249 +727,4 @@ retract_assessment_has_warning (RetractAssessment *self,
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
   return has_id (self->warnings, id);
-}
-
-/* ---- JSON ---- */
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          GDateTime   *time)
-{
-  json_builder_set_member_name (builder, key);
-  if (time == NULL)
-    {
-      json_builder_add_null_value (builder);
-    }
-  else
-    {
-      g_autofree char *text = retract_time_format_iso (time);
-
-      json_builder_add_string_value (builder, text);
-    }
-}
-
-static void
-add_text (JsonBuilder       *builder,
-          const char        *key,
-          const RetractText *text,
-          RetractLanguage    language)
-{
-  json_builder_set_member_name (builder, key);
-  if (retract_text_is_set (text))
-    json_builder_add_string_value (builder, retract_text_get (text, language));
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_section (JsonBuilder *builder,
-             guint        section)
-{
-  json_builder_set_member_name (builder, "section");
-  if (section > 0)
-    json_builder_add_int_value (builder, section);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_text_list (JsonBuilder     *builder,
-               const char      *key,
-               GPtrArray       *texts,
-               RetractLanguage  language)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < texts->len; i++)
-    json_builder_add_string_value (builder, retract_text_get (g_ptr_array_index (texts, i),
-                                                              language));
-  json_builder_end_array (builder);
-}
-
-static char *
-fill_template (const char *template,
-               const char *complaint_number)
-{
-  g_autoptr(GString) text = NULL;
-
-  if (template == NULL)
-    return NULL;
-  if (complaint_number == NULL)
-    return g_strdup (template);
-
-  text = g_string_new (template);
-  g_string_replace (text, "投诉编号", complaint_number, 0);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-add_channel_json (RetractAssessment    *self,
-                  JsonBuilder          *builder,
-                  const RetractChannel *channel,
-                  gboolean              recommended,
-                  RetractLanguage       language)
-{
-  g_autofree char *subject = fill_template (channel->ticket_subject, self->complaint_number);
-  g_autofree char *message = fill_template (channel->message_template, self->complaint_number);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", channel->id);
-  add_text (builder, "name", &channel->name, language);
-  json_builder_set_member_name (builder, "recommended");
-  json_builder_add_boolean_value (builder, recommended);
-  add_text_list (builder, "steps", channel->steps, language);
-  add_text (builder, "condition", &channel->condition, language);
-  add_string (builder, "phone", channel->phone);
-  add_string (builder, "url", channel->url);
-  add_string (builder, "ticket_subject", subject);
-  add_string (builder, "message", message);
-
-  json_builder_set_member_name (builder, "daily_limit");
-  if (channel->daily_limit > 0)
-    json_builder_add_int_value (builder, channel->daily_limit);
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "response_time");
-  if (retract_text_is_set (&channel->response_text))
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "min_hours");
-      json_builder_add_int_value (builder, channel->response_min_hours);
-      json_builder_set_member_name (builder, "max_hours");
-      json_builder_add_int_value (builder, channel->response_max_hours);
-      add_text (builder, "text", &channel->response_text, language);
-      json_builder_end_object (builder);
-    }
-  else
-    {
-      json_builder_add_null_value (builder);
-    }
-
-  json_builder_set_member_name (builder, "urgent");
-  json_builder_add_boolean_value (builder, channel->urgent);
-  json_builder_set_member_name (builder, "self_service");
-  json_builder_add_boolean_value (builder, channel->self_service);
-  json_builder_set_member_name (builder, "customer_service");
-  json_builder_add_boolean_value (builder, channel->customer_service);
-  add_section (builder, channel->section);
-  json_builder_end_object (builder);
-}
-
-/**
- * retract_assessment_to_json:
- * @language: the language of the human texts
- *
- * Returns: (transfer full): the answer as the CLI's `--json` prints it
- */
-JsonNode *
-retract_assessment_to_json (RetractAssessment *self,
-                            RetractLanguage    language)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const RetractStageInfo *stage_info;
-
-  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
-
-  stage_info = retract_assessment_get_stage_info (self);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "rules_version", retract_ruleset_get_version (self->rules));
-  add_string (builder, "rules_published", retract_ruleset_get_published (self->rules));
-  add_string (builder, "language", retract_language_to_string (language));
-  add_string (builder, "timezone", "+08:00");
-  add_string (builder, "platform", self->platform->id);
-  add_text (builder, "platform_name", &self->platform->name, language);
-  add_string (builder, "type", self->type->id);
-  add_text (builder, "type_name", &self->type->name, language);
-  add_string (builder, "success_rating", self->type->success_rating);
-  add_string (builder, "mistake", self->mistake->id);
-
-  json_builder_set_member_name (builder, "scenarios");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->scenarios->len; i++)
-    json_builder_add_string_value (builder,
-                                   ((const RetractScenario *) g_ptr_array_index (self->scenarios,
-                                                                                 i))->id);
-  json_builder_end_array (builder);
-
-  add_string (builder, "stage", retract_stage_to_id (self->stage));
-  add_text (builder, "stage_name", &stage_info->name, language);
-  add_text (builder, "stage_advice", &stage_info->advice, language);
-  json_builder_set_member_name (builder, "withdrawable");
-  json_builder_add_boolean_value (builder, retract_assessment_get_withdrawable (self));
-
-  add_time (builder, "filed_at", self->filed_at);
-  add_time (builder, "now", self->now);
-  add_time (builder, "self_service_until", self->self_service_until);
-  add_time (builder, "window_closes_at", self->window_closes_at);
-  add_time (builder, "legal_deadline", self->legal_deadline);
-
-  json_builder_set_member_name (builder, "channels");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->channels->len; i++)
-    add_channel_json (self, builder, g_ptr_array_index (self->channels, i), i == 0, language);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "materials");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->materials->len; i++)
-    {
-      const RetractMaterial *material = g_ptr_array_index (self->materials, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", material->id);
-      add_text (builder, "name", &material->name, language);
-      add_text (builder, "applies", &material->applies, language);
-      add_text (builder, "format", &material->format, language);
-      add_text_list (builder, "requirements", material->requirements, language);
-      add_section (builder, material->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->warnings->len; i++)
-    {
-      const RetractWarning *warning = g_ptr_array_index (self->warnings, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", warning->id);
-      add_text (builder, "text", &warning->text, language);
-      add_section (builder, warning->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "advice");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->advice->len; i++)
-    {
-      const RetractNote *note = g_ptr_array_index (self->advice, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", note->id);
-      add_text (builder, "text", &note->text, language);
-      add_section (builder, note->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }

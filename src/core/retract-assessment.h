@@ -24,6 +24,8 @@ RetractRuleset             *retract_assessment_get_rules             (RetractAss
 const RetractPlatform      *retract_assessment_get_platform          (RetractAssessment *self);
 const RetractComplaintType *retract_assessment_get_complaint_type    (RetractAssessment *self);
 const RetractMistake       *retract_assessment_get_mistake           (RetractAssessment *self);
+GPtrArray                  *retract_assessment_get_scenarios         (RetractAssessment *self);
+const char                 *retract_assessment_get_complaint_number  (RetractAssessment *self);
 RetractStage                retract_assessment_get_stage             (RetractAssessment *self);
 const RetractStageInfo     *retract_assessment_get_stage_info        (RetractAssessment *self);
 gboolean                    retract_assessment_get_withdrawable      (RetractAssessment *self);
@@ -43,7 +45,5 @@ gboolean                    retract_assessment_has_material          (RetractAss
                                                                       const char        *id);
 gboolean                    retract_assessment_has_warning           (RetractAssessment *self,
                                                                       const char        *id);
-JsonNode                   *retract_assessment_to_json               (RetractAssessment *self,
-                                                                      RetractLanguage    language);
 
 G_END_DECLS

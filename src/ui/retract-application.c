@@ -13,6 +13,7 @@
 #include "retract-application.h"
 #include "retract-first-frame.h"
 #include "retract-rules-store.h"
+#include "retract-settings.h"
 #include "retract-time.h"
 #include "retract-update-check.h"
 #include "retract-validators.h"
@@ -356,8 +357,6 @@ retract_application_startup (GApplication *app)
     { "revert-rules", revert_rules_action },
     { "enable-automatic-updates", enable_automatic_updates },
   };
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const new_case_accels[] = { "<Control>n", NULL };
   static const char * const shortcuts_accels[] = { "<Control>question", NULL };
@@ -368,10 +367,7 @@ retract_application_startup (GApplication *app)
   self->rules_store = retract_rules_store_new_default ();
   self->rules = retract_rules_store_load_active (self->rules_store, &self->rules_notice);
   self->store = retract_store_new_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  self->settings = retract_settings_new ();
   self->clock = create_clock ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);

@@ -12,10 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
+#include "retract-json-views.h"
 #include "retract-update-check.h"
-#include "retract-update-problem.h"
 
 /* The answer is a few hundred bytes; anything far bigger is not one. */
 #define HELPER_OUTPUT_MAX (64 * 1024)
@@ -48,21 +47,7 @@ helper_path (void)
   return g_build_filename (BINDIR, "retract-cli", NULL);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* The helper's one JSON object: {"result": "updated" | "up-to-date" |
- * "rejected" | "error", "version": …, "message": …, "problem": …}; the
+/* The helper's one JSON object (retract_update_answer_to_json()); its
  * problem ("offline", "not-rules", …) is kept on the task for
  * retract_update_check_describe(). */
 static void
@@ -70,15 +55,10 @@ read_answer (GTask      *task,
              const char *output,
              int         exit_status)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
-  JsonObject *answer;
-  const char *result;
-  const char *version;
-  const char *message;
+  g_auto(RetractUpdateAnswer) answer = { 0 };
+  gboolean understood = retract_update_answer_parse (output, &answer);
 
-  if (output == NULL || !json_parser_load_from_data (parser, output, -1, &parse_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!understood)
     {
       g_debug ("update helper exited with %d and no answer", exit_status);
       g_task_return_new_error (task, RETRACT_UPDATE_CHECK_ERROR,
@@ -87,35 +67,24 @@ read_answer (GTask      *task,
       return;
     }
 
-  answer = json_node_get_object (json_parser_get_root (parser));
-  result = member_string (answer, "result");
-  version = member_string (answer, "version");
-  message = member_string (answer, "message");
-  g_object_set_data (G_OBJECT (task), "retract-problem",
-                     GINT_TO_POINTER (retract_update_problem_from_id (member_string (answer,
-                                                                                     "problem"))));
+  g_object_set_data (G_OBJECT (task), "retract-problem", GINT_TO_POINTER (answer.problem));
 
-  if (g_strcmp0 (result, "updated") == 0 || g_strcmp0 (result, "up-to-date") == 0)
+  if (retract_update_result_is_success (answer.result))
     {
       CheckResult *check = g_new0 (CheckResult, 1);
 
-      check->installed = g_str_equal (result, "updated");
-      check->version = g_strdup (version);
+      check->installed = answer.result == RETRACT_UPDATE_RESULT_UPDATED;
+      check->version = g_steal_pointer (&answer.version);
       g_task_return_pointer (task, check, (GDestroyNotify) check_result_free);
-    }
-  else if (g_strcmp0 (result, "rejected") == 0 || g_strcmp0 (result, "error") == 0)
-    {
-      g_task_return_new_error (task, RETRACT_UPDATE_CHECK_ERROR,
-                               g_str_equal (result, "rejected")
-                               ? RETRACT_UPDATE_CHECK_ERROR_REJECTED
-                               : RETRACT_UPDATE_CHECK_ERROR_NETWORK,
-                               "%s", message != NULL ? message : _("unknown error"));
     }
   else
     {
       g_task_return_new_error (task, RETRACT_UPDATE_CHECK_ERROR,
-                               RETRACT_UPDATE_CHECK_ERROR_HELPER,
-                               _("the update helper gave no answer"));
+                               answer.result == RETRACT_UPDATE_RESULT_REJECTED
+                               ? RETRACT_UPDATE_CHECK_ERROR_REJECTED
+                               : RETRACT_UPDATE_CHECK_ERROR_NETWORK,
+                               "%s", answer.message != NULL ? answer.message
+                                                            : _("unknown error"));
     }
 }
 

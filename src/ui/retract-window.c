@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-settings.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 #include "retract-window.h"
@@ -410,19 +411,14 @@ retract_window_class_init (RetractWindowClass *klass)
 static void
 retract_window_init (RetractWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->saved_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Settings are a comfort: without the schema (an uninstalled test run) the
    * window works, it just does not remember its size. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
+  self->settings = retract_settings_new ();
+  if (self->settings != NULL)
     {
-      self->settings = g_settings_new (APP_ID);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));

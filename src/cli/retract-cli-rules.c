@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* retract-cli update-rules, revert-rules, validate-rules, rules-info: the
+ * rules dataset, where it comes from and which one is in use. */
+
+#define G_LOG_DOMAIN "retract-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-cli-private.h"
+#include "retract-json-views.h"
+#include "retract-rules-store.h"
+#include "retract-settings.h"
+#include "retract-updater.h"
+
+typedef struct
+{
+  GMainLoop            *loop;
+  RetractRuleset       *rules;
+  RetractUpdateOutcome  outcome;
+  GError               *error;
+} UpdateRun;
+
+static void
+on_update_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  UpdateRun *run = data;
+
+  run->rules = retract_updater_check_finish (RETRACT_UPDATER (source), result, &run->outcome,
+                                             &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static char *
+configured_rules_url (void)
+{
+  g_autoptr(GSettings) settings = retract_settings_new ();
+
+  if (settings != NULL)
+    return g_settings_get_string (settings, "rules-url");
+
+  return g_strdup (RETRACT_DEFAULT_RULES_URL);
+}
+
+static void
+print_answer (const RetractUpdateAnswer *answer)
+{
+  g_autoptr(JsonNode) root = retract_update_answer_to_json (answer);
+
+  retract_cli_print_json (root);
+}
+
+int
+retract_cli_update_rules (int    argc,
+                          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(RetractUpdater) updater = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *url = NULL;
+  g_autofree char *notice = NULL;
+  gboolean json = FALSE;
+  int timeout = 0;
+  int status = EXIT_OK;
+  UpdateRun run = { loop, NULL, RETRACT_UPDATE_UP_TO_DATE, NULL };
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      N_("Where to download from (default: the rules-url setting)"), N_("URL") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after this many seconds"),
+      N_("SECONDS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— download newer rules, if there are any"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (url == NULL)
+    url = configured_rules_url ();
+
+  active = retract_rules_store_load_active (store, &notice);
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+
+  updater = retract_updater_new (store, active);
+  if (timeout > 0)
+    retract_updater_set_timeout (updater, (guint) timeout);
+  retract_updater_check_async (updater, url, NULL, on_update_done, &run);
+  g_main_loop_run (loop);
+
+  if (run.rules == NULL)
+    {
+      int code = g_error_matches (run.error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED)
+                 ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+
+      if (json)
+        {
+          g_auto(RetractUpdateAnswer) answer = {
+            .result = code == EXIT_BAD_INPUT ? RETRACT_UPDATE_RESULT_REJECTED
+                                             : RETRACT_UPDATE_RESULT_ERROR,
+            .message = g_strdup (run.error->message),
+            .version = g_strdup (retract_ruleset_get_version (active)),
+            .problem = retract_update_error_get_problem (run.error),
+          };
+
+          print_answer (&answer);
+        }
+      /* Translators: %s says why */
+      g_printerr (_("Could not update the rules: %s\n"), run.error->message);
+      g_clear_error (&run.error);
+      return code;
+    }
+
+  if (json)
+    {
+      g_auto(RetractUpdateAnswer) answer = {
+        .result = run.outcome == RETRACT_UPDATE_INSTALLED ? RETRACT_UPDATE_RESULT_UPDATED
+                                                          : RETRACT_UPDATE_RESULT_UP_TO_DATE,
+        .version = g_strdup (retract_ruleset_get_version (run.rules)),
+        .previous_version = g_strdup (retract_ruleset_get_version (active)),
+        .source = g_strdup (retract_ruleset_get_origin (run.rules)),
+      };
+
+      print_answer (&answer);
+    }
+  else if (run.outcome == RETRACT_UPDATE_INSTALLED)
+    g_print (_("Rules updated to %s\n"), retract_ruleset_get_version (run.rules));
+  else
+    g_print (_("Rules are up to date (%s)\n"), retract_ruleset_get_version (run.rules));
+
+  g_clear_object (&run.rules);
+  return EXIT_OK;
+}
+
+int
+retract_cli_revert_rules (int    argc,
+                          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("— go back to the rules that came with the app"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (!retract_rules_store_revert (store, &error))
+    return retract_cli_report_error (error);
+
+  rules = retract_rules_store_load_active (store, NULL);
+  g_print (_("Using the bundled rules %s\n"), retract_ruleset_get_version (rules));
+  return EXIT_OK;
+}
+
+/* ---- validate-rules ---- */
+
+int
+retract_cli_validate_rules (int    argc,
+                            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE — check a rules dataset strictly"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return retract_cli_report_usage (context, error);
+
+  if (argc != 2)
+    {
+      g_printerr (_("validate-rules takes exactly one FILE.\n"));
+      return EXIT_BAD_INPUT;
+    }
+
+  rules = retract_ruleset_new_from_file (argv[1], &error);
+  if (rules == NULL)
+    return retract_cli_report_error (error);
+
+  /* Translators: "rules.json: valid, version 2026.11.1, 6 complaint types" */
+  g_print (_("%1$s: valid, version %2$s, %3$u complaint types\n"), argv[1],
+           retract_ruleset_get_version (rules), retract_ruleset_get_types (rules)->len);
+  return status;
+}
+
+/* ---- rules-info ---- */
+
+int
+retract_cli_rules_info (int    argc,
+                        char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *location = NULL;
+  gboolean json = FALSE;
+  RetractLanguage language;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("zh_CN or en (default: the locale's)"),
+      N_("LANG") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Describe this rules dataset instead of the one in use"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— which rules dataset is in use"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (!retract_cli_choose_language (lang, &language, &error))
+    return retract_cli_report_error (error);
+
+  rules = retract_cli_load_rules (rules_path, &error);
+  if (rules == NULL)
+    return retract_cli_report_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = retract_rules_info_to_json (rules, language);
+
+      retract_cli_print_json (root);
+      return EXIT_OK;
+    }
+
+  location = g_strdup_printf ("%s (%s)", retract_ruleset_get_location (rules),
+                              retract_ruleset_get_origin (rules));
+  retract_cli_print_field ("", _("Version:"), retract_ruleset_get_version (rules));
+  retract_cli_print_field ("", _("Published:"), retract_ruleset_get_published (rules));
+  retract_cli_print_field ("", _("Source:"),
+                           retract_text_get (retract_ruleset_get_title (rules), language));
+  retract_cli_print_field ("", _("Loaded from:"), location);
+  g_print ("%s\n", retract_text_get (retract_ruleset_get_disclaimer (rules), language));
+  return EXIT_OK;
+}
+

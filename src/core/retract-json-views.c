@@ -1,0 +1,531 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The JSON views of the core's answers, as `retract-cli … --json` prints
+ * them. The app's update check reads the update answer with the same
+ * definition the CLI writes it with. */
+
+#define G_LOG_DOMAIN "retract-json-views"
+
+#include "config.h"
+
+#include "retract-json-views.h"
+#include "retract-time.h"
+
+/* ---- the update answer ---- */
+
+static const char * const result_ids[] = {
+  [RETRACT_UPDATE_RESULT_UPDATED] = "updated",
+  [RETRACT_UPDATE_RESULT_UP_TO_DATE] = "up-to-date",
+  [RETRACT_UPDATE_RESULT_REJECTED] = "rejected",
+  [RETRACT_UPDATE_RESULT_ERROR] = "error",
+};
+
+/* Returns: the word for @result in `update-rules --json` */
+const char *
+retract_update_result_to_id (RetractUpdateResult result)
+{
+  g_return_val_if_fail (result < G_N_ELEMENTS (result_ids), "error");
+  return result_ids[result];
+}
+
+/* Returns: %FALSE, @result untouched, when @id is none of the words */
+gboolean
+retract_update_result_from_id (const char          *id,
+                               RetractUpdateResult *result)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (result_ids); i++)
+    if (g_str_equal (id, result_ids[i]))
+      {
+        *result = (RetractUpdateResult) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Returns: whether rules are in use that the update found newest */
+gboolean
+retract_update_result_is_success (RetractUpdateResult result)
+{
+  return result == RETRACT_UPDATE_RESULT_UPDATED || result == RETRACT_UPDATE_RESULT_UP_TO_DATE;
+}
+
+/**
+ * retract_update_answer_to_json:
+ *
+ * Returns: (transfer full): the object `update-rules --json` prints
+ */
+JsonNode *
+retract_update_answer_to_json (const RetractUpdateAnswer *answer)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (answer != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "result");
+  json_builder_add_string_value (builder, retract_update_result_to_id (answer->result));
+  if (retract_update_result_is_success (answer->result))
+    {
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_string_value (builder, answer->version);
+      json_builder_set_member_name (builder, "previous_version");
+      json_builder_add_string_value (builder, answer->previous_version);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, answer->source);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, answer->message);
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_string_value (builder, answer->version);
+      /* What kind of failure, for the app to say it in plain words. */
+      json_builder_set_member_name (builder, "problem");
+      json_builder_add_string_value (builder, retract_update_problem_to_id (answer->problem));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static char *
+dup_member_string (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return g_strdup (json_node_get_string (node));
+}
+
+/**
+ * retract_update_answer_parse:
+ * @text: (nullable): what `update-rules --json` printed
+ * @answer: (out caller-allocates): filled in; clear it with retract_update_answer_clear()
+ *
+ * Members that are missing or not strings are %NULL; an unknown problem is
+ * %RETRACT_UPDATE_PROBLEM_OTHER.
+ *
+ * Returns: %FALSE when @text is not one object with a known "result"
+ */
+gboolean
+retract_update_answer_parse (const char          *text,
+                             RetractUpdateAnswer *answer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *result = NULL;
+  g_autofree char *problem = NULL;
+  JsonNode *root;
+  JsonObject *object;
+
+  g_return_val_if_fail (answer != NULL, FALSE);
+
+  *answer = (RetractUpdateAnswer) { RETRACT_UPDATE_RESULT_ERROR, NULL, NULL, NULL, NULL,
+                                    RETRACT_UPDATE_PROBLEM_NONE };
+
+  /* An empty text parses to no root at all. */
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  object = json_node_get_object (root);
+  result = dup_member_string (object, "result");
+  problem = dup_member_string (object, "problem");
+  answer->version = dup_member_string (object, "version");
+  answer->previous_version = dup_member_string (object, "previous_version");
+  answer->source = dup_member_string (object, "source");
+  answer->message = dup_member_string (object, "message");
+  answer->problem = retract_update_problem_from_id (problem);
+
+  return retract_update_result_from_id (result, &answer->result);
+}
+
+void
+retract_update_answer_clear (RetractUpdateAnswer *answer)
+{
+  g_clear_pointer (&answer->version, g_free);
+  g_clear_pointer (&answer->previous_version, g_free);
+  g_clear_pointer (&answer->source, g_free);
+  g_clear_pointer (&answer->message, g_free);
+}
+
+/* ---- the assessment ---- */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *key,
+          GDateTime   *time)
+{
+  json_builder_set_member_name (builder, key);
+  if (time == NULL)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      g_autofree char *text = retract_time_format_iso (time);
+
+      json_builder_add_string_value (builder, text);
+    }
+}
+
+static void
+add_text (JsonBuilder       *builder,
+          const char        *key,
+          const RetractText *text,
+          RetractLanguage    language)
+{
+  json_builder_set_member_name (builder, key);
+  if (retract_text_is_set (text))
+    json_builder_add_string_value (builder, retract_text_get (text, language));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_section (JsonBuilder *builder,
+             guint        section)
+{
+  json_builder_set_member_name (builder, "section");
+  if (section > 0)
+    json_builder_add_int_value (builder, section);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_text_list (JsonBuilder     *builder,
+               const char      *key,
+               GPtrArray       *texts,
+               RetractLanguage  language)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < texts->len; i++)
+    json_builder_add_string_value (builder, retract_text_get (g_ptr_array_index (texts, i),
+                                                              language));
+  json_builder_end_array (builder);
+}
+
+static char *
+fill_template (const char *template,
+               const char *complaint_number)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (template == NULL)
+    return NULL;
+  if (complaint_number == NULL)
+    return g_strdup (template);
+
+  text = g_string_new (template);
+  g_string_replace (text, "投诉编号", complaint_number, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_channel_json (RetractAssessment    *self,
+                  JsonBuilder          *builder,
+                  const RetractChannel *channel,
+                  gboolean              recommended,
+                  RetractLanguage       language)
+{
+  const char *number = retract_assessment_get_complaint_number (self);
+  g_autofree char *subject = fill_template (channel->ticket_subject, number);
+  g_autofree char *message = fill_template (channel->message_template, number);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", channel->id);
+  add_text (builder, "name", &channel->name, language);
+  json_builder_set_member_name (builder, "recommended");
+  json_builder_add_boolean_value (builder, recommended);
+  add_text_list (builder, "steps", channel->steps, language);
+  add_text (builder, "condition", &channel->condition, language);
+  add_string (builder, "phone", channel->phone);
+  add_string (builder, "url", channel->url);
+  add_string (builder, "ticket_subject", subject);
+  add_string (builder, "message", message);
+
+  json_builder_set_member_name (builder, "daily_limit");
+  if (channel->daily_limit > 0)
+    json_builder_add_int_value (builder, channel->daily_limit);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "response_time");
+  if (retract_text_is_set (&channel->response_text))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "min_hours");
+      json_builder_add_int_value (builder, channel->response_min_hours);
+      json_builder_set_member_name (builder, "max_hours");
+      json_builder_add_int_value (builder, channel->response_max_hours);
+      add_text (builder, "text", &channel->response_text, language);
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "urgent");
+  json_builder_add_boolean_value (builder, channel->urgent);
+  json_builder_set_member_name (builder, "self_service");
+  json_builder_add_boolean_value (builder, channel->self_service);
+  json_builder_set_member_name (builder, "customer_service");
+  json_builder_add_boolean_value (builder, channel->customer_service);
+  add_section (builder, channel->section);
+  json_builder_end_object (builder);
+}
+
+/**
+ * retract_assessment_to_json:
+ * @language: the language of the human texts
+ *
+ * Returns: (transfer full): the answer as the CLI's `--json` prints it
+ */
+JsonNode *
+retract_assessment_to_json (RetractAssessment *self,
+                            RetractLanguage    language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RetractRuleset *rules;
+  const RetractStageInfo *stage_info;
+  const RetractPlatform *platform;
+  const RetractComplaintType *type;
+  GPtrArray *scenarios;
+  GPtrArray *channels;
+  GPtrArray *materials;
+  GPtrArray *warnings;
+  GPtrArray *advice;
+
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+
+  rules = retract_assessment_get_rules (self);
+  stage_info = retract_assessment_get_stage_info (self);
+  platform = retract_assessment_get_platform (self);
+  type = retract_assessment_get_complaint_type (self);
+  scenarios = retract_assessment_get_scenarios (self);
+  channels = retract_assessment_get_channels (self);
+  materials = retract_assessment_get_materials (self);
+  warnings = retract_assessment_get_warnings (self);
+  advice = retract_assessment_get_advice (self);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "rules_version", retract_ruleset_get_version (rules));
+  add_string (builder, "rules_published", retract_ruleset_get_published (rules));
+  add_string (builder, "language", retract_language_to_string (language));
+  add_string (builder, "timezone", "+08:00");
+  add_string (builder, "platform", platform->id);
+  add_text (builder, "platform_name", &platform->name, language);
+  add_string (builder, "type", type->id);
+  add_text (builder, "type_name", &type->name, language);
+  add_string (builder, "success_rating", type->success_rating);
+  add_string (builder, "mistake", retract_assessment_get_mistake (self)->id);
+
+  json_builder_set_member_name (builder, "scenarios");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < scenarios->len; i++)
+    json_builder_add_string_value (builder,
+                                   ((const RetractScenario *) g_ptr_array_index (scenarios,
+                                                                                 i))->id);
+  json_builder_end_array (builder);
+
+  add_string (builder, "stage", retract_stage_to_id (retract_assessment_get_stage (self)));
+  add_text (builder, "stage_name", &stage_info->name, language);
+  add_text (builder, "stage_advice", &stage_info->advice, language);
+  json_builder_set_member_name (builder, "withdrawable");
+  json_builder_add_boolean_value (builder, retract_assessment_get_withdrawable (self));
+
+  add_time (builder, "filed_at", retract_assessment_get_filed_at (self));
+  add_time (builder, "now", retract_assessment_get_now (self));
+  add_time (builder, "self_service_until",
+            retract_assessment_get_self_service_until (self));
+  add_time (builder, "window_closes_at", retract_assessment_get_window_closes_at (self));
+  add_time (builder, "legal_deadline", retract_assessment_get_legal_deadline (self));
+
+  json_builder_set_member_name (builder, "channels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < channels->len; i++)
+    add_channel_json (self, builder, g_ptr_array_index (channels, i), i == 0, language);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "materials");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const RetractMaterial *material = g_ptr_array_index (materials, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", material->id);
+      add_text (builder, "name", &material->name, language);
+      add_text (builder, "applies", &material->applies, language);
+      add_text (builder, "format", &material->format, language);
+      add_text_list (builder, "requirements", material->requirements, language);
+      add_section (builder, material->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const RetractWarning *warning = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", warning->id);
+      add_text (builder, "text", &warning->text, language);
+      add_section (builder, warning->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "advice");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < advice->len; i++)
+    {
+      const RetractNote *note = g_ptr_array_index (advice, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", note->id);
+      add_text (builder, "text", &note->text, language);
+      add_section (builder, note->section);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* ---- the rules ---- */
+
+/**
+ * retract_rules_info_to_json:
+ * @language: the language of the title and the disclaimer
+ *
+ * Returns: (transfer full): which dataset @rules is, as `rules-info --json` prints it
+ */
+JsonNode *
+retract_rules_info_to_json (RetractRuleset  *rules,
+                            RetractLanguage  language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, retract_ruleset_get_version (rules));
+  json_builder_set_member_name (builder, "published");
+  json_builder_add_string_value (builder, retract_ruleset_get_published (rules));
+  json_builder_set_member_name (builder, "schema");
+  json_builder_add_int_value (builder, RETRACT_RULESET_SCHEMA);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, retract_ruleset_get_origin (rules));
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, retract_ruleset_get_location (rules));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder,
+                                 retract_text_get (retract_ruleset_get_title (rules), language));
+  json_builder_set_member_name (builder, "disclaimer");
+  json_builder_add_string_value (builder,
+                                 retract_text_get (retract_ruleset_get_disclaimer (rules),
+                                                   language));
+  json_builder_set_member_name (builder, "timezone");
+  json_builder_add_string_value (builder, "+08:00");
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_complaint_type (JsonBuilder                *builder,
+                    const RetractComplaintType *type,
+                    RetractLanguage             language)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "platform", type->platform);
+  add_string (builder, "id", type->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, retract_text_get (&type->name, language));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, retract_text_get (&type->description, language));
+  add_text (builder, "path", &type->path, language);
+  json_builder_set_member_name (builder, "withdrawable");
+  json_builder_add_boolean_value (builder, type->withdrawable);
+  json_builder_set_member_name (builder, "window");
+  if (type->window_unit == RETRACT_WINDOW_NONE)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, type->window_unit == RETRACT_WINDOW_HOURS
+                                             ? "hours" : "working_days");
+      json_builder_add_int_value (builder, type->window_amount);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, retract_text_get (&type->window_text, language));
+      json_builder_end_object (builder);
+    }
+  add_string (builder, "success_rating", type->success_rating);
+  json_builder_set_member_name (builder, "success_stars");
+  if (type->success_stars >= 0)
+    json_builder_add_int_value (builder, type->success_stars);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "section");
+  json_builder_add_int_value (builder, type->section);
+  json_builder_end_object (builder);
+}
+
+/**
+ * retract_complaint_types_to_json:
+ * @platform: (nullable): only this platform's types; %NULL for all
+ *
+ * Returns: (transfer full): the array `types --json` prints, in dataset order
+ */
+JsonNode *
+retract_complaint_types_to_json (RetractRuleset  *rules,
+                                 const char      *platform,
+                                 RetractLanguage  language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *types;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+
+  types = retract_ruleset_get_types (rules);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < types->len; i++)
+    {
+      const RetractComplaintType *type = g_ptr_array_index (types, i);
+
+      if (platform == NULL || g_str_equal (type->platform, platform))
+        add_complaint_type (builder, type, language);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
