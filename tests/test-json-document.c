@@ -773,7 +773,7 @@ test_read_string (void)
                                                      RETRACT_JSON_NONEMPTY, &value, &error));
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
                 NAME ":3:3: $.empty: must not be empty");
-  g_assert_null (value);
+  g_assert_cmpstr (value, ==, ""); /* an error leaves the output as it was */
 
   g_assert_false (retract_json_document_read_string (reader.doc, reader.root, "$", "i",
                                                      RETRACT_JSON_REQUIRED, &value, &error));
@@ -791,11 +791,12 @@ test_read_string (void)
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_MISSING,
                 NAME ":1:1: $: required key “zz” is missing");
 
+  /* Absent and OPTIONAL, or null and NULLABLE: the caller's default stays. */
   value = "unset";
   g_assert_true (retract_json_document_read_string (reader.doc, reader.root, "$", "zz",
                                                     RETRACT_JSON_OPTIONAL, &value, &error));
   g_assert_no_error (error);
-  g_assert_null (value);
+  g_assert_cmpstr (value, ==, "unset");
 
   /* null: an error unless NULLABLE, even when OPTIONAL. */
   g_assert_false (retract_json_document_read_string (reader.doc, reader.root, "$", "n",
@@ -807,7 +808,7 @@ test_read_string (void)
   g_assert_true (retract_json_document_read_string (reader.doc, reader.root, "$", "n",
                                                     RETRACT_JSON_NULLABLE, &value, &error));
   g_assert_no_error (error);
-  g_assert_null (value);
+  g_assert_cmpstr (value, ==, "unset");
 
   /* NULLABLE alone does not make an absent key acceptable. */
   g_assert_false (retract_json_document_read_string (reader.doc, reader.root, "$", "zz",
@@ -992,7 +993,8 @@ test_read_array (void)
                                                     RETRACT_JSON_NONEMPTY, &value, &error));
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
                 NAME ":11:3: $.arr: must not be empty");
-  g_assert_null (value);
+  g_assert_nonnull (value); /* an error leaves the output as it was */
+  g_assert_cmpuint (json_array_get_length (value), ==, 0);
 
   g_assert_false (retract_json_document_read_array (reader.doc, reader.root, "$", "a",
                                                     RETRACT_JSON_REQUIRED, &value, &error));
@@ -1004,6 +1006,7 @@ test_read_array (void)
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_WRONG_TYPE,
                 NAME ":2:3: $.s: expected an array, found a string");
 
+  value = NULL;
   g_assert_true (retract_json_document_read_array (reader.doc, reader.root, "$", "n",
                                                    RETRACT_JSON_NULLABLE, &value, &error));
   g_assert_no_error (error);
@@ -1036,7 +1039,7 @@ test_read_object (void)
                                                      RETRACT_JSON_REQUIRED, &value, &error));
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_WRONG_TYPE,
                 NAME ":11:3: $.arr: expected an object, found an array");
-  g_assert_null (value);
+  g_assert_true (json_object_has_member (value, "b")); /* left as it was */
 
   g_assert_false (retract_json_document_read_object (reader.doc, reader.root, "$", "d",
                                                      RETRACT_JSON_REQUIRED, &value, &error));
@@ -1048,6 +1051,7 @@ test_read_object (void)
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_WRONG_TYPE,
                 NAME ":10:3: $.n: expected an object, found null");
 
+  value = NULL;
   g_assert_true (retract_json_document_read_object (reader.doc, reader.root, "$", "n",
                                                     RETRACT_JSON_NULLABLE, &value, &error));
   g_assert_no_error (error);
@@ -1057,6 +1061,129 @@ test_read_object (void)
                                                      RETRACT_JSON_REQUIRED, &value, &error));
   assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_MISSING,
                 NAME ":1:1: $: required key “zz” is missing");
+
+  g_assert_finalize_object (reader.doc);
+}
+
+/* One rule for every reader: an absent OPTIONAL member or a null NULLABLE
+ * one returns TRUE and leaves *value as the caller set it; so does an error;
+ * only a present, valid member is written. */
+static void
+test_read_default_stays (void)
+{
+  const RetractJsonFlags absent_ok[] = {
+    RETRACT_JSON_OPTIONAL,
+    RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
+    RETRACT_JSON_OPTIONAL | RETRACT_JSON_NONEMPTY,
+  };
+  const RetractJsonFlags null_ok[] = {
+    RETRACT_JSON_NULLABLE,
+    RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
+    RETRACT_JSON_NULLABLE | RETRACT_JSON_NONEMPTY,
+  };
+  Reader reader;
+  g_autoptr(GError) error = NULL;
+  JsonArray *default_array;
+  JsonObject *default_object;
+
+  reader_init (&reader);
+  default_array = json_object_get_array_member (reader.root, "arr2");
+  default_object = json_object_get_object_member (reader.root, "a");
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (absent_ok); i++)
+      {
+        const char *key = round == 0 ? "zz" : "n";
+        RetractJsonFlags flags = round == 0 ? absent_ok[i] : null_ok[i];
+        const char *string = "default";
+        gint64 number = 17;
+        gboolean boolean = TRUE;
+        JsonArray *array = default_array;
+        JsonObject *object = default_object;
+
+        g_test_message ("key %s, flags %#x", key, (guint) flags);
+        g_assert_true (retract_json_document_read_string (reader.doc, reader.root, "$", key,
+                                                          flags, &string, &error));
+        g_assert_true (retract_json_document_read_int (reader.doc, reader.root, "$", key,
+                                                       flags, 0, 100, &number, &error));
+        g_assert_true (retract_json_document_read_bool (reader.doc, reader.root, "$", key,
+                                                        flags, &boolean, &error));
+        g_assert_true (retract_json_document_read_array (reader.doc, reader.root, "$", key,
+                                                         flags, &array, &error));
+        g_assert_true (retract_json_document_read_object (reader.doc, reader.root, "$", key,
+                                                          flags, &object, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (string, ==, "default");
+        g_assert_cmpint (number, ==, 17);
+        g_assert_true (boolean);
+        g_assert_true (array == default_array);
+        g_assert_true (object == default_object);
+      }
+
+  /* Errors (wrong type, empty, out of range, missing) leave it too. */
+  {
+    const char *string = "default";
+    gint64 number = 17;
+    gboolean boolean = TRUE;
+    JsonArray *array = default_array;
+    JsonObject *object = default_object;
+
+    g_assert_false (retract_json_document_read_string (reader.doc, reader.root, "$", "i",
+                                                       RETRACT_JSON_OPTIONAL, &string, &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_string (reader.doc, reader.root, "$", "empty",
+                                                       RETRACT_JSON_NONEMPTY, &string, &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_int (reader.doc, reader.root, "$", "big",
+                                                    RETRACT_JSON_REQUIRED, 0, 100, &number,
+                                                    &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_bool (reader.doc, reader.root, "$", "n",
+                                                     RETRACT_JSON_OPTIONAL, &boolean, &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_array (reader.doc, reader.root, "$", "arr",
+                                                      RETRACT_JSON_NONEMPTY, &array, &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_array (reader.doc, reader.root, "$", "a",
+                                                      RETRACT_JSON_REQUIRED, &array, &error));
+    g_clear_error (&error);
+    g_assert_false (retract_json_document_read_object (reader.doc, reader.root, "$", "zz",
+                                                       RETRACT_JSON_NULLABLE, &object, &error));
+    g_clear_error (&error);
+    g_assert_cmpstr (string, ==, "default");
+    g_assert_cmpint (number, ==, 17);
+    g_assert_true (boolean);
+    g_assert_true (array == default_array);
+    g_assert_true (object == default_object);
+  }
+
+  /* Present: written, including "" and []. */
+  {
+    const char *string = "default";
+    gint64 number = 17;
+    gboolean boolean = FALSE;
+    JsonArray *array = default_array;
+    JsonObject *object = NULL;
+    const RetractJsonFlags flags = RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE;
+
+    g_assert_true (retract_json_document_read_string (reader.doc, reader.root, "$", "empty",
+                                                      flags, &string, &error));
+    g_assert_true (retract_json_document_read_int (reader.doc, reader.root, "$", "i",
+                                                   flags, 0, 100, &number, &error));
+    g_assert_true (retract_json_document_read_bool (reader.doc, reader.root, "$", "b",
+                                                    flags, &boolean, &error));
+    g_assert_true (retract_json_document_read_array (reader.doc, reader.root, "$", "arr",
+                                                     flags, &array, &error));
+    g_assert_true (retract_json_document_read_object (reader.doc, reader.root, "$", "a",
+                                                      flags, &object, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (string, ==, "");
+    g_assert_cmpint (number, ==, 42);
+    g_assert_true (array != default_array);
+    g_assert_cmpuint (json_array_get_length (array), ==, 0);
+    g_assert_true (object == default_object);
+    g_assert_true (boolean);
+  }
 
   g_assert_finalize_object (reader.doc);
 }
@@ -1203,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/retract/json-document/read/bool", test_read_bool);
   g_test_add_func ("/retract/json-document/read/array", test_read_array);
   g_test_add_func ("/retract/json-document/read/object", test_read_object);
+  g_test_add_func ("/retract/json-document/read/default-stays", test_read_default_stays);
   g_test_add_func ("/retract/json-document/read/expect-object", test_expect_object);
   g_test_add_func ("/retract/json-document/read/check-keys", test_check_keys);
   g_test_add_func ("/retract/json-document/read/set-error", test_set_error);

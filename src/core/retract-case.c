@@ -310,7 +310,7 @@ read_text_detail (RetractJsonDocument *doc,
                   RetractDetail        detail,
                   GError             **error)
 {
-  const char *value;
+  const char *value = NULL;
 
   if (!retract_json_document_read_string (doc, object, path, detail_info[detail].json_key,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &value,
@@ -328,7 +328,7 @@ load_applicant (RetractJsonDocument *doc,
                 GError             **error)
 {
   static const char * const keys[] = { "name", "wechat_id", "phone", "id_number", NULL };
-  JsonObject *applicant;
+  JsonObject *applicant = NULL;
 
   if (!retract_json_document_read_object (doc, root, "$", "applicant",
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
@@ -354,7 +354,7 @@ load_scenarios (RetractJsonDocument *doc,
                 RetractCase         *self,
                 GError             **error)
 {
-  JsonArray *scenarios;
+  JsonArray *scenarios = NULL;
 
   if (!retract_json_document_read_array (doc, root, "$", "scenarios",
                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
@@ -396,7 +396,7 @@ load_materials (RetractJsonDocument *doc,
 {
   static const char * const keys[] = { "ready", "attachment", NULL };
   g_autoptr(GList) members = NULL;
-  JsonObject *materials;
+  JsonObject *materials = NULL;
 
   if (!retract_json_document_read_object (doc, root, "$", "materials",
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
@@ -411,7 +411,7 @@ load_materials (RetractJsonDocument *doc,
       g_autofree char *path = retract_json_path_member ("$.materials", l->data);
       g_autoptr(GError) local_error = NULL;
       JsonObject *entry;
-      const char *attachment;
+      const char *attachment = NULL;
       gboolean ready = FALSE;
 
       entry = retract_json_document_expect_object (doc, json_object_get_member (materials,
@@ -452,7 +452,7 @@ load_case (RetractJsonDocument *doc,
   };
   static const char * const multiline_paths[] = { "$.narrative", "$.reason", NULL };
   JsonObject *root;
-  const char *platform, *type, *filed_at, *mistake, *step;
+  const char *platform = NULL, *type = NULL, *filed_at = NULL, *mistake = NULL, *step = NULL;
   gint64 format, withdrawals = 0;
   gboolean other_party_loss = FALSE;
 

@@ -1049,7 +1049,8 @@ retract_json_document_check_keys (RetractJsonDocument *self,
 }
 
 /* Finds a member, handling absence and null by @flags. Returns FALSE on error;
- * sets *node to NULL when the member is absent (or null and NULLABLE). */
+ * sets *node to NULL when the member is absent (and OPTIONAL) or null (and
+ * NULLABLE): the reader then returns TRUE without writing its *value. */
 static gboolean
 lookup_member (RetractJsonDocument *self,
                JsonObject          *object,
@@ -1096,6 +1097,18 @@ set_type_error (RetractJsonDocument *self,
                                    describe_node (node));
 }
 
+static void
+set_empty_error (RetractJsonDocument *self,
+                 GError             **error,
+                 const char          *path,
+                 const char          *key)
+{
+  g_autofree char *member_path = retract_json_path_member (path, key);
+
+  retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
+                                   _("must not be empty"));
+}
+
 gboolean
 retract_json_document_read_string (RetractJsonDocument *self,
                                    JsonObject          *object,
@@ -1106,10 +1119,10 @@ retract_json_document_read_string (RetractJsonDocument *self,
                                    GError             **error)
 {
   JsonNode *node;
+  const char *text;
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  *value = NULL;
   if (!lookup_member (self, object, path, key, flags, &node, error))
     return FALSE;
   if (node == NULL)
@@ -1121,17 +1134,14 @@ retract_json_document_read_string (RetractJsonDocument *self,
       return FALSE;
     }
 
-  *value = json_node_get_string (node);
-  if ((flags & RETRACT_JSON_NONEMPTY) && **value == '\0')
+  text = json_node_get_string (node);
+  if ((flags & RETRACT_JSON_NONEMPTY) && *text == '\0')
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
-
-      retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
-                                       _("must not be empty"));
-      *value = NULL;
+      set_empty_error (self, error, path, key);
       return FALSE;
     }
 
+  *value = text;
   return TRUE;
 }
 
@@ -1220,10 +1230,10 @@ retract_json_document_read_array (RetractJsonDocument *self,
                                   GError             **error)
 {
   JsonNode *node;
+  JsonArray *array;
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  *value = NULL;
   if (!lookup_member (self, object, path, key, flags, &node, error))
     return FALSE;
   if (node == NULL)
@@ -1235,17 +1245,14 @@ retract_json_document_read_array (RetractJsonDocument *self,
       return FALSE;
     }
 
-  *value = json_node_get_array (node);
-  if ((flags & RETRACT_JSON_NONEMPTY) && json_array_get_length (*value) == 0)
+  array = json_node_get_array (node);
+  if ((flags & RETRACT_JSON_NONEMPTY) && json_array_get_length (array) == 0)
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
-
-      retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
-                                       _("must not be empty"));
-      *value = NULL;
+      set_empty_error (self, error, path, key);
       return FALSE;
     }
 
+  *value = array;
   return TRUE;
 }
 
@@ -1262,7 +1269,6 @@ retract_json_document_read_object (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  *value = NULL;
   if (!lookup_member (self, object, path, key, flags, &node, error))
     return FALSE;
   if (node == NULL)

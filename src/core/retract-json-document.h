@@ -12,7 +12,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RetractJsonDocument, retract_json_document, RETRACT, JSON_DOCUMENT, GObject)
 
 /* How a member is read: absent members are an error unless OPTIONAL;
- * an explicit null is accepted only with NULLABLE (and reads as absent). */
+ * an explicit null is accepted only with NULLABLE (and reads as absent).
+ * NONEMPTY refuses "" and [].
+ *
+ * One rule for every retract_json_document_read_*() function: *value is
+ * written only when the member is present, non-null and valid. When an
+ * OPTIONAL member is absent or a NULLABLE member is null, the reader returns
+ * TRUE and leaves *value untouched, so the caller sets the default (NULL, 0,
+ * FALSE, …) before the call. On error (FALSE, @error set) *value is also left
+ * untouched. Strings, arrays and objects read are owned by the document. */
 typedef enum
 {
   RETRACT_JSON_REQUIRED = 0,

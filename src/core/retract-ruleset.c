@@ -100,7 +100,7 @@ read_id (Parser     *parser,
          char      **id,
          GError    **error)
 {
-  const char *value;
+  const char *value = NULL;
 
   if (!retract_json_document_read_string (parser->doc, object, path, key, flags, &value, error))
     return FALSE;
@@ -155,7 +155,7 @@ read_text (Parser          *parser,
            GError         **error)
 {
   g_autofree char *member_path = retract_json_path_member (path, key);
-  JsonObject *member;
+  JsonObject *member = NULL;
 
   if (!retract_json_document_read_object (parser->doc, object, path, key, flags, &member, error))
     return FALSE;
@@ -176,7 +176,7 @@ read_text_list (Parser      *parser,
 {
   g_autofree char *member_path = retract_json_path_member (path, key);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_text_free);
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!retract_json_document_read_array (parser->doc, object, path, key, flags, &array, error))
     return FALSE;
@@ -207,7 +207,7 @@ read_id_list (Parser          *parser,
   g_autofree char *member_path = retract_json_path_member (path, key);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!retract_json_document_read_array (parser->doc, object, path, key, flags, &array, error))
     return FALSE;
@@ -640,7 +640,7 @@ parse_window (Parser               *parser,
 {
   static const char * const keys[] = { "hours", "working_days", NULL };
   g_autofree char *window_path = retract_json_path_member (path, "window");
-  JsonObject *window;
+  JsonObject *window = NULL;
   gint64 hours = 0, working_days = 0;
 
   if (!retract_json_document_read_object (parser->doc, object, path, "window",
@@ -699,7 +699,7 @@ parse_type (Parser     *parser,
   };
   g_autoptr(RetractComplaintType) type = g_new0 (RetractComplaintType, 1);
   JsonObject *object;
-  const char *rating;
+  const char *rating = NULL;
   gint64 stars = -1;
 
   object = retract_json_document_expect_object (parser->doc, node, path, error);
@@ -849,7 +849,7 @@ parse_response_time (Parser         *parser,
 {
   static const char * const keys[] = { "min_hours", "max_hours", "text", NULL };
   g_autofree char *response_path = retract_json_path_member (path, "response_time");
-  JsonObject *response;
+  JsonObject *response = NULL;
   gint64 min_hours, max_hours;
 
   if (!retract_json_document_read_object (parser->doc, object, path, "response_time",
@@ -881,7 +881,7 @@ read_optional_string (Parser     *parser,
                       char      **value,
                       GError    **error)
 {
-  const char *text;
+  const char *text = NULL;
 
   if (!retract_json_document_read_string (parser->doc, object, path, key,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NONEMPTY, &text,
@@ -1014,7 +1014,7 @@ parse_replacements (Parser          *parser,
 {
   static const char * const keys[] = { "from", "to", NULL };
   g_autofree char *replaces_path = retract_json_path_member (path, "replaces");
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   scenario->replaces = g_ptr_array_new_with_free_func (
     (GDestroyNotify) retract_channel_replacement_free);
@@ -1058,7 +1058,7 @@ parse_scenario (Parser     *parser,
   static const char * const deadline_keys[] = { "working_days", NULL };
   g_autoptr(RetractScenario) scenario = g_new0 (RetractScenario, 1);
   g_autofree char *deadline_path = retract_json_path_member (path, "legal_deadline");
-  JsonObject *object, *deadline;
+  JsonObject *object, *deadline = NULL;
   gint64 working_days = 0;
 
   object = retract_json_document_expect_object (parser->doc, node, path, error);
