@@ -7,6 +7,7 @@
 
 #include "retract-error.h"
 #include "retract-json-document.h"
+#include "test-datasets.h"
 
 #define NAME "test.json"
 
@@ -1188,6 +1189,89 @@ test_read_default_stays (void)
   g_assert_finalize_object (reader.doc);
 }
 
+/* Dates in a dataset are exactly YYYY-MM-DD in ASCII digits and a real day;
+ * sscanf ("%4u-%2u-%2u") let signs and spaces through. Each of the three
+ * places that read one is tried. */
+static const char * const bad_dates[] = {
+  "2026-+1-+1",
+  "2026- 1- 1",
+  "2026-1-01",
+  "2026-01-1",
+  "2026-1-1",
+  "+2026-01-01",
+  "-2026-01-01",
+  " 2026-01-01",
+  "2026-01-01 ",
+  "2026-01-01x",
+  "2026-01-01T00:00",
+  "2026-02-30",
+  "2025-02-29",
+  "2026-13-01",
+  "2026-00-10",
+  "2026-01-00",
+  "2026-04-31",
+  "0000-01-01",
+  "2026/01/01",
+  "20260101",
+  "2026-0x-01",
+  "2026-01-1\xd9\xa1",            /* ARABIC-INDIC DIGIT ONE */
+  "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x96-01-01", /* full-width ２０２６ */
+  "2026-\xef\xbc\x90\xef\xbc\x91-01",                          /* full-width ０１ */
+  "",
+};
+
+static void
+assert_date_refused (const char *find,
+                     const char *before,
+                     const char *after,
+                     const char *bad)
+{
+  g_autoptr(GBytes) bundled = test_dataset_bundled ();
+  g_autofree char *replace = g_strconcat (before, bad, after, NULL);
+  g_autoptr(GBytes) edited = test_dataset_edit (bundled, find, replace);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+
+  g_test_message ("date “%s” in %s", bad, find);
+  rules = retract_ruleset_new_from_bytes (edited, "edited", &error);
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "is not a valid date (YYYY-MM-DD)"));
+}
+
+static void
+test_date_strict (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      assert_date_refused ("\"published\": \"2026-11-24\"", "\"published\": \"", "\"",
+                           bad_dates[i]);
+      assert_date_refused ("\"from\": \"2025-01-01\"", "\"from\": \"", "\"", bad_dates[i]);
+      assert_date_refused ("\"workdays\": [\"2025-01-26\"", "\"workdays\": [\"", "\"",
+                           bad_dates[i]);
+    }
+}
+
+static void
+test_date_accepted (void)
+{
+  static const char * const good[] = { "2026-11-24", "2024-02-29", "2026-01-01", "2026-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GBytes) bundled = test_dataset_bundled ();
+      g_autofree char *replace = g_strdup_printf ("\"published\": \"%s\"", good[i]);
+      g_autoptr(GBytes) edited = test_dataset_edit (bundled, "\"published\": \"2026-11-24\"",
+                                                    replace);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RetractRuleset) rules = NULL;
+
+      rules = retract_ruleset_new_from_bytes (edited, "edited", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (rules);
+    }
+}
+
 static void
 test_expect_object (void)
 {
@@ -1331,6 +1415,8 @@ main (int   argc,
   g_test_add_func ("/retract/json-document/read/array", test_read_array);
   g_test_add_func ("/retract/json-document/read/object", test_read_object);
   g_test_add_func ("/retract/json-document/read/default-stays", test_read_default_stays);
+  g_test_add_func ("/retract/json-document/date/strict", test_date_strict);
+  g_test_add_func ("/retract/json-document/date/accepted", test_date_accepted);
   g_test_add_func ("/retract/json-document/read/expect-object", test_expect_object);
   g_test_add_func ("/retract/json-document/read/check-keys", test_check_keys);
   g_test_add_func ("/retract/json-document/read/set-error", test_set_error);

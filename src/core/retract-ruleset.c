@@ -275,9 +275,10 @@ read_date (Parser     *parser,
            GDate      *date,
            GError    **error)
 {
+  static const char shape[] = "dddd-dd-dd";
+  guint parts[3] = { 0, 0, 0 }; /* year, month, day */
+  gboolean valid = TRUE;
   const char *text;
-  guint year, month, day;
-  char tail;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -286,17 +287,28 @@ read_date (Parser     *parser,
       return FALSE;
     }
 
+  /* Exactly YYYY-MM-DD in ASCII digits: no sign, space or other digits (a
+   * NUL ends the walk, being neither), then a day that exists. */
   text = json_node_get_string (node);
   g_date_clear (date, 1);
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  for (guint i = 0, part = 0; valid && i < sizeof shape; i++)
+    {
+      if (shape[i] == '\0')
+        valid = text[i] == '\0';
+      else if (shape[i] == '-')
+        valid = text[i] == '-' && ++part < G_N_ELEMENTS (parts);
+      else if ((valid = g_ascii_isdigit (text[i])))
+        parts[part] = parts[part] * 10 + (guint) g_ascii_digit_value (text[i]);
+    }
+  if (!valid ||
+      !g_date_valid_dmy ((GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0]))
     {
       retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
                                        _("“%s” is not a valid date (YYYY-MM-DD)"), text);
       return FALSE;
     }
 
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  g_date_set_dmy (date, (GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0]);
   return TRUE;
 }
 
