@@ -544,7 +544,7 @@ bench_dataset_load (double *first_ms,
       g_autoptr(RetractRuleset) rules = retract_rules_store_load_active (store, &notice);
       double ms = elapsed_ms (start);
 
-      if (rules == NULL || !g_str_equal (retract_ruleset_get_origin (rules), "bundled"))
+      if (rules == NULL || retract_ruleset_get_origin (rules) != RETRACT_RULES_ORIGIN_BUNDLED)
         {
           g_printerr ("bench: the bundled rules did not load\n");
           remove_tree (directory);

@@ -327,9 +327,10 @@ build_case (const AssessCase *c)
 }
 
 static char *
-join_ids (GPtrArray *records)
+join_ids (RetractRecordKind kind,
+          GPtrArray        *records)
 {
-  return retract_ruleset_list_ids (records);
+  return retract_records_join_ids (kind, records);
 }
 
 static void
@@ -385,9 +386,9 @@ test_assess_case (gconstpointer data)
   assert_time (retract_assessment_get_window_closes_at (assessment), c->window_closes_at);
   assert_time (retract_assessment_get_legal_deadline (assessment), c->legal_deadline);
 
-  channels = join_ids (retract_assessment_get_channels (assessment));
-  materials = join_ids (retract_assessment_get_materials (assessment));
-  warnings = join_ids (retract_assessment_get_warnings (assessment));
+  channels = join_ids (RETRACT_RECORD_CHANNEL, retract_assessment_get_channels (assessment));
+  materials = join_ids (RETRACT_RECORD_MATERIAL, retract_assessment_get_materials (assessment));
+  warnings = join_ids (RETRACT_RECORD_WARNING, retract_assessment_get_warnings (assessment));
   g_assert_cmpstr (channels, ==, expected_channels);
   g_assert_cmpstr (materials, ==, expected_materials);
   g_assert_cmpstr (warnings, ==, expected_warnings);
@@ -615,7 +616,7 @@ test_remediation (void)
   g_assert_cmpuint (channel->daily_limit, ==, 2);
   g_assert_cmpstr (channel->message_template, ==, "#误封申诉+投诉编号");
 
-  advice = join_ids (retract_assessment_get_advice (a));
+  advice = join_ids (RETRACT_RECORD_NOTE, retract_assessment_get_advice (a));
   g_assert_cmpstr (advice, ==, "contact-support, legal-consultation");
 
   json = retract_assessment_to_json (a, RETRACT_LANGUAGE_ZH_CN);

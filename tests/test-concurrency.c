@@ -231,7 +231,7 @@ load_like_the_app (gpointer data)
   rules = retract_rules_store_load_active (store, &notice);
   if (notice != NULL)
     g_error ("the app's start-up load saw a problem: %s", notice);
-  g_assert_cmpstr (retract_ruleset_get_origin (rules), ==, "downloaded");
+  g_assert_cmpint (retract_ruleset_get_origin (rules), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
   (*loads)++;
   return G_SOURCE_CONTINUE;
 }

@@ -171,7 +171,8 @@ test_rules_installs (void)
       active = retract_rules_store_load_active (store, &notice);
       g_assert_null (notice);
       if (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS))
-        g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "downloaded");
+        g_assert_cmpint (retract_ruleset_get_origin (active), ==,
+                         RETRACT_RULES_ORIGIN_DOWNLOADED);
       /* ...and the killed install's temporary files are gone. */
       g_assert_cmpuint (count_leftovers (directory), ==, 0);
     }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "retract-core-resources.h"
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-ruleset.h"
 #include "retract-validators.h"
@@ -44,7 +45,7 @@ test_bundled_validates (void)
 
   g_assert_true (g_regex_match_simple ("^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$",
                                        retract_ruleset_get_version (rules), 0, 0));
-  g_assert_cmpstr (retract_ruleset_get_origin (rules), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (rules), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_location (rules), ==,
                    "resource://" RETRACT_RULESET_BUNDLED_PATH);
   g_assert_cmpuint (retract_ruleset_get_sections (rules)->len, ==, 8);
@@ -343,6 +344,49 @@ static const Mutation mutations[] = {
     "$.meta.version: |“+2026.1.1”" },
   { "bad-published-date", "meta", "published", "\"2026-02-30\"", RETRACT_DATA_ERROR_BAD_VALUE,
     "$.meta.published: |2026-02-30" },
+  /* Digits only: no sign, space or short part, whatever sscanf() would take. */
+  { "date-with-signs", "meta", "published", "\"2026-+1-+1\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.meta.published: |2026-+1-+1" },
+  { "date-with-spaces", "meta", "published", "\"2026- 1- 1\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.meta.published: |2026- 1- 1" },
+  { "date-short-parts", "calendar.years[1]", "notice", "\"2025-1-1\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.calendar.years[1].notice: |2025-1-1" },
+  { "workday-with-sign", "calendar.years[1]", "workdays", "[\"2026-+2-14\"]",
+    RETRACT_DATA_ERROR_BAD_VALUE, "$.calendar.years[1].workdays[0]: |2026-+2-14" },
+  /* Each table gives its object's keys: an unknown one is refused at every level. */
+  { "unknown-key-in-source", "meta.source", "colour", "1", RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    "$.meta.source.colour: |colour" },
+  { "unknown-key-in-link", "meta.official_links[0]", "colour", "1",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.meta.official_links[0].colour: |colour" },
+  { "unknown-key-in-review", "review", "colour", "1", RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    "$.review.colour: |colour" },
+  { "unknown-key-in-stage-channels", "platforms[0].channels", "appealed", "[\"web-ticket\"]",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.platforms[0].channels.appealed: |appealed" },
+  { "unknown-key-in-window", "types[0].window", "days", "1", RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    "$.types[0].window.days: |days" },
+  { "unknown-key-in-response-time", "channels[1].response_time", "days", "1",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.channels[1].response_time.days: |days" },
+  { "unknown-key-in-replacement", "scenarios[1].replaces[0]", "why", "1",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.scenarios[1].replaces[0].why: |why" },
+  { "unknown-key-in-deadline", "scenarios[3].legal_deadline", "hours", "1",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.scenarios[3].legal_deadline.hours: |hours" },
+  { "unknown-key-in-note", "risks[0]", "colour", "1", RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    "$.risks[0].colour: |colour" },
+  { "unknown-key-in-holiday", "calendar.years[0].holidays[0]", "colour", "1",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.calendar.years[0].holidays[0].colour: |colour" },
+  { "unknown-key-in-text", "channels[0].name", "fr", "\"x\"", RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    "$.channels[0].name.fr: |fr" },
+  /* Limits that depend on another field, and requirements that do. */
+  { "response-max-below-min", "channels[1].response_time", "max_hours", "0",
+    RETRACT_DATA_ERROR_OUT_OF_RANGE, "$.channels[1].response_time.max_hours: |out of range" },
+  { "withdrawable-without-window-text", "types[0]", "window_text", NULL,
+    RETRACT_DATA_ERROR_MISSING, "$.types[0]: |“window_text”" },
+  { "rating-without-stars", "types[0]", "success_stars", NULL, RETRACT_DATA_ERROR_MISSING,
+    "$.types[0]: |“success_stars”" },
+  { "stars-without-rating", "types[0]", "success_rating", NULL, RETRACT_DATA_ERROR_MISSING,
+    "$.types[0].success_stars: |success_rating" },
+  { "unknown-note-platform", "risks[0]", "platform", "\"qq\"", RETRACT_DATA_ERROR_BAD_REFERENCE,
+    "$.risks[0].platform: |“qq”" },
   { "other-time-zone", "meta", "timezone", "\"+09:00\"", RETRACT_DATA_ERROR_UNSUPPORTED,
     "$.meta.timezone: |+08:00" },
   { "plain-http-link", "channels[1]", "url", "\"http://kf.qq.com/\"",
@@ -439,6 +483,117 @@ test_mutation (gconstpointer data)
   g_assert_null (rules);
   g_assert_error (error, RETRACT_DATA_ERROR, m->code);
   assert_message (error, m->message_parts);
+}
+
+/* The ids the engine relies on (retract-engine-ids.h): a dataset without any
+ * one of them is refused as a whole, at the list that lacks it. */
+typedef struct
+{
+  const char *list;
+  const char *id;
+} EngineId;
+
+static const EngineId engine_ids[] = {
+  { "platforms", RETRACT_PLATFORM_WECHAT },
+  { "stages", "auto-review" },
+  { "stages", "manual-review" },
+  { "stages", "processed" },
+  { "stages", "not-withdrawable" },
+  { "scenarios", RETRACT_SCENARIO_CROSS_BORDER },
+  { "mistakes", RETRACT_MISTAKE_MISOPERATION },
+  { "channels", RETRACT_CHANNEL_WEB_TICKET },
+  { "channels", RETRACT_CHANNEL_PHONE_HOTLINE },
+  { "channels", RETRACT_CHANNEL_APPEAL_MESSAGE },
+  { "materials", RETRACT_MATERIAL_IDENTITY },
+  { "warnings", RETRACT_WARNING_MONTHLY_LIMIT },
+  { "warnings", RETRACT_WARNING_OTHER_PARTY_LOSS },
+  { "warnings", RETRACT_WARNING_DUPLICATE_SUBMISSION },
+  { "warnings", RETRACT_WARNING_IRREVERSIBLE },
+  { "warnings", RETRACT_WARNING_CALENDAR_UNKNOWN },
+};
+
+/* The bundled dataset without the record @id of $.@list. */
+static GBytes *
+remove_record (const char *list,
+               const char *id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  gboolean removed = FALSE;
+  char *text;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bundled_bytes, NULL),
+                              (gssize) g_bytes_get_size (bundled_bytes), &error);
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        list);
+  for (guint i = 0; i < json_array_get_length (array) && !removed; i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i),
+                                                    "id"), id))
+      {
+        json_array_remove_element (array, i);
+        removed = TRUE;
+      }
+  g_assert_true (removed);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static void
+test_engine_id_missing (gconstpointer data)
+{
+  const EngineId *engine_id = data;
+  g_autoptr(GBytes) bytes = remove_record (engine_id->list, engine_id->id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractRuleset) rules = retract_ruleset_new_from_bytes (bytes, "rules.json", &error);
+  g_autofree char *parts = g_strdup_printf ("$.%s: |“%s”", engine_id->list, engine_id->id);
+
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_MISSING);
+  assert_message (error, parts);
+}
+
+/* Records are found by their id whatever their layout, and listed by it. */
+static void
+test_typed_lookups (void)
+{
+  g_autoptr(RetractRuleset) rules = load_bundled ();
+  g_autofree char *platforms = NULL;
+  g_autofree char *mistakes = NULL;
+
+  g_assert_cmpstr (retract_ruleset_lookup_platform (rules, "alipay")->id, ==, "alipay");
+  g_assert_cmpstr (retract_ruleset_lookup_channel (rules, "web-ticket")->id, ==, "web-ticket");
+  g_assert_cmpstr (retract_ruleset_lookup_material (rules, "passport")->id, ==, "passport");
+  g_assert_cmpstr (retract_ruleset_lookup_mistake (rules, "misstatement")->id, ==,
+                   "misstatement");
+  g_assert_cmpstr (retract_ruleset_lookup_scenario (rules, "judicial")->id, ==, "judicial");
+  g_assert_cmpstr (retract_ruleset_lookup_warning (rules, "aml-review")->id, ==, "aml-review");
+  g_assert_null (retract_ruleset_lookup_channel (rules, "fax"));
+  g_assert_null (retract_ruleset_lookup_warning (rules, NULL));
+  g_assert_cmpuint (retract_ruleset_lookup_section (rules, 6)->id, ==, 6);
+  g_assert_null (retract_ruleset_lookup_section (rules, 9));
+
+  platforms = retract_records_join_ids (RETRACT_RECORD_PLATFORM,
+                                        retract_ruleset_get_platforms (rules));
+  mistakes = retract_records_join_ids (RETRACT_RECORD_MISTAKE,
+                                       retract_ruleset_get_mistakes (rules));
+  g_assert_cmpstr (platforms, ==, "wechat, alipay, douyin");
+  g_assert_cmpstr (mistakes, ==, "misoperation, misstatement");
+}
+
+/* The origin is an enum; the CLI's JSON keeps its words. */
+static void
+test_origin_names (void)
+{
+  g_assert_cmpstr (retract_rules_origin_to_string (RETRACT_RULES_ORIGIN_BUNDLED), ==, "bundled");
+  g_assert_cmpstr (retract_rules_origin_to_string (RETRACT_RULES_ORIGIN_DOWNLOADED), ==,
+                   "downloaded");
+  g_assert_cmpstr (retract_rules_origin_to_string (RETRACT_RULES_ORIGIN_FILE), ==, "file");
 }
 
 /* Edits to the file's text, where the line and column are known. */
@@ -657,7 +812,7 @@ test_from_file (void)
                                       (gssize) g_bytes_get_size (bundled_bytes), NULL));
   rules = retract_ruleset_new_from_file (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (retract_ruleset_get_origin (rules), ==, "file");
+  g_assert_cmpint (retract_ruleset_get_origin (rules), ==, RETRACT_RULES_ORIGIN_FILE);
   g_assert_cmpstr (retract_ruleset_get_location (rules), ==, path);
   g_unlink (path);
 
@@ -724,6 +879,16 @@ main (int   argc,
   g_test_add_func ("/retract/ruleset/from-file", test_from_file);
   g_test_add_func ("/retract/ruleset/compare-versions", test_compare_versions);
   g_test_add_func ("/retract/ruleset/version-boundaries", test_version_boundaries);
+  g_test_add_func ("/retract/ruleset/typed-lookups", test_typed_lookups);
+  g_test_add_func ("/retract/ruleset/origin-names", test_origin_names);
+
+  for (guint i = 0; i < G_N_ELEMENTS (engine_ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/ruleset/rejects/engine-id/%s/%s",
+                                               engine_ids[i].list, engine_ids[i].id);
+
+      g_test_add_data_func (path, &engine_ids[i], test_engine_id_missing);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {

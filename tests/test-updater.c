@@ -832,7 +832,7 @@ assert_installed (RetractRulesStore *store,
 
   g_assert_nonnull (result);
   g_assert_cmpstr (retract_ruleset_get_version (result), ==, version);
-  g_assert_cmpstr (retract_ruleset_get_origin (result), ==, "downloaded");
+  g_assert_cmpint (retract_ruleset_get_origin (result), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
 
   g_assert_nonnull (on_disk);
   assert_bytes_equal (served, on_disk, "the installed file");
@@ -844,7 +844,7 @@ assert_installed (RetractRulesStore *store,
   reloaded = retract_rules_store_load_active (store, &notice);
   g_assert_null (notice);
   g_assert_cmpstr (retract_ruleset_get_version (reloaded), ==, version);
-  g_assert_cmpstr (retract_ruleset_get_origin (reloaded), ==, "downloaded");
+  g_assert_cmpint (retract_ruleset_get_origin (reloaded), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
 }
 
 static void
@@ -1118,7 +1118,7 @@ serve_active_bytes (TestServer        *server,
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  if (g_str_equal (retract_ruleset_get_origin (active), "bundled"))
+  if (retract_ruleset_get_origin (active) == RETRACT_RULES_ORIGIN_BUNDLED)
     bytes = g_bytes_ref (bundled_bytes);
   else
     bytes = read_bytes (retract_rules_store_get_path (store));
@@ -1617,13 +1617,14 @@ test_store_load_newer (void)
   g_autoptr(RetractRuleset) downloaded = NULL;
   g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
 
-  g_assert_cmpstr (retract_ruleset_get_origin (bundled), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (bundled), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_version (bundled), ==, BUNDLED_VERSION);
   g_assert_null (retract_rules_store_get_etag (store));
 
   install (store, dataset, "\"e\"");
   downloaded = load_active (store);
-  g_assert_cmpstr (retract_ruleset_get_origin (downloaded), ==, "downloaded");
+  g_assert_cmpint (retract_ruleset_get_origin (downloaded), ==,
+                   RETRACT_RULES_ORIGIN_DOWNLOADED);
   g_assert_cmpstr (retract_ruleset_get_version (downloaded), ==, NEWER_VERSION);
 }
 
@@ -1637,7 +1638,7 @@ test_store_load_older (void)
   /* Rules that came with a newer app win over an older download. */
   install (store, dataset, NULL);
   active = load_active (store);
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
 }
 
@@ -1660,7 +1661,7 @@ test_store_corrupted (void)
 
   active = retract_rules_store_load_active (store, &notice);
   g_assert_nonnull (active);
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
   g_assert_nonnull (notice);
   g_assert_cmpstr (notice, !=, "");
@@ -1686,7 +1687,7 @@ test_store_corrupted (void)
   /* The next launch is quiet. */
   g_clear_object (&active);
   active = load_active (store);
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
 }
 
 static void
@@ -1698,7 +1699,7 @@ test_store_revert (void)
   g_autoptr(RetractRuleset) active = load_active (store);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "downloaded");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
   g_assert_cmpstr (retract_ruleset_get_version (active), ==, SEED_VERSION);
 
   g_assert_true (retract_rules_store_revert (store, &error));
@@ -1706,7 +1707,7 @@ test_store_revert (void)
 
   g_clear_object (&active);
   active = load_active (store);
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_version (active), ==, BUNDLED_VERSION);
   g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
   g_assert_null (retract_rules_store_get_etag (store));
@@ -1743,7 +1744,7 @@ test_store_not_regular (void)
   active = retract_rules_store_load_active (store, &notice);
   alarm (0);
 
-  g_assert_cmpstr (retract_ruleset_get_origin (active), ==, "bundled");
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_nonnull (strstr (notice, "rules.json is not a regular file"));
   dir = g_dir_open (directory, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)

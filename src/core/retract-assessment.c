@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-assessment.h"
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-time.h"
 
@@ -93,7 +94,8 @@ resolve_answers (RetractAssessment *self,
 
   if (platform == NULL)
     {
-      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
+      g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_PLATFORM,
+                                                           retract_ruleset_get_platforms (rules));
 
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
                    _("platform: not given; valid values: %s"), valid);
@@ -103,7 +105,8 @@ resolve_answers (RetractAssessment *self,
   self->platform = retract_ruleset_lookup_platform (rules, platform);
   if (self->platform == NULL)
     {
-      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
+      g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_PLATFORM,
+                                                           retract_ruleset_get_platforms (rules));
 
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
                    _("platform: unknown platform “%1$s”; valid values: %2$s"), platform, valid);
@@ -133,7 +136,8 @@ resolve_answers (RetractAssessment *self,
   self->mistake = retract_ruleset_lookup_mistake (rules, mistake);
   if (self->mistake == NULL)
     {
-      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_mistakes (rules));
+      g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_MISTAKE,
+                                                           retract_ruleset_get_mistakes (rules));
 
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
                    _("mistake: unknown kind of mistake “%1$s”; valid values: %2$s"),
@@ -145,7 +149,7 @@ resolve_answers (RetractAssessment *self,
     {
       if (retract_ruleset_lookup_scenario (rules, scenarios[i]) == NULL)
         {
-          g_autofree char *valid = retract_ruleset_list_ids (all_scenarios);
+          g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_SCENARIO, all_scenarios);
 
           g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
                        _("scenarios: unknown scenario “%1$s”; valid values: %2$s"),
@@ -372,7 +376,7 @@ choose_materials (RetractAssessment *self)
         }
 
       if (needs_evidence &&
-          (g_str_equal (material->id, "identity") ||
+          (g_str_equal (material->id, RETRACT_MATERIAL_IDENTITY) ||
            g_str_equal (material->id, self->mistake->evidence)))
         required = TRUE;
 
@@ -403,16 +407,16 @@ choose_warnings (RetractAssessment *self,
       const char *id = warning->id;
       gboolean applies = strv_has (self->type->warnings, id);
 
-      if (g_str_equal (id, "monthly-limit"))
+      if (g_str_equal (id, RETRACT_WARNING_MONTHLY_LIMIT))
         applies = retract_case_get_withdrawals_this_month (kase) >= warning->threshold;
-      else if (g_str_equal (id, "other-party-loss"))
+      else if (g_str_equal (id, RETRACT_WARNING_OTHER_PARTY_LOSS))
         applies = retract_case_get_other_party_loss (kase);
-      else if (g_str_equal (id, "duplicate-submission"))
+      else if (g_str_equal (id, RETRACT_WARNING_DUPLICATE_SUBMISSION))
         applies = customer_service_channels > 1;
-      else if (g_str_equal (id, "irreversible"))
+      else if (g_str_equal (id, RETRACT_WARNING_IRREVERSIBLE))
         applies = self->stage == RETRACT_STAGE_PROCESSED ||
                   self->stage == RETRACT_STAGE_NOT_WITHDRAWABLE;
-      else if (g_str_equal (id, "calendar-unknown"))
+      else if (g_str_equal (id, RETRACT_WARNING_CALENDAR_UNKNOWN))
         applies = !calendar_covered;
 
       if (applies)
@@ -694,23 +698,12 @@ retract_assessment_get_advice (RetractAssessment *self)
   return self->advice;
 }
 
-static gboolean
-has_id (GPtrArray  *records,
-        const char *id)
-{
-  for (guint i = 0; i < records->len; i++)
-    if (g_strcmp0 (*(char * const *) g_ptr_array_index (records, i), id) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 gboolean
 retract_assessment_has_channel (RetractAssessment *self,
                                 const char        *id)
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
-  return has_id (self->channels, id);
+  return retract_records_find (RETRACT_RECORD_CHANNEL, self->channels, id) != NULL;
 }
 
 gboolean
@@ -718,7 +711,7 @@ retract_assessment_has_material (RetractAssessment *self,
                                  const char        *id)
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
-  return has_id (self->materials, id);
+  return retract_records_find (RETRACT_RECORD_MATERIAL, self->materials, id) != NULL;
 }
 
 gboolean
@@ -726,5 +719,5 @@ retract_assessment_has_warning (RetractAssessment *self,
                                 const char        *id)
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), FALSE);
-  return has_id (self->warnings, id);
+  return retract_records_find (RETRACT_RECORD_WARNING, self->warnings, id) != NULL;
 }

@@ -442,7 +442,8 @@ retract_rules_info_to_json (RetractRuleset  *rules,
   json_builder_set_member_name (builder, "schema");
   json_builder_add_int_value (builder, RETRACT_RULESET_SCHEMA);
   json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, retract_ruleset_get_origin (rules));
+  json_builder_add_string_value (
+    builder, retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
   json_builder_set_member_name (builder, "path");
   json_builder_add_string_value (builder, retract_ruleset_get_location (rules));
   json_builder_set_member_name (builder, "title");

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-letter.h"
 #include "retract-time.h"
@@ -503,7 +504,7 @@ retract_letter_build_ticket (RetractLetter *self,
   g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
 
   rules = retract_assessment_get_rules (self->assessment);
-  ticket = retract_ruleset_lookup_channel (rules, "web-ticket");
+  ticket = retract_ruleset_lookup_channel (rules, RETRACT_CHANNEL_WEB_TICKET);
   filed = format_filed (self);
 
   /* The subject the seed asks for: 误投诉撤销+投诉编号, with the number filled in. */
@@ -564,7 +565,7 @@ retract_letter_build_phone_script (RetractLetter *self)
         phone = channel;
     }
   if (phone == NULL)
-    phone = retract_ruleset_lookup_channel (rules, "phone-hotline");
+    phone = retract_ruleset_lookup_channel (rules, RETRACT_CHANNEL_PHONE_HOTLINE);
 
   filed = format_filed (self);
   text = g_string_new (NULL);
@@ -615,7 +616,7 @@ retract_letter_build_appeal_message (RetractLetter *self)
   g_return_val_if_fail (RETRACT_IS_LETTER (self), NULL);
 
   appeal = retract_ruleset_lookup_channel (retract_assessment_get_rules (self->assessment),
-                                           "appeal-message");
+                                           RETRACT_CHANNEL_APPEAL_MESSAGE);
   message = g_string_new (appeal != NULL && appeal->message_template != NULL
                           ? appeal->message_template : "#误封申诉+投诉编号");
   g_string_replace (message, "投诉编号", self->complaint_number, 0);

@@ -273,7 +273,7 @@ retract_rules_store_install (RetractRulesStore *self,
 static GBytes *
 bytes_of (RetractRuleset *rules)
 {
-  if (g_str_equal (retract_ruleset_get_origin (rules), "bundled"))
+  if (retract_ruleset_get_origin (rules) == RETRACT_RULES_ORIGIN_BUNDLED)
     return g_resource_lookup_data (retract_core_get_resource (), RETRACT_RULESET_BUNDLED_PATH,
                                    0, NULL);
 

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "retract-calendar.h"
-#include "retract-rules.h"
+#include "retract-records.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,16 @@ typedef enum
 
 #define RETRACT_N_NOTES_KINDS (RETRACT_NOTES_REMEDIATION + 1)
 
+/* Where a loaded dataset came from. */
+typedef enum
+{
+  RETRACT_RULES_ORIGIN_BUNDLED,    /* compiled into the program */
+  RETRACT_RULES_ORIGIN_DOWNLOADED, /* installed by an update */
+  RETRACT_RULES_ORIGIN_FILE,       /* any other file or bytes */
+} RetractRulesOrigin;
+
+const char                 *retract_rules_origin_to_string      (RetractRulesOrigin origin);
+
 RetractRuleset             *retract_ruleset_new_bundled         (GError         **error);
 RetractRuleset             *retract_ruleset_new_from_file       (const char      *path,
                                                                  GError         **error);
@@ -40,7 +50,7 @@ RetractRuleset             *retract_ruleset_new_downloaded      (const char     
 
 const char                 *retract_ruleset_get_version         (RetractRuleset  *self);
 const char                 *retract_ruleset_get_published       (RetractRuleset  *self);
-const char                 *retract_ruleset_get_origin          (RetractRuleset  *self);
+RetractRulesOrigin          retract_ruleset_get_origin          (RetractRuleset  *self);
 const char                 *retract_ruleset_get_location        (RetractRuleset  *self);
 const RetractText          *retract_ruleset_get_title           (RetractRuleset  *self);
 const RetractText          *retract_ruleset_get_disclaimer      (RetractRuleset  *self);
@@ -83,7 +93,6 @@ const RetractWarning       *retract_ruleset_lookup_warning      (RetractRuleset 
 
 char                       *retract_ruleset_list_type_ids       (RetractRuleset  *self,
                                                                  const char      *platform);
-char                       *retract_ruleset_list_ids            (GPtrArray       *records);
 
 int                         retract_ruleset_compare_versions    (const char      *a,
                                                                  const char      *b);

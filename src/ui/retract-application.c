@@ -109,7 +109,7 @@ retract_application_new_about_window (RetractRuleset *rules)
                               retract_text_get (retract_ruleset_get_title (rules), language),
                               retract_text_get (retract_ruleset_get_disclaimer (rules),
                                                 language),
-                              g_str_equal (retract_ruleset_get_origin (rules), "bundled")
+                              retract_ruleset_get_origin (rules) == RETRACT_RULES_ORIGIN_BUNDLED
                               ? _("bundled with the app") : _("downloaded"));
 
   adw_about_window_set_application_name (about, _("Retract"));

@@ -351,7 +351,7 @@ refresh (RetractResultPage *self,
   rules_text = g_strdup_printf (_("Rules %1$s of %2$s (%3$s) · not an official source"),
                                 retract_ruleset_get_version (rules),
                                 retract_ruleset_get_published (rules),
-                                g_str_equal (retract_ruleset_get_origin (rules), "downloaded")
+                                retract_ruleset_get_origin (rules) == RETRACT_RULES_ORIGIN_DOWNLOADED
                                 ? _("downloaded") : _("bundled"));
   gtk_label_set_label (self->rules_label, rules_text);
 

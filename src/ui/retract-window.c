@@ -602,8 +602,10 @@ answer_signature (RetractRuleset *rules,
   if (assessment == NULL)
     return NULL;
 
-  channels = retract_ruleset_list_ids (retract_assessment_get_channels (assessment));
-  materials = retract_ruleset_list_ids (retract_assessment_get_materials (assessment));
+  channels = retract_records_join_ids (RETRACT_RECORD_CHANNEL,
+                                       retract_assessment_get_channels (assessment));
+  materials = retract_records_join_ids (RETRACT_RECORD_MATERIAL,
+                                        retract_assessment_get_materials (assessment));
   if (retract_assessment_get_window_closes_at (assessment) != NULL)
     closes = retract_time_format_iso (retract_assessment_get_window_closes_at (assessment));
 

@@ -3,7 +3,11 @@
 
 /* The records of the rules dataset: plain data owned by a RetractRuleset and
  * handed out as const pointers. Every record cites the seed article's section
- * it comes from (0 for the few that are the app's own). */
+ * it comes from (0 for the few that are the app's own).
+ *
+ * Names: a "record" is one entry of the dataset (this file), the "ruleset"
+ * is the loaded dataset (retract-ruleset.h), the "rules store" keeps the
+ * downloaded dataset on disk (retract-rules-store.h). */
 
 #include "retract-text.h"
 #include "retract-types.h"
@@ -182,6 +186,27 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractWarning, retract_warning_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractNote, retract_note_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractComparison, retract_comparison_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractLink, retract_link_free)
+
+/* The kinds of record that have a string id, for the functions below. */
+typedef enum
+{
+  RETRACT_RECORD_PLATFORM,
+  RETRACT_RECORD_TYPE,
+  RETRACT_RECORD_CHANNEL,
+  RETRACT_RECORD_MATERIAL,
+  RETRACT_RECORD_MISTAKE,
+  RETRACT_RECORD_SCENARIO,
+  RETRACT_RECORD_WARNING,
+  RETRACT_RECORD_NOTE, /* the id may be NULL */
+} RetractRecordKind;
+
+const char    *retract_record_get_id    (RetractRecordKind  kind,
+                                         gconstpointer      record);
+gconstpointer  retract_records_find     (RetractRecordKind  kind,
+                                         GPtrArray         *records,
+                                         const char        *id);
+char          *retract_records_join_ids (RetractRecordKind  kind,
+                                         GPtrArray         *records);
 
 gboolean retract_channel_serves_platform (const RetractChannel *channel,
                                           const char           *platform);
