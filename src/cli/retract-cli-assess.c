@@ -11,7 +11,6 @@
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-cli-private.h"
-#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-json-views.h"
 #include "retract-time.h"
@@ -190,18 +189,18 @@ infer_platform (RetractRuleset *rules,
     }
 
   /* Unknown types are reported against WeChat, the default, with its valid list. */
-  return found != NULL ? found : RETRACT_PLATFORM_WECHAT;
+  return found != NULL ? found : "wechat";
 }
 
 int
 retract_cli_assess (int    argc,
                     char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(RetractCliRules) options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
+  RetractRuleset *rules;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *case_path = NULL;
   g_autofree char *platform = NULL;
@@ -210,8 +209,6 @@ retract_cli_assess (int    argc,
   g_autofree char *now_text = NULL;
   g_autofree char *mistake = NULL;
   g_autofree char *withdrawals = NULL;
-  g_autofree char *rules_path = NULL;
-  g_autofree char *lang = NULL;
   g_auto(GStrv) scenarios = NULL;
   gboolean other_party_loss = FALSE;
   gboolean json = FALSE;
@@ -236,30 +233,23 @@ retract_cli_assess (int    argc,
       N_("Withdrawal requests already made this month"), N_("N") },
     { "other-party-loss", 0, 0, G_OPTION_ARG_NONE, &other_party_loss,
       N_("The other party has suffered a real loss"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("zh_CN or en (default: the locale's)"),
-      N_("LANG") },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
-      N_("Use this rules dataset instead of the bundled one"), N_("FILE") },
+    RETRACT_CLI_JSON_OPTION (json),
+    RETRACT_CLI_LANG_OPTION (options),
+    RETRACT_CLI_RULES_OPTION (options),
     { NULL }
   };
 
-  context = g_option_context_new (_("— can this complaint still be withdrawn?"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Either give --case FILE, or the answers: --type and --filed-at at least.\n"
-      "Times look like 2026-11-24T10:00:00+08:00 or \"2026-11-24 10:00\" (Beijing time)."));
-
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— can this complaint still be withdrawn?"),
+                          _("Either give --case FILE, or the answers: --type and --filed-at at "
+                            "least.\nTimes look like 2026-11-24T10:00:00+08:00 or "
+                            "\"2026-11-24 10:00\" (Beijing time)."),
+                          entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_choose_language (lang, &language, &error))
-    return retract_cli_report_error (error);
-
-  rules = retract_cli_load_rules (rules_path, &error);
-  if (rules == NULL)
-    return retract_cli_report_error (error);
+  if (!retract_cli_rules_load (&options, &status))
+    return status;
+  rules = options.rules;
+  language = options.language;
 
   if (now_text != NULL)
     {
@@ -324,8 +314,7 @@ retract_cli_assess (int    argc,
         if (*scenarios[i] == '\0')
           {
             g_autofree char *valid =
-              retract_records_join_ids (RETRACT_RECORD_SCENARIO,
-                                        retract_ruleset_get_scenarios (rules));
+              retract_ruleset_list_ids (retract_ruleset_get_scenarios (rules));
 
             g_printerr (_("scenarios: an empty scenario was given; valid values: %s\n"), valid);
             return EXIT_BAD_INPUT;

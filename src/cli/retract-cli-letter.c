@@ -75,7 +75,7 @@ int
 retract_cli_letter (int    argc,
                     char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(RetractCliRules) options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(RetractCase) kase = NULL;
@@ -86,8 +86,6 @@ retract_cli_letter (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *now_text = NULL;
-  g_autofree char *lang = NULL;
-  g_autofree char *rules_path = NULL;
   gboolean show_full_id = FALSE;
   RetractLanguage language;
   int status = EXIT_OK;
@@ -101,17 +99,14 @@ retract_cli_letter (int    argc,
       N_("Assess and date the document at this time"), N_("TIME") },
     { "show-full-id", 0, 0, G_OPTION_ARG_NONE, &show_full_id,
       N_("Print the ID number in full instead of masked"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
       N_("zh_CN (default, the one to send) or en (a copy to read)"), N_("LANG") },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
-      N_("Use this rules dataset instead of the bundled one"), N_("FILE") },
+    RETRACT_CLI_RULES_OPTION (options),
     { NULL }
   };
 
-  context = g_option_context_new (_("— write the appeal documents for a case"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— write the appeal documents for a case"), NULL, entries,
+                          &argc, &argv, &status))
     return status;
 
   if (case_path == NULL || format == NULL || output == NULL)
@@ -128,13 +123,13 @@ retract_cli_letter (int    argc,
 
   /* The letter to send is Chinese whatever the locale; English is a copy to read. */
   language = RETRACT_LANGUAGE_ZH_CN;
-  if (lang != NULL && !retract_language_from_string (lang, &language))
+  if (options.lang != NULL && !retract_language_from_string (options.lang, &language))
     {
-      g_printerr (_("--lang: unknown language “%s”; valid values: zh_CN, en\n"), lang);
+      g_printerr (_("--lang: unknown language “%s”; valid values: zh_CN, en\n"), options.lang);
       return EXIT_BAD_INPUT;
     }
 
-  rules = retract_cli_load_rules (rules_path, &error);
+  rules = retract_cli_load_rules (options.rules_path, &error);
   if (rules == NULL)
     return retract_cli_report_error (error);
 

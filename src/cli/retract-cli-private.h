@@ -19,17 +19,40 @@ enum {
   EXIT_BAD_INPUT = 2,
 };
 
+/* --lang and --rules, which most commands take, and what they give. */
+typedef struct
+{
+  char            *lang;
+  char            *rules_path;
+  RetractLanguage  language;
+  RetractRuleset  *rules;
+} RetractCliRules;
+
+#define RETRACT_CLI_JSON_OPTION(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &(flag), N_("Print one JSON object"), NULL }
+#define RETRACT_CLI_LANG_OPTION(options) \
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &(options).lang, \
+    N_("zh_CN or en (default: the locale's)"), N_("LANG") }
+#define RETRACT_CLI_RULES_OPTION(options) \
+  { "rules", 0, 0, G_OPTION_ARG_FILENAME, &(options).rules_path, \
+    N_("Use this rules dataset instead of the bundled one"), N_("FILE") }
+
+void            retract_cli_rules_clear      (RetractCliRules  *options);
+gboolean        retract_cli_rules_load       (RetractCliRules  *options,
+                                              int              *status);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RetractCliRules, retract_cli_rules_clear)
+
+gboolean        retract_cli_parse            (const char          *parameter_string,
+                                              const char          *description,
+                                              const GOptionEntry  *entries,
+                                              int                 *argc,
+                                              char              ***argv,
+                                              int                 *status);
 int             retract_cli_report_error     (const GError     *error);
 int             retract_cli_report_usage     (GOptionContext   *context,
                                               const GError     *error);
-gboolean        retract_cli_parse_options    (GOptionContext   *context,
-                                              int              *argc,
-                                              char           ***argv,
-                                              int              *status);
 RetractRuleset *retract_cli_load_rules       (const char       *path,
-                                              GError          **error);
-gboolean        retract_cli_choose_language  (const char       *name,
-                                              RetractLanguage  *language,
                                               GError          **error);
 void            retract_cli_print_json       (JsonNode         *root);
 void            retract_cli_print_field      (const char       *indent,

@@ -58,7 +58,6 @@ int
 retract_cli_update_rules (int    argc,
                           char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
   g_autoptr(RetractRuleset) active = NULL;
   g_autoptr(RetractUpdater) updater = NULL;
@@ -74,14 +73,12 @@ retract_cli_update_rules (int    argc,
       N_("Where to download from (default: the rules-url setting)"), N_("URL") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after this many seconds"),
       N_("SECONDS") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    RETRACT_CLI_JSON_OPTION (json),
     { NULL }
   };
 
-  context = g_option_context_new (_("— download newer rules, if there are any"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— download newer rules, if there are any"), NULL, entries,
+                          &argc, &argv, &status))
     return status;
 
   if (url == NULL)
@@ -127,8 +124,7 @@ retract_cli_update_rules (int    argc,
                                                           : RETRACT_UPDATE_RESULT_UP_TO_DATE,
         .version = g_strdup (retract_ruleset_get_version (run.rules)),
         .previous_version = g_strdup (retract_ruleset_get_version (active)),
-        .source = g_strdup (
-          retract_rules_origin_to_string (retract_ruleset_get_origin (run.rules))),
+        .source = g_strdup (retract_ruleset_get_origin (run.rules)),
       };
 
       print_answer (&answer);
@@ -146,15 +142,13 @@ int
 retract_cli_revert_rules (int    argc,
                           char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
   g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  context = g_option_context_new (_("— go back to the rules that came with the app"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— go back to the rules that came with the app"), NULL, NULL,
+                          &argc, &argv, &status))
     return status;
 
   if (!retract_rules_store_revert (store, &error))
@@ -203,53 +197,45 @@ int
 retract_cli_rules_info (int    argc,
                         char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RetractRuleset) rules = NULL;
-  g_autofree char *rules_path = NULL;
-  g_autofree char *lang = NULL;
+  g_auto(RetractCliRules) options = { 0 };
   g_autofree char *location = NULL;
   gboolean json = FALSE;
-  RetractLanguage language;
+  RetractRuleset *rules;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("zh_CN or en (default: the locale's)"),
-      N_("LANG") },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+    RETRACT_CLI_JSON_OPTION (json),
+    RETRACT_CLI_LANG_OPTION (options),
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &options.rules_path,
       N_("Describe this rules dataset instead of the one in use"), N_("FILE") },
     { NULL }
   };
 
-  context = g_option_context_new (_("— which rules dataset is in use"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— which rules dataset is in use"), NULL, entries, &argc, &argv,
+                          &status))
     return status;
 
-  if (!retract_cli_choose_language (lang, &language, &error))
-    return retract_cli_report_error (error);
-
-  rules = retract_cli_load_rules (rules_path, &error);
-  if (rules == NULL)
-    return retract_cli_report_error (error);
+  if (!retract_cli_rules_load (&options, &status))
+    return status;
+  rules = options.rules;
 
   if (json)
     {
-      g_autoptr(JsonNode) root = retract_rules_info_to_json (rules, language);
+      g_autoptr(JsonNode) root = retract_rules_info_to_json (rules, options.language);
 
       retract_cli_print_json (root);
       return EXIT_OK;
     }
 
   location = g_strdup_printf ("%s (%s)", retract_ruleset_get_location (rules),
-                              retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
+                              retract_ruleset_get_origin (rules));
   retract_cli_print_field ("", _("Version:"), retract_ruleset_get_version (rules));
   retract_cli_print_field ("", _("Published:"), retract_ruleset_get_published (rules));
   retract_cli_print_field ("", _("Source:"),
-                           retract_text_get (retract_ruleset_get_title (rules), language));
+                           retract_text_get (retract_ruleset_get_title (rules),
+                                             options.language));
   retract_cli_print_field ("", _("Loaded from:"), location);
-  g_print ("%s\n", retract_text_get (retract_ruleset_get_disclaimer (rules), language));
+  g_print ("%s\n", retract_text_get (retract_ruleset_get_disclaimer (rules),
+                                     options.language));
   return EXIT_OK;
 }
 

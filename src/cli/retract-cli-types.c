@@ -32,44 +32,31 @@ int
 retract_cli_types (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RetractRuleset) rules = NULL;
+  g_auto(RetractCliRules) options = { 0 };
   g_autofree char *platform = NULL;
-  g_autofree char *rules_path = NULL;
-  g_autofree char *lang = NULL;
   gboolean json = FALSE;
-  RetractLanguage language;
+  RetractRuleset *rules;
   GPtrArray *types;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "platform", 0, 0, G_OPTION_ARG_STRING, &platform, N_("Only this platform's types"),
       N_("PLATFORM") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("zh_CN or en (default: the locale's)"),
-      N_("LANG") },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
-      N_("Use this rules dataset instead of the bundled one"), N_("FILE") },
+    RETRACT_CLI_LANG_OPTION (options),
+    RETRACT_CLI_RULES_OPTION (options),
     { NULL }
   };
 
-  context = g_option_context_new (_("— list the complaint types"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!retract_cli_parse_options (context, &argc, &argv, &status))
+  if (!retract_cli_parse (_("— list the complaint types"), NULL, entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_choose_language (lang, &language, &error))
-    return retract_cli_report_error (error);
-
-  rules = retract_cli_load_rules (rules_path, &error);
-  if (rules == NULL)
-    return retract_cli_report_error (error);
+  if (!retract_cli_rules_load (&options, &status))
+    return status;
+  rules = options.rules;
 
   if (platform != NULL && retract_ruleset_lookup_platform (rules, platform) == NULL)
     {
-      g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_PLATFORM,
-                                                           retract_ruleset_get_platforms (rules));
+      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
 
       g_printerr (_("platform: unknown platform “%1$s”; valid values: %2$s\n"), platform, valid);
       return EXIT_BAD_INPUT;
@@ -77,7 +64,8 @@ retract_cli_types (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = retract_complaint_types_to_json (rules, platform, language);
+      g_autoptr(JsonNode) root =
+        retract_complaint_types_to_json (rules, platform, options.language);
 
       retract_cli_print_json (root);
       return EXIT_OK;
@@ -89,7 +77,7 @@ retract_cli_types (int    argc,
       const RetractComplaintType *type = g_ptr_array_index (types, i);
 
       if (platform == NULL || g_str_equal (type->platform, platform))
-        print_complaint_type (type, language);
+        print_complaint_type (type, options.language);
     }
 
   return EXIT_OK;

@@ -61,13 +61,33 @@ retract_cli_report_usage (GOptionContext *context,
   return EXIT_BAD_INPUT;
 }
 
+/**
+ * retract_cli_parse:
+ * @parameter_string: what the command does, for --help, translated
+ * @description: (nullable): more for --help, translated
+ * @entries: (nullable): the command's options
+ * @status: (out): the exit status when the options are wrong
+ *
+ * Parses a command's options; no arguments other than options are taken.
+ *
+ * Returns: %FALSE when the command must exit with @status
+ */
 gboolean
-retract_cli_parse_options (GOptionContext *context,
-                           int            *argc,
-                           char         ***argv,
-                           int            *status)
+retract_cli_parse (const char          *parameter_string,
+                   const char          *description,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   int                 *status)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -106,10 +126,10 @@ retract_cli_load_rules (const char  *path,
   return rules;
 }
 
-gboolean
-retract_cli_choose_language (const char      *name,
-                             RetractLanguage *language,
-                             GError         **error)
+static gboolean
+choose_language (const char      *name,
+                 RetractLanguage *language,
+                 GError         **error)
 {
   if (name == NULL)
     {
@@ -127,6 +147,37 @@ retract_cli_choose_language (const char      *name,
   /* Our own messages follow the chosen language too. */
   g_setenv ("LANGUAGE", *language == RETRACT_LANGUAGE_ZH_CN ? "zh_CN" : "en", TRUE);
   return TRUE;
+}
+
+/* --lang, then the rules. Returns: %FALSE when the command must exit with @status */
+gboolean
+retract_cli_rules_load (RetractCliRules *options,
+                        int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!choose_language (options->lang, &options->language, &error))
+    {
+      *status = retract_cli_report_error (error);
+      return FALSE;
+    }
+
+  options->rules = retract_cli_load_rules (options->rules_path, &error);
+  if (options->rules == NULL)
+    {
+      *status = retract_cli_report_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+retract_cli_rules_clear (RetractCliRules *options)
+{
+  g_clear_pointer (&options->lang, g_free);
+  g_clear_pointer (&options->rules_path, g_free);
+  g_clear_object (&options->rules);
 }
 
 void
