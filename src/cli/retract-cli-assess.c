@@ -11,6 +11,7 @@
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-cli-private.h"
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-json-views.h"
 #include "retract-time.h"
@@ -189,7 +190,7 @@ infer_platform (RetractRuleset *rules,
     }
 
   /* Unknown types are reported against WeChat, the default, with its valid list. */
-  return found != NULL ? found : "wechat";
+  return found != NULL ? found : RETRACT_PLATFORM_WECHAT;
 }
 
 int
@@ -314,7 +315,8 @@ retract_cli_assess (int    argc,
         if (*scenarios[i] == '\0')
           {
             g_autofree char *valid =
-              retract_ruleset_list_ids (retract_ruleset_get_scenarios (rules));
+              retract_records_join_ids (RETRACT_RECORD_SCENARIO,
+                                        retract_ruleset_get_scenarios (rules));
 
             g_printerr (_("scenarios: an empty scenario was given; valid values: %s\n"), valid);
             return EXIT_BAD_INPUT;

@@ -124,7 +124,8 @@ retract_cli_update_rules (int    argc,
                                                           : RETRACT_UPDATE_RESULT_UP_TO_DATE,
         .version = g_strdup (retract_ruleset_get_version (run.rules)),
         .previous_version = g_strdup (retract_ruleset_get_version (active)),
-        .source = g_strdup (retract_ruleset_get_origin (run.rules)),
+        .source = g_strdup (
+          retract_rules_origin_to_string (retract_ruleset_get_origin (run.rules))),
       };
 
       print_answer (&answer);
@@ -227,7 +228,7 @@ retract_cli_rules_info (int    argc,
     }
 
   location = g_strdup_printf ("%s (%s)", retract_ruleset_get_location (rules),
-                              retract_ruleset_get_origin (rules));
+                              retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
   retract_cli_print_field ("", _("Version:"), retract_ruleset_get_version (rules));
   retract_cli_print_field ("", _("Published:"), retract_ruleset_get_published (rules));
   retract_cli_print_field ("", _("Source:"),

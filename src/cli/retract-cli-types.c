@@ -56,7 +56,8 @@ retract_cli_types (int    argc,
 
   if (platform != NULL && retract_ruleset_lookup_platform (rules, platform) == NULL)
     {
-      g_autofree char *valid = retract_ruleset_list_ids (retract_ruleset_get_platforms (rules));
+      g_autofree char *valid = retract_records_join_ids (RETRACT_RECORD_PLATFORM,
+                                                           retract_ruleset_get_platforms (rules));
 
       g_printerr (_("platform: unknown platform “%1$s”; valid values: %2$s\n"), platform, valid);
       return EXIT_BAD_INPUT;
