@@ -22,7 +22,8 @@ is_refused (gunichar c,
     return FALSE;
   return c <= 0x1F || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
          c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
+         (c >= 0x2066 && c <= 0x2069) || c == 0x200B || c == 0x2060 || c == 0xFEFF ||
+         c == 0x00AD;
 }
 
 /* The rule of retract-validators.h, character by character. */
@@ -30,6 +31,8 @@ static gboolean
 expected_valid (const char *text,
                 gboolean    multiline)
 {
+  guint marks = 0;
+
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
 
@@ -37,6 +40,10 @@ expected_valid (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* At most 30 combining marks in a row. */
+      marks = g_unichar_ismark (c) ? marks + 1 : 0;
+      if (marks > 30)
+        return FALSE;
       if (multiline && c == 0x0D && p[1] == '\n')
         continue;
       if (is_refused (c, multiline))

@@ -1258,6 +1258,11 @@ test_attachment_names (void)
     "/",
     "/home/u/..",
     ".",
+    "/home/u/   ",
+    "/home/u/x.png\xe2\x80\x8b",
+    "/home/u/a\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+    "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+    "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81",
   };
   g_autoptr(RetractCase) kase = retract_case_new ();
   g_autofree char *too_long = NULL;
@@ -1284,8 +1289,10 @@ test_attachment_names (void)
     }
   g_assert_cmpuint (changes, ==, 1);
 
+  /* The whole path is at most 4096 bytes, made of folders of 200 bytes. */
   too_long = g_strnfill (RETRACT_CASE_MAX_ATTACHMENT_BYTES + 1, 'a');
-  too_long[0] = '/';
+  for (guint i = 0; i < RETRACT_CASE_MAX_ATTACHMENT_BYTES; i += 200)
+    too_long[i] = '/';
   g_assert_false (retract_case_set_material_attachment (kase, "identity", too_long, NULL));
   longest = g_strndup (too_long, RETRACT_CASE_MAX_ATTACHMENT_BYTES);
   g_assert_true (retract_case_set_material_attachment (kase, "identity", longest, NULL));

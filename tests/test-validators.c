@@ -681,6 +681,12 @@ test_characters (void)
     { "\xe2\x80\x8f", TRUE, "contains a text-direction control character (U+200F)" },
     { "\xd8\x9c", TRUE, "contains a text-direction control character (U+061C)" },
     { "ok\xff", TRUE, "the text is not valid UTF-8" },
+    { "/h/\xe2\x80\x8b\xe2\x80\x8b", FALSE, "contains an invisible character (U+200B)" },
+    { "a\xe2\x81\xa0" "b", TRUE, "contains an invisible character (U+2060)" },
+    { "\xef\xbb\xbf" "a", TRUE, "contains an invisible character (U+FEFF)" },
+    { "soft\xc2\xadhyphen", FALSE, "contains an invisible character (U+00AD)" },
+    { "caf\xc3\xa9 cafe\xcc\x81 \xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\x82", FALSE, NULL },
+    { "\xe0\xb8\x81\xe0\xb9\x87", FALSE, NULL },                  /* Thai with a mark */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -754,6 +760,7 @@ test_filter_characters (void)
     { "\x1b[31mred", FALSE, "[31mred", 0x1B },
     { "del\x7f c1\xc2\x9b", TRUE, "del c1", 0x7F },
     { "\x01\x02", FALSE, "", 0x01 },
+    { "x.png\xe2\x80\x8b\xc2\xad", FALSE, "x.png", 0x200B },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -767,6 +774,38 @@ test_filter_characters (void)
       if (kept != NULL)
         g_assert_true (retract_validate_characters (kept, cases[i].multiline, NULL));
     }
+
+  /* 30 combining marks on one letter are writing; the 31st is refused, and
+   * a field keeps the first 30. The count starts again at each letter. */
+  {
+    g_autoptr(GString) thirty = g_string_new ("a");
+    g_autoptr(GString) expected = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *kept = NULL;
+    gunichar removed = 0;
+
+    for (guint i = 0; i < 30; i++)
+      g_string_append (thirty, "\xcc\x81");
+    g_assert_true (retract_validate_characters (thirty->str, FALSE, NULL));
+    expected = g_string_new (thirty->str);
+    g_string_append (thirty, "b");
+    g_string_append (thirty, thirty->str);
+    g_assert_true (retract_validate_characters (thirty->str, FALSE, NULL));
+
+    for (guint i = 0; i < 31; i++)
+      g_string_append (thirty, "\xcc\x81");
+    g_assert_false (retract_validate_characters (thirty->str, TRUE, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "has more than 30 accents or marks on one character (U+0301)");
+
+    g_string_truncate (expected, 0);
+    for (guint i = 0; i < 99999; i++)
+      g_string_append (expected, "\xcc\x81");
+    g_string_prepend (expected, "a");
+    kept = retract_filter_characters (expected->str, -1, TRUE, &removed);
+    g_assert_cmphex (removed, ==, 0x0301);
+    g_assert_cmpint (g_utf8_strlen (kept, -1), ==, 31);
+  }
 
   /* A length stops early; "\r" at the cut is not taken as part of "\r\n". */
   {
@@ -922,6 +961,21 @@ test_mask_full_width (void)
     g_test_fail_printf ("masking non-ASCII text gives invalid UTF-8");
 }
 
+/* The length limit is said with the right plural form. */
+static void
+test_text_plural (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (retract_validate_text ("ab", 1, FALSE, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "at most 1 character, this has 2");
+  g_clear_error (&error);
+
+  g_assert_false (retract_validate_text ("abc", 2, FALSE, &error));
+  g_assert_cmpstr (error->message, ==, "at most 2 characters, this has 3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/retract/validators/full-width/phone", test_phone_full_width);
   g_test_add_func ("/retract/validators/full-width/id-number", test_id_full_width);
   g_test_add_func ("/retract/validators/full-width/mask", test_mask_full_width);
+  g_test_add_func ("/retract/validators/text/plural", test_text_plural);
 
   return g_test_run ();
 }

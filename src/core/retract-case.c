@@ -1142,13 +1142,24 @@ check_attachment (const char *material,
       return FALSE;
     }
 
-  basename = g_path_get_basename (path);
-  if (g_str_equal (basename, G_DIR_SEPARATOR_S) || g_str_equal (basename, ".") ||
-      g_str_equal (basename, ".."))
+  /* A name of only spaces would print as an empty "（文件：   ）". */
+  basename = g_strstrip (g_path_get_basename (path));
+  if (*basename == '\0' || g_str_equal (basename, G_DIR_SEPARATOR_S) ||
+      g_str_equal (basename, ".") || g_str_equal (basename, ".."))
     {
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                    /* Translators: %1$s is a material's id, such as "screen-recording" */
                    _("the file attached for “%1$s” has no file name"), material);
+      return FALSE;
+    }
+
+  /* No file system has longer names (NAME_MAX): nothing real is refused. */
+  if (strlen (basename) > 255)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   /* Translators: %1$s is a material's id, such as "screen-recording" */
+                   _("the name of the file attached for “%1$s” is longer than 255 bytes"),
+                   material);
       return FALSE;
     }
 

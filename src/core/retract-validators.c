@@ -323,16 +323,39 @@ typedef enum
   CHARACTER_CONTROL,
   CHARACTER_SEPARATOR,
   CHARACTER_BIDI,
+  CHARACTER_INVISIBLE,
+  CHARACTER_MARKS,
 } CharacterKind;
+
+/* Unicode's stream-safe limit (UAX #15): more marks than this on one
+ * character is not writing but a way to make text slow to lay out. */
+#define MAX_MARKS_PER_CHARACTER 30
+
+/* Invisible characters that hide text without reordering it: zero-width
+ * space, word joiner, zero-width no-break space (BOM) and soft hyphen. The
+ * joiners U+200C and U+200D stay: emoji and several scripts need them. */
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
 
 static CharacterKind
 classify_character (const char *p,
                     gunichar    c,
-                    gboolean    multiline)
+                    gboolean    multiline,
+                    guint      *marks)
 {
   /* Fast path: printable ASCII. */
   if (c >= 0x20 && c < 0x7F)
-    return CHARACTER_ALLOWED;
+    {
+      *marks = 0;
+      return CHARACTER_ALLOWED;
+    }
+
+  if (g_unichar_ismark (c))
+    return ++*marks > MAX_MARKS_PER_CHARACTER ? CHARACTER_MARKS : CHARACTER_ALLOWED;
+  *marks = 0;
 
   if (multiline && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n') ||
                     c == 0x2028 || c == 0x2029))
@@ -346,6 +369,9 @@ classify_character (const char *p,
 
   if (is_bidi_control (c))
     return CHARACTER_BIDI;
+
+  if (is_invisible (c))
+    return CHARACTER_INVISIBLE;
 
   return CHARACTER_ALLOWED;
 }
@@ -372,6 +398,8 @@ retract_validate_characters (const char *text,
                              gboolean    multiline,
                              GError    **error)
 {
+  guint marks = 0;
+
   g_return_val_if_fail (text != NULL, FALSE);
 
   if (!g_utf8_validate (text, -1, NULL))
@@ -385,7 +413,7 @@ retract_validate_characters (const char *text,
     {
       gunichar c = get_char (p);
 
-      switch (classify_character (p, c, multiline))
+      switch (classify_character (p, c, multiline, &marks))
         {
         case CHARACTER_ALLOWED:
           break;
@@ -405,10 +433,23 @@ retract_validate_characters (const char *text,
           return FALSE;
 
         case CHARACTER_BIDI:
-        default:
           g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                        /* Translators: %04X is a code point such as 202E */
                        _("contains a text-direction control character (U+%04X)"), c);
+          return FALSE;
+
+        case CHARACTER_INVISIBLE:
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       /* Translators: %04X is a code point such as 200B */
+                       _("contains an invisible character (U+%04X)"), c);
+          return FALSE;
+
+        case CHARACTER_MARKS:
+        default:
+          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                       /* Translators: %1$u is a number such as 30, %2$04X a code point such as 0301 */
+                       _("has more than %1$u accents or marks on one character (U+%2$04X)"),
+                       MAX_MARKS_PER_CHARACTER, c);
           return FALSE;
         }
     }
@@ -440,6 +481,7 @@ retract_filter_characters (const char *text,
   g_autoptr(GString) kept = NULL;
   g_autofree char *copy = NULL;
   const char *start = text;
+  guint marks = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -455,7 +497,7 @@ retract_filter_characters (const char *text,
     {
       gunichar c = get_char (p);
 
-      if (classify_character (p, c, multiline) == CHARACTER_ALLOWED)
+      if (classify_character (p, c, multiline, &marks) == CHARACTER_ALLOWED)
         {
           if (kept != NULL)
             g_string_append_unichar (kept, c);

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  *   - the bidi controls U+202A–U+202E (embeddings and overrides),
  *     U+2066–U+2069 (isolates) and the invisible marks U+200E, U+200F and
  *     U+061C, which can reorder what is shown ("张三\u202Egnp.exe").
+ *   - the invisible U+200B (zero-width space), U+2060 (word joiner), U+FEFF
+ *     and U+00AD (soft hyphen), which hide text ("/h/\u200B\u200B");
+ *   - more than 30 combining marks in a row on one character (Unicode's
+ *     stream-safe limit): a letter with 100 000 accents takes minutes to lay
+ *     out.
  * Chinese, English and other printable text, emoji (with U+200D joiners) and
  * full-width forms are allowed. retract_validate_text() adds a length limit.
  * retract_filter_characters() applies the same rule to text being typed or
