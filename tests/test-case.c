@@ -1297,9 +1297,125 @@ test_attachment_names (void)
   longest = g_strndup (too_long, RETRACT_CASE_MAX_ATTACHMENT_BYTES);
   g_assert_true (retract_case_set_material_attachment (kase, "identity", longest, NULL));
 
+  /* A file name is at most 255 bytes (NAME_MAX). */
+  {
+    g_autofree char *name = g_strnfill (255, 'b');
+    g_autofree char *name_path = g_strconcat ("/home/u/", name, NULL);
+    g_autofree char *over_path = g_strconcat (name_path, "b", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (retract_case_set_material_attachment (kase, "identity", name_path, NULL));
+    g_assert_false (retract_case_set_material_attachment (kase, "identity", over_path, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "the name of the file attached for “identity” is longer than 255 bytes");
+  }
+
   /* Detaching always works. */
   g_assert_true (retract_case_set_material_attachment (kase, "identity", NULL, NULL));
   g_assert_null (retract_case_get_material_attachment (kase, "identity"));
+}
+
+/* Setting an attachment to "" detaches it like %NULL, and says nothing when
+ * nothing was attached. */
+static void
+test_attachment_empty_unchanged (void)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  guint changes = 0;
+
+  g_signal_connect (kase, "materials-changed", G_CALLBACK (count_signal), &changes);
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", "", NULL));
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", NULL, NULL));
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_null (retract_case_get_material_attachment (kase, "identity"));
+
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", "/home/u/x.png", NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", "", NULL));
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_null (retract_case_get_material_attachment (kase, "identity"));
+  g_assert_true (retract_case_set_material_attachment (kase, "identity", "", NULL));
+  g_assert_cmpuint (changes, ==, 2);
+}
+
+/* One table of fields: which ones the letter needs, their names and labels,
+ * and the checks the details page runs on Next (retract_case_validate_detail())
+ * are the same as retract_case_validate_details() and the loader's. */
+static void
+test_detail_table (void)
+{
+  static const struct
+  {
+    const char *field;
+    const char *label;
+    gboolean    required;
+  } expected[RETRACT_N_DETAILS] = {
+    [RETRACT_DETAIL_APPLICANT_NAME] = { "applicant.name", "Your name", TRUE },
+    [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = { "applicant.wechat_id", "WeChat ID", FALSE },
+    [RETRACT_DETAIL_APPLICANT_PHONE] = { "applicant.phone", "Phone number", TRUE },
+    [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = { "applicant.id_number", "ID card number", FALSE },
+    [RETRACT_DETAIL_COMPLAINT_NUMBER] = { "complaint_number", "Complaint number", TRUE },
+    [RETRACT_DETAIL_RESPONDENT] = { "respondent", "The other party", FALSE },
+    [RETRACT_DETAIL_NARRATIVE] = { "narrative", "What happened", TRUE },
+    [RETRACT_DETAIL_REASON] = { "reason", "Why it was a mistake", TRUE },
+  };
+  g_autoptr(GDate) today = g_date_new_dmy (24, G_DATE_NOVEMBER, 2026);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (101, 'a');
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_assert_cmpstr (retract_detail_get_field_name (i), ==, expected[i].field);
+      g_assert_cmpstr (retract_detail_get_label (i), ==, expected[i].label);
+      g_assert_cmpint (retract_detail_is_required (i), ==, expected[i].required);
+
+      /* Missing: an error only for the required ones. */
+      g_assert_cmpint (retract_case_validate_detail (kase, i, today, &local_error), ==,
+                       !expected[i].required);
+      if (expected[i].required)
+        {
+          g_assert_error (local_error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING);
+          g_assert_cmpstr (local_error->message, ==, "needed for the letter");
+        }
+      else
+        {
+          g_assert_no_error (local_error);
+        }
+    }
+  g_assert_true (retract_case_validate_details (kase, today, NULL));
+
+  /* Given: the same reasons as retract_case_validate_details(), without the field. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, long_name);
+  g_assert_false (retract_case_validate_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, today,
+                                                &error));
+  g_assert_true (error->domain == RETRACT_INPUT_ERROR);
+  g_assert_cmpstr (error->message, ==, "at most 100 characters, this has 101");
+  g_clear_error (&error);
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010520300101001X");
+  g_assert_false (retract_case_validate_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, today,
+                                                &error));
+  g_assert_cmpstr (error->message, ==, "the date of birth in digits 7–14 is in the future");
+  g_clear_error (&error);
+  g_assert_true (retract_case_validate_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, NULL,
+                                               NULL));
+
+  /* The phone rule follows the case's cross-border scenario. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "+85291234567");
+  g_assert_false (retract_case_validate_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, today,
+                                                NULL));
+  retract_case_set_scenario_enabled (kase, "cross-border", TRUE);
+  g_assert_true (retract_case_validate_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, today,
+                                               NULL));
+
+  /* Only the multiline fields keep line breaks. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第一行\n第二行");
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李\n四");
+  g_assert_true (retract_case_validate_detail (kase, RETRACT_DETAIL_NARRATIVE, today, NULL));
+  g_assert_false (retract_case_validate_detail (kase, RETRACT_DETAIL_RESPONDENT, today, NULL));
 }
 
 int
@@ -1337,6 +1453,8 @@ main (int   argc,
   g_test_add_func ("/retract/case/materials-rejects", test_materials_rejects);
   g_test_add_func ("/retract/case/rejects/hostile-text", test_rejects_hostile_text);
   g_test_add_func ("/retract/case/attachment-names", test_attachment_names);
+  g_test_add_func ("/retract/case/attachment-empty-unchanged", test_attachment_empty_unchanged);
+  g_test_add_func ("/retract/case/detail-table", test_detail_table);
   g_test_add_func ("/retract/case/edge/far-future-filed-at", test_far_future_filed_at);
   g_test_add_func ("/retract/case/edge/control-characters-round-trip",
                    test_round_trip_control_characters);

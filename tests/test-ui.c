@@ -1158,6 +1158,128 @@ test_hostile_text (void)
   g_rmdir (dir);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The wizard says its step changed only when it did. */
+static void
+test_step_notify (void)
+{
+  Harness harness;
+  RetractWizard *wizard;
+  guint notified = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  wizard = retract_window_get_wizard (harness.window);
+  assert_step (&harness, "situation");
+  g_signal_connect (wizard, "notify::step", G_CALLBACK (count_notify), &notified);
+
+  retract_wizard_go_to (wizard, "situation");
+  g_assert_cmpuint (notified, ==, 0);
+
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  assert_step (&harness, "circumstances");
+  g_assert_cmpuint (notified, ==, 1);
+  retract_wizard_go_to (wizard, "circumstances");
+  g_assert_cmpuint (notified, ==, 1);
+  retract_wizard_go_to (wizard, "situation");
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Resuming the same case shows the step it is at: no change, no notification. */
+  retract_window_start (harness.window, TRUE);
+  assert_step (&harness, "situation");
+  g_assert_cmpuint (notified, ==, 2);
+
+  harness_clear (&harness);
+}
+
+/* Ctrl+Q (app.quit) keeps the window size as closing the window does. */
+static void
+test_quit_saves_window_size (void)
+{
+  Harness harness;
+  g_autoptr(RetractApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  app = retract_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (harness.window), GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 613, 517);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), !=, 613);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 613);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 517);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  gtk_window_set_application (GTK_WINDOW (harness.window), NULL);
+  harness_clear (&harness);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* Delete Saved Data also forgets the settings that record what the user did:
+ * the last platform no longer pre-fills the next case. */
+static void
+test_delete_forgets_history (void)
+{
+  Harness harness;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) platform = NULL;
+  g_autoptr(GVariant) checked = NULL;
+  g_autofree char *last = NULL;
+  GListModel *toplevels;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  retract_case_set_platform (retract_window_get_case (harness.window), "alipay");
+  g_settings_set_int64 (settings, "last-update-check", 1795000000);
+  g_settings_set_boolean (settings, "automatic-updates", TRUE);
+  retract_window_flush_save (harness.window);
+  last = g_settings_get_string (settings, "last-platform");
+  g_assert_cmpstr (last, ==, "alipay");
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-data", NULL);
+  harness_settle ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      on_delete_dialog (window);
+    }
+  harness_settle ();
+
+  g_assert_false (retract_store_has_saved_case (harness.store));
+  platform = g_settings_get_user_value (settings, "last-platform");
+  g_assert_null (platform);
+  checked = g_settings_get_user_value (settings, "last-update-check");
+  g_assert_null (checked);
+  /* A choice the user made stays. */
+  g_assert_true (g_settings_get_boolean (settings, "automatic-updates"));
+
+  retract_window_start (harness.window, FALSE);
+  g_assert_cmpstr (retract_case_get_platform (retract_window_get_case (harness.window)), !=,
+                   "alipay");
+
+  harness_clear (&harness);
+  g_settings_reset (settings, "automatic-updates");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1179,6 +1301,9 @@ main (int   argc,
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);
+  g_test_add_func ("/retract/ui/step-notify", test_step_notify);
+  g_test_add_func ("/retract/ui/quit-saves-window-size", test_quit_saves_window_size);
+  g_test_add_func ("/retract/ui/delete-forgets-history", test_delete_forgets_history);
 
   return g_test_run ();
 }

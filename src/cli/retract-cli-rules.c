@@ -170,6 +170,7 @@ retract_cli_validate_rules (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
   int status = EXIT_OK;
+  guint n_types;
 
   context = g_option_context_new (_("FILE — check a rules dataset strictly"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -186,9 +187,11 @@ retract_cli_validate_rules (int    argc,
   if (rules == NULL)
     return retract_cli_report_error (error);
 
+  n_types = retract_ruleset_get_types (rules)->len;
   /* Translators: "rules.json: valid, version 2026.11.1, 6 complaint types" */
-  g_print (_("%1$s: valid, version %2$s, %3$u complaint types\n"), argv[1],
-           retract_ruleset_get_version (rules), retract_ruleset_get_types (rules)->len);
+  g_print (ngettext ("%1$s: valid, version %2$s, %3$u complaint type\n",
+                     "%1$s: valid, version %2$s, %3$u complaint types\n", n_types),
+           argv[1], retract_ruleset_get_version (rules), n_types);
   return status;
 }
 

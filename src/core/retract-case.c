@@ -87,28 +87,90 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Validators that need more than the text itself. */
+static gboolean
+check_phone (RetractCase  *self,
+             const char   *value,
+             const GDate  *today,
+             GError      **error)
+{
+  return retract_validate_phone (value, retract_case_has_scenario (self, "cross-border"), NULL,
+                                 error);
+}
+
+static gboolean
+check_id_number (RetractCase  *self,
+                 const char   *value,
+                 const GDate  *today,
+                 GError      **error)
+{
+  return retract_validate_id_number (value, today, NULL, error);
+}
+
+static gboolean
+check_wechat_id (RetractCase  *self,
+                 const char   *value,
+                 const GDate  *today,
+                 GError      **error)
+{
+  return retract_validate_wechat_id (value, error);
+}
+
+static gboolean
+check_complaint_number (RetractCase  *self,
+                        const char   *value,
+                        const GDate  *today,
+                        GError      **error)
+{
+  return retract_validate_complaint_number (value, error);
+}
+
+typedef gboolean (*DetailCheck) (RetractCase  *self,
+                                 const char   *value,
+                                 const GDate  *today,
+                                 GError      **error);
+
+/* The letter's fields: the one place their rules are written. The loader, the
+ * writer, retract_case_validate_details(), the letter and the details page all
+ * read this table. */
 typedef struct
 {
-  const char *property;
-  const char *field;     /* name in messages and the case file's path */
-  const char *json_key;
-  gboolean    applicant; /* lives under "applicant" in the file */
-  guint       max_chars;
-  gboolean    multiline;
+  const char  *property;
+  const char  *field;     /* name in messages and the case file's path */
+  const char  *json_key;
+  const char  *label;     /* what the user sees, untranslated */
+  gboolean     applicant; /* lives under "applicant" in the file */
+  gboolean     required;  /* the letter cannot be written without it */
+  guint        max_chars;
+  gboolean     multiline;
+  DetailCheck  check;     /* after the text check; NULL if none */
 } DetailInfo;
 
 static const DetailInfo detail_info[RETRACT_N_DETAILS] = {
-  [RETRACT_DETAIL_APPLICANT_NAME] = { "applicant-name", "applicant.name", "name", TRUE, 100, FALSE },
-  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = { "applicant-wechat-id", "applicant.wechat_id", "wechat_id",
-                                           TRUE, 64, FALSE },
-  [RETRACT_DETAIL_APPLICANT_PHONE] = { "applicant-phone", "applicant.phone", "phone", TRUE, 32, FALSE },
-  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = { "applicant-id-number", "applicant.id_number", "id_number",
-                                           TRUE, 32, FALSE },
-  [RETRACT_DETAIL_COMPLAINT_NUMBER] = { "complaint-number", "complaint_number", "complaint_number",
-                                        FALSE, 64, FALSE },
-  [RETRACT_DETAIL_RESPONDENT] = { "respondent", "respondent", "respondent", FALSE, 200, FALSE },
-  [RETRACT_DETAIL_NARRATIVE] = { "narrative", "narrative", "narrative", FALSE, 100000, TRUE },
-  [RETRACT_DETAIL_REASON] = { "reason", "reason", "reason", FALSE, 100000, TRUE },
+  [RETRACT_DETAIL_APPLICANT_NAME] = {
+    "applicant-name", "applicant.name", "name", N_("Your name"),
+    TRUE, TRUE, 100, FALSE, NULL },
+  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = {
+    "applicant-wechat-id", "applicant.wechat_id", "wechat_id", N_("WeChat ID"),
+    TRUE, FALSE, 64, FALSE, check_wechat_id },
+  [RETRACT_DETAIL_APPLICANT_PHONE] = {
+    "applicant-phone", "applicant.phone", "phone", N_("Phone number"),
+    TRUE, TRUE, 32, FALSE, check_phone },
+  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = {
+    "applicant-id-number", "applicant.id_number", "id_number", N_("ID card number"),
+    TRUE, FALSE, 32, FALSE, check_id_number },
+  [RETRACT_DETAIL_COMPLAINT_NUMBER] = {
+    "complaint-number", "complaint_number", "complaint_number", N_("Complaint number"),
+    FALSE, TRUE, 64, FALSE, check_complaint_number },
+  [RETRACT_DETAIL_RESPONDENT] = {
+    "respondent", "respondent", "respondent", N_("The other party"),
+    FALSE, FALSE, 200, FALSE, NULL },
+  [RETRACT_DETAIL_NARRATIVE] = {
+    "narrative", "narrative", "narrative", N_("What happened"),
+    FALSE, TRUE, 100000, TRUE, NULL },
+  [RETRACT_DETAIL_REASON] = {
+    "reason", "reason", "reason", N_("Why it was a mistake"),
+    FALSE, TRUE, 100000, TRUE, NULL },
 };
 
 /* Empty text means "not answered"; keeping it NULL keeps the file honest. */
@@ -321,13 +383,33 @@ read_text_detail (RetractJsonDocument *doc,
   return TRUE;
 }
 
+/* The keys the table puts in the top level (@applicant FALSE) or under
+ * "applicant", in the table's order, between @before and @after. */
+static GStrv
+detail_keys (gboolean            applicant,
+             const char * const *before,
+             const char * const *after)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (before != NULL)
+    g_strv_builder_addv (builder, (const char **) before);
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (detail_info[i].applicant == applicant)
+      g_strv_builder_add (builder, detail_info[i].json_key);
+  if (after != NULL)
+    g_strv_builder_addv (builder, (const char **) after);
+
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 load_applicant (RetractJsonDocument *doc,
                 JsonObject          *root,
                 RetractCase         *self,
                 GError             **error)
 {
-  static const char * const keys[] = { "name", "wechat_id", "phone", "id_number", NULL };
+  g_auto(GStrv) keys = detail_keys (TRUE, NULL, NULL);
   JsonObject *applicant = NULL;
 
   if (!retract_json_document_read_object (doc, root, "$", "applicant",
@@ -337,7 +419,8 @@ load_applicant (RetractJsonDocument *doc,
   if (applicant == NULL)
     return TRUE;
 
-  if (!retract_json_document_check_keys (doc, applicant, "$.applicant", keys, error))
+  if (!retract_json_document_check_keys (doc, applicant, "$.applicant",
+                                         (const char * const *) keys, error))
     return FALSE;
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
@@ -445,12 +528,13 @@ load_case (RetractJsonDocument *doc,
            RetractCase         *self,
            GError             **error)
 {
-  static const char * const keys[] = {
+  static const char * const keys_before[] = {
     "format", "platform", "type", "filed_at", "mistake", "scenarios", "withdrawals_this_month",
-    "other_party_loss", "applicant", "complaint_number", "respondent", "narrative", "reason",
-    "materials", "step", NULL
+    "other_party_loss", "applicant", NULL
   };
-  static const char * const multiline_paths[] = { "$.narrative", "$.reason", NULL };
+  static const char * const keys_after[] = { "materials", "step", NULL };
+  g_auto(GStrv) keys = detail_keys (FALSE, keys_before, keys_after);
+  g_autoptr(GPtrArray) multiline_paths = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   JsonObject *root;
   const char *platform = NULL, *type = NULL, *filed_at = NULL, *mistake = NULL, *step = NULL;
   gint64 format, withdrawals = 0;
@@ -473,9 +557,13 @@ load_case (RetractJsonDocument *doc,
     }
 
   /* Every text is checked before anything repeats it in a message; only the
-   * narrative and the reason may hold several lines. */
-  if (!retract_text_check_document (doc, multiline_paths, error) ||
-      !retract_json_document_check_keys (doc, root, "$", keys, error) ||
+   * multiline fields (the narrative and the reason) may hold several lines. */
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (detail_info[i].multiline)
+      g_ptr_array_add (multiline_paths, g_strconcat ("$.", detail_info[i].field, NULL));
+
+  if (!retract_text_check_document (doc, (const char * const *) multiline_paths->pdata, error) ||
+      !retract_json_document_check_keys (doc, root, "$", (const char * const *) keys, error) ||
       !retract_json_document_read_string (doc, root, "$", "platform",
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
                                           &platform, error) ||
@@ -965,6 +1053,80 @@ retract_detail_get_field_name (RetractDetail detail)
 }
 
 /**
+ * retract_detail_get_label:
+ *
+ * Returns: the field's translated name for people, such as "Phone number"
+ */
+const char *
+retract_detail_get_label (RetractDetail detail)
+{
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
+
+  return _(detail_info[detail].label);
+}
+
+/**
+ * retract_detail_is_required:
+ *
+ * Returns: whether the letter cannot be written without @detail
+ */
+gboolean
+retract_detail_is_required (RetractDetail detail)
+{
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
+
+  return detail_info[detail].required;
+}
+
+static gboolean
+check_detail (RetractCase   *self,
+              RetractDetail  detail,
+              const GDate   *today,
+              GError       **error)
+{
+  const DetailInfo *info = &detail_info[detail];
+  const char *value = self->details[detail];
+
+  g_assert (value != NULL);
+
+  return retract_validate_text (value, info->max_chars, info->multiline, error) &&
+         (info->check == NULL || info->check (self, value, today, error));
+}
+
+/**
+ * retract_case_validate_detail:
+ * @today: (nullable): for birth dates in ID numbers
+ * @error: the reason alone, without the field's name
+ *
+ * Checks one letter detail as the details page does on Next: a required one
+ * that is missing is an error (%RETRACT_INPUT_ERROR_MISSING), a given one must
+ * pass its checks.
+ *
+ * Returns: %TRUE if @detail is fine for the letter
+ */
+gboolean
+retract_case_validate_detail (RetractCase   *self,
+                              RetractDetail  detail,
+                              const GDate   *today,
+                              GError       **error)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
+
+  if (self->details[detail] == NULL)
+    {
+      if (!detail_info[detail].required)
+        return TRUE;
+
+      g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
+                           _("needed for the letter"));
+      return FALSE;
+    }
+
+  return check_detail (self, detail, today, error);
+}
+
+/**
  * retract_case_validate_details:
  * @today: (nullable): for birth dates in ID numbers
  * @error: every bad field, one per line, each as "field: reason"
@@ -977,54 +1139,19 @@ retract_case_validate_details (RetractCase *self,
                                GError     **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  gboolean cross_border;
 
   g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
-
-  cross_border = retract_case_has_scenario (self, "cross-border");
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      const char *value = self->details[i];
-      gboolean ok;
 
-      if (value == NULL)
+      if (self->details[i] == NULL || check_detail (self, i, today, &local_error))
         continue;
 
-      ok = retract_validate_text (value, detail_info[i].max_chars, detail_info[i].multiline,
-                                  &local_error);
-      if (ok)
-        {
-          switch ((RetractDetail) i)
-            {
-            case RETRACT_DETAIL_APPLICANT_PHONE:
-              ok = retract_validate_phone (value, cross_border, NULL, &local_error);
-              break;
-            case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
-              ok = retract_validate_id_number (value, today, NULL, &local_error);
-              break;
-            case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
-              ok = retract_validate_wechat_id (value, &local_error);
-              break;
-            case RETRACT_DETAIL_COMPLAINT_NUMBER:
-              ok = retract_validate_complaint_number (value, &local_error);
-              break;
-            case RETRACT_DETAIL_APPLICANT_NAME:
-            case RETRACT_DETAIL_RESPONDENT:
-            case RETRACT_DETAIL_NARRATIVE:
-            case RETRACT_DETAIL_REASON:
-            default:
-              break;
-            }
-        }
-
-      if (!ok)
-        {
-          if (problems->len > 0)
-            g_string_append_c (problems, '\n');
-          g_string_append_printf (problems, "%s: %s", detail_info[i].field, local_error->message);
-        }
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append_printf (problems, "%s: %s", detail_info[i].field, local_error->message);
     }
 
   if (problems->len > 0)
@@ -1168,7 +1295,7 @@ check_attachment (const char *material,
 
 /**
  * retract_case_set_material_attachment:
- * @path: (nullable): the attached file, or %NULL to detach
+ * @path: (nullable): the attached file, or %NULL (or "") to detach
  * @error: names the material when the file's name is refused
  *
  * Attaches a file to @material. A path with a control, line-separator or
@@ -1188,7 +1315,11 @@ retract_case_set_material_attachment (RetractCase *self,
   g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
   g_return_val_if_fail (material != NULL && *material != '\0', FALSE);
 
-  if (path != NULL && *path != '\0' && !check_attachment (material, path, error))
+  /* "" detaches, like %NULL: nothing changes if nothing was attached. */
+  if (path != NULL && *path == '\0')
+    path = NULL;
+
+  if (path != NULL && !check_attachment (material, path, error))
     return FALSE;
 
   if (g_strcmp0 (retract_case_get_material_attachment (self, material), path) == 0)

@@ -76,6 +76,8 @@ void                retract_case_set_detail            (RetractCase   *self,
                                                         RetractDetail  detail,
                                                         const char    *value);
 const char         *retract_detail_get_field_name      (RetractDetail  detail);
+const char         *retract_detail_get_label           (RetractDetail  detail);
+gboolean            retract_detail_is_required         (RetractDetail  detail);
 
 gboolean            retract_case_get_material_ready    (RetractCase   *self,
                                                         const char    *material);
@@ -92,6 +94,10 @@ const char         *retract_case_get_step              (RetractCase   *self);
 void                retract_case_set_step              (RetractCase   *self,
                                                         const char    *step);
 
+gboolean            retract_case_validate_detail       (RetractCase   *self,
+                                                        RetractDetail  detail,
+                                                        const GDate   *today,
+                                                        GError       **error);
 gboolean            retract_case_validate_details      (RetractCase   *self,
                                                         const GDate   *today,
                                                         GError       **error);

@@ -41,15 +41,6 @@ G_DEFINE_FINAL_TYPE (RetractLetter, retract_letter, G_TYPE_OBJECT)
 /* The letter speaks the language asked for, whatever the interface's. */
 #define PHRASE(self, zh, en) ((self)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en))
 
-/* What a letter cannot be written without. */
-static const RetractDetail required_details[] = {
-  RETRACT_DETAIL_APPLICANT_NAME,
-  RETRACT_DETAIL_APPLICANT_PHONE,
-  RETRACT_DETAIL_COMPLAINT_NUMBER,
-  RETRACT_DETAIL_NARRATIVE,
-  RETRACT_DETAIL_REASON,
-};
-
 static void
 block_free (gpointer data)
 {
@@ -132,14 +123,15 @@ check_complete (RetractCase *kase,
   g_autoptr(GString) missing = g_string_new (NULL);
   GDate today;
 
-  for (guint i = 0; i < G_N_ELEMENTS (required_details); i++)
-    if (retract_case_get_detail (kase, required_details[i]) == NULL)
+  /* What a letter cannot be written without: see retract_detail_is_required(). */
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (retract_detail_is_required (i) && retract_case_get_detail (kase, i) == NULL)
       {
         if (missing->len > 0)
           g_string_append_c (missing, '\n');
         /* Translators: "applicant.phone: needed for the letter" */
         g_string_append_printf (missing, _("%s: needed for the letter"),
-                                retract_detail_get_field_name (required_details[i]));
+                                retract_detail_get_field_name (i));
       }
 
   if (missing->len > 0)

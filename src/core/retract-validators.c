@@ -547,8 +547,11 @@ retract_validate_text (const char *text,
   length = g_utf8_strlen (text, -1);
   if ((gulong) length > max_chars)
     {
+      /* Translators: the limit, then the length of the text */
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_OUT_OF_RANGE,
-                   _("at most %1$u characters, this has %2$ld"), max_chars, length);
+                   g_dngettext (GETTEXT_PACKAGE, "at most %1$u character, this has %2$ld",
+                                "at most %1$u characters, this has %2$ld", max_chars),
+                   max_chars, length);
       return FALSE;
     }
 

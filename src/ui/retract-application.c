@@ -318,10 +318,10 @@ quit (GSimpleAction *action,
   GApplication *app = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Nothing typed is lost on Ctrl+Q. */
+  /* Nothing typed is lost on Ctrl+Q, and the window size is kept as on closing. */
   for (GList *l = windows; l != NULL; l = l->next)
     if (RETRACT_IS_WINDOW (l->data))
-      retract_window_flush_save (l->data);
+      retract_window_save_state (l->data);
 
   g_application_quit (app);
 }

@@ -36,41 +36,6 @@ struct _RetractDetailsPage
 
 G_DEFINE_FINAL_TYPE (RetractDetailsPage, retract_details_page, RETRACT_TYPE_PAGE)
 
-/* Which answers the letter cannot do without. */
-static const gboolean required[RETRACT_N_DETAILS] = {
-  [RETRACT_DETAIL_APPLICANT_NAME] = TRUE,
-  [RETRACT_DETAIL_APPLICANT_PHONE] = TRUE,
-  [RETRACT_DETAIL_COMPLAINT_NUMBER] = TRUE,
-  [RETRACT_DETAIL_NARRATIVE] = TRUE,
-  [RETRACT_DETAIL_REASON] = TRUE,
-};
-
-static const char *
-field_label (RetractDetail detail)
-{
-  switch (detail)
-    {
-    case RETRACT_DETAIL_APPLICANT_NAME:
-      return _("Your name");
-    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
-      return _("WeChat ID");
-    case RETRACT_DETAIL_APPLICANT_PHONE:
-      return _("Phone number");
-    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
-      return _("ID card number");
-    case RETRACT_DETAIL_COMPLAINT_NUMBER:
-      return _("Complaint number");
-    case RETRACT_DETAIL_RESPONDENT:
-      return _("The other party");
-    case RETRACT_DETAIL_NARRATIVE:
-      return _("What happened");
-    case RETRACT_DETAIL_REASON:
-      return _("Why it was a mistake");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static char *
 field_text (GtkWidget *field)
 {
@@ -127,7 +92,7 @@ report_filtered (RetractDetailsPage *self,
                                 /* Translators: %1$s is a field such as "Your name" */
                                 : _("%1$s: invisible control characters were left out "
                                     "(U+%2$04X)"),
-                                field_label (i), removed);
+                                retract_detail_get_label (i), removed);
         gtk_label_set_label (label, line);
         gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
         return;
@@ -230,48 +195,18 @@ error_label_for (RetractDetailsPage *self,
     }
 }
 
+/* The rules are the case's (one table in retract-case.c); the page only says
+ * where a field is wrong. */
 static gboolean
 check_field (RetractDetailsPage *self,
              RetractDetail       detail,
              GError            **error)
 {
-  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
-  const char *value = retract_case_get_detail (kase, detail);
+  RetractPage *page = RETRACT_PAGE (self);
   GDate today;
 
-  if (value == NULL)
-    {
-      if (required[detail])
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("needed for the letter"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  switch (detail)
-    {
-    case RETRACT_DETAIL_APPLICANT_PHONE:
-      return retract_validate_phone (value, retract_case_has_scenario (kase, "cross-border"),
-                                     NULL, error);
-    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
-      retract_time_get_date (retract_clock_get_now (retract_page_get_clock (RETRACT_PAGE (self))),
-                             &today);
-      return retract_validate_id_number (value, &today, NULL, error);
-    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
-      return retract_validate_wechat_id (value, error);
-    case RETRACT_DETAIL_COMPLAINT_NUMBER:
-      return retract_validate_complaint_number (value, error);
-    case RETRACT_DETAIL_APPLICANT_NAME:
-      return retract_validate_text (value, 100, FALSE, error);
-    case RETRACT_DETAIL_RESPONDENT:
-      return retract_validate_text (value, 200, FALSE, error);
-    case RETRACT_DETAIL_NARRATIVE:
-    case RETRACT_DETAIL_REASON:
-    default:
-      return retract_validate_text (value, 100000, TRUE, error);
-    }
+  retract_time_get_date (retract_clock_get_now (retract_page_get_clock (page)), &today);
+  return retract_case_validate_detail (retract_page_get_case (page), detail, &today, error);
 }
 
 static void
@@ -312,7 +247,7 @@ retract_details_page_apply (RetractPage *page)
           g_autofree char *line = NULL;
 
           /* Translators: "Phone number: enter a mainland mobile number…" */
-          line = g_strdup_printf (_("%1$s: %2$s"), field_label (i), error->message);
+          line = g_strdup_printf (_("%1$s: %2$s"), retract_detail_get_label (i), error->message);
           if (*gtk_label_get_label (label) != '\0')
             {
               g_autofree char *both = g_strconcat (gtk_label_get_label (label), "\n", line, NULL);
@@ -423,7 +358,7 @@ retract_details_page_init (RetractDetailsPage *self)
           g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
           g_signal_connect (buffer, "insert-text", G_CALLBACK (on_buffer_insert_text), self);
           gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          field_label (i), -1);
+                                          retract_detail_get_label (i), -1);
         }
     }
 

@@ -205,8 +205,9 @@ rebuild (RetractMaterialsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), materials->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), materials->len == 0);
 
-  /* Translators: "2 of 3 ready" */
-  progress = g_strdup_printf (_("%1$u of %2$u ready"), ready, materials->len);
+  /* Translators: "2 of 3 ready"; the plural form follows the first number */
+  progress = g_strdup_printf (ngettext ("%1$u of %2$u ready", "%1$u of %2$u ready", ready),
+                              ready, materials->len);
   gtk_label_set_label (self->progress_label, progress);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_label), materials->len > 0);
 }

@@ -186,40 +186,28 @@ excerpt (const char *text)
 
   start = g_utf8_substring (text, 0, REVIEW_EXCERPT_CHARS);
   /* Translators: the start of a long answer, then its length, "… (100000 characters in all)" */
-  return g_strdup_printf (_("%s… (%ld characters in all)"), start, n_chars);
+  return g_strdup_printf (ngettext ("%s… (%ld character in all)",
+                                    "%s… (%ld characters in all)", (gulong) n_chars),
+                          start, n_chars);
 }
 
 static void
 build_details (RetractReviewPage *self,
                RetractCase       *kase)
 {
-  static const struct
-  {
-    RetractDetail detail;
-    const char   *label;
-  } fields[] = {
-    { RETRACT_DETAIL_APPLICANT_NAME, N_("Your name") },
-    { RETRACT_DETAIL_APPLICANT_WECHAT_ID, N_("WeChat ID") },
-    { RETRACT_DETAIL_APPLICANT_PHONE, N_("Phone number") },
-    { RETRACT_DETAIL_APPLICANT_ID_NUMBER, N_("ID card number") },
-    { RETRACT_DETAIL_COMPLAINT_NUMBER, N_("Complaint number") },
-    { RETRACT_DETAIL_RESPONDENT, N_("The other party") },
-    { RETRACT_DETAIL_NARRATIVE, N_("What happened") },
-    { RETRACT_DETAIL_REASON, N_("Why it was a mistake") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  /* Every letter field, in the case's order, named as on the details page. */
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
-      const char *value = retract_case_get_detail (kase, fields[i].detail);
+      const char *value = retract_case_get_detail (kase, i);
       g_autofree char *shown = NULL;
 
       /* The ID number is shown masked, as the letter will print it. */
-      if (value != NULL && fields[i].detail == RETRACT_DETAIL_APPLICANT_ID_NUMBER)
+      if (value != NULL && i == RETRACT_DETAIL_APPLICANT_ID_NUMBER)
         value = shown = retract_mask_id_number (value);
       else if (value != NULL)
         value = shown = excerpt (value);
 
-      add_value (self, self->details_group, _(fields[i].label), value);
+      add_value (self, self->details_group, retract_detail_get_label (i), value);
     }
 }
 
@@ -548,7 +536,9 @@ review_copy (GtkWidget  *widget,
 
       text = retract_letter_build_ticket (self->letter, &n_chars);
       /* Translators: %u is the number of characters copied */
-      message = g_strdup_printf (_("Ticket text copied (%u characters)"), n_chars);
+      message = g_strdup_printf (ngettext ("Ticket text copied (%u character)",
+                                           "Ticket text copied (%u characters)", n_chars),
+                                 n_chars);
     }
   else
     {

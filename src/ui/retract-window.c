@@ -175,6 +175,26 @@ window_new_case (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Settings that are the user's choices stay; every other key (such as the
+ * last platform, which pre-fills the next case) records what was done, and
+ * is reset with the saved cases. */
+static void
+forget_history (GSettings *settings)
+{
+  static const char * const choices[] = {
+    "rules-url", "automatic-updates", "automatic-updates-offered", "window-width",
+    "window-height", "window-maximized", NULL
+  };
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_strv_contains (choices, keys[i]))
+      g_settings_reset (settings, keys[i]);
+}
+
 static void
 on_delete_data_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -195,6 +215,9 @@ on_delete_data_response (AdwMessageDialog *dialog,
       retract_window_show_toast (self, message);
       return;
     }
+
+  if (self->settings != NULL)
+    forget_history (self->settings);
 
   kase = retract_case_new ();
   set_case (self, kase);
@@ -338,19 +361,7 @@ window_show_shortcuts (GtkWidget  *widget,
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
-  RetractWindow *self = RETRACT_WINDOW (window);
-
-  retract_window_flush_save (self);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-    }
+  retract_window_save_state (RETRACT_WINDOW (window));
 
   return GTK_WINDOW_CLASS (retract_window_parent_class)->close_request (window);
 }
@@ -569,6 +580,31 @@ retract_window_flush_save (RetractWindow *self)
       g_clear_handle_id (&self->save_id, g_source_remove);
       save_now (self);
     }
+}
+
+/**
+ * retract_window_save_state:
+ *
+ * What closing the window and quitting both keep: the pending save of the
+ * case, and the window's size for the next start.
+ */
+void
+retract_window_save_state (RetractWindow *self)
+{
+  int width, height;
+
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+
+  retract_window_flush_save (self);
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 void

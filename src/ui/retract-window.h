@@ -24,6 +24,7 @@ const char    *retract_window_get_view     (RetractWindow  *self);
 void           retract_window_start        (RetractWindow  *self,
                                             gboolean        resume);
 void           retract_window_flush_save   (RetractWindow  *self);
+void           retract_window_save_state   (RetractWindow  *self);
 void           retract_window_show_toast   (RetractWindow  *self,
                                             const char     *message);
 void           retract_window_set_rules    (RetractWindow  *self,

@@ -102,9 +102,11 @@ show_page (RetractWizard *self,
 {
   RetractPage *page;
   RetractCase *kase;
+  gboolean changed;
 
   g_assert (index < self->pages->len);
 
+  changed = self->current != index;
   self->current = index;
   page = current_page (self);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
@@ -115,7 +117,8 @@ show_page (RetractWizard *self,
     retract_case_set_step (kase, page_table[index].name);
 
   update_navigation (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STEP]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STEP]);
 }
 
 static void
