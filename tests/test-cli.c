@@ -681,6 +681,14 @@ serve_rules (SoupServer        *server,
     }
   else if (g_str_equal (path, "/older.json"))
     body = rules_server.older;
+  else if (g_str_equal (path, "/loop.json") || g_str_equal (path, "/portal.json"))
+    {
+      soup_message_headers_replace (response, "Location",
+                                    g_str_equal (path, "/loop.json")
+                                    ? "/loop.json" : "http://login.portal.example/");
+      soup_server_message_set_status (message, SOUP_STATUS_FOUND, NULL);
+      return;
+    }
   else if (g_str_equal (path, "/broken.json"))
     {
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{", 1);
@@ -1193,6 +1201,195 @@ test_update_io_error (void)
   g_clear_pointer (&rules_server.last_if_none_match, g_free);
 }
 
+static char *
+data_file (const char *name)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+
+  return g_build_filename (directory, name, NULL);
+}
+
+/* The app's own files are never written through a link: a link at
+ * rules.json.previous (to /etc/passwd, for root) is named and left, and
+ * what it points to is untouched. */
+static void
+test_update_rules_own_links (void)
+{
+  g_autoptr(SoupServer) server = start_rules_server ();
+  g_autofree char *newer = rules_url ("/newer.json");
+  g_autofree char *victim = scratch_path ("fakepasswd");
+  g_autofree char *previous = data_file ("rules.json.previous");
+  g_autofree char *etag = data_file ("rules.etag");
+  g_autofree char *contents = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  rules_server.newer = test_dataset_with_version ("2026.12.1");
+  run_cli_env (&first, without_leak_check, "update-rules", "--url", newer, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (victim, "root:x:0:0:root:/root:/bin/sh\n", -1, NULL));
+  g_assert_no_errno (symlink (victim, previous));
+  g_unlink (etag);
+  g_bytes_unref (rules_server.newer);
+  rules_server.newer = test_dataset_with_version ("2026.12.2");
+
+  run_cli_env (&second, without_leak_check, "update-rules", "--url", newer, NULL);
+  g_assert_cmpint (second.status, ==, 1);
+  g_assert_nonnull (strstr (second.err, "rules.json.previous"));
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "root:x:0:0:root:/root:/bin/sh\n");
+  g_assert_true (g_file_test (previous, G_FILE_TEST_IS_SYMLINK));
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&rules_server.newer, g_bytes_unref);
+  g_clear_pointer (&rules_server.last_if_none_match, g_free);
+}
+
+/* A data folder that is a link to a shared (1777) folder is not chmodded,
+ * and nothing is written into it; the refusal names the folder. */
+static void
+test_update_rules_linked_folder (void)
+{
+  g_autoptr(SoupServer) server = start_rules_server ();
+  g_autofree char *newer = rules_url ("/newer.json");
+  g_autofree char *shared = scratch_path ("shared");
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *inside = g_build_filename (shared, "rules.json", NULL);
+  g_auto(Run) update = { 0 };
+  GStatBuf st;
+
+  rules_server.newer = test_dataset_with_version ("2026.12.1");
+  g_assert_no_errno (g_mkdir_with_parents (shared, 0700));
+  g_assert_no_errno (g_chmod (shared, 01777));
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_no_errno (symlink (shared, directory));
+
+  run_cli_env (&update, without_leak_check, "update-rules", "--url", newer, NULL);
+  g_assert_cmpint (update.status, ==, 1);
+  g_assert_nonnull (strstr (update.err, APP_ID));
+  g_assert_null (strstr (update.err, "cases"));
+  g_assert_no_errno (g_stat (shared, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 01777);
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  g_unlink (directory);
+  soup_server_disconnect (server);
+  g_clear_pointer (&rules_server.newer, g_bytes_unref);
+  g_clear_pointer (&rules_server.last_if_none_match, g_free);
+}
+
+/* revert-rules moves only our own regular file, over our own regular file
+ * or nothing: a FIFO or a folder is named and stays where it is. */
+static void
+test_revert_rules_not_ours (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *rules = data_file ("rules.json");
+  g_autofree char *previous = data_file ("rules.json.previous");
+  g_autofree char *inside = g_build_filename (rules, "mine.txt", NULL);
+  g_autoptr(GBytes) dataset = test_dataset_with_version ("2026.12.1");
+  g_auto(Run) fifo_run = { 0 };
+  g_auto(Run) folder_run = { 0 };
+  GStatBuf st;
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (rules, g_bytes_get_data (dataset, NULL),
+                                      (gssize) g_bytes_get_size (dataset), NULL));
+  g_assert_no_errno (mkfifo (previous, 0600));
+
+  run_cli (&fifo_run, "revert-rules");
+  g_assert_cmpint (fifo_run.status, !=, 0);
+  g_assert_nonnull (strstr (fifo_run.err, "rules.json.previous"));
+  g_assert_no_errno (g_lstat (previous, &st));
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_no_errno (g_lstat (rules, &st));
+  g_assert_true (S_ISREG (st.st_mode));
+
+  g_unlink (previous);
+  g_unlink (rules);
+  g_assert_no_errno (g_mkdir (rules, 0700));
+  g_assert_true (g_file_set_contents (inside, "mine", -1, NULL));
+
+  run_cli (&folder_run, "revert-rules");
+  g_assert_cmpint (folder_run.status, !=, 0);
+  g_assert_nonnull (strstr (folder_run.err, "rules.json"));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (previous, G_FILE_TEST_EXISTS));
+
+  g_unlink (inside);
+  g_rmdir (rules);
+}
+
+/* A folder where the downloaded rules belong cannot be set aside: every
+ * command says it was left in place, never "set aside". */
+static void
+test_rules_left_in_place (void)
+{
+  g_autofree char *rules = data_file ("rules.json");
+  g_auto(Run) info = { 0 };
+
+  g_assert_no_errno (g_mkdir_with_parents (rules, 0700));
+
+  run_cli (&info, "rules-info");
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_null (strstr (info.err, "set aside"));
+  g_assert_nonnull (strstr (info.err, "left in place"));
+  g_assert_true (g_file_test (rules, G_FILE_TEST_IS_DIR));
+  g_rmdir (rules);
+}
+
+/* A redirect loop is a server error (exit 1, "error"); a redirect to a
+ * portal names the rule it broke. */
+static void
+test_update_rules_redirects (void)
+{
+  g_autoptr(SoupServer) server = start_rules_server ();
+  g_autofree char *loop = rules_url ("/loop.json");
+  g_autofree char *portal = rules_url ("/portal.json");
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) loop_run = { 0 };
+  g_auto(Run) portal_run = { 0 };
+  JsonObject *root;
+
+  run_cli_env (&loop_run, without_leak_check, "update-rules", "--url", loop, "--json", NULL);
+  g_assert_cmpint (loop_run.status, ==, 1);
+  root = parse_object (loop_run.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "result"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (root, "problem"), ==, "server-error");
+  g_clear_object (&parser);
+
+  run_cli_env (&portal_run, without_leak_check, "update-rules", "--url", portal, NULL);
+  g_assert_cmpint (portal_run.status, ==, 2);
+  g_assert_nonnull (strstr (portal_run.err, "not allowed"));
+  g_assert_null (strstr (portal_run.err, "another kind"));
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&rules_server.last_if_none_match, g_free);
+}
+
+/* File names in messages: no escape sequence or bidi control reaches the
+ * terminal; the name is shown escaped. */
+static void
+test_names_escaped (void)
+{
+  g_autofree char *hostile = scratch_path ("x\033[31mred\u202e.json");
+  g_auto(Run) assess = { 0 };
+  g_auto(Run) validate = { 0 };
+
+  run_cli (&assess, "assess", "--case", hostile);
+  g_assert_cmpint (assess.status, !=, 0);
+  g_assert_null (strchr (assess.err, '\033'));
+  g_assert_null (strstr (assess.err, "\u202e"));
+  g_assert_nonnull (strstr (assess.err, "x\\u001B[31mred\\u202E.json"));
+
+  run_cli (&validate, "validate-rules", hostile);
+  g_assert_cmpint (validate.status, !=, 0);
+  g_assert_null (strchr (validate.err, '\033'));
+  g_assert_null (strstr (validate.err, "\u202e"));
+  g_assert_nonnull (strstr (validate.err, "\\u202E"));
+}
+
 static void
 test_help_and_usage (void)
 {
@@ -1268,6 +1465,12 @@ main (int   argc,
   g_test_add_func ("/retract/cli/not-regular-files", test_not_regular_files);
   g_test_add_func ("/retract/cli/output-checks", test_output_checks);
   g_test_add_func ("/retract/cli/update-io-error", test_update_io_error);
+  g_test_add_func ("/retract/cli/update-rules/own-links", test_update_rules_own_links);
+  g_test_add_func ("/retract/cli/update-rules/linked-folder", test_update_rules_linked_folder);
+  g_test_add_func ("/retract/cli/update-rules/redirects", test_update_rules_redirects);
+  g_test_add_func ("/retract/cli/revert-rules/not-ours", test_revert_rules_not_ours);
+  g_test_add_func ("/retract/cli/rules-left-in-place", test_rules_left_in_place);
+  g_test_add_func ("/retract/cli/names-escaped", test_names_escaped);
 
   return g_test_run ();
 }

@@ -194,6 +194,117 @@ test_private_folder (void)
   g_rmdir (folder);
 }
 
+/* The app's own files are never written through a link: what the link
+ * points to stays as it was, and the refusal names the file. */
+static void
+test_replace_own_refuses_links (void)
+{
+  g_autofree char *victim = scratch ("fakepasswd");
+  g_autofree char *own = scratch ("rules.json.previous");
+  g_autofree char *fresh = scratch ("case.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (victim, "root:x:0:0", -1, NULL));
+  g_assert_no_errno (symlink (victim, own));
+
+  g_assert_false (retract_file_replace_own (own, "rules", 5, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "rules.json.previous"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "root:x:0:0");
+  g_assert_true (g_file_test (own, G_FILE_TEST_IS_SYMLINK));
+
+  /* A regular file, or none, is written as always. */
+  g_assert_true (retract_file_replace_own (fresh, "one", 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_file_replace_own (fresh, "two", 3, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_lstat (fresh, &st));
+  g_assert_true (S_ISREG (st.st_mode));
+
+  g_unlink (own);
+  g_unlink (victim);
+  g_unlink (fresh);
+}
+
+/* A data folder reached through a link is never chmodded: a shared folder
+ * keeps its mode and is refused, by name; a private one of ours is used. */
+static void
+test_private_folder_through_link (void)
+{
+  g_autofree char *shared = scratch ("shared");
+  g_autofree char *private_folder = scratch ("private");
+  g_autofree char *link_path = scratch ("io.github.retractapp.Retract");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_no_errno (g_mkdir (shared, 0700));
+  g_assert_no_errno (g_chmod (shared, 01777));
+  g_assert_no_errno (symlink (shared, link_path));
+
+  g_assert_false (retract_file_ensure_private_folder (link_path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "io.github.retractapp.Retract"));
+  g_clear_error (&error);
+  g_assert_no_errno (g_stat (shared, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 01777);
+
+  g_unlink (link_path);
+  g_assert_no_errno (g_mkdir (private_folder, 0700));
+  g_assert_no_errno (symlink (private_folder, link_path));
+  g_assert_true (retract_file_ensure_private_folder (link_path, &error));
+  g_assert_no_error (error);
+
+  g_unlink (link_path);
+  g_rmdir (shared);
+  g_rmdir (private_folder);
+}
+
+/* A folder of another user is refused with words that fit any file written
+ * there (rules as well as cases). Needs root, to give a folder away. */
+static void
+test_folder_of_another_user_wording (void)
+{
+  g_autofree char *folder = scratch ("theirs");
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root to make a folder of another user");
+      return;
+    }
+
+  g_assert_no_errno (g_mkdir (folder, 0700));
+  g_assert_no_errno (chown (folder, 65534, 65534));
+  g_assert_false (retract_file_ensure_private_folder (folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "belongs to another user"));
+  g_assert_null (strstr (error->message, "cases"));
+  g_rmdir (folder);
+}
+
+/* Names in messages: control, bidi and invisible characters escaped. */
+static void
+test_display_name (void)
+{
+  g_autofree char *shown = retract_file_display_name ("x\033[31mred\u202e\u200b.json");
+  g_autofree char *missing = scratch ("x\033[31mred\u202e.json");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (shown, ==, "x\\u001B[31mred\\u202E\\u200B.json");
+
+  bytes = retract_file_read (missing, 100, &error);
+  g_assert_null (bytes);
+  g_assert_nonnull (error);
+  g_assert_null (strchr (error->message, '\033'));
+  g_assert_null (strstr (error->message, "\u202e"));
+  g_assert_nonnull (strstr (error->message, "x\\u001B[31mred\\u202E.json"));
+}
+
 /* The lock excludes another process, and a killed holder releases it. */
 static void
 test_lock_between_processes (void)
@@ -253,6 +364,11 @@ main (int   argc,
   g_test_add_func ("/retract/file/move-aside-never-replaces", test_move_aside_never_replaces);
   g_test_add_func ("/retract/file/private-folder", test_private_folder);
   g_test_add_func ("/retract/file/lock-between-processes", test_lock_between_processes);
+  g_test_add_func ("/retract/file/replace-own-refuses-links", test_replace_own_refuses_links);
+  g_test_add_func ("/retract/file/private-folder-through-link", test_private_folder_through_link);
+  g_test_add_func ("/retract/file/display-name", test_display_name);
+  g_test_add_func ("/retract/file/folder-of-another-user-wording",
+                   test_folder_of_another_user_wording);
 
   return g_test_run ();
 }

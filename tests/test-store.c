@@ -297,6 +297,48 @@ test_case_not_regular (void)
   g_unlink (retract_store_get_case_path (store));
 }
 
+/* A case.json that is a link to a real case: Delete Saved Data removes the
+ * link (so no case loads any more), never the file it points to. A save
+ * never writes through such a link either. */
+static void
+test_delete_linked_case (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "my-case.json", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractStore) next_start = NULL;
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  retract_case_set_platform (kase, "wechat");
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (retract_case_save_to_file (kase, elsewhere, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (elsewhere, &before, NULL, NULL));
+  g_assert_no_errno (symlink (elsewhere, retract_store_get_case_path (store)));
+
+  /* An autosave does not write through it. */
+  retract_case_set_platform (kase, "douyin");
+  g_assert_false (retract_store_save_case (store, kase, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_no_error (error);
+
+  next_start = retract_store_new (directory);
+  loaded = retract_store_load_case (next_start, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+  g_assert_false (g_file_test (retract_store_get_case_path (store), G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (elsewhere, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_unlink (elsewhere);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -352,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/retract/store/folder-tightened", test_folder_tightened);
   g_test_add_func ("/retract/store/folder-of-another-user", test_folder_of_another_user);
   g_test_add_func ("/retract/store/case-not-regular", test_case_not_regular);
+  g_test_add_func ("/retract/store/delete-linked-case", test_delete_linked_case);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
   g_test_add_func ("/retract/clock/real", test_real_clock);
 

@@ -1509,6 +1509,70 @@ test_redirects_refused (void)
   check_keeps_store (server, loop_url, &loop, serve_redirects);
 }
 
+/* A redirect loop is the server's fault: a network error, never "rejected";
+ * a redirect elsewhere says the address is not allowed and which rule. */
+static void
+test_redirect_loop_and_portal (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, bundled_rules);
+  g_autofree char *loop_url = test_server_url (server, "/loop");
+  g_autofree char *portal_url = test_server_url (server, "/portal");
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  test_server_redirect (server, "/loop", "/loop");
+  test_server_redirect (server, "/portal", "http://login.portal.example/");
+
+  rules = run_check (updater, loop_url, NULL, &outcome, &error);
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_NETWORK);
+  g_assert_cmpint (retract_update_error_get_problem (error), ==,
+                   RETRACT_UPDATE_PROBLEM_SERVER_ERROR);
+  g_clear_error (&error);
+
+  rules = run_check (updater, portal_url, NULL, &outcome, &error);
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "not allowed"));
+  g_assert_nonnull (strstr (error->message, "this computer"));
+  g_assert_null (strstr (error->message, "another kind"));
+}
+
+/* Refused against rules installed meanwhile by another process: the message
+ * and the version the error carries (what the CLI prints as "version") are
+ * both the rules installed when it was decided. */
+static void
+test_refusal_names_installed_version (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(GBytes) started_bytes = test_dataset_with_version ("2027.1.38");
+  g_autoptr(GBytes) installed = test_dataset_with_version ("2027.1.40");
+  g_autoptr(GBytes) offered = test_dataset_with_version ("2027.1.37");
+  g_autoptr(RetractRuleset) started = NULL;
+  g_autoptr(RetractUpdater) updater = NULL;
+  g_autoptr(RetractRuleset) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  RetractUpdateOutcome outcome;
+
+  install (store, started_bytes, NULL);
+  started = load_active (store);
+  updater = retract_updater_new (store, started);
+  /* Another process installs newer rules while this one runs. */
+  install (store, installed, NULL);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, offered);
+
+  rules = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_null (rules);
+  g_assert_error (error, RETRACT_UPDATE_ERROR, RETRACT_UPDATE_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "2027.1.40"));
+  g_assert_cmpstr (retract_update_error_get_version (error), ==, "2027.1.40");
+}
+
 static void
 serve_stall (TestServer        *server,
              RetractRulesStore *store,
@@ -1861,6 +1925,9 @@ main (int   argc,
   g_test_add_func ("/retract/updater/fails/schema-2", test_schema_2);
   g_test_add_func ("/retract/updater/fails/self-signed", test_self_signed);
   g_test_add_func ("/retract/updater/fails/redirects-refused", test_redirects_refused);
+  g_test_add_func ("/retract/updater/fails/redirect-loop-and-portal", test_redirect_loop_and_portal);
+  g_test_add_func ("/retract/updater/fails/refusal-names-installed-version",
+                   test_refusal_names_installed_version);
   g_test_add_func ("/retract/updater/fails/timeout-stall", test_timeout_stall);
   g_test_add_func ("/retract/updater/fails/timeout-trickle", test_timeout_trickle);
   g_test_add_func ("/retract/updater/fails/cancel-mid-download", test_cancel_mid_download);

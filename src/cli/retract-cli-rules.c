@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-cli-private.h"
+#include "retract-file.h"
 #include "retract-json-views.h"
 #include "retract-rules-store.h"
 #include "retract-settings.h"
@@ -105,7 +106,10 @@ retract_cli_update_rules (int    argc,
             .result = code == EXIT_BAD_INPUT ? RETRACT_UPDATE_RESULT_REJECTED
                                              : RETRACT_UPDATE_RESULT_ERROR,
             .message = g_strdup (run.error->message),
-            .version = g_strdup (retract_ruleset_get_version (active)),
+            /* The version the message names: the one in use when it was decided. */
+            .version = g_strdup (retract_update_error_get_version (run.error) != NULL
+                                 ? retract_update_error_get_version (run.error)
+                                 : retract_ruleset_get_version (active)),
             .problem = retract_update_error_get_problem (run.error),
           };
 
@@ -169,6 +173,7 @@ retract_cli_validate_rules (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
+  g_autofree char *shown = NULL;
   int status = EXIT_OK;
   guint n_types;
 
@@ -188,10 +193,11 @@ retract_cli_validate_rules (int    argc,
     return retract_cli_report_error (error);
 
   n_types = retract_ruleset_get_types (rules)->len;
+  shown = retract_file_display_name (argv[1]);
   /* Translators: "rules.json: valid, version 2026.11.1, 6 complaint types" */
   g_print (ngettext ("%1$s: valid, version %2$s, %3$u complaint type\n",
                      "%1$s: valid, version %2$s, %3$u complaint types\n", n_types),
-           argv[1], retract_ruleset_get_version (rules), n_types);
+           shown, retract_ruleset_get_version (rules), n_types);
   return status;
 }
 

@@ -12,12 +12,14 @@
  * O_EXCL | O_NOFOLLOW with mode 0600, written, fsynced, renamed over the
  * file, then the folder synced. A name a user would not choose, so only
  * files we created are ever removed as leftovers. Only a regular file is
- * replaced; a symbolic link to a regular file is followed (the file it
- * points to is replaced, the link stays); a device, a FIFO, a directory or a
- * link to one is refused.
+ * replaced; for a file the user chose, a symbolic link to a regular file is
+ * followed (the file it points to is replaced, the link stays); a device, a
+ * FIFO, a directory or a link to one is refused. The app's own files
+ * (retract_file_replace_own()) are never written through a link: a link
+ * there is not ours and the write is refused.
  *
  * The data folder: mode 0700 and ours, or nothing personal is written into
- * it. Whoever writes into it holds an exclusive flock() on `.retract.lock`
+ * it; reached through a link, it is never changed, only used when private. Whoever writes into it holds an exclusive flock() on `.retract.lock`
  * there for the whole write; whoever tidies leftovers holds it too, so a
  * temporary file seen under the lock belongs to a process that died. The
  * kernel drops the lock when its holder dies, even by SIGKILL. */
@@ -37,6 +39,7 @@
 
 #include "retract-error.h"
 #include "retract-file.h"
+#include "retract-json-scanner-private.h"
 
 #define TEMP_SUFFIX_LENGTH 6
 #define LOCK_WAIT_SECONDS 30
@@ -48,17 +51,25 @@ struct _RetractFolderLock
   int fd;
 };
 
-static void set_errno_error (GError    **error,
-                             int         saved_errno,
-                             const char *format,
-                             ...) G_GNUC_PRINTF (3, 4);
+static void set_errno_error_shown (GError    **error,
+                                   int         saved_errno,
+                                   const char *format,
+                                   ...) G_GNUC_PRINTF (3, 4);
 
-/* "<what happened>: <the system's reason>" */
+/* "<what happened to @file>: <the system's reason>", @format having one %s:
+ * the file's name, escaped (see retract_file_display_name()). */
+#define set_errno_error(error, saved_errno, format, file) \
+  G_STMT_START { \
+    int errno_ = (saved_errno); \
+    g_autofree char *shown_ = retract_file_display_name (file); \
+    set_errno_error_shown ((error), errno_, format, shown_); \
+  } G_STMT_END
+
 static void
-set_errno_error (GError    **error,
-                 int         saved_errno,
-                 const char *format,
-                 ...)
+set_errno_error_shown (GError    **error,
+                       int         saved_errno,
+                       const char *format,
+                       ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -75,11 +86,31 @@ static void
 set_not_regular_error (GError    **error,
                        const char *path)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display = retract_file_display_name (path);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                /* Translators: %s is a file name */
                _("%s is not a regular file"), display);
+}
+
+/**
+ * retract_file_display_name:
+ * @path: a file name, as given (any bytes)
+ *
+ * How to show @path in a message: control, bidirectional and invisible
+ * characters as `\u001B`, bytes that are not UTF-8 as `\xFF`, the way the
+ * JSON reader shows member names, so a name cannot rewrite the terminal or
+ * the line it is shown in.
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+retract_file_display_name (const char *path)
+{
+  GString *shown = g_string_new (NULL);
+
+  retract_json_append_escaped_key (shown, path != NULL ? path : "");
+  return g_string_free (shown, FALSE);
 }
 
 static gboolean
@@ -158,7 +189,7 @@ retract_file_read (const char *path,
 
   if ((guint64) st.st_size > max_bytes)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = retract_file_display_name (path);
       g_autofree char *size_text = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
       g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, max_bytes);
 
@@ -181,7 +212,7 @@ retract_file_read (const char *path,
         {
           if (capacity > max_bytes)
             {
-              g_autofree char *display = g_filename_display_name (path);
+              g_autofree char *display = retract_file_display_name (path);
               g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, max_bytes);
 
               g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_TOO_LARGE,
@@ -217,10 +248,12 @@ retract_file_read (const char *path,
   return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
-/* Where a write to @path really goes: @path itself, or the regular file a
- * symbolic link at @path points to. Anything else is refused. */
+/* Where a write to @path really goes: @path itself, or (@follow_links) the
+ * regular file a symbolic link at @path points to. Anything else, and any
+ * link when not @follow_links, is refused. */
 static char *
 resolve_target (const char *path,
+                gboolean    follow_links,
                 GError    **error)
 {
   struct stat st;
@@ -237,7 +270,7 @@ resolve_target (const char *path,
   if (S_ISREG (st.st_mode))
     return g_strdup (path);
 
-  if (S_ISLNK (st.st_mode) && stat (path, &st) == 0 && S_ISREG (st.st_mode))
+  if (follow_links && S_ISLNK (st.st_mode) && stat (path, &st) == 0 && S_ISREG (st.st_mode))
     {
       char *resolved = realpath (path, NULL);
 
@@ -266,19 +299,53 @@ sync_folder (const char *directory)
     }
 }
 
+static gboolean replace_file (const char  *path,
+                              gboolean     follow_links,
+                              const void  *data,
+                              gsize        length,
+                              GError     **error);
+
 /**
  * retract_file_replace:
- * @path: the file to create or replace
+ * @path: the file to create or replace, a file the user chose
  *
  * Writes @data to @path atomically, mode 0600: a crash or a failure (a full
  * disk, a read-only folder) leaves the old file or the new one, whole, and
- * no temporary file of a live process in the way of anyone.
+ * no temporary file of a live process in the way of anyone. A link to a
+ * regular file replaces the file it points to.
  */
 gboolean
 retract_file_replace (const char  *path,
                       const void  *data,
                       gsize        length,
                       GError     **error)
+{
+  return replace_file (path, TRUE, data, length, error);
+}
+
+/**
+ * retract_file_replace_own:
+ * @path: one of the app's own files, in its data folder
+ *
+ * Like retract_file_replace(), but nothing but a regular file (or no file)
+ * at @path is replaced: a link there is not ours, so it is neither written
+ * through nor removed, and the write is refused, naming @path.
+ */
+gboolean
+retract_file_replace_own (const char  *path,
+                          const void  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  return replace_file (path, FALSE, data, length, error);
+}
+
+static gboolean
+replace_file (const char  *path,
+              gboolean     follow_links,
+              const void  *data,
+              gsize        length,
+              GError     **error)
 {
   static const char alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -291,7 +358,7 @@ retract_file_replace (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  target = resolve_target (path, error);
+  target = resolve_target (path, follow_links, error);
   if (target == NULL)
     return FALSE;
 
@@ -382,12 +449,58 @@ retract_file_write_fd (int          fd,
   return TRUE;
 }
 
+/* A data folder reached through a symbolic link: used as it is, never
+ * changed (a chmod would change the folder the link points to), and only
+ * when it is a private folder of ours. */
+static gboolean
+check_linked_folder (const char *directory,
+                     const char *display,
+                     GError    **error)
+{
+  struct stat st;
+
+  if (stat (directory, &st) != 0)
+    {
+      /* Translators: %s is a folder; a system message follows */
+      set_errno_error (error, errno, _("Could not open the folder %s"), directory);
+      return FALSE;
+    }
+
+  if (!S_ISDIR (st.st_mode))
+    {
+      set_not_regular_error (error, directory);
+      return FALSE;
+    }
+
+  if (st.st_uid != geteuid ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a folder */
+                   _("The folder %s belongs to another user; nothing is saved in it"), display);
+      return FALSE;
+    }
+
+  if ((st.st_mode & 07077) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a folder */
+                   _("%s is a link to a folder other users can open; it is left as it is and "
+                     "nothing is saved in it"),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * retract_file_ensure_private_folder:
  *
  * Creates @directory (0700) if needed. An existing folder that other users
  * may enter is tightened to 0700 when it is ours; a folder of another user
- * is refused: personal data is not written into it.
+ * is refused: personal data is not written into it. A folder reached through
+ * a link is never changed: it is used when it is private and ours, refused
+ * otherwise.
  */
 gboolean
 retract_file_ensure_private_folder (const char *directory,
@@ -399,6 +512,10 @@ retract_file_ensure_private_folder (const char *directory,
 
   g_return_val_if_fail (directory != NULL, FALSE);
 
+  display = retract_file_display_name (directory);
+  if (lstat (directory, &st) == 0 && S_ISLNK (st.st_mode))
+    return check_linked_folder (directory, display, error);
+
   if (g_mkdir_with_parents (directory, 0700) != 0)
     {
       /* Translators: %s is a folder; a system message follows */
@@ -406,7 +523,8 @@ retract_file_ensure_private_folder (const char *directory,
       return FALSE;
     }
 
-  fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  /* O_NOFOLLOW: a link put there since is not opened, nor changed. */
+  fd = open (directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0 || fstat (fd, &st) != 0)
     {
       /* Translators: %s is a folder; a system message follows */
@@ -416,14 +534,12 @@ retract_file_ensure_private_folder (const char *directory,
       return FALSE;
     }
 
-  display = g_filename_display_name (directory);
   if (st.st_uid != geteuid ())
     {
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    /* Translators: %s is a folder */
-                   _("The folder %s belongs to another user; your cases are not saved in it"),
-                   display);
+                   _("The folder %s belongs to another user; nothing is saved in it"), display);
       return FALSE;
     }
 
@@ -435,7 +551,7 @@ retract_file_ensure_private_folder (const char *directory,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    /* Translators: %1$s is a folder, %2$s a system message */
                    _("Other users can open the folder %1$s and it could not be made private "
-                     "(%2$s); your cases are not saved in it"),
+                     "(%2$s); nothing is saved in it"),
                    display, g_strerror (saved_errno));
       return FALSE;
     }
@@ -481,7 +597,7 @@ retract_folder_lock (const char *directory,
         continue;
       if (saved_errno != EWOULDBLOCK || g_get_monotonic_time () > deadline)
         {
-          g_autofree char *display = g_filename_display_name (directory);
+          g_autofree char *display = retract_file_display_name (directory);
 
           close (fd);
           if (saved_errno == EWOULDBLOCK)
@@ -706,8 +822,12 @@ retract_file_move_aside (const char *path,
       return NULL;
     }
 
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               /* Translators: %s is a file name */
-               _("Could not move %s aside: too many copies"), path);
+  {
+    g_autofree char *display = retract_file_display_name (path);
+
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                 /* Translators: %s is a file name */
+                 _("Could not move %s aside: too many copies"), display);
+  }
   return NULL;
 }

@@ -22,11 +22,17 @@ gboolean           retract_file_replace               (const char          *path
                                                        const void          *data,
                                                        gsize                length,
                                                        GError             **error);
+gboolean           retract_file_replace_own           (const char          *path,
+                                                       const void          *data,
+                                                       gsize                length,
+                                                       GError             **error);
 gboolean           retract_file_write_fd              (int                  fd,
                                                        const char          *name,
                                                        const void          *data,
                                                        gsize                length,
                                                        GError             **error);
+
+char              *retract_file_display_name          (const char          *path);
 
 gboolean           retract_file_ensure_private_folder (const char          *directory,
                                                        GError             **error);

@@ -117,6 +117,7 @@ retract_json_document_new_from_file (const char              *path,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = NULL;
   gsize max_bytes = RETRACT_JSON_MAX_BYTES (limits);
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -132,7 +133,9 @@ retract_json_document_new_from_file (const char              *path,
       return NULL;
     }
 
-  return retract_json_document_new_from_bytes (bytes, path, limits, error);
+  /* Messages name the file escaped: a name cannot rewrite the terminal. */
+  shown = retract_file_display_name (path);
+  return retract_json_document_new_from_bytes (bytes, shown, limits, error);
 }
 
 const char *

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -109,18 +110,56 @@ static const char * const written_files[] = {
   RULES_FILE_NAME, PREVIOUS_FILE_NAME, ETAG_FILE_NAME, NULL
 };
 
-/* The caller holds the folder's lock. */
-static void
+/* A file of ours at @path, or none: a regular file of this user. A link, a
+ * folder or anything else there is not ours: it is named and left alone. */
+static gboolean
+check_own_file (const char *path,
+                GError    **error)
+{
+  g_autofree char *display = NULL;
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      display = retract_file_display_name (path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: %1$s is a file name, %2$s a system message */
+                   _("Could not look at %1$s: %2$s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISREG (st.st_mode) && st.st_uid == geteuid ())
+    return TRUE;
+
+  display = retract_file_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               /* Translators: %s is a file name */
+               _("%s is not a regular file of Retract’s; it is left as it is"), display);
+  return FALSE;
+}
+
+/* The caller holds the folder's lock. Returns whether the file is gone from
+ * its name (moved aside, or removed when it could not be). */
+static gboolean
 move_aside (RetractRulesStore *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *aside = retract_file_move_aside (self->path, REJECTED_PREFIX, &error);
+  g_autofree char *aside = NULL;
+  struct stat st;
 
+  /* Renamed, never copied nor followed: a FIFO or a link moves as itself; a
+   * folder cannot be, and stays. */
+  aside = retract_file_move_aside (self->path, REJECTED_PREFIX, &error);
   if (aside == NULL)
     {
       g_debug ("Could not set the downloaded rules aside: %s", error->message);
       retract_file_remove_ours (self->directory, RULES_FILE_NAME, NULL);
     }
+
+  return lstat (self->path, &st) != 0;
 }
 
 /* The rules in use now: the downloaded ones when they load and are newer
@@ -175,6 +214,7 @@ retract_rules_store_load_active (RetractRulesStore *self,
   g_autoptr(RetractRuleset) bundled = NULL;
   g_autoptr(RetractRuleset) active = NULL;
   g_autoptr(RetractFolderLock) lock = NULL;
+  gboolean set_aside = FALSE;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
 
@@ -198,13 +238,21 @@ retract_rules_store_load_active (RetractRulesStore *self,
       active = load_in_use (self, bundled, &error);
       if (active != NULL)
         return g_steal_pointer (&active);
-      move_aside (self);
+      set_aside = move_aside (self);
     }
 
-  if (notice != NULL)
+  /* "Set aside" only when it was: a folder, a link or a busy folder leaves
+   * the file where it is. */
+  if (notice != NULL && set_aside)
     /* Translators: %s says what was wrong with the file */
     *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were set "
                                  "aside and the rules that came with the app are used."),
+                               error->message);
+  else if (notice != NULL)
+    /* Translators: %s says what was wrong with the file */
+    *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were left "
+                                 "in place, unused, and the rules that came with the app are "
+                                 "used."),
                                error->message);
   return g_steal_pointer (&bundled);
 }
@@ -220,20 +268,25 @@ install_locked (RetractRulesStore *self,
   gsize length;
   const char *data;
 
+  /* Our own files only: nothing is read or written through a link, and
+   * what is not ours is named and left as it is. */
+  if (!check_own_file (self->path, error) || !check_own_file (self->previous_path, error))
+    return FALSE;
+
   current = retract_file_read (self->path, RETRACT_RULESET_MAX_BYTES * 2, NULL);
   if (current != NULL)
     {
       data = g_bytes_get_data (current, &length);
-      if (!retract_file_replace (self->previous_path, data, length, error))
+      if (!retract_file_replace_own (self->previous_path, data, length, error))
         return FALSE;
     }
 
   data = g_bytes_get_data (dataset, &length);
-  if (!retract_file_replace (self->path, data, length, error))
+  if (!retract_file_replace_own (self->path, data, length, error))
     return FALSE;
 
   /* A stale ETag would make the server answer "not modified" wrongly. */
-  if (etag == NULL || !retract_file_replace (self->etag_path, etag, strlen (etag), NULL))
+  if (etag == NULL || !retract_file_replace_own (self->etag_path, etag, strlen (etag), NULL))
     retract_file_remove_ours (self->directory, ETAG_FILE_NAME, NULL);
 
   return TRUE;
@@ -376,6 +429,13 @@ retract_rules_store_revert (RetractRulesStore *self,
 
   lock = retract_folder_lock (self->directory, error);
   if (lock == NULL)
+    return FALSE;
+
+  /* Under the lock: only our own regular file is moved, and only over our
+   * own regular file (or nothing). */
+  if (lstat (self->path, &st) != 0)
+    return TRUE;
+  if (!check_own_file (self->path, error) || !check_own_file (self->previous_path, error))
     return FALSE;
 
   if (g_rename (self->path, self->previous_path) != 0 && errno != ENOENT)

@@ -195,6 +195,7 @@ retract_store_save_case (RetractStore *self,
                          GError      **error)
 {
   g_autoptr(RetractFolderLock) lock = NULL;
+  g_autofree char *contents = NULL;
 
   g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (RETRACT_IS_CASE (kase), FALSE);
@@ -207,7 +208,9 @@ retract_store_save_case (RetractStore *self,
   if (lock == NULL)
     return FALSE;
 
-  return retract_case_save_to_file (kase, self->case_path, error);
+  /* Our own file: never written through a link (see retract-file.c). */
+  contents = retract_case_to_json (kase);
+  return retract_file_replace_own (self->case_path, contents, strlen (contents), error);
 }
 
 /**
@@ -215,7 +218,9 @@ retract_store_save_case (RetractStore *self,
  *
  * Deletes the saved case, every copy moved aside and the leftovers of killed
  * saves: only files the app wrote, by their exact names. Missing files are
- * fine; a user's own files in the folder stay.
+ * fine; a user's own files in the folder stay. A link named `case.json` is
+ * removed itself, never the file it points to. Success means no case loads
+ * from the folder any more; otherwise the error names what is left.
  */
 gboolean
 retract_store_delete_all (RetractStore *self,
@@ -250,12 +255,31 @@ retract_store_delete_all (RetractStore *self,
           !retract_file_is_temporary_name (name, CASE_FILE_NAME))
         continue;
 
+      /* A link would load the case it points to: the link goes, its target stays. */
+      if (g_str_equal (name, CASE_FILE_NAME) &&
+          g_file_test (self->case_path, G_FILE_TEST_IS_SYMLINK) &&
+          g_unlink (self->case_path) != 0 && errno != ENOENT)
+        break;
+
       if (!retract_file_remove_ours (self->directory, name, &remove_error))
         {
           g_set_error (error, remove_error->domain, remove_error->code,
                        _("Could not delete a saved file: %s"), remove_error->message);
           return FALSE;
         }
+    }
+
+  /* Never "deleted" while a case still loads (a file of another user, a
+   * link that could not be removed). */
+  if (retract_store_has_saved_case (self) ||
+      g_file_test (self->case_path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autofree char *display = retract_file_display_name (self->case_path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("Could not delete a saved file: %s is still there"), display);
+      return FALSE;
     }
 
   return TRUE;

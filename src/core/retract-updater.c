@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (RetractUpdater, retract_updater, G_TYPE_OBJECT)
 typedef struct
 {
   RetractUpdateProblem problem;
+  char                *version; /* the rules in use when the update was refused */
 } RetractUpdateErrorPrivate;
 
 static void
@@ -54,12 +55,17 @@ retract_update_error_private_copy (const RetractUpdateErrorPrivate *src,
                                    RetractUpdateErrorPrivate       *dest)
 {
   if (src != NULL && dest != NULL)
-    dest->problem = src->problem;
+    {
+      dest->problem = src->problem;
+      dest->version = g_strdup (src->version);
+    }
 }
 
 static void
 retract_update_error_private_clear (RetractUpdateErrorPrivate *priv)
 {
+  if (priv != NULL)
+    g_clear_pointer (&priv->version, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (RetractUpdateError, retract_update_error)
@@ -81,6 +87,25 @@ retract_update_error_get_problem (const GError *error)
 
   priv = retract_update_error_get_private (error);
   return priv != NULL ? priv->problem : RETRACT_UPDATE_PROBLEM_OTHER;
+}
+
+/**
+ * retract_update_error_get_version:
+ * @error: (nullable): an error from the updater
+ *
+ * Returns: (nullable): the version of the rules in use when the update was
+ *   refused, the one its message names; %NULL when the error names none
+ */
+const char *
+retract_update_error_get_version (const GError *error)
+{
+  RetractUpdateErrorPrivate *priv;
+
+  if (error == NULL)
+    return NULL;
+
+  priv = retract_update_error_get_private (error);
+  return priv != NULL ? priv->version : NULL;
 }
 
 static GError *
@@ -124,6 +149,28 @@ return_problem (GTask                *task,
   va_start (args, format);
   error = problem_error_new_valist (code, problem, format, args);
   va_end (args);
+  g_task_return_error (task, error);
+}
+
+/* A refusal decided against @in_use, the rules installed at that moment:
+ * the error carries their version, so whoever reports it names the same. */
+G_GNUC_PRINTF (4, 5) static void
+return_refusal (GTask                *task,
+                RetractUpdateProblem  problem,
+                RetractRuleset       *in_use,
+                const char           *format,
+                ...)
+{
+  RetractUpdateErrorPrivate *priv;
+  va_list args;
+  GError *error;
+
+  va_start (args, format);
+  error = problem_error_new_valist (RETRACT_UPDATE_ERROR_REJECTED, problem, format, args);
+  va_end (args);
+  priv = retract_update_error_get_private (error);
+  if (priv != NULL)
+    priv->version = g_strdup (retract_ruleset_get_version (in_use));
   g_task_return_error (task, error);
 }
 
@@ -390,7 +437,7 @@ finish_download (GTask *task)
           g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
           return;
         }
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_OLDER_RULES,
+      return_refusal (task, RETRACT_UPDATE_PROBLEM_OLDER_RULES, installed,
                       _("The server offers rules %1$s, older than the %2$s in use"),
                       retract_ruleset_get_version (candidate),
                       retract_ruleset_get_version (installed));
@@ -398,7 +445,7 @@ finish_download (GTask *task)
 
     case RETRACT_RULES_INSTALL_CONFLICT:
     default:
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_INVALID_RULES,
+      return_refusal (task, RETRACT_UPDATE_PROBLEM_INVALID_RULES, installed,
                       _("The server offers rules %s with other content than the "
                         "rules of the same version in use"),
                       retract_ruleset_get_version (candidate));
@@ -468,15 +515,23 @@ follow_redirect (GTask *task)
   if (target == NULL || g_strcmp0 (g_uri_get_scheme (target), download->scheme) != 0 ||
       !check_uri (target, &error))
     {
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
-                      _("The server redirected to another kind of address; rules are "
-                        "only taken from %s:// addresses"), download->scheme);
+      /* Name the rule that was broken, not the address (it may be anything). */
+      if (g_strcmp0 (download->scheme, "https") == 0)
+        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
+                        _("The server redirected to an address that is not allowed: rules are "
+                          "only taken from https:// addresses"));
+      else
+        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_ADDRESS,
+                        _("The server redirected to an address that is not allowed: a "
+                          "download over plain http:// (for tests) may only go on to "
+                          "http:// addresses on this computer"));
       return TRUE;
     }
 
   if (++download->redirects > MAX_REDIRECTS)
     {
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_SERVER_ERROR,
+      /* A loop is the server's fault, like an error status: not the rules'. */
+      return_problem (task, RETRACT_UPDATE_ERROR_NETWORK, RETRACT_UPDATE_PROBLEM_SERVER_ERROR,
                       _("The server redirected too many times"));
       return TRUE;
     }

@@ -32,6 +32,7 @@ typedef enum
 
 GQuark          retract_update_error_quark      (void);
 RetractUpdateProblem retract_update_error_get_problem (const GError *error);
+const char     *retract_update_error_get_version (const GError *error);
 gboolean        retract_updater_check_url       (const char          *url,
                                                  GError             **error);
 
