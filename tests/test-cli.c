@@ -1220,6 +1220,7 @@ test_update_rules_own_links (void)
   g_autofree char *victim = scratch_path ("fakepasswd");
   g_autofree char *previous = data_file ("rules.json.previous");
   g_autofree char *etag = data_file ("rules.etag");
+  g_autofree char *etag_elsewhere = scratch_path ("etag");
   g_autofree char *contents = NULL;
   g_auto(Run) first = { 0 };
   g_auto(Run) second = { 0 };
@@ -1230,12 +1231,16 @@ test_update_rules_own_links (void)
 
   g_assert_true (g_file_set_contents (victim, "root:x:0:0:root:/root:/bin/sh\n", -1, NULL));
   g_assert_no_errno (symlink (victim, previous));
+  /* A link at rules.etag is not read through either: no If-None-Match. */
+  g_assert_true (g_file_set_contents (etag_elsewhere, "\"v2\"", -1, NULL));
   g_unlink (etag);
+  g_assert_no_errno (symlink (etag_elsewhere, etag));
   g_bytes_unref (rules_server.newer);
   rules_server.newer = test_dataset_with_version ("2026.12.2");
 
   run_cli_env (&second, without_leak_check, "update-rules", "--url", newer, NULL);
   g_assert_cmpint (second.status, ==, 1);
+  g_assert_null (rules_server.last_if_none_match);
   g_assert_nonnull (strstr (second.err, "rules.json.previous"));
   g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "root:x:0:0:root:/root:/bin/sh\n");
@@ -1376,6 +1381,8 @@ test_names_escaped (void)
   g_autofree char *hostile = scratch_path ("x\033[31mred\u202e.json");
   g_auto(Run) assess = { 0 };
   g_auto(Run) validate = { 0 };
+  g_auto(Run) unexpected = { 0 };
+  g_auto(Run) unknown = { 0 };
 
   run_cli (&assess, "assess", "--case", hostile);
   g_assert_cmpint (assess.status, !=, 0);
@@ -1388,6 +1395,16 @@ test_names_escaped (void)
   g_assert_null (strchr (validate.err, '\033'));
   g_assert_null (strstr (validate.err, "\u202e"));
   g_assert_nonnull (strstr (validate.err, "\\u202E"));
+
+  /* A stray argument or command, often a file name, is shown escaped too. */
+  run_cli (&unexpected, "rules-info", hostile);
+  g_assert_cmpint (unexpected.status, ==, 2);
+  g_assert_null (strchr (unexpected.err, '\033'));
+  g_assert_nonnull (strstr (unexpected.err, "\\u001B"));
+  run_cli (&unknown, hostile);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_null (strchr (unknown.err, '\033'));
+  g_assert_nonnull (strstr (unknown.err, "\\u001B"));
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "retract-cli-private.h"
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-rules-store.h"
 #include "retract-updater.h"
 
@@ -97,7 +98,10 @@ retract_cli_parse (const char          *parameter_string,
 
   if (*argc > 1)
     {
-      g_printerr (_("Unexpected argument “%s”.\n"), (*argv)[1]);
+      g_autofree char *shown = retract_file_display_name ((*argv)[1]);
+
+      /* Often a file name: shown escaped, like every name in a message. */
+      g_printerr (_("Unexpected argument “%s”.\n"), shown);
       *status = EXIT_BAD_INPUT;
       return FALSE;
     }
@@ -261,6 +265,7 @@ main (int    argc,
       char **argv)
 {
   const char *localedir = g_getenv ("RETRACT_LOCALEDIR");
+  g_autofree char *shown = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -294,7 +299,8 @@ main (int    argc,
         }
     }
 
-  g_printerr (_("Unknown command “%s”. Run “retract-cli --help” for the list.\n"), argv[1]);
+  shown = retract_file_display_name (argv[1]);
+  g_printerr (_("Unknown command “%s”. Run “retract-cli --help” for the list.\n"), shown);
   return EXIT_BAD_INPUT;
 }
 

@@ -467,6 +467,10 @@ retract_rules_store_get_etag (RetractRulesStore *self)
   if (lstat (self->path, &st) != 0)
     return NULL;
 
+  /* Ours only: a link there is not read through (nor sent to the server). */
+  if (lstat (self->etag_path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+    return NULL;
+
   etag = retract_file_read (self->etag_path, 1024, NULL);
   if (etag == NULL)
     return NULL;
