@@ -1509,6 +1509,34 @@ test_redirects_refused (void)
   check_keeps_store (server, loop_url, &loop, serve_redirects);
 }
 
+/* A link at rules.json is not ours: an install neither reads through it
+ * (into rules.json.previous) nor writes through it; it names the file. */
+static void
+test_install_refuses_linked_rules (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) previous_before = read_bytes (retract_rules_store_get_previous_path (store));
+  g_autoptr(GBytes) previous_after = NULL;
+  g_autofree char *victim = g_build_filename (g_get_user_data_dir (), "victim.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (victim, "secret", -1, NULL));
+  g_assert_no_errno (g_unlink (retract_rules_store_get_path (store)));
+  g_assert_no_errno (symlink (victim, retract_rules_store_get_path (store)));
+
+  g_assert_false (retract_rules_store_install (store, newer, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "rules.json"));
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "secret");
+  g_assert_true (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_IS_SYMLINK));
+  previous_after = read_bytes (retract_rules_store_get_previous_path (store));
+  assert_bytes_equal (previous_before, previous_after, "the previous file");
+  g_unlink (victim);
+}
+
 /* A redirect loop is the server's fault: a network error, never "rejected";
  * a redirect elsewhere says the address is not allowed and which rule. */
 static void
@@ -1926,6 +1954,8 @@ main (int   argc,
   g_test_add_func ("/retract/updater/fails/self-signed", test_self_signed);
   g_test_add_func ("/retract/updater/fails/redirects-refused", test_redirects_refused);
   g_test_add_func ("/retract/updater/fails/redirect-loop-and-portal", test_redirect_loop_and_portal);
+  g_test_add_func ("/retract/updater/store/install-refuses-linked-rules",
+                   test_install_refuses_linked_rules);
   g_test_add_func ("/retract/updater/fails/refusal-names-installed-version",
                    test_refusal_names_installed_version);
   g_test_add_func ("/retract/updater/fails/timeout-stall", test_timeout_stall);
