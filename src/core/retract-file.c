@@ -480,7 +480,9 @@ check_linked_folder (const char *directory,
       return FALSE;
     }
 
-  if ((st.st_mode & 07077) != 0)
+  /* Private: no group or other bits (a set-group-ID bit inherited from the
+   * parent harms nobody). */
+  if ((st.st_mode & 0077) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    /* Translators: %s is a folder */
