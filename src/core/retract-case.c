@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-case.h"
+#include "retract-case-fields-private.h"
 #include "retract-error.h"
 #include "retract-file.h"
 #include "retract-json-document.h"
@@ -86,92 +87,6 @@ enum {
 #define PROP_FIRST_DETAIL PROP_APPLICANT_NAME
 
 static GParamSpec *properties [N_PROPS];
-
-/* Validators that need more than the text itself. */
-static gboolean
-check_phone (RetractCase  *self,
-             const char   *value,
-             const GDate  *today,
-             GError      **error)
-{
-  return retract_validate_phone (value, retract_case_has_scenario (self, "cross-border"), NULL,
-                                 error);
-}
-
-static gboolean
-check_id_number (RetractCase  *self,
-                 const char   *value,
-                 const GDate  *today,
-                 GError      **error)
-{
-  return retract_validate_id_number (value, today, NULL, error);
-}
-
-static gboolean
-check_wechat_id (RetractCase  *self,
-                 const char   *value,
-                 const GDate  *today,
-                 GError      **error)
-{
-  return retract_validate_wechat_id (value, error);
-}
-
-static gboolean
-check_complaint_number (RetractCase  *self,
-                        const char   *value,
-                        const GDate  *today,
-                        GError      **error)
-{
-  return retract_validate_complaint_number (value, error);
-}
-
-typedef gboolean (*DetailCheck) (RetractCase  *self,
-                                 const char   *value,
-                                 const GDate  *today,
-                                 GError      **error);
-
-/* The letter's fields: the one place their rules are written. The loader, the
- * writer, retract_case_validate_details(), the letter and the details page all
- * read this table. */
-typedef struct
-{
-  const char  *property;
-  const char  *field;     /* name in messages and the case file's path */
-  const char  *json_key;
-  const char  *label;     /* what the user sees, untranslated */
-  gboolean     applicant; /* lives under "applicant" in the file */
-  gboolean     required;  /* the letter cannot be written without it */
-  guint        max_chars;
-  gboolean     multiline;
-  DetailCheck  check;     /* after the text check; NULL if none */
-} DetailInfo;
-
-static const DetailInfo detail_info[RETRACT_N_DETAILS] = {
-  [RETRACT_DETAIL_APPLICANT_NAME] = {
-    "applicant-name", "applicant.name", "name", N_("Your name"),
-    TRUE, TRUE, 100, FALSE, NULL },
-  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = {
-    "applicant-wechat-id", "applicant.wechat_id", "wechat_id", N_("WeChat ID"),
-    TRUE, FALSE, 64, FALSE, check_wechat_id },
-  [RETRACT_DETAIL_APPLICANT_PHONE] = {
-    "applicant-phone", "applicant.phone", "phone", N_("Phone number"),
-    TRUE, TRUE, 32, FALSE, check_phone },
-  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = {
-    "applicant-id-number", "applicant.id_number", "id_number", N_("ID card number"),
-    TRUE, FALSE, 32, FALSE, check_id_number },
-  [RETRACT_DETAIL_COMPLAINT_NUMBER] = {
-    "complaint-number", "complaint_number", "complaint_number", N_("Complaint number"),
-    FALSE, TRUE, 64, FALSE, check_complaint_number },
-  [RETRACT_DETAIL_RESPONDENT] = {
-    "respondent", "respondent", "respondent", N_("The other party"),
-    FALSE, FALSE, 200, FALSE, NULL },
-  [RETRACT_DETAIL_NARRATIVE] = {
-    "narrative", "narrative", "narrative", N_("What happened"),
-    FALSE, TRUE, 100000, TRUE, NULL },
-  [RETRACT_DETAIL_REASON] = {
-    "reason", "reason", "reason", N_("Why it was a mistake"),
-    FALSE, TRUE, 100000, TRUE, NULL },
-};
 
 /* Empty text means "not answered"; keeping it NULL keeps the file honest. */
 static gboolean
@@ -333,7 +248,7 @@ retract_case_class_init (RetractCaseClass *klass)
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     properties [PROP_FIRST_DETAIL + i] =
-      g_param_spec_string (detail_info[i].property, NULL, NULL, NULL, flags);
+      g_param_spec_string (retract_case_field (i)->property, NULL, NULL, NULL, flags);
 
   properties [PROP_STEP] =
     g_param_spec_string ("step", NULL, NULL, NULL, flags);
@@ -374,7 +289,7 @@ read_text_detail (RetractJsonDocument *doc,
 {
   const char *value = NULL;
 
-  if (!retract_json_document_read_string (doc, object, path, detail_info[detail].json_key,
+  if (!retract_json_document_read_string (doc, object, path, retract_case_field (detail)->json_key,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &value,
                                           error))
     return FALSE;
@@ -395,8 +310,8 @@ detail_keys (gboolean            applicant,
   if (before != NULL)
     g_strv_builder_addv (builder, (const char **) before);
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (detail_info[i].applicant == applicant)
-      g_strv_builder_add (builder, detail_info[i].json_key);
+    if (retract_case_field (i)->applicant == applicant)
+      g_strv_builder_add (builder, retract_case_field (i)->json_key);
   if (after != NULL)
     g_strv_builder_addv (builder, (const char **) after);
 
@@ -424,7 +339,7 @@ load_applicant (RetractJsonDocument *doc,
     return FALSE;
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (detail_info[i].applicant &&
+    if (retract_case_field (i)->applicant &&
         !read_text_detail (doc, applicant, "$.applicant", self, i, error))
       return FALSE;
 
@@ -559,8 +474,8 @@ load_case (RetractJsonDocument *doc,
   /* Every text is checked before anything repeats it in a message; only the
    * multiline fields (the narrative and the reason) may hold several lines. */
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (detail_info[i].multiline)
-      g_ptr_array_add (multiline_paths, g_strconcat ("$.", detail_info[i].field, NULL));
+    if (retract_case_field (i)->multiline)
+      g_ptr_array_add (multiline_paths, g_strconcat ("$.", retract_case_field (i)->field, NULL));
 
   if (!retract_text_check_document (doc, (const char * const *) multiline_paths->pdata, error) ||
       !retract_json_document_check_keys (doc, root, "$", (const char * const *) keys, error) ||
@@ -592,7 +507,7 @@ load_case (RetractJsonDocument *doc,
   replace_string (&self->step, step);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (!detail_info[i].applicant && !read_text_detail (doc, root, "$", self, i, error))
+    if (!retract_case_field (i)->applicant && !read_text_detail (doc, root, "$", self, i, error))
       return FALSE;
 
   if (filed_at != NULL)
@@ -730,21 +645,21 @@ retract_case_to_json (RetractCase *self)
   json_builder_add_boolean_value (builder, self->other_party_loss);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    any_applicant = any_applicant || (detail_info[i].applicant && self->details[i] != NULL);
+    any_applicant = any_applicant || (retract_case_field (i)->applicant && self->details[i] != NULL);
 
   if (any_applicant)
     {
       json_builder_set_member_name (builder, "applicant");
       json_builder_begin_object (builder);
       for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-        if (detail_info[i].applicant)
-          add_string_member (builder, detail_info[i].json_key, self->details[i]);
+        if (retract_case_field (i)->applicant)
+          add_string_member (builder, retract_case_field (i)->json_key, self->details[i]);
       json_builder_end_object (builder);
     }
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (!detail_info[i].applicant)
-      add_string_member (builder, detail_info[i].json_key, self->details[i]);
+    if (!retract_case_field (i)->applicant)
+      add_string_member (builder, retract_case_field (i)->json_key, self->details[i]);
 
   if (g_hash_table_size (self->materials) > 0)
     {
@@ -1036,132 +951,6 @@ retract_case_set_detail (RetractCase   *self,
 
   if (replace_string (&self->details[detail], value))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FIRST_DETAIL + detail]);
-}
-
-/**
- * retract_detail_get_field_name:
- *
- * Returns: the field's name in the case file and in messages, such as
- *   "applicant.phone"
- */
-const char *
-retract_detail_get_field_name (RetractDetail detail)
-{
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
-
-  return detail_info[detail].field;
-}
-
-/**
- * retract_detail_get_label:
- *
- * Returns: the field's translated name for people, such as "Phone number"
- */
-const char *
-retract_detail_get_label (RetractDetail detail)
-{
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
-
-  return _(detail_info[detail].label);
-}
-
-/**
- * retract_detail_is_required:
- *
- * Returns: whether the letter cannot be written without @detail
- */
-gboolean
-retract_detail_is_required (RetractDetail detail)
-{
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
-
-  return detail_info[detail].required;
-}
-
-static gboolean
-check_detail (RetractCase   *self,
-              RetractDetail  detail,
-              const GDate   *today,
-              GError       **error)
-{
-  const DetailInfo *info = &detail_info[detail];
-  const char *value = self->details[detail];
-
-  g_assert (value != NULL);
-
-  return retract_validate_text (value, info->max_chars, info->multiline, error) &&
-         (info->check == NULL || info->check (self, value, today, error));
-}
-
-/**
- * retract_case_validate_detail:
- * @today: (nullable): for birth dates in ID numbers
- * @error: the reason alone, without the field's name
- *
- * Checks one letter detail as the details page does on Next: a required one
- * that is missing is an error (%RETRACT_INPUT_ERROR_MISSING), a given one must
- * pass its checks.
- *
- * Returns: %TRUE if @detail is fine for the letter
- */
-gboolean
-retract_case_validate_detail (RetractCase   *self,
-                              RetractDetail  detail,
-                              const GDate   *today,
-                              GError       **error)
-{
-  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
-
-  if (self->details[detail] == NULL)
-    {
-      if (!detail_info[detail].required)
-        return TRUE;
-
-      g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
-                           _("needed for the letter"));
-      return FALSE;
-    }
-
-  return check_detail (self, detail, today, error);
-}
-
-/**
- * retract_case_validate_details:
- * @today: (nullable): for birth dates in ID numbers
- * @error: every bad field, one per line, each as "field: reason"
- *
- * Checks the letter details that were given; missing ones are not an error here.
- */
-gboolean
-retract_case_validate_details (RetractCase *self,
-                               const GDate *today,
-                               GError     **error)
-{
-  g_autoptr(GString) problems = g_string_new (NULL);
-
-  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (self->details[i] == NULL || check_detail (self, i, today, &local_error))
-        continue;
-
-      if (problems->len > 0)
-        g_string_append_c (problems, '\n');
-      g_string_append_printf (problems, "%s: %s", detail_info[i].field, local_error->message);
-    }
-
-  if (problems->len > 0)
-    {
-      g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                           problems->str);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static MaterialState *
