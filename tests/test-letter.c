@@ -406,6 +406,39 @@ write_pdf (RetractLetter *letter,
   return path;
 }
 
+/* Paragraphs stay as written, but runs of empty lines shrink to one: 100 000
+ * line breaks used to print 2 993 empty pages. */
+static void
+test_blank_line_runs (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autoptr(RetractLetterRenderer) renderer = NULL;
+  g_autoptr(GString) many = g_string_new ("开头");
+  g_autofree char *text = NULL;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE,
+                           "\n\n第一段\n\n\n\n\n第二段\n   \n\t\n第三段\n第三段第二行\n\n");
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                        RETRACT_LETTER_FLAGS_NONE);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "第一段\n\n第二段\n\n第三段\n第三段第二行\n");
+  assert_lacks (text, "\n\n\n");
+  g_clear_object (&letter);
+
+  for (guint i = 0; i < 99990; i++)
+    g_string_append_c (many, '\n');
+  g_string_append (many, "结尾");
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, many->str);
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                        RETRACT_LETTER_FLAGS_NONE);
+  renderer = retract_letter_renderer_new (letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT);
+  g_assert_cmpuint (retract_letter_renderer_get_n_pages (renderer), <=, 2);
+  g_clear_pointer (&text, g_free);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "开头\n\n结尾");
+}
+
 static void
 test_pdf_basics (void)
 {
@@ -743,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/retract/letter/incomplete-or-invalid", test_incomplete_or_invalid);
   g_test_add_func ("/retract/letter/english-copy", test_english_copy);
   g_test_add_func ("/retract/letter/short-texts", test_short_texts);
+  g_test_add_func ("/retract/letter/blank-line-runs", test_blank_line_runs);
   g_test_add_func ("/retract/letter/pdf/basics", test_pdf_basics);
   g_test_add_func ("/retract/letter/pdf/author-when-allowed", test_pdf_author_when_allowed);
   g_test_add_func ("/retract/letter/pdf/long-narrative-paginates",

@@ -294,6 +294,48 @@ test_pasted_controls (void)
   harness_clear (&harness);
 }
 
+/* A 100 000-letter word froze the details page for 20 s (Pango wrapping it
+ * by words): such text wraps by character, prose and Chinese by words. */
+static void
+test_unbroken_text_wraps_by_character (void)
+{
+  Harness harness;
+  GtkWidget *narrative;
+  GtkTextBuffer *buffer;
+  g_autofree char *word = g_strnfill (100000, 'x');
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  for (guint i = 0; i < 4; i++)
+    harness_next (&harness);
+  assert_step (&harness, "details");
+
+  narrative = retract_details_page_get_field (RETRACT_DETAILS_PAGE (harness_page (&harness,
+                                                                                   "details")),
+                                              RETRACT_DETAIL_NARRATIVE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (narrative));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (narrative)), ==,
+                   GTK_WRAP_WORD_CHAR);
+
+  gtk_text_buffer_set_text (buffer, word, -1);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (narrative)), ==, GTK_WRAP_CHAR);
+  harness_settle ();
+
+  gtk_text_buffer_set_text (buffer, "我想给李四发消息，却误点了投诉。 I meant to message him.", -1);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (narrative)), ==,
+                   GTK_WRAP_WORD_CHAR);
+
+  /* Also when the long word comes from a saved case. */
+  retract_case_set_detail (retract_window_get_case (harness.window), RETRACT_DETAIL_NARRATIVE,
+                           word);
+  harness_settle ();
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (narrative)), ==, GTK_WRAP_CHAR);
+
+  harness_clear (&harness);
+}
+
 static gboolean
 count_tick (gpointer data)
 {
@@ -1301,6 +1343,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);
+  g_test_add_func ("/retract/ui/unbroken-text-wraps-by-character",
+                   test_unbroken_text_wraps_by_character);
   g_test_add_func ("/retract/ui/step-notify", test_step_notify);
   g_test_add_func ("/retract/ui/quit-saves-window-size", test_quit_saves_window_size);
   g_test_add_func ("/retract/ui/delete-forgets-history", test_delete_forgets_history);

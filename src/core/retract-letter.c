@@ -330,6 +330,44 @@ retract_letter_init (RetractLetter *self)
   self->attachments = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* A letter's paragraphs as the user wrote them, but never more than one
+ * empty line in a row, and none at the start or the end: 100 000 line breaks
+ * made 2 993 empty pages that took 48 s to print. */
+static char *
+without_blank_runs (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *kept;
+  gboolean blank_pending = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  kept = g_string_sized_new (strlen (text));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gboolean blank = TRUE;
+
+      for (const char *p = line; *p != '\0' && blank; p = g_utf8_next_char (p))
+        blank = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (blank)
+        {
+          blank_pending = kept->len > 0;
+          continue;
+        }
+
+      if (kept->len > 0)
+        g_string_append (kept, blank_pending ? "\n\n" : "\n");
+      g_string_append (kept, line);
+      blank_pending = FALSE;
+    }
+
+  return g_string_free (kept, FALSE);
+}
+
 /**
  * retract_letter_new:
  * @assessment: the answer the letter follows
@@ -361,8 +399,8 @@ retract_letter_new (RetractAssessment  *assessment,
   self->phone = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE));
   self->complaint_number = g_strdup (retract_case_get_detail (kase,
                                                               RETRACT_DETAIL_COMPLAINT_NUMBER));
-  self->narrative = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE));
-  self->reason = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_REASON));
+  self->narrative = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE));
+  self->reason = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_REASON));
   compose (self, kase, (flags & RETRACT_LETTER_SHOW_FULL_ID) != 0);
 
   return g_steal_pointer (&self);

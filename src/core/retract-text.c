@@ -229,3 +229,60 @@ retract_language_to_string (RetractLanguage language)
 {
   return language == RETRACT_LANGUAGE_ZH_CN ? "zh_CN" : "en";
 }
+
+/* Whether a line may break next to @c without a dictionary: spaces, CJK
+ * ideographs and kana, Hangul, hyphens (UAX #14 classes). */
+static gboolean
+breaks_near (gunichar c)
+{
+  GUnicodeBreakType type = g_unichar_break_type (c);
+
+  return type == G_UNICODE_BREAK_SPACE || type == G_UNICODE_BREAK_ZERO_WIDTH_SPACE ||
+         type == G_UNICODE_BREAK_MANDATORY || type == G_UNICODE_BREAK_LINE_FEED ||
+         type == G_UNICODE_BREAK_CARRIAGE_RETURN || type == G_UNICODE_BREAK_NEXT_LINE ||
+         type == G_UNICODE_BREAK_IDEOGRAPHIC ||
+         type == G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER ||
+         type == G_UNICODE_BREAK_HANGUL_L_JAMO || type == G_UNICODE_BREAK_HANGUL_V_JAMO ||
+         type == G_UNICODE_BREAK_HANGUL_T_JAMO || type == G_UNICODE_BREAK_HANGUL_LV_SYLLABLE ||
+         type == G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE || type == G_UNICODE_BREAK_HYPHEN ||
+         type == G_UNICODE_BREAK_AFTER || type == G_UNICODE_BREAK_BEFORE ||
+         type == G_UNICODE_BREAK_BEFORE_AND_AFTER;
+}
+
+/**
+ * retract_text_has_unbroken_run:
+ * @text: UTF-8 text
+ * @limit: the longest run that is still fine, in characters
+ *
+ * Whether @text has a run of more than @limit characters with no place to
+ * break a line between them (a word of 100 000 letters, digits, or a script
+ * that Pango breaks only with a dictionary). Pango lays such a run out in
+ * time that grows with the square of its length when it wraps by words, so
+ * an editor switches to wrapping by characters for it. Linear and cheap: a
+ * character at a time, no Pango.
+ *
+ * Returns: %TRUE when such a run is there
+ */
+gboolean
+retract_text_has_unbroken_run (const char *text,
+                               guint       limit)
+{
+  guint run = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      /* Latin punctuation such as "." or "/" breaks only sometimes: count it
+       * as part of the run, so a long URL wraps by character too. */
+      if (c < 0x80 ? (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-')
+                   : breaks_near (c))
+        run = 0;
+      else if (++run > limit)
+        return TRUE;
+    }
+
+  return FALSE;
+}

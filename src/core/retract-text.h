@@ -17,6 +17,8 @@ const char      *retract_text_get             (const RetractText *text,
 gboolean         retract_text_is_set          (const RetractText *text);
 void             retract_text_clear           (RetractText       *text);
 
+gboolean         retract_text_has_unbroken_run (const char       *text,
+                                                guint             limit);
 gboolean         retract_text_check_document  (RetractJsonDocument *doc,
                                                const char * const  *multiline_paths,
                                                GError             **error);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-details-page.h"
+#include "retract-text.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
@@ -143,11 +144,25 @@ on_buffer_insert_text (GtkTextBuffer      *buffer,
   report_filtered (self, g_object_get_data (G_OBJECT (buffer), "retract-view"), removed);
 }
 
+/* A run longer than a line with nowhere to break it (100 000 letters) takes
+ * Pango time that grows with its square when wrapping by words: 20 s of a
+ * frozen window. Such text wraps by character; prose keeps word wrapping. */
+#define UNBROKEN_RUN_LIMIT 160
+
 static void
 on_buffer_changed (GtkTextBuffer      *buffer,
                    RetractDetailsPage *self)
 {
-  on_field_changed (self, g_object_get_data (G_OBJECT (buffer), "retract-view"));
+  GtkTextView *view = g_object_get_data (G_OBJECT (buffer), "retract-view");
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_text_view_set_wrap_mode (view, retract_text_has_unbroken_run (text, UNBROKEN_RUN_LIMIT)
+                                     ? GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
+
+  on_field_changed (self, GTK_WIDGET (view));
 }
 
 static void
