@@ -380,6 +380,173 @@ test_real_clock (void)
   g_assert_finalize_object (g_steal_pointer (&clock));
 }
 
+typedef struct
+{
+  guint  done;
+  guint  failed;
+  GError *error;
+} SaveResults;
+
+static void
+on_saved (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveResults *results = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!retract_store_save_case_finish (RETRACT_STORE (source_object), result, &error))
+    {
+      results->failed++;
+      if (results->error == NULL)
+        results->error = g_steal_pointer (&error);
+    }
+  results->done++;
+}
+
+static void
+wait_for_saves (SaveResults *results,
+                guint        n)
+{
+  while (results->done < n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+saved_narrative (RetractStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) saved = retract_case_new_from_file (retract_store_get_case_path (store),
+                                                             &error);
+
+  g_assert_no_error (error);
+  return g_strdup (retract_case_get_detail (saved, RETRACT_DETAIL_NARRATIVE));
+}
+
+/* Autosave in a worker thread: the file is whole, private, and alone. */
+static void
+test_save_async (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autofree char *narrative = NULL;
+  SaveResults results = { 0 };
+  GStatBuf st;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第一次");
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  /* Later changes are not what this save writes: it took the case as it was. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "改了但没保存");
+  wait_for_saves (&results, 1);
+  g_assert_no_error (results.error);
+  g_assert_cmpuint (results.failed, ==, 0);
+
+  g_assert_cmpint (g_stat (retract_store_get_case_path (store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  narrative = saved_narrative (store);
+  g_assert_cmpstr (narrative, ==, "第一次");
+  g_assert_cmpuint (count_files (directory), ==, 1);
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* Quick saves, one after another while the first is being written: every
+ * caller hears back, and the newest state is the one on disk. */
+static void
+test_save_async_newest_wins (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autofree char *narrative = NULL;
+  SaveResults results = { 0 };
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("第%u版", i);
+
+      retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, text);
+      retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+    }
+  wait_for_saves (&results, 20);
+  g_assert_no_error (results.error);
+
+  narrative = saved_narrative (store);
+  g_assert_cmpstr (narrative, ==, "第19版");
+  g_assert_cmpuint (count_files (directory), ==, 1);
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* Quitting during a save: waiting for the store (without the main loop,
+ * as at exit) leaves the newest content on disk. */
+static void
+test_save_async_quit (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autofree char *narrative = NULL;
+  SaveResults results = { 0 };
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "旧的");
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "新的");
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  retract_store_wait (store);
+
+  narrative = saved_narrative (store);
+  g_assert_cmpstr (narrative, ==, "新的");
+
+  /* A synchronous save after queued ones is the last word too. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "旧的");
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "最新的");
+  g_assert_true (retract_store_save_case (store, kase, NULL));
+  wait_for_saves (&results, 3);
+  g_clear_pointer (&narrative, g_free);
+  narrative = saved_narrative (store);
+  g_assert_cmpstr (narrative, ==, "最新的");
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* Deleting everything while a save is on its way: nothing comes back. */
+static void
+test_save_async_then_delete (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+  SaveResults results = { 0 };
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "不要留下");
+  for (guint i = 0; i < 3; i++)
+    retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  g_assert_true (retract_store_delete_all (store, &error));
+  g_assert_no_error (error);
+  wait_for_saves (&results, 3);
+  g_assert_false (retract_store_has_saved_case (store));
+}
+
+/* A save that cannot be written says why, to every caller. */
+static void
+test_save_async_failure (void)
+{
+  g_autoptr(RetractStore) store = retract_store_new ("/proc/retract-cannot-write-here");
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  SaveResults results = { 0 };
+
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  retract_store_save_case_async (store, kase, NULL, on_saved, &results);
+  wait_for_saves (&results, 2);
+  g_assert_cmpuint (results.failed, ==, 2);
+  g_assert_nonnull (results.error);
+  g_clear_error (&results.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +562,11 @@ main (int   argc,
   g_test_add_func ("/retract/store/folder-of-another-user", test_folder_of_another_user);
   g_test_add_func ("/retract/store/case-not-regular", test_case_not_regular);
   g_test_add_func ("/retract/store/delete-linked-case", test_delete_linked_case);
+  g_test_add_func ("/retract/store/save-async", test_save_async);
+  g_test_add_func ("/retract/store/save-async-newest-wins", test_save_async_newest_wins);
+  g_test_add_func ("/retract/store/save-async-quit", test_save_async_quit);
+  g_test_add_func ("/retract/store/save-async-then-delete", test_save_async_then_delete);
+  g_test_add_func ("/retract/store/save-async-failure", test_save_async_failure);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
   g_test_add_func ("/retract/clock/real", test_real_clock);
 

@@ -1322,6 +1322,168 @@ test_delete_forgets_history (void)
   g_settings_reset (settings, "automatic-updates");
 }
 
+/* How many handlers @instance has for @signal, any detail: each unblocked
+ * one is found and blocked in turn, then all are unblocked again. */
+static guint
+count_handlers (gpointer    instance,
+                const char *signal)
+{
+  guint id = g_signal_lookup (signal, G_OBJECT_TYPE (instance));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gulong));
+  gulong handler;
+
+  while ((handler = g_signal_handler_find (instance, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                           id, 0, NULL, NULL, NULL)) != 0)
+    {
+      g_signal_handler_block (instance, handler);
+      g_array_append_val (found, handler);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_signal_handler_unblock (instance, g_array_index (found, gulong, i));
+
+  return found->len;
+}
+
+static guint
+count_case_handlers (RetractCase *kase)
+{
+  return count_handlers (kase, "notify") + count_handlers (kase, "materials-changed");
+}
+
+/* The pages' connections to the case and the clock follow them from case
+ * to case and from rules to rules: their number stays the same. One change
+ * of the case is assessed once, by the page on screen; hidden pages do no
+ * work until they are shown. */
+static void
+test_handlers_follow_context (void)
+{
+  g_autoptr(RetractRuleset) other = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractResultPage *result;
+  RetractCase *kase;
+  Harness harness;
+  guint clock_handlers;
+  guint case_handlers;
+  guint before;
+
+  other = retract_ruleset_new_bundled (&error);
+  g_assert_no_error (error);
+  harness_init (&harness, "2026-11-24T11:58:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_settle ();
+  clock_handlers = count_handlers (harness.clock, "notify");
+  case_handlers = count_case_handlers (retract_window_get_case (harness.window));
+  g_assert_cmpuint (clock_handlers, >, 0);
+  g_assert_cmpuint (case_handlers, >, 0);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      /* What the New Case action does once confirmed. */
+      retract_window_start (harness.window, FALSE);
+      harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+      retract_window_set_rules (harness.window, i % 2 == 0 ? other : harness.rules);
+      harness_settle ();
+      g_assert_cmpuint (count_handlers (harness.clock, "notify"), ==, clock_handlers);
+      g_assert_cmpuint (count_case_handlers (retract_window_get_case (harness.window)), ==,
+                        case_handlers);
+    }
+
+  /* On the result page, one change of the case: one assessment. */
+  kase = retract_window_get_case (harness.window);
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_AUTO_REVIEW);
+  before = retract_page_get_n_assessments ();
+  retract_case_set_withdrawals_this_month (kase, 1);
+  harness_settle ();
+  g_assert_cmpuint (retract_page_get_n_assessments () - before, ==, 1);
+
+  /* On the details page, a keystroke is assessed at most once, and the
+   * clock passing a deadline is not assessed at all by the hidden pages. */
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  before = retract_page_get_n_assessments ();
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张");
+  harness_settle ();
+  g_assert_cmpuint (retract_page_get_n_assessments () - before, <=, 1);
+  before = retract_page_get_n_assessments ();
+  later = retract_time_parse ("2026-11-24T12:00:00+08:00", NULL);
+  retract_clock_set_now (harness.clock, later);
+  harness_settle ();
+  g_assert_cmpuint (retract_page_get_n_assessments () - before, ==, 0);
+
+  /* Shown again, the result page catches up. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.go-to", "s", "result");
+  harness_settle ();
+  assert_step (&harness, "result");
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+
+  harness_clear (&harness);
+}
+
+/* Autosave writes in the background: the case on disk is whole and private
+ * once the window has moved on, and closing the window while a save is
+ * being written leaves the newest answers, not the older ones. */
+static void
+test_autosave_in_background (void)
+{
+  Harness harness;
+  RetractCase *kase;
+  g_autoptr(RetractCase) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+  GStatBuf st;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  kase = retract_window_get_case (harness.window);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第一版");
+
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  do
+    {
+      g_clear_object (&saved);
+      harness_settle ();
+      saved = retract_case_new_from_file (retract_store_get_case_path (harness.store), NULL);
+    }
+  while ((saved == NULL ||
+          g_strcmp0 (retract_case_get_detail (saved, RETRACT_DETAIL_NARRATIVE), "第一版") != 0) &&
+         g_get_monotonic_time () < until);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (retract_case_get_detail (saved, RETRACT_DETAIL_NARRATIVE), ==, "第一版");
+  g_assert_cmpint (g_stat (retract_store_get_case_path (harness.store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A save starts (the pause after typing), more is typed at once, and the
+   * window is closed before either is on disk. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第二版");
+  retract_window_flush_save (harness.window);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第三版");
+  until = g_get_monotonic_time () + 450 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第四版");
+  gtk_window_close (GTK_WINDOW (harness.window));
+  harness.window = NULL;
+
+  g_clear_object (&saved);
+  saved = retract_case_new_from_file (retract_store_get_case_path (harness.store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_detail (saved, RETRACT_DETAIL_NARRATIVE), ==, "第四版");
+
+  harness_settle ();
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1510,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/step-notify", test_step_notify);
   g_test_add_func ("/retract/ui/quit-saves-window-size", test_quit_saves_window_size);
   g_test_add_func ("/retract/ui/delete-forgets-history", test_delete_forgets_history);
+  g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
+  g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
 
   return g_test_run ();
 }

@@ -417,6 +417,81 @@ replace_file (const char  *path,
   return TRUE;
 }
 
+typedef struct
+{
+  char   *path;
+  GBytes *data;
+} ReplaceJob;
+
+static void
+replace_job_free (gpointer data)
+{
+  ReplaceJob *job = data;
+
+  g_free (job->path);
+  g_bytes_unref (job->data);
+  g_free (job);
+}
+
+static void
+replace_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ReplaceJob *job = task_data;
+  GError *error = NULL;
+  gsize length;
+  const void *data = g_bytes_get_data (job->data, &length);
+
+  if (retract_file_replace (job->path, data != NULL ? data : "", length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * retract_file_replace_async:
+ * @path: the file to create or replace
+ * @data: what to write
+ *
+ * retract_file_replace() in a worker thread: the caller's thread never
+ * waits for the disk (fsync). @callback runs in the caller's main context.
+ */
+void
+retract_file_replace_async (const char          *path,
+                            GBytes              *data,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReplaceJob *job;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (data != NULL);
+
+  job = g_new0 (ReplaceJob, 1);
+  job->path = g_strdup (path);
+  job->data = g_bytes_ref (data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, retract_file_replace_async);
+  g_task_set_task_data (task, job, replace_job_free);
+  g_task_run_in_thread (task, replace_in_thread);
+}
+
+gboolean
+retract_file_replace_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == retract_file_replace_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * retract_file_write_fd:
  * @fd: an open descriptor, such as standard output

@@ -26,6 +26,13 @@ gboolean           retract_file_replace_own           (const char          *path
                                                        const void          *data,
                                                        gsize                length,
                                                        GError             **error);
+void               retract_file_replace_async         (const char          *path,
+                                                       GBytes              *data,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           retract_file_replace_finish        (GAsyncResult        *result,
+                                                       GError             **error);
 gboolean           retract_file_write_fd              (int                  fd,
                                                        const char          *name,
                                                        const void          *data,

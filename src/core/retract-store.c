@@ -4,13 +4,20 @@
  * atomically with mode 0600 in a 0700 directory, under the folder's lock
  * (see retract-file.c). A file that no longer loads is moved aside, never
  * deleted, so nothing the user typed is lost. Only files the app wrote are
- * ever removed, by their exact names: a user's case.json.backup stays. */
+ * ever removed, by their exact names: a user's case.json.backup stays.
+ *
+ * Autosave writes in a worker thread (retract_store_save_case_async()), as
+ * GNOME Text Editor's session does: the case is turned into text on the
+ * caller's thread, the durable write happens off it. One write runs at a
+ * time; a save asked for meanwhile replaces the one waiting, so the newest
+ * state is written last and an older one never lands after it. */
 
 #define G_LOG_DOMAIN "retract-store"
 
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -27,6 +34,15 @@ struct _RetractStore
 
   char    *directory;
   char    *case_path;
+
+  /* Shared with the writing thread. */
+  GMutex   mutex;
+  GCond    idle;
+  char    *pending;    /* the newest text not yet taken by the writer */
+  gboolean writing;    /* a writer thread is running */
+
+  /* Caller's thread only: the callers the running writer will answer. */
+  GPtrArray *waiting;
 };
 
 G_DEFINE_FINAL_TYPE (RetractStore, retract_store, G_TYPE_OBJECT)
@@ -38,6 +54,9 @@ retract_store_finalize (GObject *object)
 
   g_clear_pointer (&self->directory, g_free);
   g_clear_pointer (&self->case_path, g_free);
+  g_clear_pointer (&self->pending, g_free);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->idle);
 
   G_OBJECT_CLASS (retract_store_parent_class)->finalize (object);
 }
@@ -53,6 +72,8 @@ retract_store_class_init (RetractStoreClass *klass)
 static void
 retract_store_init (RetractStore *self)
 {
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->idle);
 }
 
 /**
@@ -189,16 +210,12 @@ retract_store_load_case (RetractStore *self,
   return NULL;
 }
 
-gboolean
-retract_store_save_case (RetractStore *self,
-                         RetractCase  *kase,
-                         GError      **error)
+static gboolean
+write_case (RetractStore *self,
+            const char   *contents,
+            GError      **error)
 {
   g_autoptr(RetractFolderLock) lock = NULL;
-  g_autofree char *contents = NULL;
-
-  g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RETRACT_IS_CASE (kase), FALSE);
 
   if (!retract_file_ensure_private_folder (self->directory, error))
     return FALSE;
@@ -209,8 +226,174 @@ retract_store_save_case (RetractStore *self,
     return FALSE;
 
   /* Our own file: never written through a link (see retract-file.c). */
-  contents = retract_case_to_json (kase);
   return retract_file_replace_own (self->case_path, contents, strlen (contents), error);
+}
+
+/* What is queued is dropped (something newer or a deletion follows) and the
+ * write under way is waited for: nothing of ours writes after the caller. */
+static void
+drop_pending_and_wait (RetractStore *self)
+{
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->pending, g_free);
+  while (self->writing)
+    g_cond_wait (&self->idle, &self->mutex);
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * retract_store_save_case:
+ *
+ * Writes @kase now, on this thread. A save queued by
+ * retract_store_save_case_async() and not yet started is dropped (this one
+ * is newer), one under way is waited for.
+ */
+gboolean
+retract_store_save_case (RetractStore *self,
+                         RetractCase  *kase,
+                         GError      **error)
+{
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), FALSE);
+
+  contents = retract_case_to_json (kase);
+  drop_pending_and_wait (self);
+  return write_case (self, contents, error);
+}
+
+/* The writer: takes the newest text until there is none left. The result is
+ * that of the last write, the one that holds the newest state. */
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RetractStore *self = source_object;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = TRUE;
+
+  for (;;)
+    {
+      g_autofree char *contents = NULL;
+
+      g_mutex_lock (&self->mutex);
+      contents = g_steal_pointer (&self->pending);
+      if (contents == NULL)
+        {
+          self->writing = FALSE;
+          g_cond_broadcast (&self->idle);
+          g_mutex_unlock (&self->mutex);
+          break;
+        }
+      g_mutex_unlock (&self->mutex);
+
+      g_clear_error (&error);
+      saved = write_case (self, contents, &error);
+    }
+
+  if (saved)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_writer_done (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GPtrArray) callers = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  for (guint i = 0; i < callers->len; i++)
+    {
+      GTask *task = g_ptr_array_index (callers, i);
+
+      if (saved)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+/**
+ * retract_store_save_case_async:
+ *
+ * Saves @kase as it is now, written in a worker thread: the caller never
+ * waits for the disk. A save asked for while one is being written waits and
+ * is replaced by any newer one; @callback says whether the newest state
+ * asked for by then was written.
+ */
+void
+retract_store_save_case_async (RetractStore        *self,
+                               RetractCase         *kase,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+  char *contents;
+  gboolean start;
+
+  g_return_if_fail (RETRACT_IS_STORE (self));
+  g_return_if_fail (RETRACT_IS_CASE (kase));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, retract_store_save_case_async);
+  contents = retract_case_to_json (kase);
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->pending);
+  self->pending = contents;
+  start = !self->writing;
+  self->writing = TRUE;
+  g_mutex_unlock (&self->mutex);
+
+  if (start)
+    {
+      g_autoptr(GTask) writer = NULL;
+
+      /* Answered when this writer is done, with everyone who joins it. */
+      self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      writer = g_task_new (self, NULL, on_writer_done, self->waiting);
+      g_task_set_source_tag (writer, save_in_thread);
+      g_task_run_in_thread (writer, save_in_thread);
+    }
+
+  /* The running writer takes the new text before it stops. */
+  g_ptr_array_add (self->waiting, task);
+}
+
+gboolean
+retract_store_save_case_finish (RetractStore  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * retract_store_wait:
+ *
+ * Blocks until every save asked for so far is on disk (quitting: nothing
+ * typed is lost). The callbacks still come through the main loop.
+ */
+void
+retract_store_wait (RetractStore *self)
+{
+  g_return_if_fail (RETRACT_IS_STORE (self));
+
+  g_mutex_lock (&self->mutex);
+  while (self->writing)
+    g_cond_wait (&self->idle, &self->mutex);
+  g_mutex_unlock (&self->mutex);
 }
 
 /**
@@ -232,6 +415,9 @@ retract_store_delete_all (RetractStore *self,
   const char *name;
 
   g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
+
+  /* A save still queued or under way would write the case back. */
+  drop_pending_and_wait (self);
 
   dir = g_dir_open (self->directory, 0, &dir_error);
   if (dir == NULL)

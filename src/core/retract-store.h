@@ -20,6 +20,15 @@ RetractCase  *retract_store_load_case       (RetractStore  *self,
 gboolean      retract_store_save_case       (RetractStore  *self,
                                              RetractCase   *kase,
                                              GError       **error);
+void          retract_store_save_case_async (RetractStore        *self,
+                                             RetractCase         *kase,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      retract_store_save_case_finish (RetractStore       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void          retract_store_wait            (RetractStore        *self);
 gboolean      retract_store_delete_all      (RetractStore  *self,
                                              GError       **error);
 

@@ -392,6 +392,11 @@ retract_application_shutdown (GApplication *app)
         g_main_context_iteration (NULL, TRUE);
     }
 
+  /* Autosave writes in a worker thread: what it is writing reaches the disk
+   * before the process ends. */
+  if (self->store != NULL)
+    retract_store_wait (self->store);
+
   G_APPLICATION_CLASS (retract_application_parent_class)->shutdown (app);
 }
 

@@ -115,8 +115,9 @@ on_case_notify (RetractCircumstancesPage *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  if (g_str_equal (name, "scenarios") || g_str_equal (name, "withdrawals-this-month") ||
-      g_str_equal (name, "other-party-loss"))
+  if ((g_str_equal (name, "scenarios") || g_str_equal (name, "withdrawals-this-month") ||
+       g_str_equal (name, "other-party-loss")) &&
+      !retract_page_defer (RETRACT_PAGE (self)))
     sync_from_case (self);
 }
 
@@ -125,8 +126,6 @@ retract_circumstances_page_context_changed (RetractPage *page)
 {
   RetractCircumstancesPage *self = RETRACT_CIRCUMSTANCES_PAGE (page);
 
-  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
-                           self, G_CONNECT_SWAPPED);
   build_scenario_rows (self);
   sync_from_case (self);
 }
@@ -167,6 +166,8 @@ retract_circumstances_page_init (RetractCircumstancesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scenario_rows = g_ptr_array_new ();
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
+                                  G_CALLBACK (on_case_notify), self);
   /* Nothing here is required: the defaults describe the common case. */
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }

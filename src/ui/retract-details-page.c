@@ -291,18 +291,14 @@ retract_details_page_apply (RetractPage *page)
 static void
 on_case_notify (RetractDetailsPage *self)
 {
-  if (!self->syncing)
+  if (!self->syncing && !retract_page_defer (RETRACT_PAGE (self)))
     sync_from_case (self);
 }
 
 static void
 retract_details_page_context_changed (RetractPage *page)
 {
-  RetractDetailsPage *self = RETRACT_DETAILS_PAGE (page);
-
-  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
-                           self, G_CONNECT_SWAPPED);
-  sync_from_case (self);
+  sync_from_case (RETRACT_DETAILS_PAGE (page));
 }
 
 static void
@@ -343,6 +339,8 @@ static void
 retract_details_page_init (RetractDetailsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
+                                  G_CALLBACK (on_case_notify), self);
 
   self->fields[RETRACT_DETAIL_APPLICANT_NAME] = GTK_WIDGET (self->name_row);
   self->fields[RETRACT_DETAIL_APPLICANT_WECHAT_ID] = GTK_WIDGET (self->wechat_id_row);

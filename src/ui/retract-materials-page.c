@@ -170,7 +170,7 @@ add_material_row (RetractMaterialsPage  *self,
 static void
 on_materials_changed (RetractMaterialsPage *self)
 {
-  if (!self->toggling)
+  if (!self->toggling && !retract_page_defer (RETRACT_PAGE (self)))
     rebuild (self);
 }
 
@@ -221,11 +221,7 @@ retract_materials_page_shown (RetractPage *page)
 static void
 retract_materials_page_context_changed (RetractPage *page)
 {
-  RetractMaterialsPage *self = RETRACT_MATERIALS_PAGE (page);
-
-  g_signal_connect_object (retract_page_get_case (page), "materials-changed",
-                           G_CALLBACK (on_materials_changed), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  rebuild (RETRACT_MATERIALS_PAGE (page));
 }
 
 static void
@@ -267,6 +263,8 @@ retract_materials_page_init (RetractMaterialsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)),
+                                  "materials-changed", G_CALLBACK (on_materials_changed), self);
   /* The checklist helps; it never blocks. */
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }

@@ -2,7 +2,14 @@
 
 /* The base of every wizard step, in the manner of GNOME Initial Setup's
  * GisPage: a title, whether the step is complete (Next follows it), and the
- * shared context: the case being answered, the rules and the clock. */
+ * shared context: the case being answered, the rules and the clock.
+ *
+ * The page owns its connections to the case and the clock, as GNOME Text
+ * Editor's window does with its GSignalGroups: a subclass connects its
+ * handlers once, to the groups, when it is built, and the groups move them
+ * to the new case or clock whenever the context changes. A page that is not
+ * on screen does no work: its handlers only note that it is behind, and it
+ * catches up (context_changed) when it is shown or its state is asked for. */
 
 #define G_LOG_DOMAIN "retract-page"
 
@@ -17,6 +24,9 @@ typedef struct
   RetractCase    *kase;
   RetractRuleset *rules;
   RetractClock   *clock;
+  GSignalGroup   *case_signals;
+  GSignalGroup   *clock_signals;
+  gboolean        behind;
 } RetractPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RetractPage, retract_page, ADW_TYPE_BIN)
@@ -51,14 +61,40 @@ set_string (char       **field,
   return TRUE;
 }
 
+/* Counted for the tests: how many times the pages assessed a case. */
+static guint n_assessments;
+
+/* On screen: the visible child of the wizard's stack (a page outside a
+ * stack, as in a test, counts as on screen). */
+static gboolean
+is_current (RetractPage *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return !GTK_IS_STACK (parent) ||
+         gtk_stack_get_visible_child (GTK_STACK (parent)) == GTK_WIDGET (self);
+}
+
+static void
+catch_up (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  priv->behind = FALSE;
+  if (priv->kase != NULL && priv->rules != NULL && priv->clock != NULL &&
+      RETRACT_PAGE_GET_CLASS (self)->context_changed != NULL)
+    RETRACT_PAGE_GET_CLASS (self)->context_changed (self);
+}
+
 static void
 context_changed (RetractPage *self)
 {
   RetractPagePrivate *priv = retract_page_get_instance_private (self);
 
-  if (priv->kase != NULL && priv->rules != NULL && priv->clock != NULL &&
-      RETRACT_PAGE_GET_CLASS (self)->context_changed != NULL)
-    RETRACT_PAGE_GET_CLASS (self)->context_changed (self);
+  if (is_current (self))
+    catch_up (self);
+  else
+    priv->behind = TRUE;
 }
 
 static void
@@ -67,6 +103,9 @@ retract_page_dispose (GObject *object)
   RetractPage *self = (RetractPage *)object;
   RetractPagePrivate *priv = retract_page_get_instance_private (self);
 
+  /* Unbinds every handler from the case and the clock. */
+  g_clear_object (&priv->case_signals);
+  g_clear_object (&priv->clock_signals);
   g_clear_object (&priv->kase);
   g_clear_object (&priv->rules);
   g_clear_object (&priv->clock);
@@ -179,6 +218,10 @@ retract_page_class_init (RetractPageClass *klass)
 static void
 retract_page_init (RetractPage *self)
 {
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  priv->case_signals = g_signal_group_new (RETRACT_TYPE_CASE);
+  priv->clock_signals = g_signal_group_new (RETRACT_TYPE_CLOCK);
 }
 
 const char *
@@ -208,6 +251,9 @@ retract_page_get_complete (RetractPage *self)
   RetractPagePrivate *priv = retract_page_get_instance_private (self);
 
   g_return_val_if_fail (RETRACT_IS_PAGE (self), FALSE);
+
+  /* A hidden page that missed changes answers for the case as it is now. */
+  retract_page_update (self);
   return priv->complete;
 }
 
@@ -251,6 +297,7 @@ retract_page_set_case (RetractPage *self,
 
   if (g_set_object (&priv->kase, kase))
     {
+      g_signal_group_set_target (priv->case_signals, kase);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE]);
       context_changed (self);
     }
@@ -309,6 +356,7 @@ retract_page_set_clock (RetractPage  *self,
 
   if (g_set_object (&priv->clock, clock))
     {
+      g_signal_group_set_target (priv->clock_signals, clock);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLOCK]);
       context_changed (self);
     }
@@ -337,6 +385,7 @@ retract_page_assess (RetractPage *self)
   if (priv->kase == NULL || priv->rules == NULL || priv->clock == NULL)
     return NULL;
 
+  n_assessments++;
   return retract_assessment_new (priv->rules, priv->kase, retract_clock_get_now (priv->clock),
                                  NULL);
 }
@@ -346,6 +395,7 @@ retract_page_shown (RetractPage *self)
 {
   g_return_if_fail (RETRACT_IS_PAGE (self));
 
+  retract_page_update (self);
   if (RETRACT_PAGE_GET_CLASS (self)->shown != NULL)
     RETRACT_PAGE_GET_CLASS (self)->shown (self);
 }
@@ -368,4 +418,81 @@ retract_page_request_step (RetractPage *self,
   g_return_if_fail (RETRACT_IS_PAGE (self));
 
   g_signal_emit (self, signals [REQUEST_STEP], 0, step);
+}
+
+/**
+ * retract_page_get_case_signals:
+ *
+ * The page's connections to its case: connect a handler here once, when
+ * the page is built, and it follows the page from case to case.
+ *
+ * Returns: (transfer none): the signal group targeting the case
+ */
+GSignalGroup *
+retract_page_get_case_signals (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->case_signals;
+}
+
+/**
+ * retract_page_get_clock_signals:
+ *
+ * Returns: (transfer none): the signal group targeting the clock
+ */
+GSignalGroup *
+retract_page_get_clock_signals (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), NULL);
+  return priv->clock_signals;
+}
+
+/**
+ * retract_page_defer:
+ *
+ * For the page's handlers of case and clock signals, first thing: a page
+ * that is not on screen does no work, it notes that it is behind.
+ *
+ * Returns: %TRUE when the handler should return at once
+ */
+gboolean
+retract_page_defer (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), FALSE);
+
+  if (is_current (self))
+    return FALSE;
+
+  priv->behind = TRUE;
+  return TRUE;
+}
+
+/**
+ * retract_page_update:
+ *
+ * Brings a page that missed changes while hidden up to date with its
+ * context; nothing happens for a page that is not behind.
+ */
+void
+retract_page_update (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  if (priv->behind)
+    catch_up (self);
+}
+
+/* For the tests: how many assessments all pages have made so far. */
+guint
+retract_page_get_n_assessments (void)
+{
+  return n_assessments;
 }

@@ -22,7 +22,10 @@ struct _RetractPageClass
   void     (*shown)        (RetractPage *self);
   /* Next was pressed: check and keep the answers; FALSE stays on the page. */
   gboolean (*apply)        (RetractPage *self);
-  /* The case, rules or clock were replaced. */
+  /* The case, rules or clock were replaced, or the page was hidden while
+   * they changed and is now shown: bring everything up to date. Signals are
+   * connected once, to retract_page_get_case_signals() and
+   * retract_page_get_clock_signals(), never here. */
   void     (*context_changed) (RetractPage *self);
 };
 
@@ -47,5 +50,10 @@ void               retract_page_shown           (RetractPage *self);
 gboolean           retract_page_apply           (RetractPage *self);
 void               retract_page_request_step    (RetractPage *self,
                                                  const char  *step);
+GSignalGroup      *retract_page_get_case_signals (RetractPage *self);
+GSignalGroup      *retract_page_get_clock_signals (RetractPage *self);
+gboolean           retract_page_defer           (RetractPage *self);
+void               retract_page_update          (RetractPage *self);
+guint              retract_page_get_n_assessments (void);
 
 G_END_DECLS

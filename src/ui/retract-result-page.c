@@ -374,17 +374,20 @@ refresh (RetractResultPage *self,
   retract_page_set_complete (page, stage != RETRACT_STAGE_NOT_WITHDRAWABLE);
 }
 
+/* Only the page on screen follows the case and the clock: a hidden one
+ * rebuilds its rows once, when it is shown again. */
 static void
 on_clock_tick (RetractResultPage *self)
 {
-  /* Only the page on screen needs to follow the clock to the second. */
-  refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  if (!retract_page_defer (RETRACT_PAGE (self)))
+    refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 static void
 on_case_notify (RetractResultPage *self)
 {
-  refresh (self, FALSE);
+  if (!retract_page_defer (RETRACT_PAGE (self)))
+    refresh (self, FALSE);
 }
 
 /* GTK 4.8's info bar makes its close button from an icon alone, labelled by
@@ -432,10 +435,6 @@ retract_result_page_context_changed (RetractPage *page)
 {
   RetractResultPage *self = RETRACT_RESULT_PAGE (page);
 
-  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (retract_page_get_clock (page), "notify::now",
-                           G_CALLBACK (on_clock_tick), self, G_CONNECT_SWAPPED);
   self->assessed = FALSE;
   refresh (self, FALSE);
 }
@@ -490,6 +489,10 @@ retract_result_page_init (RetractResultPage *self)
   name_close_button (GTK_WIDGET (self->changed_bar));
 
   self->rows = g_ptr_array_new ();
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
+                                  G_CALLBACK (on_case_notify), self);
+  g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),
+                                  "notify::now", G_CALLBACK (on_clock_tick), self);
 }
 
 /**

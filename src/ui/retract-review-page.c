@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-file.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
 #include "retract-review-page.h"
@@ -441,6 +442,37 @@ build_export (RetractReviewPage *self,
 }
 
 static void
+show_export_error (RetractReviewPage *self,
+                   const GError      *error)
+{
+  /* Translators: %s says why */
+  g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+/* @user_data is the file written, which holds the page. */
+static void
+on_export_written (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  RetractReviewPage *self = g_object_get_data (G_OBJECT (file), "retract-page");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!retract_file_replace_finish (result, &error))
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
+}
+
+static void
 on_export_response (GtkNativeDialog   *dialog,
                     int                response,
                     RetractReviewPage *self)
@@ -458,20 +490,15 @@ on_export_response (GtkNativeDialog   *dialog,
     return;
 
   contents = build_export (self, kind, &error);
-  if (contents == NULL || !retract_write_file_atomically (path, contents, &error))
+  if (contents == NULL)
     {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+      show_export_error (self, error);
       return;
     }
 
-  {
-    g_autofree char *uri = g_file_get_uri (file);
-
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
-  }
+  /* Written in a worker thread: the window never waits for the disk. */
+  g_object_set_data_full (G_OBJECT (file), "retract-page", g_object_ref (self), g_object_unref);
+  retract_file_replace_async (path, contents, NULL, on_export_written, g_steal_pointer (&file));
 }
 
 /* Default names say what the file is, never whose it is. */
@@ -598,7 +625,7 @@ review_print (GtkWidget  *widget,
 static void
 on_case_changed (RetractReviewPage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!retract_page_defer (RETRACT_PAGE (self)))
     rebuild (self);
 }
 
@@ -611,13 +638,7 @@ retract_review_page_shown (RetractPage *page)
 static void
 retract_review_page_context_changed (RetractPage *page)
 {
-  RetractReviewPage *self = RETRACT_REVIEW_PAGE (page);
-
-  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (retract_page_get_case (page), "materials-changed",
-                           G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  rebuild (RETRACT_REVIEW_PAGE (page));
 }
 
 static void
@@ -683,6 +704,10 @@ retract_review_page_init (RetractReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
+                                  G_CALLBACK (on_case_changed), self);
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)),
+                                  "materials-changed", G_CALLBACK (on_case_changed), self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }

@@ -298,8 +298,20 @@ on_case_notify (RetractSituationPage *self,
 
   if (g_str_equal (name, "platform") || g_str_equal (name, "complaint-type") ||
       g_str_equal (name, "mistake"))
-    sync_from_case (self);
-  else if (g_str_equal (name, "filed-at"))
+    {
+      if (!retract_page_defer (RETRACT_PAGE (self)))
+        sync_from_case (self);
+    }
+  else if (g_str_equal (name, "filed-at") && !retract_page_defer (RETRACT_PAGE (self)))
+    {
+      update_complete (self);
+    }
+}
+
+static void
+on_clock_tick (RetractSituationPage *self)
+{
+  if (!retract_page_defer (RETRACT_PAGE (self)))
     update_complete (self);
 }
 
@@ -349,13 +361,7 @@ on_time_popover_show (RetractSituationPage *self)
 static void
 retract_situation_page_context_changed (RetractPage *page)
 {
-  RetractSituationPage *self = RETRACT_SITUATION_PAGE (page);
-
-  g_signal_connect_object (retract_page_get_case (page), "notify", G_CALLBACK (on_case_notify),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (retract_page_get_clock (page), "notify::now",
-                           G_CALLBACK (update_complete), self, G_CONNECT_SWAPPED);
-  sync_from_case (self);
+  sync_from_case (RETRACT_SITUATION_PAGE (page));
 }
 
 static void
@@ -405,6 +411,10 @@ retract_situation_page_init (RetractSituationPage *self)
   self->platform_rows = g_ptr_array_new ();
   self->type_rows = g_ptr_array_new ();
   self->mistake_rows = g_ptr_array_new ();
+  g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
+                                  G_CALLBACK (on_case_notify), self);
+  g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),
+                                  "notify::now", G_CALLBACK (on_clock_tick), self);
   for (guint i = 0; i < G_N_ELEMENTS (quick_picks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(quick_picks[i].label));

@@ -2,7 +2,8 @@
 
 /* The main window: a welcome that offers to resume a saved case, then the
  * wizard. It owns the case being answered and saves it, debounced, on
- * every change. */
+ * every change: written in a worker thread, the window never waits for
+ * the disk, except when it closes (nothing typed is lost). */
 
 #define G_LOG_DOMAIN "retract-window"
 
@@ -41,17 +42,19 @@ struct _RetractWindow
 
 G_DEFINE_FINAL_TYPE (RetractWindow, retract_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static gboolean
-save_now (gpointer data)
+static void
+on_saved (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  RetractWindow *self = data;
+  GWeakRef *window_ref = user_data;
+  g_autoptr(RetractWindow) self = g_weak_ref_get (window_ref);
   g_autoptr(GError) error = NULL;
 
-  self->save_id = 0;
-  if (self->kase == NULL)
-    return G_SOURCE_REMOVE;
-
-  if (!retract_store_save_case (self->store, self->kase, &error))
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  if (!retract_store_save_case_finish (RETRACT_STORE (source_object), result, &error) &&
+      self != NULL)
     {
       /* Translators: %s says why, e.g. "No space left on device" */
       g_autofree char *message = g_strdup_printf (_("Could not save your answers: %s"),
@@ -59,6 +62,22 @@ save_now (gpointer data)
 
       retract_window_show_toast (self, message);
     }
+}
+
+static gboolean
+save_now (gpointer data)
+{
+  RetractWindow *self = data;
+  GWeakRef *window_ref;
+
+  self->save_id = 0;
+  if (self->kase == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* The window may close before the disk is done. */
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  retract_store_save_case_async (self->store, self->kase, NULL, on_saved, window_ref);
 
   return G_SOURCE_REMOVE;
 }
@@ -569,7 +588,8 @@ retract_window_get_view (RetractWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-/* Writes a pending save at once (closing, quitting, tests). */
+/* Writes a pending save at once and waits until every save is on disk
+ * (closing, quitting, tests). */
 void
 retract_window_flush_save (RetractWindow *self)
 {
@@ -580,6 +600,7 @@ retract_window_flush_save (RetractWindow *self)
       g_clear_handle_id (&self->save_id, g_source_remove);
       save_now (self);
     }
+  retract_store_wait (self->store);
 }
 
 /**
