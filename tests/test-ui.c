@@ -1488,7 +1488,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  /* Each test in a data folder of its own: never the user's saved case. */
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
   g_test_add_func ("/retract/ui/happy-path", test_happy_path);
