@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-case-fields-private.h"
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-validators.h"
 
@@ -22,8 +23,9 @@ check_phone (RetractCase  *self,
              const GDate  *today,
              GError      **error)
 {
-  return retract_validate_phone (value, retract_case_has_scenario (self, "cross-border"), NULL,
-                                 error);
+  gboolean cross_border = retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER);
+
+  return retract_validate_phone (value, cross_border, NULL, error);
 }
 
 static gboolean

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "retract-engine-ids.h"
 #include "retract-types.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_DECLARE_FINAL_TYPE (RetractCase, retract_case, RETRACT, CASE, GObject)
 #define RETRACT_CASE_MAX_BYTES (2 * 1024 * 1024)
 #define RETRACT_CASE_MAX_WITHDRAWALS G_MAXINT32
 #define RETRACT_CASE_MAX_ATTACHMENT_BYTES 4096
-#define RETRACT_DEFAULT_MISTAKE "misoperation"
+#define RETRACT_DEFAULT_MISTAKE RETRACT_MISTAKE_MISOPERATION
 
 /* The letter's free-text answers. */
 typedef enum

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the files of RetractCase share: retract-case.c (the object, its
+ * properties and setters), retract-case-file.c (the JSON file, both ways) and
+ * retract-case-materials.c (ticks and attachments). */
+
+#include "retract-case.h"
+
+G_BEGIN_DECLS
+
+struct _RetractCase
+{
+  GObject    parent_instance;
+
+  char      *platform;
+  char      *complaint_type;
+  GDateTime *filed_at;
+  char      *mistake;
+  GPtrArray *scenarios;
+  int        withdrawals_this_month;
+  gboolean   other_party_loss;
+  char      *details[RETRACT_N_DETAILS];
+  GHashTable *materials; /* material id → RetractCaseMaterial */
+  char      *step;
+};
+
+/* One material's entry; an entry with nothing in it is not kept. */
+typedef struct
+{
+  gboolean  ready;
+  char     *attachment;
+} RetractCaseMaterial;
+
+gboolean _retract_case_replace_string          (char        **field,
+                                                const char   *value);
+void     _retract_case_material_free           (gpointer      data);
+void     _retract_case_emit_materials_changed  (RetractCase  *self);
+
+G_END_DECLS
