@@ -70,6 +70,13 @@ retract_update_error_private_clear (RetractUpdateErrorPrivate *priv)
 
 G_DEFINE_EXTENDED_ERROR (RetractUpdateError, retract_update_error)
 
+/* What the updater attached to @error; %NULL for %NULL or another domain. */
+static RetractUpdateErrorPrivate *
+error_private (const GError *error)
+{
+  return error != NULL ? retract_update_error_get_private (error) : NULL;
+}
+
 /**
  * retract_update_error_get_problem:
  * @error: (nullable): an error from the updater
@@ -80,12 +87,10 @@ G_DEFINE_EXTENDED_ERROR (RetractUpdateError, retract_update_error)
 RetractUpdateProblem
 retract_update_error_get_problem (const GError *error)
 {
-  RetractUpdateErrorPrivate *priv;
+  RetractUpdateErrorPrivate *priv = error_private (error);
 
   if (error == NULL)
     return RETRACT_UPDATE_PROBLEM_NONE;
-
-  priv = retract_update_error_get_private (error);
   return priv != NULL ? priv->problem : RETRACT_UPDATE_PROBLEM_OTHER;
 }
 
@@ -99,12 +104,8 @@ retract_update_error_get_problem (const GError *error)
 const char *
 retract_update_error_get_version (const GError *error)
 {
-  RetractUpdateErrorPrivate *priv;
+  RetractUpdateErrorPrivate *priv = error_private (error);
 
-  if (error == NULL)
-    return NULL;
-
-  priv = retract_update_error_get_private (error);
   return priv != NULL ? priv->version : NULL;
 }
 
