@@ -30,19 +30,13 @@ enum {
   PROP_SCENARIOS,
   PROP_WITHDRAWALS_THIS_MONTH,
   PROP_OTHER_PARTY_LOSS,
-  PROP_APPLICANT_NAME,
-  PROP_APPLICANT_WECHAT_ID,
-  PROP_APPLICANT_PHONE,
-  PROP_APPLICANT_ID_NUMBER,
-  PROP_COMPLAINT_NUMBER,
-  PROP_RESPONDENT,
-  PROP_NARRATIVE,
-  PROP_REASON,
+  PROP_FIRST_DETAIL, /* one property a RetractDetail, named in the field table */
+  PROP_LAST_DETAIL = PROP_FIRST_DETAIL + RETRACT_N_DETAILS - 1,
   PROP_STEP,
   N_PROPS
 };
 
-#define PROP_FIRST_DETAIL PROP_APPLICANT_NAME
+#define IS_DETAIL_PROP(prop_id) ((prop_id) >= PROP_FIRST_DETAIL && (prop_id) <= PROP_LAST_DETAIL)
 
 static GParamSpec *properties [N_PROPS];
 
@@ -128,21 +122,14 @@ retract_case_get_property (GObject    *object,
     case PROP_OTHER_PARTY_LOSS:
       g_value_set_boolean (value, self->other_party_loss);
       break;
-    case PROP_APPLICANT_NAME:
-    case PROP_APPLICANT_WECHAT_ID:
-    case PROP_APPLICANT_PHONE:
-    case PROP_APPLICANT_ID_NUMBER:
-    case PROP_COMPLAINT_NUMBER:
-    case PROP_RESPONDENT:
-    case PROP_NARRATIVE:
-    case PROP_REASON:
-      g_value_set_string (value, self->details[prop_id - PROP_FIRST_DETAIL]);
-      break;
     case PROP_STEP:
       g_value_set_string (value, self->step);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (IS_DETAIL_PROP (prop_id))
+        g_value_set_string (value, self->details[prop_id - PROP_FIRST_DETAIL]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -177,21 +164,14 @@ retract_case_set_property (GObject      *object,
     case PROP_OTHER_PARTY_LOSS:
       retract_case_set_other_party_loss (self, g_value_get_boolean (value));
       break;
-    case PROP_APPLICANT_NAME:
-    case PROP_APPLICANT_WECHAT_ID:
-    case PROP_APPLICANT_PHONE:
-    case PROP_APPLICANT_ID_NUMBER:
-    case PROP_COMPLAINT_NUMBER:
-    case PROP_RESPONDENT:
-    case PROP_NARRATIVE:
-    case PROP_REASON:
-      retract_case_set_detail (self, prop_id - PROP_FIRST_DETAIL, g_value_get_string (value));
-      break;
     case PROP_STEP:
       retract_case_set_step (self, g_value_get_string (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (IS_DETAIL_PROP (prop_id))
+        retract_case_set_detail (self, prop_id - PROP_FIRST_DETAIL, g_value_get_string (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
