@@ -12,7 +12,9 @@
 #include <libsoup/soup.h>
 
 #include "retract-ruleset.h"
+#include "test-child.h"
 #include "test-datasets.h"
+#include "test-server.h"
 
 /* A folder of this test's own (the isolated cache dir), so tests running
  * side by side never share a file. */
@@ -23,41 +25,9 @@ scratch_path (const char *name)
   return g_build_filename (g_get_user_cache_dir (), name, NULL);
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+typedef TestChild Run;
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-  GError   *error;
-} Communication;
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  Communication *communication = data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &communication->out,
-                                        &communication->err, &communication->error);
-  communication->done = TRUE;
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, test_child_clear)
 
 /* Runs the CLI while this process's main loop keeps turning, so a server in
  * this test can answer it. */
@@ -67,43 +37,19 @@ run_cli_env (Run                *run,
              const char         *first,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Communication communication = { FALSE, NULL, NULL, NULL };
+    test_child_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = test_child_argv_new (first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  /* GLib points a test's children at /dev/null; give them this test's own folders. */
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   for (guint i = 0; env_overrides != NULL && env_overrides[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env_overrides[i], env_overrides[i + 1], TRUE);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &communication);
-  while (!communication.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (communication.error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("retract-cli %s died: %s", first != NULL ? first : "", communication.err);
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = communication.out;
-  run->err = communication.err;
+  test_child_run (run, launcher, argv, 0);
 
   /* Nothing this program prints may be a crash or a sanitizer report. */
   g_assert_null (strstr (run->err, "AddressSanitizer"));
@@ -691,8 +637,7 @@ serve_rules (SoupServer        *server,
     }
   else if (g_str_equal (path, "/broken.json"))
     {
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{", 1);
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      test_server_reply (message, "application/json", "{", 1);
       return;
     }
 
@@ -702,29 +647,13 @@ serve_rules (SoupServer        *server,
       return;
     }
 
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  test_server_reply_json (message, body);
 }
 
 static SoupServer *
 start_rules_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *listeners;
-
-  soup_server_add_handler (server, NULL, serve_rules, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  listeners = soup_server_get_listeners (server);
-  address = g_socket_get_local_address (listeners->data, &error);
-  g_assert_no_error (error);
-  g_slist_free (listeners);
-  rules_server.port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-
-  return server;
+  return test_server_start (serve_rules, NULL, &rules_server.port);
 }
 
 static char *
@@ -952,15 +881,6 @@ test_hostile_rules (void)
 
 /* ---- files that are not files, output that does not arrive ---- */
 
-static gboolean
-on_too_slow (gpointer data)
-{
-  gboolean *too_slow = data;
-
-  *too_slow = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Like run_cli(), but a command that does not return within 20 s fails the
  * test instead of hanging it; standard output may go to @stdout_path. */
 static void
@@ -969,50 +889,20 @@ run_cli_timed (Run        *run,
                const char *first,
                ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = test_child_launcher_new (
     G_SUBPROCESS_FLAGS_STDERR_PIPE |
     (stdout_path == NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_NONE));
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Communication communication = { FALSE, NULL, NULL, NULL };
-  gboolean too_slow = FALSE;
-  guint timeout;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = test_child_argv_new (first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   if (stdout_path != NULL)
     g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &communication);
-  timeout = g_timeout_add_seconds (20, on_too_slow, &too_slow);
-  while (!communication.done && !too_slow)
-    g_main_context_iteration (NULL, TRUE);
-  if (too_slow)
-    {
-      g_subprocess_force_exit (process);
-      g_error ("retract-cli %s did not return within 20 s", first);
-    }
-  g_source_remove (timeout);
-  g_assert_no_error (communication.error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = communication.out != NULL ? communication.out : g_strdup ("");
-  run->err = communication.err;
+  test_child_run (run, launcher, argv, 20);
   g_assert_null (strstr (run->err, "CRITICAL"));
 }
 

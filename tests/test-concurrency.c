@@ -14,7 +14,9 @@
 #include <libsoup/soup.h>
 
 #include "retract-rules-store.h"
+#include "test-child.h"
 #include "test-datasets.h"
+#include "test-server.h"
 
 #define WAVES 15
 #define UPDATES_PER_WAVE 10
@@ -56,9 +58,7 @@ serve (SoupServer        *server,
       return;
     }
 
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  test_server_reply_json (message, body);
 
   if (hold_for > 0)
     {
@@ -75,34 +75,10 @@ serve (SoupServer        *server,
     }
 }
 
-static SoupServer *
-start_server (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *listeners;
-
-  soup_server_add_handler (server, NULL, serve, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  listeners = soup_server_get_listeners (server);
-  address = g_socket_get_local_address (listeners->data, &error);
-  g_assert_no_error (error);
-  g_slist_free (listeners);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-
-  return server;
-}
-
 typedef struct
 {
-  char     *what;
-  gboolean  done;
+  TestChild run;
   gboolean  update;
-  char     *out;
-  char     *err;
-  int       status;
 } Child;
 
 static void
@@ -110,27 +86,8 @@ child_free (gpointer data)
 {
   Child *child = data;
 
-  g_free (child->what);
-  g_free (child->out);
-  g_free (child->err);
+  test_child_clear (&child->run);
   g_free (child);
-}
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  Child *child = data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &child->out, &child->err,
-                                        &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (source)));
-  child->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  child->done = TRUE;
-  g_object_unref (source);
 }
 
 static Child *
@@ -138,10 +95,8 @@ spawn (gboolean            update,
        const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    test_child_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
   Child *child = g_new0 (Child, 1);
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("RETRACT_CLI"));
@@ -149,19 +104,12 @@ spawn (gboolean            update,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   /* The network commands end with GIO's resolver threads alive (see test-cli.c). */
   g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS",
                                 "detect_leaks=0:abort_on_error=1:halt_on_error=1", TRUE);
 
-  child->what = g_strjoinv (" ", (char **) args);
   child->update = update;
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, child);
+  test_child_start (&child->run, launcher, argv);
   return child;
 }
 
@@ -253,7 +201,7 @@ test_updates_and_readers (void)
                            test_dataset_with_version (version));
     }
   held = g_ptr_array_new ();
-  server = start_server ();
+  server = test_server_start (serve, NULL, &port);
 
   /* A first download, so every wave starts from an installed dataset. */
   {
@@ -261,9 +209,8 @@ test_updates_and_readers (void)
     const char *args[] = { "update-rules", "--url", url, NULL };
     Child *child = spawn (TRUE, args);
 
-    while (!child->done)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpint (child->status, ==, 0);
+    test_child_wait (&child->run, 0);
+    g_assert_cmpint (child->run.status, ==, 0);
     child_free (child);
     newest = 1;
   }
@@ -302,23 +249,22 @@ test_updates_and_readers (void)
         {
           Child *child = g_ptr_array_index (children, i);
 
-          while (!child->done)
-            g_main_context_iteration (NULL, TRUE);
-          if (child->status != 0)
-            g_error ("“%s” failed (%d): %s%s", child->what, child->status, child->out,
-                     child->err);
+          test_child_wait (&child->run, 0);
+          if (child->run.status != 0)
+            g_error ("“%s” failed (%d): %s%s", child->run.command, child->run.status,
+                     child->run.out, child->run.err);
           if (child->update)
             {
               updates++;
-              if (strstr (child->out, "\"updated\"") != NULL)
+              if (strstr (child->run.out, "\"updated\"") != NULL)
                 installed_reports++;
               else
-                g_assert_nonnull (strstr (child->out, "\"up-to-date\""));
+                g_assert_nonnull (strstr (child->run.out, "\"up-to-date\""));
             }
           else
             {
               reads++;
-              g_assert_cmpstr (child->err, ==, "");
+              g_assert_cmpstr (child->run.err, ==, "");
             }
         }
       g_source_remove (source);

@@ -11,7 +11,9 @@
 
 #include "retract-rules-store.h"
 #include "retract-update-check.h"
+#include "test-child.h"
 #include "test-datasets.h"
+#include "test-server.h"
 
 #define NEWER_VERSION "2026.12.1"
 
@@ -52,38 +54,21 @@ serve (SoupServer        *server,
        gpointer           data)
 {
   if (g_str_equal (path, "/newer.json"))
-    {
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (newer_rules, NULL),
-                                        g_bytes_get_size (newer_rules));
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-    }
+    test_server_reply_json (message, newer_rules);
   else if (g_str_equal (path, "/broken.json"))
-    {
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{", 1);
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-    }
+    test_server_reply (message, "application/json", "{", 1);
   else if (g_str_equal (path, "/older.json"))
-    {
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (older_rules, NULL),
-                                        g_bytes_get_size (older_rules));
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-    }
+    test_server_reply_json (message, older_rules);
   else if (g_str_equal (path, "/login.json"))
     {
       /* A captive portal answers every address with its page, and 200. */
-      soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC, login_page,
-                                        sizeof login_page - 1);
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      test_server_reply (message, "text/html", login_page, sizeof login_page - 1);
     }
   else if (g_str_equal (path, "/garbage.json"))
     {
       static const char garbage[] = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR garbage";
 
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, garbage,
-                                        sizeof garbage - 1);
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      test_server_reply (message, "application/json", garbage, sizeof garbage - 1);
     }
   else if (g_str_equal (path, "/error.json"))
     {
@@ -98,26 +83,6 @@ serve (SoupServer        *server,
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
     }
-}
-
-static SoupServer *
-start_server (guint *port)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *listeners;
-
-  soup_server_add_handler (server, NULL, serve, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  listeners = soup_server_get_listeners (server);
-  address = g_socket_get_local_address (listeners->data, &error);
-  g_assert_no_error (error);
-  g_slist_free (listeners);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-
-  return server;
 }
 
 static void
@@ -163,7 +128,7 @@ static void
 test_through_helper (void)
 {
   guint port;
-  g_autoptr(SoupServer) server = start_server (&port);
+  g_autoptr(SoupServer) server = test_server_start (serve, NULL, &port);
   g_autofree char *newer = g_strdup_printf ("http://127.0.0.1:%u/newer.json", port);
   g_autofree char *broken = g_strdup_printf ("http://127.0.0.1:%u/broken.json", port);
   g_autofree char *missing = g_strdup_printf ("http://127.0.0.1:%u/missing.json", port);
@@ -223,7 +188,7 @@ static void
 test_cancelled (void)
 {
   guint port;
-  g_autoptr(SoupServer) server = start_server (&port);
+  g_autoptr(SoupServer) server = test_server_start (serve, NULL, &port);
   g_autofree char *stall = g_strdup_printf ("http://127.0.0.1:%u/stall.json", port);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *before = active_version ();
@@ -305,7 +270,7 @@ static void
 test_failures_described (void)
 {
   guint port;
-  g_autoptr(SoupServer) server = start_server (&port);
+  g_autoptr(SoupServer) server = test_server_start (serve, NULL, &port);
 
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
@@ -322,63 +287,33 @@ test_failures_described (void)
     }
 }
 
-typedef struct
-{
-  GMainLoop *loop;
-  GBytes    *output;
-  int        status;
-} HelperRun;
-
-static void
-on_helper_exited (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      data)
-{
-  HelperRun *run = data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_finish (G_SUBPROCESS (source), result, &run->output, NULL, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  g_main_loop_quit (run->loop);
-}
-
 /* `update-rules --json` names the problem beside its result, message and
  * version, with the exit status it always had. */
 static void
 test_cli_problem (void)
 {
   guint port;
-  g_autoptr(SoupServer) server = start_server (&port);
-
-  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_setenv ("XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_setenv ("XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_autoptr(SoupServer) server = test_server_start (serve, NULL, &port);
 
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
       g_autofree char *url = failure_url (&failures[i], port);
-      g_autoptr(GSubprocess) helper = NULL;
-      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autoptr(GSubprocessLauncher) launcher =
+        test_child_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_autoptr(GPtrArray) argv = test_child_argv ("update-rules", "--json", "--url", url, NULL);
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
-      HelperRun run = { loop, NULL, -1 };
+      g_auto(TestChild) run = { 0 };
       JsonObject *answer;
 
       g_test_message ("%s", url);
-      /* The server answers from this thread: wait in a main loop, not in
-       * g_subprocess_communicate (). */
-      helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                 g_getenv ("RETRACT_CLI"), "update-rules", "--json", "--url", url,
-                                 NULL);
-      g_assert_no_error (error);
-      g_subprocess_communicate_async (helper, NULL, NULL, on_helper_exited, &run);
-      g_main_loop_run (loop);
+      /* The server answers from this thread: the child is waited for while
+       * the main context turns, not in g_subprocess_communicate (). */
+      test_child_run (&run, launcher, argv, 0);
 
       g_assert_cmpint (run.status, ==, failures[i].exit_code);
-      json_parser_load_from_data (parser, g_bytes_get_data (run.output, NULL),
-                                  (gssize) g_bytes_get_size (run.output), &error);
+      json_parser_load_from_data (parser, run.out, -1, &error);
       g_assert_no_error (error);
       answer = json_node_get_object (json_parser_get_root (parser));
       g_assert_cmpstr (json_object_get_string_member (answer, "result"), ==,
@@ -387,7 +322,6 @@ test_cli_problem (void)
                        failures[i].problem);
       g_assert_cmpstr (json_object_get_string_member (answer, "message"), !=, "");
       g_assert_nonnull (json_object_get_string_member (answer, "version"));
-      g_bytes_unref (run.output);
     }
 }
 
