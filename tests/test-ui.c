@@ -1484,12 +1484,46 @@ test_autosave_in_background (void)
   harness_clear (&harness);
 }
 
+/* rm -r, for the run's own folder. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* Each test in a data folder of its own: never the user's saved case. */
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = NULL;
+  int status;
+
+  /* A data and config folder of this run's own: never the user's saved case
+   * (GTK 4's gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, and that
+   * option would also hide the system's icons and schemas). */
+  home = g_dir_make_tmp ("retract-test-ui-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  {
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+    g_autofree char *config = g_build_filename (home, "config", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/retract/ui/happy-path", test_happy_path);
@@ -1514,5 +1548,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }
