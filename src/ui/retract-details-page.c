@@ -210,7 +210,7 @@ error_label_for (RetractDetailsPage *self,
     }
 }
 
-/* The rules are the case's (one table in retract-case.c); the page only says
+/* The rules are the case's (one table in retract-case-fields.c); the page only says
  * where a field is wrong. */
 static gboolean
 check_field (RetractDetailsPage *self,
