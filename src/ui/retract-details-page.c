@@ -51,22 +51,36 @@ field_text (GtkWidget *field)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static guint
+field_index (RetractDetailsPage *self,
+             GtkWidget          *field)
+{
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (self->fields[i] == field)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* A run longer than a line with nowhere to break it (100 000 letters) takes
+ * Pango time that grows with its square when wrapping by words: 20 s of a
+ * frozen window. Such text wraps by character; prose keeps word wrapping. */
+#define UNBROKEN_RUN_LIMIT 160
+
 static void
 on_field_changed (RetractDetailsPage *self,
                   GtkWidget          *field)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = field_text (field);
 
-  if (self->syncing)
-    return;
+  if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field),
+                                 retract_text_has_unbroken_run (text, UNBROKEN_RUN_LIMIT)
+                                 ? GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
 
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (self->fields[i] == field)
-      {
-        text = field_text (field);
-        retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)), i, g_strstrip (text));
-        return;
-      }
+  if (!self->syncing)
+    retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)),
+                             field_index (self, field), g_strstrip (text));
 }
 
 static GtkLabel *error_label_for (RetractDetailsPage *self,
@@ -79,25 +93,23 @@ report_filtered (RetractDetailsPage *self,
                  GtkWidget          *field,
                  gunichar            removed)
 {
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (self->fields[i] == field)
-      {
-        GtkLabel *label = error_label_for (self, i);
-        g_autofree char *line = NULL;
+  guint i = field_index (self, field);
+  GtkLabel *label = error_label_for (self, i);
+  g_autofree char *line = NULL;
 
-        line = g_strdup_printf (removed == '\n' || removed == '\r' || removed == '\t' ||
-                                removed == 0x2028 || removed == 0x2029
-                                /* Translators: %1$s is a field such as "Your name" */
-                                ? _("%1$s: line breaks and tabs became spaces, and control "
-                                    "characters were left out (U+%2$04X)")
-                                /* Translators: %1$s is a field such as "Your name" */
-                                : _("%1$s: invisible control characters were left out "
-                                    "(U+%2$04X)"),
-                                retract_detail_get_label (i), removed);
-        gtk_label_set_label (label, line);
-        gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-        return;
-      }
+  /* Only a one-line field turns line breaks and tabs into spaces. */
+  line = g_strdup_printf (ADW_IS_ENTRY_ROW (field) &&
+                          (removed == '\n' || removed == '\r' || removed == '\t' ||
+                           removed == 0x2028 || removed == 0x2029)
+                          /* Translators: %1$s is a field such as "Your name" */
+                          ? _("%1$s: line breaks and tabs became spaces, and control "
+                              "characters were left out (U+%2$04X)")
+                          /* Translators: %1$s is a field such as "Your name" */
+                          : _("%1$s: invisible control characters were left out "
+                              "(U+%2$04X)"),
+                          retract_detail_get_label (i), removed);
+  gtk_label_set_label (label, line);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
 /* Typed or pasted text keeps only what the letter accepts (the same rule as
@@ -144,25 +156,11 @@ on_buffer_insert_text (GtkTextBuffer      *buffer,
   report_filtered (self, g_object_get_data (G_OBJECT (buffer), "retract-view"), removed);
 }
 
-/* A run longer than a line with nowhere to break it (100 000 letters) takes
- * Pango time that grows with its square when wrapping by words: 20 s of a
- * frozen window. Such text wraps by character; prose keeps word wrapping. */
-#define UNBROKEN_RUN_LIMIT 160
-
 static void
 on_buffer_changed (GtkTextBuffer      *buffer,
                    RetractDetailsPage *self)
 {
-  GtkTextView *view = g_object_get_data (G_OBJECT (buffer), "retract-view");
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gtk_text_view_set_wrap_mode (view, retract_text_has_unbroken_run (text, UNBROKEN_RUN_LIMIT)
-                                     ? GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
-
-  on_field_changed (self, GTK_WIDGET (view));
+  on_field_changed (self, g_object_get_data (G_OBJECT (buffer), "retract-view"));
 }
 
 static void
