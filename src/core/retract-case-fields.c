@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "retract-case-fields-private.h"
@@ -16,73 +18,30 @@
 #include "retract-error.h"
 #include "retract-validators.h"
 
-/* Validators that need more than the text itself. */
-static gboolean
-check_phone (RetractCase  *self,
-             const char   *value,
-             const GDate  *today,
-             GError      **error)
-{
-  gboolean cross_border = retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER);
-
-  return retract_validate_phone (value, cross_border, NULL, error);
-}
-
-static gboolean
-check_id_number (RetractCase  *self,
-                 const char   *value,
-                 const GDate  *today,
-                 GError      **error)
-{
-  return retract_validate_id_number (value, today, NULL, error);
-}
-
-static gboolean
-check_wechat_id (RetractCase  *self,
-                 const char   *value,
-                 const GDate  *today,
-                 GError      **error)
-{
-  return retract_validate_wechat_id (value, error);
-}
-
-static gboolean
-check_complaint_number (RetractCase  *self,
-                        const char   *value,
-                        const GDate  *today,
-                        GError      **error)
-{
-  return retract_validate_complaint_number (value, error);
-}
-
 /* The loader, the writer, the checks below, the letter and the pages all read
  * this table. */
 static const RetractCaseField fields[RETRACT_N_DETAILS] = {
-  [RETRACT_DETAIL_APPLICANT_NAME] = {
-    "applicant-name", "applicant.name", "name", N_("Your name"),
-    TRUE, TRUE, 100, FALSE, NULL },
-  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = {
-    "applicant-wechat-id", "applicant.wechat_id", "wechat_id", N_("WeChat ID"),
-    TRUE, FALSE, 64, FALSE, check_wechat_id },
-  [RETRACT_DETAIL_APPLICANT_PHONE] = {
-    "applicant-phone", "applicant.phone", "phone", N_("Phone number"),
-    TRUE, TRUE, 32, FALSE, check_phone },
-  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = {
-    "applicant-id-number", "applicant.id_number", "id_number", N_("ID card number"),
-    TRUE, FALSE, 32, FALSE, check_id_number },
-  [RETRACT_DETAIL_COMPLAINT_NUMBER] = {
-    "complaint-number", "complaint_number", "complaint_number", N_("Complaint number"),
-    FALSE, TRUE, 64, FALSE, check_complaint_number },
-  [RETRACT_DETAIL_RESPONDENT] = {
-    "respondent", "respondent", "respondent", N_("The other party"),
-    FALSE, FALSE, 200, FALSE, NULL },
-  [RETRACT_DETAIL_NARRATIVE] = {
-    "narrative", "narrative", "narrative", N_("What happened"),
-    FALSE, TRUE, 100000, TRUE, NULL },
-  [RETRACT_DETAIL_REASON] = {
-    "reason", "reason", "reason", N_("Why it was a mistake"),
-    FALSE, TRUE, 100000, TRUE, NULL },
+  /*                                       field, label,
+   *                                       required, max_chars, multiline, check */
+  [RETRACT_DETAIL_APPLICANT_NAME]      = { "applicant.name", N_("Your name"),
+                                           TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE },
+  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = { "applicant.wechat_id", N_("WeChat ID"),
+                                           FALSE, 64, FALSE, RETRACT_FIELD_CHECK_WECHAT_ID },
+  [RETRACT_DETAIL_APPLICANT_PHONE]     = { "applicant.phone", N_("Phone number"),
+                                           TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE },
+  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = { "applicant.id_number", N_("ID card number"),
+                                           FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER },
+  [RETRACT_DETAIL_COMPLAINT_NUMBER]    = { "complaint_number", N_("Complaint number"),
+                                           TRUE, 64, FALSE, RETRACT_FIELD_CHECK_COMPLAINT_NUMBER },
+  [RETRACT_DETAIL_RESPONDENT]          = { "respondent", N_("The other party"),
+                                           FALSE, 200, FALSE, RETRACT_FIELD_CHECK_NONE },
+  [RETRACT_DETAIL_NARRATIVE]           = { "narrative", N_("What happened"),
+                                           TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE },
+  [RETRACT_DETAIL_REASON]              = { "reason", N_("Why it was a mistake"),
+                                           TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE },
 };
+
+#define APPLICANT_PREFIX "applicant."
 
 /**
  * retract_case_field: (skip)
@@ -95,6 +54,29 @@ retract_case_field (RetractDetail detail)
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
 
   return &fields[detail];
+}
+
+/* The key within its object: the field's path after "applicant.". */
+const char *
+retract_case_field_json_key (RetractDetail detail)
+{
+  const char *field = retract_case_field (detail)->field;
+
+  return retract_case_field_is_applicant (detail) ? field + strlen (APPLICANT_PREFIX) : field;
+}
+
+/* Whether the field lives in the case file's "applicant" object. */
+gboolean
+retract_case_field_is_applicant (RetractDetail detail)
+{
+  return g_str_has_prefix (retract_case_field (detail)->field, APPLICANT_PREFIX);
+}
+
+/* The RetractCase property: the path with "-" for "." and "_". */
+char *
+retract_case_field_dup_property (RetractDetail detail)
+{
+  return g_strdelimit (g_strdup (retract_case_field (detail)->field), "._", '-');
 }
 
 /**
@@ -148,8 +130,26 @@ check_detail (RetractCase   *self,
 
   g_assert (value != NULL);
 
-  return retract_validate_text (value, info->max_chars, info->multiline, error) &&
-         (info->check == NULL || info->check (self, value, today, error));
+  if (!retract_validate_text (value, info->max_chars, info->multiline, error))
+    return FALSE;
+
+  switch (info->check)
+    {
+    case RETRACT_FIELD_CHECK_NONE:
+      return TRUE;
+    case RETRACT_FIELD_CHECK_WECHAT_ID:
+      return retract_validate_wechat_id (value, error);
+    case RETRACT_FIELD_CHECK_PHONE:
+      return retract_validate_phone (value,
+                                     retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER),
+                                     NULL, error);
+    case RETRACT_FIELD_CHECK_ID_NUMBER:
+      return retract_validate_id_number (value, today, NULL, error);
+    case RETRACT_FIELD_CHECK_COMPLAINT_NUMBER:
+      return retract_validate_complaint_number (value, error);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**

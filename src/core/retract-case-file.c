@@ -33,7 +33,7 @@ read_text_detail (RetractJsonDocument *doc,
 {
   const char *value = NULL;
 
-  if (!retract_json_document_read_string (doc, object, path, retract_case_field (detail)->json_key,
+  if (!retract_json_document_read_string (doc, object, path, retract_case_field_json_key (detail),
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &value,
                                           error))
     return FALSE;
@@ -54,8 +54,8 @@ detail_keys (gboolean            applicant,
   if (before != NULL)
     g_strv_builder_addv (builder, (const char **) before);
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (retract_case_field (i)->applicant == applicant)
-      g_strv_builder_add (builder, retract_case_field (i)->json_key);
+    if (retract_case_field_is_applicant (i) == applicant)
+      g_strv_builder_add (builder, retract_case_field_json_key (i));
   if (after != NULL)
     g_strv_builder_addv (builder, (const char **) after);
 
@@ -83,7 +83,7 @@ load_applicant (RetractJsonDocument *doc,
     return FALSE;
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (retract_case_field (i)->applicant &&
+    if (retract_case_field_is_applicant (i) &&
         !read_text_detail (doc, applicant, "$.applicant", self, i, error))
       return FALSE;
 
@@ -251,7 +251,7 @@ load_case (RetractJsonDocument *doc,
   _retract_case_replace_string (&self->step, step);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (!retract_case_field (i)->applicant && !read_text_detail (doc, root, "$", self, i, error))
+    if (!retract_case_field_is_applicant (i) && !read_text_detail (doc, root, "$", self, i, error))
       return FALSE;
 
   if (filed_at != NULL)
@@ -389,7 +389,7 @@ retract_case_to_json (RetractCase *self)
   json_builder_add_boolean_value (builder, self->other_party_loss);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (retract_case_field (i)->applicant && self->details[i] != NULL)
+    if (retract_case_field_is_applicant (i) && self->details[i] != NULL)
       any_applicant = TRUE;
 
   if (any_applicant)
@@ -397,14 +397,14 @@ retract_case_to_json (RetractCase *self)
       json_builder_set_member_name (builder, "applicant");
       json_builder_begin_object (builder);
       for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-        if (retract_case_field (i)->applicant)
-          add_string_member (builder, retract_case_field (i)->json_key, self->details[i]);
+        if (retract_case_field_is_applicant (i))
+          add_string_member (builder, retract_case_field_json_key (i), self->details[i]);
       json_builder_end_object (builder);
     }
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (!retract_case_field (i)->applicant)
-      add_string_member (builder, retract_case_field (i)->json_key, self->details[i]);
+    if (!retract_case_field_is_applicant (i))
+      add_string_member (builder, retract_case_field_json_key (i), self->details[i]);
 
   if (g_hash_table_size (self->materials) > 0)
     {

@@ -201,9 +201,15 @@ retract_case_class_init (RetractCaseClass *klass)
   properties [PROP_OTHER_PARTY_LOSS] =
     g_param_spec_boolean ("other-party-loss", NULL, NULL, FALSE, flags);
 
+  /* The names are built from the field table, so GLib keeps its own copy
+   * (no G_PARAM_STATIC_NAME). */
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    properties [PROP_FIRST_DETAIL + i] =
-      g_param_spec_string (retract_case_field (i)->property, NULL, NULL, NULL, flags);
+    {
+      g_autofree char *name = retract_case_field_dup_property (i);
+
+      properties [PROP_FIRST_DETAIL + i] =
+        g_param_spec_string (name, NULL, NULL, NULL, flags & ~G_PARAM_STATIC_NAME);
+    }
 
   properties [PROP_STEP] =
     g_param_spec_string ("step", NULL, NULL, NULL, flags);
