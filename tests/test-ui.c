@@ -1428,6 +1428,93 @@ test_handlers_follow_context (void)
   harness_clear (&harness);
 }
 
+/* How many assessments the pages made since *@before, which moves on. */
+static guint
+assessments_since (guint *before)
+{
+  guint now = retract_page_get_n_assessments ();
+  guint made = now - *before;
+
+  *before = now;
+  return made;
+}
+
+static void
+go_to (Harness    *harness,
+       const char *step)
+{
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness->window)),
+                              "wizard.go-to", "s", step);
+  harness_settle ();
+  assert_step (harness, step);
+}
+
+/* Showing a page is no reason to assess: a page that fell behind while
+ * hidden (the case or the clock changed) catches up with one assessment,
+ * and one that did not is shown as it was left. */
+static void
+test_shown_assesses_once (void)
+{
+  static const char * const assessing[] = { "result", "materials", "review" };
+  g_autoptr(GDateTime) later = NULL;
+  RetractResultPage *result;
+  RetractCase *kase;
+  Harness harness;
+  guint before;
+
+  harness_init (&harness, "2026-11-24T11:58:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  kase = retract_window_get_case (harness.window);
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  harness_next (&harness);
+  harness_next (&harness);
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  harness_fill_details (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "review");
+
+  /* The details typed since the result page was shown are caught up with;
+   * then nothing changes since each page was last on screen. */
+  for (guint i = 0; i < G_N_ELEMENTS (assessing); i++)
+    go_to (&harness, assessing[i]);
+  before = retract_page_get_n_assessments ();
+  for (guint i = 0; i < G_N_ELEMENTS (assessing); i++)
+    {
+      go_to (&harness, assessing[i]);
+      g_assert_cmpuint (assessments_since (&before), ==, 0);
+    }
+
+  /* The case changes while they are hidden: each assesses once, shown. */
+  go_to (&harness, "details");
+  retract_case_set_withdrawals_this_month (kase, 1);
+  harness_settle ();
+  assessments_since (&before);
+  for (guint i = 0; i < G_N_ELEMENTS (assessing); i++)
+    {
+      go_to (&harness, assessing[i]);
+      g_assert_cmpuint (assessments_since (&before), ==, 1);
+    }
+
+  /* So does the clock passing a deadline. */
+  go_to (&harness, "details");
+  later = retract_time_parse ("2026-11-24T12:00:00+08:00", NULL);
+  retract_clock_set_now (harness.clock, later);
+  harness_settle ();
+  g_assert_cmpuint (assessments_since (&before), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (assessing); i++)
+    {
+      go_to (&harness, assessing[i]);
+      g_assert_cmpuint (assessments_since (&before), ==, 1);
+    }
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+
+  harness_clear (&harness);
+}
+
 /* Autosave writes in the background: the case on disk is whole and private
  * once the window has moved on, and closing the window while a save is
  * being written leaves the newest answers, not the older ones. */
@@ -1546,6 +1633,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/quit-saves-window-size", test_quit_saves_window_size);
   g_test_add_func ("/retract/ui/delete-forgets-history", test_delete_forgets_history);
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
+  g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
 
   status = g_test_run ();

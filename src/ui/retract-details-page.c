@@ -287,9 +287,10 @@ retract_details_page_apply (RetractPage *page)
 }
 
 static void
-on_case_notify (RetractDetailsPage *self)
+on_case_notify (RetractDetailsPage *self,
+                GParamSpec         *pspec)
 {
-  if (!self->syncing && !retract_page_defer (RETRACT_PAGE (self)))
+  if (!self->syncing && !retract_page_defer_notify (RETRACT_PAGE (self), pspec))
     sync_from_case (self);
 }
 

@@ -213,12 +213,6 @@ rebuild (RetractMaterialsPage *self)
 }
 
 static void
-retract_materials_page_shown (RetractPage *page)
-{
-  rebuild (RETRACT_MATERIALS_PAGE (page));
-}
-
-static void
 retract_materials_page_context_changed (RetractPage *page)
 {
   rebuild (RETRACT_MATERIALS_PAGE (page));
@@ -247,7 +241,6 @@ retract_materials_page_class_init (RetractMaterialsPageClass *klass)
   RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
 
   object_class->dispose = retract_materials_page_dispose;
-  page_class->shown = retract_materials_page_shown;
   page_class->context_changed = retract_materials_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -263,6 +256,9 @@ retract_materials_page_init (RetractMaterialsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  /* The checklist follows the complaint type and the stage: whatever
+   * changes while it is hidden brings it up to date when shown. */
+  retract_page_follow_assessment (RETRACT_PAGE (self));
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)),
                                   "materials-changed", G_CALLBACK (on_materials_changed), self);
   /* The checklist helps; it never blocks. */

@@ -9,7 +9,9 @@
  * handlers once, to the groups, when it is built, and the groups move them
  * to the new case or clock whenever the context changes. A page that is not
  * on screen does no work: its handlers only note that it is behind, and it
- * catches up (context_changed) when it is shown or its state is asked for. */
+ * catches up (context_changed) when it is shown or its state is asked for.
+ * Catching up is the page's one refresh: being shown is no reason for
+ * another, and a page that did not fall behind is shown as it was left. */
 
 #define G_LOG_DOMAIN "retract-page"
 
@@ -95,6 +97,31 @@ context_changed (RetractPage *self)
     catch_up (self);
   else
     priv->behind = TRUE;
+}
+
+/* The step is where the wizard stands, not an answer: every move between
+ * steps notifies it, and no page shows it. */
+static gboolean
+is_step (GParamSpec *pspec)
+{
+  return g_str_equal (g_param_spec_get_name (pspec), "step");
+}
+
+static void
+note_if_hidden (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  if (!is_current (self))
+    priv->behind = TRUE;
+}
+
+static void
+on_answer_notify (RetractPage *self,
+                  GParamSpec  *pspec)
+{
+  if (!is_step (pspec))
+    note_if_hidden (self);
 }
 
 static void
@@ -471,6 +498,47 @@ retract_page_defer (RetractPage *self)
 
   priv->behind = TRUE;
   return TRUE;
+}
+
+/**
+ * retract_page_defer_notify:
+ * @pspec: the case property that changed
+ *
+ * retract_page_defer() for a handler of the case's #GObject::notify: the
+ * step the wizard records is no answer, so a change of it needs no work.
+ *
+ * Returns: %TRUE when the handler should return at once
+ */
+gboolean
+retract_page_defer_notify (RetractPage *self,
+                           GParamSpec  *pspec)
+{
+  g_return_val_if_fail (RETRACT_IS_PAGE (self), FALSE);
+
+  return is_step (pspec) || retract_page_defer (self);
+}
+
+/**
+ * retract_page_follow_assessment:
+ *
+ * For a page that shows the assessment, called once when it is built: the
+ * page falls behind whenever any answer, material or the time changes while
+ * it is hidden, whether or not its own handlers listen to that change, so
+ * that it is up to date once shown without assessing again for showing.
+ */
+void
+retract_page_follow_assessment (RetractPage *self)
+{
+  RetractPagePrivate *priv = retract_page_get_instance_private (self);
+
+  g_return_if_fail (RETRACT_IS_PAGE (self));
+
+  g_signal_group_connect_swapped (priv->case_signals, "notify",
+                                  G_CALLBACK (on_answer_notify), self);
+  g_signal_group_connect_swapped (priv->case_signals, "materials-changed",
+                                  G_CALLBACK (note_if_hidden), self);
+  g_signal_group_connect_swapped (priv->clock_signals, "notify::now",
+                                  G_CALLBACK (note_if_hidden), self);
 }
 
 /**

@@ -18,7 +18,8 @@ struct _RetractPageClass
 {
   AdwBinClass parent_class;
 
-  /* The page became the visible one. */
+  /* The page became the visible one, after it caught up if it was behind:
+   * only what being shown changes (a notice to hide), never a refresh. */
   void     (*shown)        (RetractPage *self);
   /* Next was pressed: check and keep the answers; FALSE stays on the page. */
   gboolean (*apply)        (RetractPage *self);
@@ -53,6 +54,9 @@ void               retract_page_request_step    (RetractPage *self,
 GSignalGroup      *retract_page_get_case_signals (RetractPage *self);
 GSignalGroup      *retract_page_get_clock_signals (RetractPage *self);
 gboolean           retract_page_defer           (RetractPage *self);
+gboolean           retract_page_defer_notify    (RetractPage *self,
+                                                 GParamSpec  *pspec);
+void               retract_page_follow_assessment (RetractPage *self);
 void               retract_page_update          (RetractPage *self);
 guint              retract_page_get_n_assessments (void);
 

@@ -375,7 +375,7 @@ refresh (RetractResultPage *self,
 }
 
 /* Only the page on screen follows the case and the clock: a hidden one
- * rebuilds its rows once, when it is shown again. */
+ * rebuilds its rows once, when it is shown again (context_changed). */
 static void
 on_clock_tick (RetractResultPage *self)
 {
@@ -384,9 +384,10 @@ on_clock_tick (RetractResultPage *self)
 }
 
 static void
-on_case_notify (RetractResultPage *self)
+on_case_notify (RetractResultPage *self,
+                GParamSpec        *pspec)
 {
-  if (!retract_page_defer (RETRACT_PAGE (self)))
+  if (!retract_page_defer_notify (RETRACT_PAGE (self), pspec))
     refresh (self, FALSE);
 }
 
@@ -421,13 +422,13 @@ on_changed_bar_response (GtkInfoBar *bar)
   gtk_info_bar_set_revealed (bar, FALSE);
 }
 
+/* A notice of a change seen on an earlier visit is not news any more. */
 static void
 retract_result_page_shown (RetractPage *page)
 {
   RetractResultPage *self = RETRACT_RESULT_PAGE (page);
 
   gtk_info_bar_set_revealed (self->changed_bar, FALSE);
-  refresh (self, FALSE);
 }
 
 static void
@@ -489,6 +490,7 @@ retract_result_page_init (RetractResultPage *self)
   name_close_button (GTK_WIDGET (self->changed_bar));
 
   self->rows = g_ptr_array_new ();
+  retract_page_follow_assessment (RETRACT_PAGE (self));
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
                                   G_CALLBACK (on_case_notify), self);
   g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),

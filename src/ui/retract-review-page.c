@@ -623,16 +623,18 @@ review_print (GtkWidget  *widget,
 }
 
 static void
-on_case_changed (RetractReviewPage *self)
+on_case_notify (RetractReviewPage *self,
+                GParamSpec        *pspec)
 {
-  if (!retract_page_defer (RETRACT_PAGE (self)))
+  if (!retract_page_defer_notify (RETRACT_PAGE (self), pspec))
     rebuild (self);
 }
 
 static void
-retract_review_page_shown (RetractPage *page)
+on_materials_changed (RetractReviewPage *self)
 {
-  rebuild (RETRACT_REVIEW_PAGE (page));
+  if (!retract_page_defer (RETRACT_PAGE (self)))
+    rebuild (self);
 }
 
 static void
@@ -668,7 +670,6 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
 
   object_class->dispose = retract_review_page_dispose;
-  page_class->shown = retract_review_page_shown;
   page_class->context_changed = retract_review_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -704,10 +705,13 @@ retract_review_page_init (RetractReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  /* The letter and its exports are dated: a hidden page also falls behind
+   * as time passes. */
+  retract_page_follow_assessment (RETRACT_PAGE (self));
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
-                                  G_CALLBACK (on_case_changed), self);
+                                  G_CALLBACK (on_case_notify), self);
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)),
-                                  "materials-changed", G_CALLBACK (on_case_changed), self);
+                                  "materials-changed", G_CALLBACK (on_materials_changed), self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }
