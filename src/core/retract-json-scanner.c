@@ -56,16 +56,7 @@ scan_frame_clear (gpointer data)
 }
 
 /* Reports a problem where something began (an escape, a number, a key). */
-static void
-scanner_fail_at (Scanner         *scanner,
-                 guint            line,
-                 guint            column,
-                 GError         **error,
-                 RetractDataError code,
-                 const char      *format,
-                 ...) G_GNUC_PRINTF (6, 7);
-
-static void
+static void G_GNUC_PRINTF (6, 7)
 scanner_fail_at (Scanner         *scanner,
                  guint            line,
                  guint            column,
