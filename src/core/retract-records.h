@@ -159,33 +159,9 @@ typedef struct
   char        *url;
 } RetractLink;
 
-void retract_section_free           (RetractSection       *section);
-void retract_platform_free          (RetractPlatform      *platform);
-void retract_complaint_type_free    (RetractComplaintType *type);
-void retract_stage_info_free        (RetractStageInfo     *info);
-void retract_channel_free           (RetractChannel       *channel);
-void retract_material_free          (RetractMaterial      *material);
-void retract_mistake_free           (RetractMistake       *mistake);
-void retract_scenario_free          (RetractScenario      *scenario);
-void retract_warning_free           (RetractWarning       *warning);
-void retract_note_free              (RetractNote          *note);
-void retract_comparison_free        (RetractComparison    *comparison);
-void retract_link_free              (RetractLink          *link);
-void retract_text_free              (RetractText          *text);
-void retract_channel_replacement_free (RetractChannelReplacement *replacement);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractSection, retract_section_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractPlatform, retract_platform_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractComplaintType, retract_complaint_type_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractStageInfo, retract_stage_info_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractChannel, retract_channel_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractMaterial, retract_material_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractMistake, retract_mistake_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractScenario, retract_scenario_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractWarning, retract_warning_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractNote, retract_note_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractComparison, retract_comparison_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractLink, retract_link_free)
+/* A record is freed by the table the parser read it with
+ * (retract-ruleset-private.h); lists of texts hold RetractText. */
+void retract_text_free (RetractText *text);
 
 /* The kinds of record that have a string id, for the functions below. */
 typedef enum

@@ -20,15 +20,6 @@ typedef struct
   char        *to;
 } Holiday;
 
-static void
-holiday_free (Holiday *holiday)
-{
-  retract_text_clear (&holiday->name);
-  g_free (holiday->from);
-  g_free (holiday->to);
-  g_free (holiday);
-}
-
 static gboolean
 check_holiday (Parser     *parser,
                JsonObject *object,
@@ -71,7 +62,7 @@ static const Field holiday_fields[] = {
   { "from", FIELD_STRING, REQ, 0, 0, AT (Holiday, from), NULL, retract_ruleset_check_date },
   { "to", FIELD_STRING, REQ, 0, 0, AT (Holiday, to), NULL, retract_ruleset_check_date },
 };
-static const RecordSpec holiday_spec = SPEC (holiday_fields, Holiday, holiday_free, check_holiday);
+static const RecordSpec holiday_spec = SPEC (holiday_fields, Holiday, check_holiday);
 
 static gboolean
 add_workday (Parser     *parser,
@@ -125,13 +116,6 @@ typedef struct
   char  *notice;
 } CalendarYear;
 
-static void
-calendar_year_free (CalendarYear *year)
-{
-  g_free (year->notice);
-  g_free (year);
-}
-
 static gboolean
 check_year (Parser     *parser,
             const char *path,
@@ -159,10 +143,10 @@ static const Field year_fields[] = {
   { "holidays", FIELD_RECORDS, FULL, 0, 0, NOT_STORED, &holiday_spec },
   { "workdays", FIELD_CUSTOM, REQ, 0, 0, NOT_STORED, NULL, NULL, read_workdays },
 };
-static const RecordSpec year_spec = SPEC (year_fields, CalendarYear, calendar_year_free, NULL);
+static const RecordSpec year_spec = SPEC (year_fields, CalendarYear, NULL);
 
 static const Field calendar_fields[] = {
   { "source", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, calendar_source) },
   { "years", FIELD_RECORDS, FULL, 0, 0, NOT_STORED, &year_spec },
 };
-const RecordSpec retract_ruleset_calendar_spec = SPEC (calendar_fields, RetractRuleset, NULL, NULL);
+const RecordSpec retract_ruleset_calendar_spec = SPEC (calendar_fields, RetractRuleset, NULL);

@@ -306,6 +306,33 @@ typedef struct
   GPtrArray        *records; /* NULL: NOT_STORED */
 } RecordList;
 
+static void
+free_record (const RecordSpec *spec,
+             gpointer          record)
+{
+  retract_ruleset_clear_record (spec, record);
+  g_free (record);
+}
+
+static gboolean
+check_unique_id (Parser     *parser,
+                 RecordList *list,
+                 const char *path,
+                 gpointer    record,
+                 GError    **error)
+{
+  const char *id = retract_record_get_id (list->spec->kind, record);
+  g_autofree char *id_path = NULL;
+
+  if (retract_records_find (list->spec->kind, list->records, id) == NULL)
+    return TRUE;
+
+  id_path = retract_json_path_member (path, "id");
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
+                                   _("id “%s” is used twice"), id);
+  return FALSE;
+}
+
 static gboolean
 add_record (Parser     *parser,
             JsonNode   *node,
@@ -314,34 +341,20 @@ add_record (Parser     *parser,
             GError    **error)
 {
   RecordList *list = data;
-  const RecordSpec *spec = list->spec;
-  g_autoptr(GPtrArray) owner = g_ptr_array_new_with_free_func (spec->free);
-  gpointer record = g_malloc0 (spec->size);
-  JsonObject *object;
+  gpointer record = g_malloc0 (list->spec->size);
+  JsonObject *object = retract_json_document_expect_object (parser->doc, node, path, error);
+  gboolean ok;
 
-  g_ptr_array_add (owner, record);
-  object = retract_json_document_expect_object (parser->doc, node, path, error);
-  if (object == NULL ||
-      !retract_ruleset_read_fields (parser, spec, object, path, 0, record, error))
-    return FALSE;
+  ok = object != NULL &&
+       retract_ruleset_read_fields (parser, list->spec, object, path, 0, record, error) &&
+       (!list->spec->unique || list->records == NULL ||
+        check_unique_id (parser, list, path, record, error));
 
-  if (spec->unique && list->records != NULL)
-    {
-      const char *id = retract_record_get_id (spec->kind, record);
-
-      if (retract_records_find (spec->kind, list->records, id) != NULL)
-        {
-          g_autofree char *id_path = retract_json_path_member (path, "id");
-
-          retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                           id_path, _("id “%s” is used twice"), id);
-          return FALSE;
-        }
-    }
-
-  if (list->records != NULL)
-    g_ptr_array_add (list->records, g_ptr_array_steal_index (owner, 0));
-  return TRUE;
+  if (ok && list->records != NULL)
+    g_ptr_array_add (list->records, record);
+  else
+    free_record (list->spec, record);
+  return ok;
 }
 
 gboolean
@@ -452,8 +465,9 @@ retract_ruleset_read_field (Parser      *parser,
 
         if (member != NULL)
           {
+            /* No free function: retract_ruleset_clear_record() frees them. */
             if (*(GPtrArray **) member == NULL)
-              *(GPtrArray **) member = g_ptr_array_new_with_free_func (field->spec->free);
+              *(GPtrArray **) member = g_ptr_array_new ();
             list.records = *(GPtrArray **) member;
           }
         ok = retract_ruleset_read_each (parser, object, path, field->key, field->flags,
@@ -473,6 +487,60 @@ retract_ruleset_read_field (Parser      *parser,
     ok = field->check (parser, member_path, member, error);
 
   return ok;
+}
+
+void
+retract_ruleset_clear_record (const RecordSpec *spec,
+                              gpointer          record)
+{
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const Field *field = &spec->fields[i];
+      gpointer member = field->offset == NOT_STORED ? NULL : G_STRUCT_MEMBER_P (record,
+                                                                               field->offset);
+
+      switch (field->kind)
+        {
+        case FIELD_ID:
+        case FIELD_STRING:
+          g_clear_pointer ((char **) member, g_free);
+          break;
+
+        case FIELD_TEXT:
+          retract_text_clear (member);
+          break;
+
+        case FIELD_TEXTS:
+          g_clear_pointer ((GPtrArray **) member, g_ptr_array_unref);
+          break;
+
+        case FIELD_IDS:
+          g_clear_pointer ((GStrv *) member, g_strfreev);
+          break;
+
+        case FIELD_OBJECT:
+          retract_ruleset_clear_record (field->spec, record);
+          break;
+
+        case FIELD_RECORDS:
+          if (member != NULL && *(GPtrArray **) member != NULL)
+            {
+              g_autoptr(GPtrArray) records = g_steal_pointer ((GPtrArray **) member);
+
+              for (guint j = 0; j < records->len; j++)
+                free_record (field->spec, g_ptr_array_index (records, j));
+            }
+          break;
+
+        case FIELD_UINT:
+        case FIELD_INT:
+        case FIELD_BOOL:
+        case FIELD_SECTION:
+        case FIELD_CUSTOM:
+        default:
+          break;
+        }
+    }
 }
 
 /* Reads @key again as required, for the message a missing member gets. */

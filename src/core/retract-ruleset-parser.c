@@ -43,8 +43,7 @@ static const Field section_fields[] = {
   { "id", FIELD_UINT, REQ, 1, MAX_SECTION, AT (RetractSection, id) },
   { "title", FIELD_TEXT, REQ, 0, 0, AT (RetractSection, title) },
 };
-static const RecordSpec section_spec =
-  SPEC (section_fields, RetractSection, retract_section_free, check_section);
+static const RecordSpec section_spec = SPEC (section_fields, RetractSection, check_section);
 
 static const Field platform_channel_fields[] = {
   { "auto-review", FIELD_IDS, FULL, 0, 0,
@@ -54,7 +53,7 @@ static const Field platform_channel_fields[] = {
   { "processed", FIELD_IDS, FULL, 0, 0, AT (RetractPlatform, channels[RETRACT_STAGE_PROCESSED]) },
 };
 static const RecordSpec platform_channel_spec =
-  SPEC (platform_channel_fields, RetractPlatform, NULL, NULL);
+  SPEC (platform_channel_fields, RetractPlatform, NULL);
 
 static const Field platform_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractPlatform, id) },
@@ -64,8 +63,7 @@ static const Field platform_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractPlatform, section) },
 };
 static const RecordSpec platform_spec =
-  SPEC (platform_fields, RetractPlatform, retract_platform_free, NULL, TRUE,
-        RETRACT_RECORD_PLATFORM);
+  SPEC (platform_fields, RetractPlatform, NULL, TRUE, RETRACT_RECORD_PLATFORM);
 
 typedef struct
 {
@@ -77,7 +75,7 @@ static const Field window_fields[] = {
   { "hours", FIELD_UINT, OPT, 1, 24 * 366, AT (Window, hours) },
   { "working_days", FIELD_UINT, OPT, 1, 60, AT (Window, working_days) },
 };
-static const RecordSpec window_spec = SPEC (window_fields, Window, NULL, NULL);
+static const RecordSpec window_spec = SPEC (window_fields, Window, NULL);
 
 static gboolean
 read_window (Parser      *parser,
@@ -216,8 +214,7 @@ static const Field type_fields[] = {
   { "warnings", FIELD_IDS, REQ, 0, 0, AT (RetractComplaintType, warnings) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractComplaintType, section) },
 };
-static const RecordSpec type_spec =
-  SPEC (type_fields, RetractComplaintType, retract_complaint_type_free, check_type);
+static const RecordSpec type_spec = SPEC (type_fields, RetractComplaintType, check_type);
 
 static gboolean
 read_stage_id (Parser      *parser,
@@ -262,8 +259,7 @@ static const Field stage_fields[] = {
   { "withdrawable", FIELD_BOOL, REQ, 0, 0, AT (RetractStageInfo, withdrawable) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractStageInfo, section) },
 };
-static const RecordSpec stage_spec =
-  SPEC (stage_fields, RetractStageInfo, retract_stage_info_free, NULL);
+static const RecordSpec stage_spec = SPEC (stage_fields, RetractStageInfo, NULL);
 
 static gboolean
 check_response_time (Parser     *parser,
@@ -288,7 +284,7 @@ static const Field response_time_fields[] = {
   { "text", FIELD_TEXT, REQ, 0, 0, AT (RetractChannel, response_text) },
 };
 static const RecordSpec response_time_spec =
-  SPEC (response_time_fields, RetractChannel, NULL, check_response_time);
+  SPEC (response_time_fields, RetractChannel, check_response_time);
 
 static const Field channel_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractChannel, id) },
@@ -310,7 +306,7 @@ static const Field channel_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractChannel, section) },
 };
 static const RecordSpec channel_spec =
-  SPEC (channel_fields, RetractChannel, retract_channel_free, NULL, TRUE, RETRACT_RECORD_CHANNEL);
+  SPEC (channel_fields, RetractChannel, NULL, TRUE, RETRACT_RECORD_CHANNEL);
 
 static const Field material_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractMaterial, id) },
@@ -321,8 +317,7 @@ static const Field material_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMaterial, section) },
 };
 static const RecordSpec material_spec =
-  SPEC (material_fields, RetractMaterial, retract_material_free, NULL, TRUE,
-        RETRACT_RECORD_MATERIAL);
+  SPEC (material_fields, RetractMaterial, NULL, TRUE, RETRACT_RECORD_MATERIAL);
 
 static const Field mistake_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractMistake, id) },
@@ -332,19 +327,19 @@ static const Field mistake_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMistake, section) },
 };
 static const RecordSpec mistake_spec =
-  SPEC (mistake_fields, RetractMistake, retract_mistake_free, NULL, TRUE, RETRACT_RECORD_MISTAKE);
+  SPEC (mistake_fields, RetractMistake, NULL, TRUE, RETRACT_RECORD_MISTAKE);
 
 static const Field replacement_fields[] = {
   { "from", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, from) },
   { "to", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, to) },
 };
 static const RecordSpec replacement_spec =
-  SPEC (replacement_fields, RetractChannelReplacement, retract_channel_replacement_free, NULL);
+  SPEC (replacement_fields, RetractChannelReplacement, NULL);
 
 static const Field deadline_fields[] = {
   { "working_days", FIELD_UINT, REQ, 1, 60, AT (RetractScenario, legal_deadline_working_days) },
 };
-static const RecordSpec deadline_spec = SPEC (deadline_fields, RetractScenario, NULL, NULL);
+static const RecordSpec deadline_spec = SPEC (deadline_fields, RetractScenario, NULL);
 
 static const Field scenario_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractScenario, id) },
@@ -358,8 +353,7 @@ static const Field scenario_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractScenario, section) },
 };
 static const RecordSpec scenario_spec =
-  SPEC (scenario_fields, RetractScenario, retract_scenario_free, NULL, TRUE,
-        RETRACT_RECORD_SCENARIO);
+  SPEC (scenario_fields, RetractScenario, NULL, TRUE, RETRACT_RECORD_SCENARIO);
 
 static const Field warning_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractWarning, id) },
@@ -368,7 +362,7 @@ static const Field warning_fields[] = {
   { "section", FIELD_SECTION, OPT, 0, 0, AT (RetractWarning, section) },
 };
 static const RecordSpec warning_spec =
-  SPEC (warning_fields, RetractWarning, retract_warning_free, NULL, TRUE, RETRACT_RECORD_WARNING);
+  SPEC (warning_fields, RetractWarning, NULL, TRUE, RETRACT_RECORD_WARNING);
 
 static const Field note_fields[] = {
   { "id", FIELD_ID, OPT, 0, 0, AT (RetractNote, id) },
@@ -377,7 +371,7 @@ static const Field note_fields[] = {
   { "path", FIELD_TEXT, OPT, 0, 0, AT (RetractNote, path) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractNote, section) },
 };
-static const RecordSpec note_spec = SPEC (note_fields, RetractNote, retract_note_free, NULL);
+static const RecordSpec note_spec = SPEC (note_fields, RetractNote, NULL);
 
 static const Field comparison_fields[] = {
   { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComparison, platform) },
@@ -386,8 +380,7 @@ static const Field comparison_fields[] = {
   { "characteristics", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, characteristics) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractComparison, section) },
 };
-static const RecordSpec comparison_spec =
-  SPEC (comparison_fields, RetractComparison, retract_comparison_free, NULL);
+static const RecordSpec comparison_spec = SPEC (comparison_fields, RetractComparison, NULL);
 
 /* ---- meta and the root ---- */
 
@@ -447,14 +440,14 @@ static const Field link_fields[] = {
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractLink, name) },
   { "url", FIELD_STRING, REQ, 0, 0, AT (RetractLink, url), NULL, retract_ruleset_check_url },
 };
-static const RecordSpec link_spec = SPEC (link_fields, RetractLink, retract_link_free, NULL);
+static const RecordSpec link_spec = SPEC (link_fields, RetractLink, NULL);
 
 static const Field source_fields[] = {
   { "title", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, title) },
   { "kind", FIELD_STRING, FULL, 0, 0, AT (RetractRuleset, source_kind) },
   { "official", FIELD_BOOL, REQ, 0, 0, AT (RetractRuleset, source_official) },
 };
-static const RecordSpec source_spec = SPEC (source_fields, RetractRuleset, NULL, NULL);
+static const RecordSpec source_spec = SPEC (source_fields, RetractRuleset, NULL);
 
 /* The schema first: a newer dataset is refused for what it is, not for
  * whichever of its new fields happens to come first. */
@@ -470,13 +463,13 @@ static const Field meta_fields[] = {
   { "disclaimer", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, disclaimer) },
   { "official_links", FIELD_RECORDS, REQ, 0, 0, AT (RetractRuleset, links), &link_spec },
 };
-static const RecordSpec meta_spec = SPEC (meta_fields, RetractRuleset, NULL, NULL);
+static const RecordSpec meta_spec = SPEC (meta_fields, RetractRuleset, NULL);
 
 static const Field review_fields[] = {
   { "auto_review_hours", FIELD_UINT, REQ, 1, 72, AT (RetractRuleset, auto_review_hours) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractRuleset, review_section) },
 };
-static const RecordSpec review_spec = SPEC (review_fields, RetractRuleset, NULL, NULL);
+static const RecordSpec review_spec = SPEC (review_fields, RetractRuleset, NULL);
 
 #define NOTES(key_, kind_) \
   { key_, FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, notes[kind_]), &note_spec }
@@ -503,7 +496,7 @@ static const Field root_fields[] = {
   NOTES ("remediation", RETRACT_NOTES_REMEDIATION),
   { "calendar", FIELD_OBJECT, REQ, 0, 0, 0, &retract_ruleset_calendar_spec },
 };
-static const RecordSpec root_spec = SPEC (root_fields, RetractRuleset, NULL, NULL);
+const RecordSpec retract_ruleset_spec = SPEC (root_fields, RetractRuleset, NULL);
 
 /**
  * retract_ruleset_note_key:
@@ -544,7 +537,7 @@ retract_ruleset_parse (RetractRuleset       *self,
   return root != NULL &&
          retract_text_check_document (doc, NULL, error) &&
          retract_ruleset_read_field (&parser, root, "$", &root_fields[0], self, error) &&
-         retract_ruleset_read_fields (&parser, &root_spec, root, "$", 1, self, error) &&
+         retract_ruleset_read_fields (&parser, &retract_ruleset_spec, root, "$", 1, self, error) &&
          retract_ruleset_check_engine_ids (self, doc, error) &&
          retract_ruleset_check_references (self, doc, error);
 }

@@ -79,7 +79,7 @@ typedef enum
   FIELD_SECTION, /* guint, a section listed in $.sections */
   FIELD_OBJECT,  /* an object whose fields (spec) are stored in the same record */
   FIELD_RECORDS, /* GPtrArray * of records (spec), or NOT_STORED */
-  FIELD_CUSTOM,  /* read by the field's read function */
+  FIELD_CUSTOM,  /* read by the field's read function; stores nothing to free */
 } FieldKind;
 
 typedef struct _Field      Field;
@@ -116,19 +116,19 @@ struct _Field
   FieldReadFunc     read;
 };
 
+/* A record's table is also what frees it: retract_ruleset_clear_record(). */
 struct _RecordSpec
 {
   const Field       *fields;
   guint              n_fields;
   gsize              size;
-  GDestroyNotify     free;
   RecordCheckFunc    check;
   gboolean           unique;   /* no two records of the list share an id */
   RetractRecordKind  kind;
 };
 
-#define SPEC(fields_, type_, free_, ...) \
-  { fields_, G_N_ELEMENTS (fields_), sizeof (type_), (GDestroyNotify) (free_), __VA_ARGS__ }
+#define SPEC(fields_, type_, ...) \
+  { fields_, G_N_ELEMENTS (fields_), sizeof (type_), __VA_ARGS__ }
 #define AT(type_, member_) ((gsize) G_STRUCT_OFFSET (type_, member_))
 #define REQ  RETRACT_JSON_REQUIRED
 #define OPT  RETRACT_JSON_OPTIONAL
@@ -150,6 +150,10 @@ gboolean retract_ruleset_read_field     (Parser            *parser,
                                          const Field       *field,
                                          gpointer           record,
                                          GError           **error);
+/* Frees what the fields of @spec stored in @record (not @record itself);
+ * a record half read is cleared the same way. */
+void     retract_ruleset_clear_record   (const RecordSpec  *spec,
+                                         gpointer           record);
 
 typedef gboolean (*ElementFunc) (Parser     *parser,
                                  JsonNode   *node,
@@ -202,6 +206,8 @@ gboolean retract_ruleset_check_version  (Parser            *parser,
 
 /* $.calendar: retract-ruleset-calendar.c */
 extern const RecordSpec retract_ruleset_calendar_spec;
+/* The whole dataset: retract-ruleset-parser.c */
+extern const RecordSpec retract_ruleset_spec;
 
 /* ---- the loader and the checks ---- */
 

@@ -27,29 +27,11 @@ retract_ruleset_finalize (GObject *object)
 {
   RetractRuleset *self = (RetractRuleset *)object;
 
+  /* Every member the dataset fills is freed by the parser's tables, which
+   * know what each holds; what the tables do not read is freed here. */
+  retract_ruleset_clear_record (&retract_ruleset_spec, self);
   g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->app, g_free);
-  g_clear_pointer (&self->version, g_free);
-  g_clear_pointer (&self->published, g_free);
-  g_clear_pointer (&self->timezone, g_free);
-  g_clear_pointer (&self->source_kind, g_free);
-  retract_text_clear (&self->title);
-  retract_text_clear (&self->disclaimer);
-  retract_text_clear (&self->calendar_source);
   g_clear_object (&self->calendar);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
-  g_clear_pointer (&self->platforms, g_ptr_array_unref);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  g_clear_pointer (&self->stages, g_ptr_array_unref);
-  g_clear_pointer (&self->channels, g_ptr_array_unref);
-  g_clear_pointer (&self->materials, g_ptr_array_unref);
-  g_clear_pointer (&self->mistakes, g_ptr_array_unref);
-  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_clear_pointer (&self->comparison, g_ptr_array_unref);
-  g_clear_pointer (&self->links, g_ptr_array_unref);
-  for (guint i = 0; i < RETRACT_N_NOTES_KINDS; i++)
-    g_clear_pointer (&self->notes[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (retract_ruleset_parent_class)->finalize (object);
 }
@@ -62,23 +44,11 @@ retract_ruleset_class_init (RetractRulesetClass *klass)
   object_class->finalize = retract_ruleset_finalize;
 }
 
+/* The lists of records are made as the parser reads them. */
 static void
 retract_ruleset_init (RetractRuleset *self)
 {
   self->calendar = retract_calendar_new ();
-  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_section_free);
-  self->platforms = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_platform_free);
-  self->types = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_complaint_type_free);
-  self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_stage_info_free);
-  self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_channel_free);
-  self->materials = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_material_free);
-  self->mistakes = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_mistake_free);
-  self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_scenario_free);
-  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_warning_free);
-  self->comparison = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_comparison_free);
-  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_link_free);
-  for (guint i = 0; i < RETRACT_N_NOTES_KINDS; i++)
-    self->notes[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_note_free);
 }
 
 /* Every constructor ends here: @bytes if given, else the file at @location. */
