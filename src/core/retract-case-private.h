@@ -23,6 +23,12 @@ struct _RetractCase
   char      *details[RETRACT_N_DETAILS];
   GHashTable *materials; /* material id → RetractCaseMaterial */
   char      *step;
+
+  /* The case file's own (retract-case-history.c) */
+  char      *id;         /* 32 hex digits: the file name, never personal data */
+  char      *account;    /* "" for the user's own account */
+  GDateTime *created_at;
+  GPtrArray *events;     /* RetractCaseEvent, in time order */
 };
 
 /* One material's entry; an entry with nothing in it is not kept. */
@@ -36,5 +42,10 @@ gboolean _retract_case_replace_string          (char        **field,
                                                 const char   *value);
 void     _retract_case_material_free           (gpointer      data);
 void     _retract_case_emit_materials_changed  (RetractCase  *self);
+void     _retract_case_emit_events_changed     (RetractCase  *self);
+void     _retract_case_notify_account          (RetractCase  *self);
+void     _retract_case_set_identity            (RetractCase  *self,
+                                                const char   *id,
+                                                GDateTime    *created_at);
 
 G_END_DECLS

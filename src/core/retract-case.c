@@ -14,6 +14,7 @@
 
 enum {
   MATERIALS_CHANGED,
+  EVENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -33,6 +34,7 @@ enum {
   PROP_FIRST_DETAIL, /* one property a RetractDetail, named in the field table */
   PROP_LAST_DETAIL = PROP_FIRST_DETAIL + RETRACT_N_DETAILS - 1,
   PROP_STEP,
+  PROP_ACCOUNT,
   N_PROPS
 };
 
@@ -73,6 +75,18 @@ _retract_case_emit_materials_changed (RetractCase *self)
   g_signal_emit (self, signals [MATERIALS_CHANGED], 0);
 }
 
+void
+_retract_case_emit_events_changed (RetractCase *self)
+{
+  g_signal_emit (self, signals [EVENTS_CHANGED], 0);
+}
+
+void
+_retract_case_notify_account (RetractCase *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT]);
+}
+
 static void
 retract_case_finalize (GObject *object)
 {
@@ -87,6 +101,10 @@ retract_case_finalize (GObject *object)
     g_clear_pointer (&self->details[i], g_free);
   g_clear_pointer (&self->materials, g_hash_table_unref);
   g_clear_pointer (&self->step, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->account, g_free);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (retract_case_parent_class)->finalize (object);
 }
@@ -124,6 +142,9 @@ retract_case_get_property (GObject    *object,
       break;
     case PROP_STEP:
       g_value_set_string (value, self->step);
+      break;
+    case PROP_ACCOUNT:
+      g_value_set_string (value, self->account);
       break;
     default:
       if (IS_DETAIL_PROP (prop_id))
@@ -213,6 +234,9 @@ retract_case_class_init (RetractCaseClass *klass)
 
   properties [PROP_STEP] =
     g_param_spec_string ("step", NULL, NULL, NULL, flags);
+  properties [PROP_ACCOUNT] =
+    g_param_spec_string ("account", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                         G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -224,6 +248,15 @@ retract_case_class_init (RetractCaseClass *klass)
   signals [MATERIALS_CHANGED] =
     g_signal_new ("materials-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RetractCase::events-changed:
+   *
+   * An event was added to the timeline or taken out of it.
+   */
+  signals [EVENTS_CHANGED] =
+    g_signal_new ("events-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -233,6 +266,9 @@ retract_case_init (RetractCase *self)
   self->scenarios = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->materials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            _retract_case_material_free);
+  self->account = g_strdup ("");
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_case_event_free);
+  _retract_case_set_identity (self, NULL, NULL);
 }
 
 RetractCase *

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "retract-case-event.h"
 #include "retract-engine-ids.h"
 #include "retract-types.h"
 
@@ -102,5 +103,35 @@ gboolean            retract_case_validate_detail       (RetractCase   *self,
 gboolean            retract_case_validate_details      (RetractCase   *self,
                                                         const GDate   *today,
                                                         GError       **error);
+
+/* The case file's own: retract-case-history.c */
+#define RETRACT_CASE_ID_LENGTH 32
+#define RETRACT_CASE_MAX_ACCOUNT_CHARS 64
+
+typedef enum
+{
+  RETRACT_CASE_OPEN,
+  RETRACT_CASE_DONE,
+  RETRACT_CASE_ABANDONED,
+} RetractCaseEnding;
+
+const char         *retract_case_get_id                (RetractCase   *self);
+gboolean            retract_case_id_is_valid           (const char    *id);
+GDateTime          *retract_case_get_created_at        (RetractCase   *self);
+const char         *retract_case_get_account           (RetractCase   *self);
+gboolean            retract_case_set_account           (RetractCase   *self,
+                                                        const char    *account,
+                                                        GError       **error);
+GPtrArray          *retract_case_get_events            (RetractCase   *self);
+guint               retract_case_add_event             (RetractCase   *self,
+                                                        RetractCaseEvent *event);
+void                retract_case_remove_event          (RetractCase   *self,
+                                                        guint          index);
+RetractCaseEnding   retract_case_get_ending            (RetractCase   *self,
+                                                        const RetractCaseEvent **ending);
+const RetractCaseEvent *retract_case_find_submission   (RetractCase   *self,
+                                                        const char    *channel);
+const RetractCaseEvent *retract_case_get_last_event    (RetractCase   *self,
+                                                        RetractEventKind kind);
 
 G_END_DECLS

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What makes a case one of several over days: its id, the account that filed
+ * it, when it was started, and its timeline of events. The counts and the
+ * next step are worked out from these (retract-case-counts.c,
+ * retract-next-step.c); nothing here decides a rule. */
+
+#define G_LOG_DOMAIN "retract-case"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "retract-case-private.h"
+#include "retract-time.h"
+#include "retract-validators.h"
+
+gboolean
+retract_case_id_is_valid (const char *id)
+{
+  if (id == NULL || strlen (id) != RETRACT_CASE_ID_LENGTH)
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A new id: 128 random bits, so that two processes never pick the same. */
+static char *
+new_id (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  GString *id = g_string_sized_new (RETRACT_CASE_ID_LENGTH);
+
+  for (const char *p = uuid; *p; p++)
+    if (*p != '-')
+      g_string_append_c (id, *p);
+
+  return g_string_free (id, FALSE);
+}
+
+/* For the file and the constructor: %NULL @id or @created_at makes a new one. */
+void
+_retract_case_set_identity (RetractCase *self,
+                            const char  *id,
+                            GDateTime   *created_at)
+{
+  g_return_if_fail (id == NULL || retract_case_id_is_valid (id));
+
+  g_free (self->id);
+  self->id = id != NULL ? g_strdup (id) : new_id ();
+
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  self->created_at = created_at != NULL
+                     ? g_date_time_to_timezone (created_at, retract_time_zone ())
+                     : retract_time_now ();
+}
+
+const char *
+retract_case_get_id (RetractCase *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  return self->id;
+}
+
+GDateTime *
+retract_case_get_created_at (RetractCase *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  return self->created_at;
+}
+
+/* Returns: the account's label; "" is the user's own account. */
+const char *
+retract_case_get_account (RetractCase *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  return self->account;
+}
+
+/**
+ * retract_case_set_account:
+ * @account: (nullable): a short label for the account that filed the
+ *   complaint; %NULL or "" for the user's own. Spaces around it are dropped.
+ *
+ * Cases of one platform and one account share the limits on requests.
+ *
+ * Returns: %FALSE, with @error naming the problem, for text that is not one
+ *   short line of plain text; the account is then unchanged
+ */
+gboolean
+retract_case_set_account (RetractCase  *self,
+                          const char   *account,
+                          GError      **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (account != NULL ? account : ""));
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+
+  if (!retract_validate_text (stripped, RETRACT_CASE_MAX_ACCOUNT_CHARS, FALSE, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->account, stripped) != 0)
+    {
+      g_free (self->account);
+      self->account = g_steal_pointer (&stripped);
+      _retract_case_notify_account (self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * retract_case_get_events:
+ *
+ * Returns: (transfer none) (element-type RetractCaseEvent): the timeline,
+ *   oldest first; events at the same time keep the order they were added in
+ */
+GPtrArray *
+retract_case_get_events (RetractCase *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  return self->events;
+}
+
+/**
+ * retract_case_add_event:
+ * @event: (transfer full): an event the caller has checked with
+ *   retract_case_event_check()
+ *
+ * Returns: where the event now stands in the timeline
+ */
+guint
+retract_case_add_event (RetractCase      *self,
+                        RetractCaseEvent *event)
+{
+  guint index;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), 0);
+  g_return_val_if_fail (event != NULL, 0);
+
+  /* After every event that is not later: a stable insertion. */
+  index = self->events->len;
+  while (index > 0)
+    {
+      const RetractCaseEvent *before = g_ptr_array_index (self->events, index - 1);
+
+      if (g_date_time_compare (before->at, event->at) <= 0)
+        break;
+      index--;
+    }
+
+  g_ptr_array_insert (self->events, index, event);
+  _retract_case_emit_events_changed (self);
+  return index;
+}
+
+void
+retract_case_remove_event (RetractCase *self,
+                           guint        index)
+{
+  g_return_if_fail (RETRACT_IS_CASE (self));
+  g_return_if_fail (index < self->events->len);
+
+  g_ptr_array_remove_index (self->events, index);
+  _retract_case_emit_events_changed (self);
+}
+
+/**
+ * retract_case_get_ending:
+ * @ending: (out) (optional) (transfer none): the event that ended the case
+ *
+ * Walks the timeline: `resolved` or a reply that the complaint was withdrawn
+ * ends the case as done, `abandoned` as abandoned, and `reopened` undoes the
+ * ending before it.
+ */
+RetractCaseEnding
+retract_case_get_ending (RetractCase             *self,
+                         const RetractCaseEvent **ending)
+{
+  RetractCaseEnding state = RETRACT_CASE_OPEN;
+  const RetractCaseEvent *last = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), RETRACT_CASE_OPEN);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->kind == RETRACT_EVENT_REOPENED)
+        {
+          state = RETRACT_CASE_OPEN;
+          last = NULL;
+        }
+      else if (retract_case_event_ends_case (event))
+        {
+          state = event->kind == RETRACT_EVENT_ABANDONED ? RETRACT_CASE_ABANDONED
+                                                         : RETRACT_CASE_DONE;
+          last = event;
+        }
+    }
+
+  if (ending != NULL)
+    *ending = last;
+  return state;
+}
+
+/* Returns: (nullable): the earliest submission through @channel */
+const RetractCaseEvent *
+retract_case_find_submission (RetractCase *self,
+                              const char  *channel)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  g_return_val_if_fail (channel != NULL, NULL);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->kind == RETRACT_EVENT_SUBMITTED && g_strcmp0 (event->channel, channel) == 0)
+        return event;
+    }
+
+  return NULL;
+}
+
+/* Returns: (nullable): the newest event of @kind */
+const RetractCaseEvent *
+retract_case_get_last_event (RetractCase      *self,
+                             RetractEventKind  kind)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+
+  for (guint i = self->events->len; i > 0; i--)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (self->events, i - 1);
+
+      if (event->kind == kind)
+        return event;
+    }
+
+  return NULL;
+}
