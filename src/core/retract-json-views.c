@@ -157,37 +157,7 @@ retract_update_answer_clear (RetractUpdateAnswer *answer)
 
 /* ---- the assessment ---- */
 
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          GDateTime   *time)
-{
-  json_builder_set_member_name (builder, key);
-  if (time == NULL)
-    {
-      json_builder_add_null_value (builder);
-    }
-  else
-    {
-      g_autofree char *text = retract_time_format_iso (time);
-
-      json_builder_add_string_value (builder, text);
-    }
-}
-
-static void
-add_text (JsonBuilder       *builder,
-          const char        *key,
-          const RetractText *text,
-          RetractLanguage    language)
-{
-  json_builder_set_member_name (builder, key);
-  if (retract_text_is_set (text))
-    json_builder_add_string_value (builder, retract_text_get (text, language));
-  else
-    json_builder_add_null_value (builder);
-}
-
+/* A member that is null when there is no value. */
 static void
 add_string (JsonBuilder *builder,
             const char  *key,
@@ -201,14 +171,44 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_section (JsonBuilder *builder,
-             guint        section)
+add_time (JsonBuilder *builder,
+          const char  *key,
+          GDateTime   *time)
 {
-  json_builder_set_member_name (builder, "section");
-  if (section > 0)
-    json_builder_add_int_value (builder, section);
+  g_autofree char *text = time != NULL ? retract_time_format_iso (time) : NULL;
+
+  add_string (builder, key, text);
+}
+
+static void
+add_text (JsonBuilder       *builder,
+          const char        *key,
+          const RetractText *text,
+          RetractLanguage    language)
+{
+  add_string (builder, key, retract_text_is_set (text) ? retract_text_get (text, language) : NULL);
+}
+
+/* Section numbers and limits: 0 means none, written as null. */
+static void
+add_count (JsonBuilder *builder,
+           const char  *key,
+           guint        value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value > 0)
+    json_builder_add_int_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *key,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_boolean_value (builder, value);
 }
 
 static void
@@ -223,6 +223,44 @@ add_text_list (JsonBuilder     *builder,
     json_builder_add_string_value (builder, retract_text_get (g_ptr_array_index (texts, i),
                                                               language));
   json_builder_end_array (builder);
+}
+
+/* What every item of the assessment's lists is written with. */
+typedef struct
+{
+  RetractAssessment *assessment;
+  RetractLanguage    language;
+} ViewContext;
+
+typedef void (*AddItemFunc) (JsonBuilder       *builder,
+                             gconstpointer      item,
+                             guint              index,
+                             const ViewContext *context);
+
+/* @key: an array with one value per item of @items, each written by @add_item. */
+static void
+add_list (JsonBuilder       *builder,
+          const char        *key,
+          GPtrArray         *items,
+          AddItemFunc        add_item,
+          const ViewContext *context)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_item (builder, g_ptr_array_index (items, i), i, context);
+  json_builder_end_array (builder);
+}
+
+static void
+add_scenario_id (JsonBuilder       *builder,
+                 gconstpointer      item,
+                 guint              index,
+                 const ViewContext *context)
+{
+  const RetractScenario *scenario = item;
+
+  json_builder_add_string_value (builder, scenario->id);
 }
 
 static char *
@@ -241,34 +279,30 @@ fill_template (const char *template,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The first channel is the recommended one. */
 static void
-add_channel_json (RetractAssessment    *self,
-                  JsonBuilder          *builder,
-                  const RetractChannel *channel,
-                  gboolean              recommended,
-                  RetractLanguage       language)
+add_channel (JsonBuilder       *builder,
+             gconstpointer      item,
+             guint              index,
+             const ViewContext *context)
 {
-  const char *number = retract_assessment_get_complaint_number (self);
+  const RetractChannel *channel = item;
+  RetractLanguage language = context->language;
+  const char *number = retract_assessment_get_complaint_number (context->assessment);
   g_autofree char *subject = fill_template (channel->ticket_subject, number);
   g_autofree char *message = fill_template (channel->message_template, number);
 
   json_builder_begin_object (builder);
   add_string (builder, "id", channel->id);
   add_text (builder, "name", &channel->name, language);
-  json_builder_set_member_name (builder, "recommended");
-  json_builder_add_boolean_value (builder, recommended);
+  add_boolean (builder, "recommended", index == 0);
   add_text_list (builder, "steps", channel->steps, language);
   add_text (builder, "condition", &channel->condition, language);
   add_string (builder, "phone", channel->phone);
   add_string (builder, "url", channel->url);
   add_string (builder, "ticket_subject", subject);
   add_string (builder, "message", message);
-
-  json_builder_set_member_name (builder, "daily_limit");
-  if (channel->daily_limit > 0)
-    json_builder_add_int_value (builder, channel->daily_limit);
-  else
-    json_builder_add_null_value (builder);
+  add_count (builder, "daily_limit", channel->daily_limit);
 
   json_builder_set_member_name (builder, "response_time");
   if (retract_text_is_set (&channel->response_text))
@@ -286,14 +320,66 @@ add_channel_json (RetractAssessment    *self,
       json_builder_add_null_value (builder);
     }
 
-  json_builder_set_member_name (builder, "urgent");
-  json_builder_add_boolean_value (builder, channel->urgent);
-  json_builder_set_member_name (builder, "self_service");
-  json_builder_add_boolean_value (builder, channel->self_service);
-  json_builder_set_member_name (builder, "customer_service");
-  json_builder_add_boolean_value (builder, channel->customer_service);
-  add_section (builder, channel->section);
+  add_boolean (builder, "urgent", channel->urgent);
+  add_boolean (builder, "self_service", channel->self_service);
+  add_boolean (builder, "customer_service", channel->customer_service);
+  add_count (builder, "section", channel->section);
   json_builder_end_object (builder);
+}
+
+static void
+add_material (JsonBuilder       *builder,
+              gconstpointer      item,
+              guint              index,
+              const ViewContext *context)
+{
+  const RetractMaterial *material = item;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", material->id);
+  add_text (builder, "name", &material->name, context->language);
+  add_text (builder, "applies", &material->applies, context->language);
+  add_text (builder, "format", &material->format, context->language);
+  add_text_list (builder, "requirements", material->requirements, context->language);
+  add_count (builder, "section", material->section);
+  json_builder_end_object (builder);
+}
+
+/* Warnings and advice are written alike: {"id", "text", "section"}. */
+static void
+add_note_object (JsonBuilder       *builder,
+                 const char        *id,
+                 const RetractText *text,
+                 guint              section,
+                 RetractLanguage    language)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", id);
+  add_text (builder, "text", text, language);
+  add_count (builder, "section", section);
+  json_builder_end_object (builder);
+}
+
+static void
+add_warning (JsonBuilder       *builder,
+             gconstpointer      item,
+             guint              index,
+             const ViewContext *context)
+{
+  const RetractWarning *warning = item;
+
+  add_note_object (builder, warning->id, &warning->text, warning->section, context->language);
+}
+
+static void
+add_advice (JsonBuilder       *builder,
+            gconstpointer      item,
+            guint              index,
+            const ViewContext *context)
+{
+  const RetractNote *note = item;
+
+  add_note_object (builder, note->id, &note->text, note->section, context->language);
 }
 
 /**
@@ -307,15 +393,11 @@ retract_assessment_to_json (RetractAssessment *self,
                             RetractLanguage    language)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const ViewContext context = { self, language };
   RetractRuleset *rules;
   const RetractStageInfo *stage_info;
   const RetractPlatform *platform;
   const RetractComplaintType *type;
-  GPtrArray *scenarios;
-  GPtrArray *channels;
-  GPtrArray *materials;
-  GPtrArray *warnings;
-  GPtrArray *advice;
 
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
 
@@ -323,11 +405,6 @@ retract_assessment_to_json (RetractAssessment *self,
   stage_info = retract_assessment_get_stage_info (self);
   platform = retract_assessment_get_platform (self);
   type = retract_assessment_get_complaint_type (self);
-  scenarios = retract_assessment_get_scenarios (self);
-  channels = retract_assessment_get_channels (self);
-  materials = retract_assessment_get_materials (self);
-  warnings = retract_assessment_get_warnings (self);
-  advice = retract_assessment_get_advice (self);
 
   json_builder_begin_object (builder);
   add_string (builder, "rules_version", retract_ruleset_get_version (rules));
@@ -340,20 +417,13 @@ retract_assessment_to_json (RetractAssessment *self,
   add_text (builder, "type_name", &type->name, language);
   add_string (builder, "success_rating", type->success_rating);
   add_string (builder, "mistake", retract_assessment_get_mistake (self)->id);
-
-  json_builder_set_member_name (builder, "scenarios");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < scenarios->len; i++)
-    json_builder_add_string_value (builder,
-                                   ((const RetractScenario *) g_ptr_array_index (scenarios,
-                                                                                 i))->id);
-  json_builder_end_array (builder);
+  add_list (builder, "scenarios", retract_assessment_get_scenarios (self), add_scenario_id,
+            &context);
 
   add_string (builder, "stage", retract_stage_to_id (retract_assessment_get_stage (self)));
   add_text (builder, "stage_name", &stage_info->name, language);
   add_text (builder, "stage_advice", &stage_info->advice, language);
-  json_builder_set_member_name (builder, "withdrawable");
-  json_builder_add_boolean_value (builder, retract_assessment_get_withdrawable (self));
+  add_boolean (builder, "withdrawable", retract_assessment_get_withdrawable (self));
 
   add_time (builder, "filed_at", retract_assessment_get_filed_at (self));
   add_time (builder, "now", retract_assessment_get_now (self));
@@ -362,57 +432,11 @@ retract_assessment_to_json (RetractAssessment *self,
   add_time (builder, "window_closes_at", retract_assessment_get_window_closes_at (self));
   add_time (builder, "legal_deadline", retract_assessment_get_legal_deadline (self));
 
-  json_builder_set_member_name (builder, "channels");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < channels->len; i++)
-    add_channel_json (self, builder, g_ptr_array_index (channels, i), i == 0, language);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "materials");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < materials->len; i++)
-    {
-      const RetractMaterial *material = g_ptr_array_index (materials, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", material->id);
-      add_text (builder, "name", &material->name, language);
-      add_text (builder, "applies", &material->applies, language);
-      add_text (builder, "format", &material->format, language);
-      add_text_list (builder, "requirements", material->requirements, language);
-      add_section (builder, material->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const RetractWarning *warning = g_ptr_array_index (warnings, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", warning->id);
-      add_text (builder, "text", &warning->text, language);
-      add_section (builder, warning->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "advice");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < advice->len; i++)
-    {
-      const RetractNote *note = g_ptr_array_index (advice, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", note->id);
-      add_text (builder, "text", &note->text, language);
-      add_section (builder, note->section);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
+  add_list (builder, "channels", retract_assessment_get_channels (self), add_channel, &context);
+  add_list (builder, "materials", retract_assessment_get_materials (self), add_material,
+            &context);
+  add_list (builder, "warnings", retract_assessment_get_warnings (self), add_warning, &context);
+  add_list (builder, "advice", retract_assessment_get_advice (self), add_advice, &context);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -435,26 +459,17 @@ retract_rules_info_to_json (RetractRuleset  *rules,
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, retract_ruleset_get_version (rules));
-  json_builder_set_member_name (builder, "published");
-  json_builder_add_string_value (builder, retract_ruleset_get_published (rules));
+  add_string (builder, "version", retract_ruleset_get_version (rules));
+  add_string (builder, "published", retract_ruleset_get_published (rules));
   json_builder_set_member_name (builder, "schema");
   json_builder_add_int_value (builder, RETRACT_RULESET_SCHEMA);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (
-    builder, retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, retract_ruleset_get_location (rules));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder,
-                                 retract_text_get (retract_ruleset_get_title (rules), language));
-  json_builder_set_member_name (builder, "disclaimer");
-  json_builder_add_string_value (builder,
-                                 retract_text_get (retract_ruleset_get_disclaimer (rules),
-                                                   language));
-  json_builder_set_member_name (builder, "timezone");
-  json_builder_add_string_value (builder, "+08:00");
+  add_string (builder, "source",
+              retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
+  add_string (builder, "path", retract_ruleset_get_location (rules));
+  add_string (builder, "title", retract_text_get (retract_ruleset_get_title (rules), language));
+  add_string (builder, "disclaimer",
+              retract_text_get (retract_ruleset_get_disclaimer (rules), language));
+  add_string (builder, "timezone", "+08:00");
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -468,13 +483,11 @@ add_complaint_type (JsonBuilder                *builder,
   json_builder_begin_object (builder);
   add_string (builder, "platform", type->platform);
   add_string (builder, "id", type->id);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, retract_text_get (&type->name, language));
-  json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, retract_text_get (&type->description, language));
+  /* An unset name or description is "", not null. */
+  add_string (builder, "name", retract_text_get (&type->name, language));
+  add_string (builder, "description", retract_text_get (&type->description, language));
   add_text (builder, "path", &type->path, language);
-  json_builder_set_member_name (builder, "withdrawable");
-  json_builder_add_boolean_value (builder, type->withdrawable);
+  add_boolean (builder, "withdrawable", type->withdrawable);
   json_builder_set_member_name (builder, "window");
   if (type->window_unit == RETRACT_WINDOW_NONE)
     {
@@ -486,8 +499,7 @@ add_complaint_type (JsonBuilder                *builder,
       json_builder_set_member_name (builder, type->window_unit == RETRACT_WINDOW_HOURS
                                              ? "hours" : "working_days");
       json_builder_add_int_value (builder, type->window_amount);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, retract_text_get (&type->window_text, language));
+      add_string (builder, "text", retract_text_get (&type->window_text, language));
       json_builder_end_object (builder);
     }
   add_string (builder, "success_rating", type->success_rating);
