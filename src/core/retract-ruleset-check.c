@@ -33,29 +33,19 @@ static const struct
   { RETRACT_RECORD_WARNING, RETRACT_WARNING_CALENDAR_UNKNOWN },
 };
 
+/* The root's list of @kind, its key and the name of its records, all from
+ * the parser's table; the name is translated. */
 static GPtrArray *
-records_of_kind (RetractRuleset    *self,
-                 RetractRecordKind  kind)
+lookup_list (RetractRuleset    *self,
+             RetractRecordKind  kind,
+             const char       **key,
+             const char       **name)
 {
-  switch (kind)
-    {
-    case RETRACT_RECORD_PLATFORM:
-      return self->platforms;
-    case RETRACT_RECORD_CHANNEL:
-      return self->channels;
-    case RETRACT_RECORD_MATERIAL:
-      return self->materials;
-    case RETRACT_RECORD_MISTAKE:
-      return self->mistakes;
-    case RETRACT_RECORD_SCENARIO:
-      return self->scenarios;
-    case RETRACT_RECORD_WARNING:
-      return self->warnings;
-    case RETRACT_RECORD_TYPE:
-    case RETRACT_RECORD_NOTE:
-    default:
-      g_assert_not_reached ();
-    }
+  const Field *field = retract_ruleset_list_field (kind);
+
+  *key = field->key;
+  *name = g_dpgettext2 (GETTEXT_PACKAGE, "record", field->spec->name);
+  return G_STRUCT_MEMBER (GPtrArray *, self, field->offset);
 }
 
 /* That the engine's @id of @kind is in the dataset; the error names its list. */
@@ -66,43 +56,17 @@ check_engine_id (RetractRuleset       *self,
                  const char           *id,
                  GError              **error)
 {
-  const RetractDataError code = RETRACT_DATA_ERROR_MISSING;
+  const char *key, *name;
+  GPtrArray *records = lookup_list (self, kind, &key, &name);
+  g_autofree char *path = NULL;
 
-  if (retract_records_find (kind, records_of_kind (self, kind), id) != NULL)
+  if (retract_records_find (kind, records, id) != NULL)
     return TRUE;
 
-  switch (kind)
-    {
-    case RETRACT_RECORD_PLATFORM:
-      retract_json_document_set_error (doc, error, code, "$.platforms",
-                                       _("platform “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_CHANNEL:
-      retract_json_document_set_error (doc, error, code, "$.channels",
-                                       _("channel “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_MATERIAL:
-      retract_json_document_set_error (doc, error, code, "$.materials",
-                                       _("material “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_MISTAKE:
-      retract_json_document_set_error (doc, error, code, "$.mistakes",
-                                       _("mistake “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_SCENARIO:
-      retract_json_document_set_error (doc, error, code, "$.scenarios",
-                                       _("scenario “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_WARNING:
-      retract_json_document_set_error (doc, error, code, "$.warnings",
-                                       _("warning “%s” is missing"), id);
-      break;
-    case RETRACT_RECORD_TYPE:
-    case RETRACT_RECORD_NOTE:
-    default:
-      g_assert_not_reached ();
-    }
-
+  path = retract_json_path_member ("$", key);
+  /* Translators: "channel “web-ticket” is missing" — %1$s is the kind of record. */
+  retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_MISSING, path,
+                                   _("%1$s “%2$s” is missing"), name, id);
   return FALSE;
 }
 
@@ -151,19 +115,10 @@ check_reference (RetractRuleset       *self,
                  const char           *path,
                  GError              **error)
 {
-  const char *name;
+  const char *key, *name;
 
-  if (retract_records_find (kind, records_of_kind (self, kind), id) != NULL)
+  if (retract_records_find (kind, lookup_list (self, kind, &key, &name), id) != NULL)
     return TRUE;
-
-  if (kind == RETRACT_RECORD_PLATFORM)
-    name = _("platform");
-  else if (kind == RETRACT_RECORD_CHANNEL)
-    name = _("channel");
-  else if (kind == RETRACT_RECORD_MATERIAL)
-    name = _("material");
-  else
-    name = _("warning");
 
   /* Translators: "unknown channel “x”" — %1$s is the kind of record. */
   retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_REFERENCE, path,

@@ -63,7 +63,8 @@ static const Field platform_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractPlatform, section) },
 };
 static const RecordSpec platform_spec =
-  SPEC (platform_fields, RetractPlatform, NULL, TRUE, RETRACT_RECORD_PLATFORM);
+  SPEC (platform_fields, RetractPlatform, NULL, TRUE, RETRACT_RECORD_PLATFORM,
+        NC_("record", "platform"));
 
 typedef struct
 {
@@ -306,7 +307,8 @@ static const Field channel_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractChannel, section) },
 };
 static const RecordSpec channel_spec =
-  SPEC (channel_fields, RetractChannel, NULL, TRUE, RETRACT_RECORD_CHANNEL);
+  SPEC (channel_fields, RetractChannel, NULL, TRUE, RETRACT_RECORD_CHANNEL,
+        NC_("record", "channel"));
 
 static const Field material_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractMaterial, id) },
@@ -317,7 +319,8 @@ static const Field material_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMaterial, section) },
 };
 static const RecordSpec material_spec =
-  SPEC (material_fields, RetractMaterial, NULL, TRUE, RETRACT_RECORD_MATERIAL);
+  SPEC (material_fields, RetractMaterial, NULL, TRUE, RETRACT_RECORD_MATERIAL,
+        NC_("record", "material"));
 
 static const Field mistake_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractMistake, id) },
@@ -327,7 +330,8 @@ static const Field mistake_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMistake, section) },
 };
 static const RecordSpec mistake_spec =
-  SPEC (mistake_fields, RetractMistake, NULL, TRUE, RETRACT_RECORD_MISTAKE);
+  SPEC (mistake_fields, RetractMistake, NULL, TRUE, RETRACT_RECORD_MISTAKE,
+        NC_("record", "mistake"));
 
 static const Field replacement_fields[] = {
   { "from", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, from) },
@@ -353,7 +357,8 @@ static const Field scenario_fields[] = {
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractScenario, section) },
 };
 static const RecordSpec scenario_spec =
-  SPEC (scenario_fields, RetractScenario, NULL, TRUE, RETRACT_RECORD_SCENARIO);
+  SPEC (scenario_fields, RetractScenario, NULL, TRUE, RETRACT_RECORD_SCENARIO,
+        NC_("record", "scenario"));
 
 static const Field warning_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractWarning, id) },
@@ -362,7 +367,8 @@ static const Field warning_fields[] = {
   { "section", FIELD_SECTION, OPT, 0, 0, AT (RetractWarning, section) },
 };
 static const RecordSpec warning_spec =
-  SPEC (warning_fields, RetractWarning, NULL, TRUE, RETRACT_RECORD_WARNING);
+  SPEC (warning_fields, RetractWarning, NULL, TRUE, RETRACT_RECORD_WARNING,
+        NC_("record", "warning"));
 
 static const Field note_fields[] = {
   { "id", FIELD_ID, OPT, 0, 0, AT (RetractNote, id) },
@@ -509,6 +515,22 @@ retract_ruleset_note_key (RetractNotesKind kind)
   for (guint i = 0; i < G_N_ELEMENTS (root_fields); i++)
     if (root_fields[i].offset == AT (RetractRuleset, notes[kind]))
       return root_fields[i].key;
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * retract_ruleset_list_field:
+ *
+ * Returns: the field of the table above that lists the records of @kind
+ */
+const Field *
+retract_ruleset_list_field (RetractRecordKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (root_fields); i++)
+    if (root_fields[i].kind == FIELD_RECORDS && root_fields[i].spec->unique &&
+        root_fields[i].spec->kind == kind)
+      return &root_fields[i];
 
   g_return_val_if_reached (NULL);
 }

@@ -125,6 +125,7 @@ struct _RecordSpec
   RecordCheckFunc    check;
   gboolean           unique;   /* no two records of the list share an id */
   RetractRecordKind  kind;
+  const char        *name;     /* of a unique kind, for messages: NC_("record", …) */
 };
 
 #define SPEC(fields_, type_, ...) \
@@ -225,5 +226,7 @@ gboolean retract_ruleset_check_references  (RetractRuleset       *self,
                                             GError              **error);
 /* The member name of a notes list, for paths in messages. */
 const char *retract_ruleset_note_key       (RetractNotesKind      kind);
+/* The root's list of the records of @kind, a kind of record with an id. */
+const Field *retract_ruleset_list_field    (RetractRecordKind     kind);
 
 G_END_DECLS
