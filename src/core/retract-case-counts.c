@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The limits on the user's own requests, counted from history:
+ *  - §6: more than 3 withdrawal requests from one account in a month trigger
+ *    a risk-control review. A request is a case with a submission this
+ *    Beijing month through a channel that asks for the withdrawal: not the
+ *    appeal message (remediation after processing, §8) nor the court (a
+ *    correction, not a withdrawal, §5).
+ *  - §8: at most 2 appeal messages a day, the appeal channel's daily_limit.
+ * Cases count together when they have the same platform and account. */
+
+#define G_LOG_DOMAIN "retract-case-counts"
+
+#include "config.h"
+
+#include "retract-case-counts.h"
+#include "retract-engine-ids.h"
+#include "retract-time.h"
+
+gboolean
+retract_case_counts_same_account (RetractCase *a,
+                                  RetractCase *b)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (a) && RETRACT_IS_CASE (b), FALSE);
+
+  return g_strcmp0 (retract_case_get_platform (a), retract_case_get_platform (b)) == 0 &&
+         g_strcmp0 (retract_case_get_account (a), retract_case_get_account (b)) == 0;
+}
+
+/* The court of a scenario that cannot be withdrawn corrects information; it
+ * does not ask for a withdrawal. */
+static gboolean
+is_correction_channel (RetractRuleset *rules,
+                       const char     *channel)
+{
+  GPtrArray *scenarios = retract_ruleset_get_scenarios (rules);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
+
+      if (scenario->not_withdrawable && g_strcmp0 (scenario->first_channel, channel) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_request (RetractRuleset         *rules,
+            const RetractCaseEvent *event)
+{
+  return event->kind == RETRACT_EVENT_SUBMITTED &&
+         g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) != 0 &&
+         !is_correction_channel (rules, event->channel);
+}
+
+static gboolean
+is_appeal (const RetractCaseEvent *event)
+{
+  return event->kind == RETRACT_EVENT_SUBMITTED &&
+         g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0;
+}
+
+static gboolean
+same_month (GDateTime *a,
+            GDateTime *b)
+{
+  GDate da, db;
+
+  retract_time_get_date (a, &da);
+  retract_time_get_date (b, &db);
+  return g_date_get_year (&da) == g_date_get_year (&db) &&
+         g_date_get_month (&da) == g_date_get_month (&db);
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  GDate da, db;
+
+  retract_time_get_date (a, &da);
+  retract_time_get_date (b, &db);
+  return g_date_compare (&da, &db) == 0;
+}
+
+static gboolean
+has_request_in_month (RetractRuleset *rules,
+                      RetractCase    *kase,
+                      GDateTime      *now)
+{
+  GPtrArray *events = retract_case_get_events (kase);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      if (is_request (rules, event) && same_month (event->at, now))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+count_appeals_on_day (RetractCase *kase,
+                      GDateTime   *now)
+{
+  GPtrArray *events = retract_case_get_events (kase);
+  int n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      if (is_appeal (event) && same_day (event->at, now))
+        n++;
+    }
+
+  return n;
+}
+
+static int
+appeal_limit (RetractRuleset *rules,
+              RetractCase    *kase)
+{
+  const RetractChannel *appeal;
+  const char *platform = retract_case_get_platform (kase);
+
+  appeal = retract_ruleset_lookup_channel (rules, RETRACT_CHANNEL_APPEAL_MESSAGE);
+  if (appeal == NULL || (appeal->platform != NULL && g_strcmp0 (appeal->platform, platform) != 0))
+    return 0;
+
+  return (int) appeal->daily_limit;
+}
+
+/**
+ * retract_time_next_midnight:
+ *
+ * Returns: (transfer full): the first 00:00 Beijing time after @time
+ */
+GDateTime *
+retract_time_next_midnight (GDateTime *time)
+{
+  GDate date;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  retract_time_get_date (time, &date);
+  g_date_add_days (&date, 1);
+  return g_date_time_new (retract_time_zone (),
+                          g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), 0, 0, 0);
+}
+
+/**
+ * retract_case_counts_compute:
+ * @others: (element-type RetractCase) (nullable): the other saved cases; a
+ *   case with @kase's id in it is skipped (the saved copy of @kase itself)
+ * @now: the time the counts are for
+ *
+ * Counts the withdrawal requests this month and the appeals today of @kase's
+ * platform and account. Pure: the same arguments give the same counts.
+ */
+void
+retract_case_counts_compute (RetractCaseCounts *counts,
+                             RetractRuleset    *rules,
+                             RetractCase       *kase,
+                             GPtrArray         *others,
+                             GDateTime         *now)
+{
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail (RETRACT_IS_RULESET (rules));
+  g_return_if_fail (RETRACT_IS_CASE (kase));
+  g_return_if_fail (now != NULL);
+
+  counts->withdrawal_requests_this_month = retract_case_get_withdrawals_this_month (kase);
+  counts->appeals_today = count_appeals_on_day (kase, now);
+  counts->appeal_limit = appeal_limit (rules, kase);
+  counts->next_appeal_at = NULL;
+
+  for (guint i = 0; others != NULL && i < others->len; i++)
+    {
+      RetractCase *other = g_ptr_array_index (others, i);
+
+      if (other == kase ||
+          g_strcmp0 (retract_case_get_id (other), retract_case_get_id (kase)) == 0 ||
+          !retract_case_counts_same_account (kase, other))
+        continue;
+
+      if (has_request_in_month (rules, other, now))
+        counts->withdrawal_requests_this_month =
+          MIN (counts->withdrawal_requests_this_month, G_MAXINT - 1) + 1;
+      counts->appeals_today += count_appeals_on_day (other, now);
+    }
+
+  if (counts->appeal_limit > 0 && counts->appeals_today >= counts->appeal_limit)
+    counts->next_appeal_at = retract_time_next_midnight (now);
+}
+
+void
+retract_case_counts_clear (RetractCaseCounts *counts)
+{
+  g_return_if_fail (counts != NULL);
+
+  g_clear_pointer (&counts->next_appeal_at, g_date_time_unref);
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The next step of a case, from its timeline. The rules, in order (README,
+ * "The case file: the next step"):
+ *  1. An ending event: done or abandoned.
+ *  2. A scenario that cannot be withdrawn but has a legal route (judicial,
+ *     §5): submit through that route by the legal deadline, once; otherwise
+ *     closed.
+ *  3. Processed (§8): send the appeal message, or wait for the next 00:00
+ *     when today's appeals are at the limit; closed without an appeal channel.
+ *  4. Any other case that cannot be withdrawn: closed.
+ *  5. Withdrawable: the channels the assessment offers, in its order, each
+ *     used at most once (§3: no repeated submissions):
+ *     a. nothing submitted yet: the first channel;
+ *     b. after a submission through a channel that answers within a time
+ *        (the ticket's 6–12 h, §3): wait for the upper bound, then the next
+ *        channel (the hotline); when the answer could only come after the
+ *        window closes, call now ("ticket first, then phone to explain the
+ *        urgency");
+ *     c. after a submission through a channel that answers at once (a call,
+ *        the self-service button): the next channel;
+ *     d. after a reply that refused or asked for more: the next channel.
+ *     No channel left: wait for the answer while the window is open (a, b,
+ *     c), closed after a refusal (d). */
+
+#define G_LOG_DOMAIN "retract-next-step"
+
+#include "config.h"
+
+#include "retract-next-step.h"
+#include "retract-engine-ids.h"
+#include "retract-time.h"
+
+static const char * const status_ids[RETRACT_N_CASE_STATUSES] = {
+  [RETRACT_STATUS_ACT_NOW] = "act-now",
+  [RETRACT_STATUS_WAITING] = "waiting",
+  [RETRACT_STATUS_DONE] = "done",
+  [RETRACT_STATUS_ABANDONED] = "abandoned",
+  [RETRACT_STATUS_CLOSED] = "closed",
+};
+
+static const char * const action_ids[RETRACT_N_NEXT_ACTIONS] = {
+  [RETRACT_ACTION_NONE] = NULL,
+  [RETRACT_ACTION_SUBMIT] = "submit",
+  [RETRACT_ACTION_APPEAL] = "appeal",
+  [RETRACT_ACTION_WAIT] = "wait",
+};
+
+const char *
+retract_case_status_to_id (RetractCaseStatus status)
+{
+  g_return_val_if_fail (status < RETRACT_N_CASE_STATUSES, NULL);
+  return status_ids[status];
+}
+
+/* Returns: the action's word, or %NULL for %RETRACT_ACTION_NONE */
+const char *
+retract_next_action_to_id (RetractNextAction action)
+{
+  g_return_val_if_fail (action < RETRACT_N_NEXT_ACTIONS, NULL);
+  return action_ids[action];
+}
+
+static void
+set_step (RetractNextStep   *step,
+          RetractCaseStatus  status,
+          RetractNextAction  action,
+          const char        *channel,
+          GDateTime         *due_at)
+{
+  step->status = status;
+  step->action = action;
+  step->channel = channel;
+  g_clear_pointer (&step->due_at, g_date_time_unref);
+  step->due_at = due_at != NULL ? g_date_time_ref (due_at) : NULL;
+}
+
+static gboolean
+is_before (GDateTime *a,
+           GDateTime *b)
+{
+  return a != NULL && b != NULL && g_date_time_compare (a, b) < 0;
+}
+
+/* The route a scenario that cannot be withdrawn still has (the court). */
+static const RetractScenario *
+legal_route (RetractAssessment *assessment)
+{
+  GPtrArray *scenarios = retract_assessment_get_scenarios (assessment);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
+
+      if (scenario->not_withdrawable && scenario->first_channel != NULL)
+        return scenario;
+    }
+
+  return NULL;
+}
+
+/* The first channel the assessment offers that the case has not used. */
+static const RetractChannel *
+first_unused (RetractAssessment *assessment,
+              RetractCase       *kase)
+{
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+
+  for (guint i = 0; i < channels->len; i++)
+    {
+      const RetractChannel *channel = g_ptr_array_index (channels, i);
+
+      if (retract_case_find_submission (kase, channel->id) == NULL)
+        return channel;
+    }
+
+  return NULL;
+}
+
+/* Rule 3: processed, only the appeal message remains (§8). */
+static void
+after_processing (RetractNextStep         *step,
+                  RetractAssessment       *assessment,
+                  const RetractCaseCounts *counts,
+                  GDateTime               *now)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+
+  if (!retract_assessment_has_channel (assessment, RETRACT_CHANNEL_APPEAL_MESSAGE))
+    {
+      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    }
+
+  if (counts->appeal_limit == 0 || counts->appeals_today < counts->appeal_limit)
+    {
+      set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_APPEAL,
+                RETRACT_CHANNEL_APPEAL_MESSAGE, NULL);
+      return;
+    }
+
+  midnight = retract_time_next_midnight (now);
+  set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
+            RETRACT_CHANNEL_APPEAL_MESSAGE, midnight);
+}
+
+/* Rule 5: the withdrawal requests, one channel after another. */
+static void
+withdraw (RetractNextStep   *step,
+          RetractAssessment *assessment,
+          RetractCase       *kase,
+          GDateTime         *now)
+{
+  GDateTime *closes_at = retract_assessment_get_window_closes_at (assessment);
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  const RetractCaseEvent *last = retract_case_get_last_event (kase, RETRACT_EVENT_SUBMITTED);
+  const RetractCaseEvent *reply = retract_case_get_last_event (kase, RETRACT_EVENT_REPLY);
+  const RetractChannel *used, *next;
+
+  if (channels->len == 0)
+    {
+      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    }
+
+  /* a. Nothing submitted yet. */
+  if (last == NULL)
+    {
+      const RetractChannel *first = g_ptr_array_index (channels, 0);
+      GDateTime *due = first->self_service
+                       ? retract_assessment_get_self_service_until (assessment)
+                       : closes_at;
+
+      set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, first->id, due);
+      return;
+    }
+
+  next = first_unused (assessment, kase);
+
+  /* d. An answer to the last request that did not withdraw the complaint. */
+  if (reply != NULL && g_date_time_compare (reply->at, last->at) >= 0)
+    {
+      if (next != NULL)
+        set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
+      else
+        set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    }
+
+  used = retract_ruleset_lookup_channel (retract_assessment_get_rules (assessment),
+                                         last->channel);
+
+  /* b. A channel that answers within a time: wait for its upper bound,
+   * unless the answer could only come after the window has closed. */
+  if (used != NULL && used->response_max_hours > 0)
+    {
+      g_autoptr(GDateTime) answer_by = g_date_time_add_hours (last->at,
+                                                              (gint) used->response_max_hours);
+
+      if (is_before (now, answer_by) &&
+          (closes_at == NULL || g_date_time_compare (answer_by, closes_at) <= 0))
+        {
+          set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
+                    next != NULL ? next->id : NULL, answer_by);
+          return;
+        }
+    }
+
+  /* b (after the wait) and c. The next channel now. */
+  if (next != NULL)
+    set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
+  else if (is_before (now, closes_at))
+    /* Every channel was used: the answer may still come while the window is open. */
+    set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT, NULL, closes_at);
+  else
+    set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+}
+
+/**
+ * retract_next_step_compute:
+ * @step: (out caller-allocates): where the step goes; clear it with
+ *   retract_next_step_clear(). Its channel belongs to the assessment's dataset.
+ * @assessment: @kase assessed at @now, with @counts
+ * @counts: @kase's counts at @now
+ *
+ * Works out the case's status and next step from its timeline (the rules are
+ * at the top of this file). Pure: the same arguments give the same step.
+ */
+void
+retract_next_step_compute (RetractNextStep         *step,
+                           RetractAssessment       *assessment,
+                           RetractCase             *kase,
+                           const RetractCaseCounts *counts,
+                           GDateTime               *now)
+{
+  const RetractScenario *route;
+
+  g_return_if_fail (step != NULL);
+  g_return_if_fail (RETRACT_IS_ASSESSMENT (assessment));
+  g_return_if_fail (RETRACT_IS_CASE (kase));
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail (now != NULL);
+
+  step->due_at = NULL;
+
+  /* 1. */
+  switch (retract_case_get_ending (kase, NULL))
+    {
+    case RETRACT_CASE_DONE:
+      set_step (step, RETRACT_STATUS_DONE, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    case RETRACT_CASE_ABANDONED:
+      set_step (step, RETRACT_STATUS_ABANDONED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    case RETRACT_CASE_OPEN:
+    default:
+      break;
+    }
+
+  /* 2. */
+  route = legal_route (assessment);
+  if (route != NULL)
+    {
+      GDateTime *deadline = retract_assessment_get_legal_deadline (assessment);
+
+      if (retract_case_find_submission (kase, route->first_channel) == NULL &&
+          (deadline == NULL || is_before (now, deadline)))
+        set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, route->first_channel,
+                  deadline);
+      else
+        set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    }
+
+  switch (retract_assessment_get_stage (assessment))
+    {
+    case RETRACT_STAGE_PROCESSED: /* 3. */
+      after_processing (step, assessment, counts, now);
+      return;
+    case RETRACT_STAGE_NOT_WITHDRAWABLE: /* 4. */
+      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      return;
+    case RETRACT_STAGE_AUTO_REVIEW:
+    case RETRACT_STAGE_MANUAL_REVIEW:
+    default:
+      withdraw (step, assessment, kase, now); /* 5. */
+      return;
+    }
+}
+
+void
+retract_next_step_clear (RetractNextStep *step)
+{
+  g_return_if_fail (step != NULL);
+
+  g_clear_pointer (&step->due_at, g_date_time_unref);
+  step->channel = NULL;
+  step->action = RETRACT_ACTION_NONE;
+}
