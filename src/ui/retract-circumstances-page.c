@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-circumstances-page.h"
+#include "retract-rows.h"
 
 struct _RetractCircumstancesPage
 {
@@ -65,29 +66,17 @@ build_scenario_rows (RetractCircumstancesPage *self)
   GPtrArray *scenarios = retract_ruleset_get_scenarios (retract_page_get_rules (page));
   RetractLanguage language = retract_page_get_language (page);
 
-  for (guint i = 0; i < self->scenario_rows->len; i++)
-    adw_preferences_group_remove (self->scenario_group, g_ptr_array_index (self->scenario_rows, i));
-  g_ptr_array_set_size (self->scenario_rows, 0);
-
+  retract_rows_clear (self->scenario_rows);
   for (guint i = 0; i < scenarios->len; i++)
     {
       const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = retract_row_new (retract_text_get (&scenario->name, language),
+                                        retract_text_get (&scenario->description, language));
       GtkWidget *toggle = gtk_switch_new ();
-      const char *name = retract_text_get (&scenario->name, language);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   retract_text_get (&scenario->description, language));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
       g_object_set_data_full (G_OBJECT (toggle), "retract-id", g_strdup (scenario->id), g_free);
       g_signal_connect (toggle, "notify::active", G_CALLBACK (on_scenario_switched), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      retract_row_set_control (row, toggle, GTK_PACK_END);
       adw_preferences_group_add (self->scenario_group, row);
       g_ptr_array_add (self->scenario_rows, row);
     }

@@ -100,22 +100,6 @@ on_detach_clicked (GtkButton            *button,
                                         NULL, NULL);
 }
 
-static GtkWidget *
-icon_button_new (const char *icon_name,
-                 const char *label,
-                 const char *material_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "retract-id", g_strdup (material_id), g_free);
-  return button;
-}
-
 static void
 add_material_row (RetractMaterialsPage  *self,
                   const RetractMaterial *material,
@@ -143,27 +127,23 @@ add_material_row (RetractMaterialsPage  *self,
   row = retract_rows_add (self->rows, self->checklist_group, name, subtitle->str);
 
   check = gtk_check_button_new ();
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                retract_case_get_material_ready (kase, material->id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
   g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (material->id), g_free);
   g_signal_connect (check, "toggled", G_CALLBACK (on_ready_toggled), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  retract_row_set_control (row, check, GTK_PACK_START);
 
   if (attachment != NULL)
     {
-      button = icon_button_new ("edit-delete-symbolic", _("Remove the attached file"),
-                                material->id);
+      button = retract_icon_button_new ("edit-delete-symbolic", _("Remove the attached file"));
       g_signal_connect (button, "clicked", G_CALLBACK (on_detach_clicked), self);
     }
   else
     {
-      button = icon_button_new ("mail-attachment-symbolic", _("Attach a file"), material->id);
+      button = retract_icon_button_new ("mail-attachment-symbolic", _("Attach a file"));
       g_signal_connect (button, "clicked", G_CALLBACK (on_attach_clicked), self);
     }
+  g_object_set_data_full (G_OBJECT (button), "retract-id", g_strdup (material->id), g_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 

@@ -100,13 +100,8 @@ add_channel_details (RetractResultPage    *self,
   if (channel->phone != NULL)
     {
       GtkWidget *row = retract_rows_add (self->rows, group, _("Phone"), channel->phone);
-      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      GtkWidget *copy = retract_icon_button_new ("edit-copy-symbolic", _("Copy the number"));
 
-      gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (copy, _("Copy the number"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Copy the number"), -1);
       g_object_set_data_full (G_OBJECT (copy), "retract-copy", g_strdup (channel->phone), g_free);
       g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
@@ -164,10 +159,8 @@ add_alternative (RetractResultPage    *self,
       g_autofree char *text =
         g_strdup_printf ("%u. %s", i + 1,
                          retract_text_get (g_ptr_array_index (channel->steps, i), language));
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = retract_row_new (text, NULL);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }

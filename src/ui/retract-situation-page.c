@@ -55,20 +55,11 @@ radio_row_new (const char     *title,
                GtkCheckButton *group,
                GtkCheckButton **check_out)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = retract_row_new (title, subtitle);
   GtkWidget *check = gtk_check_button_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  retract_row_set_control (row, check, GTK_PACK_START);
 
   if (suffix != NULL)
     {

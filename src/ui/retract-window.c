@@ -157,6 +157,27 @@ on_start_clicked (RetractWindow *self)
   retract_window_start (self, FALSE);
 }
 
+/* Asks before something that cannot be undone: Cancel is the default and
+ * what Escape answers; @callback hears the response. */
+static void
+confirm_destructive (RetractWindow *self,
+                     const char    *heading,
+                     const char    *body,
+                     const char    *response,
+                     const char    *label,
+                     GCallback      callback)
+{
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", callback, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_new_case_response (AdwMessageDialog *dialog,
                       const char       *response,
@@ -172,7 +193,6 @@ window_new_case (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   RetractWindow *self = RETRACT_WINDOW (widget);
-  AdwMessageDialog *dialog;
 
   /* Nothing to lose: no need to ask. */
   if (self->kase == NULL || retract_case_get_complaint_type (self->kase) == NULL)
@@ -181,17 +201,9 @@ window_new_case (GtkWidget  *widget,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Start a New Case?"),
-                                                       _("The answers you have given so far "
-                                                         "will be deleted.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new", _("_Start New Case"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_case_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_destructive (self, _("Start a New Case?"),
+                       _("The answers you have given so far will be deleted."),
+                       "new", _("_Start New Case"), G_CALLBACK (on_new_case_response));
 }
 
 /* Settings that are the user's choices stay; every other key (such as the
@@ -250,21 +262,10 @@ window_delete_data (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RetractWindow *self = RETRACT_WINDOW (widget);
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Delete All Saved Data?"),
-                                                       _("Your answers, including your name, "
-                                                         "phone and ID number, will be removed "
-                                                         "from this computer. This cannot be "
-                                                         "undone.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_data_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_destructive (RETRACT_WINDOW (widget), _("Delete All Saved Data?"),
+                       _("Your answers, including your name, phone and ID number, will be "
+                         "removed from this computer. This cannot be undone."),
+                       "delete", _("_Delete"), G_CALLBACK (on_delete_data_response));
 }
 
 static void
@@ -331,6 +332,19 @@ window_show_details (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Toast titles are Pango markup; messages carry file names, error messages
+ * and dataset text, shown as written. */
+static AdwToast *
+plain_toast_new (const char *text,
+                 guint       timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, timeout);
+  return toast;
+}
+
 /* After an export: a toast that names the file and offers to open it. */
 static void
 window_file_saved (GtkWidget  *widget,
@@ -342,15 +356,12 @@ window_file_saved (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (uri);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-  /* Toast titles are Pango markup: a file name stays text. */
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = plain_toast_new (title, 8);
 
   g_hash_table_add (self->saved_files, g_strdup (uri));
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -632,17 +643,9 @@ void
 retract_window_show_toast (RetractWindow *self,
                            const char    *message)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
-  /* Toast titles are Pango markup; messages carry file names, error
-   * messages and dataset text, shown as written. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, plain_toast_new (message, 5));
 }
 
 static char *
@@ -719,18 +722,15 @@ retract_window_show_problem (RetractWindow *self,
                              const char    *message,
                              const char    *details)
 {
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (RETRACT_IS_WINDOW (self));
   g_return_if_fail (message != NULL && details != NULL);
 
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = plain_toast_new (message, 10);
   adw_toast_set_button_label (toast, _("Details"));
   adw_toast_set_action_name (toast, "win.show-details");
   adw_toast_set_action_target (toast, "(ss)", message, details);
-  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
