@@ -106,8 +106,7 @@ read_workdays (Parser      *parser,
                gpointer     record,
                GError     **error)
 {
-  return retract_ruleset_read_each (parser, object, path, field->key, field->flags, add_workday,
-                                    NULL, error);
+  return retract_ruleset_read_each (parser, object, path, field, add_workday, NULL, error);
 }
 
 typedef struct

@@ -133,22 +133,22 @@ retract_ruleset_check_url (Parser     *parser,
 }
 
 gboolean
-retract_ruleset_read_id (Parser          *parser,
-                         JsonObject      *object,
-                         const char      *path,
-                         const char      *key,
-                         RetractJsonFlags flags,
-                         char           **id,
-                         GError         **error)
+retract_ruleset_read_id (Parser      *parser,
+                         JsonObject  *object,
+                         const char  *path,
+                         const Field *field,
+                         char       **id,
+                         GError     **error)
 {
   const char *value = NULL;
 
-  if (!retract_json_document_read_string (parser->doc, object, path, key, flags, &value, error))
+  if (!retract_json_document_read_string (parser->doc, object, path, field->key, field->flags,
+                                          &value, error))
     return FALSE;
 
   if (value != NULL && !is_valid_id (value))
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
+      g_autofree char *member_path = retract_json_path_member (path, field->key);
 
       retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
                                        member_path,
@@ -188,27 +188,20 @@ read_text_node (Parser      *parser,
 
 /* ---- lists ---- */
 
-typedef gboolean (*ElementFunc) (Parser     *parser,
-                                 JsonNode   *node,
-                                 const char *path,
-                                 gpointer    data,
-                                 GError    **error);
-
-/* Reads the array @key of @object and hands each element to @func. */
 gboolean
-retract_ruleset_read_each (Parser          *parser,
-                           JsonObject      *object,
-                           const char      *path,
-                           const char      *key,
-                           RetractJsonFlags flags,
-                           ElementFunc      func,
-                           gpointer         data,
-                           GError         **error)
+retract_ruleset_read_each (Parser      *parser,
+                           JsonObject  *object,
+                           const char  *path,
+                           const Field *field,
+                           ElementFunc  func,
+                           gpointer     data,
+                           GError     **error)
 {
-  g_autofree char *member_path = retract_json_path_member (path, key);
+  g_autofree char *member_path = retract_json_path_member (path, field->key);
   JsonArray *array = NULL;
 
-  if (!retract_json_document_read_array (parser->doc, object, path, key, flags, &array, error))
+  if (!retract_json_document_read_array (parser->doc, object, path, field->key, field->flags,
+                                         &array, error))
     return FALSE;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -373,8 +366,7 @@ retract_ruleset_read_field (Parser      *parser,
   switch (field->kind)
     {
     case FIELD_ID:
-      ok = retract_ruleset_read_id (parser, object, path, field->key, field->flags, member,
-                                    error);
+      ok = retract_ruleset_read_id (parser, object, path, field, member, error);
       break;
 
     case FIELD_STRING:
@@ -400,7 +392,7 @@ retract_ruleset_read_field (Parser      *parser,
 
     case FIELD_TEXTS:
       *(GPtrArray **) member = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_text_free);
-      ok = retract_ruleset_read_each (parser, object, path, field->key, field->flags, add_text,
+      ok = retract_ruleset_read_each (parser, object, path, field, add_text,
                                       *(GPtrArray **) member, error);
       break;
 
@@ -410,8 +402,7 @@ retract_ruleset_read_field (Parser      *parser,
         g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
         IdList list = { builder, seen };
 
-        ok = retract_ruleset_read_each (parser, object, path, field->key, field->flags, add_id,
-                                        &list, error);
+        ok = retract_ruleset_read_each (parser, object, path, field, add_id, &list, error);
         *(GStrv *) member = g_strv_builder_end (builder);
       }
       break;
@@ -470,8 +461,7 @@ retract_ruleset_read_field (Parser      *parser,
               *(GPtrArray **) member = g_ptr_array_new ();
             list.records = *(GPtrArray **) member;
           }
-        ok = retract_ruleset_read_each (parser, object, path, field->key, field->flags,
-                                        add_record, &list, error);
+        ok = retract_ruleset_read_each (parser, object, path, field, add_record, &list, error);
       }
       break;
 

@@ -229,7 +229,7 @@ read_stage_id (Parser      *parser,
   g_autofree char *id = NULL;
   g_autofree char *id_path = retract_json_path_member (path, field->key);
 
-  if (!retract_ruleset_read_id (parser, object, path, field->key, field->flags, &id, error))
+  if (!retract_ruleset_read_id (parser, object, path, field, &id, error))
     return FALSE;
 
   if (!retract_stage_from_id (id, &info->stage))

@@ -162,20 +162,18 @@ typedef gboolean (*ElementFunc) (Parser     *parser,
                                  gpointer    data,
                                  GError    **error);
 
-/* Reads the array @key of @object and hands each element to @func. */
+/* Reads the array @field of @object and hands each element to @func. */
 gboolean retract_ruleset_read_each      (Parser            *parser,
                                          JsonObject        *object,
                                          const char        *path,
-                                         const char        *key,
-                                         RetractJsonFlags   flags,
+                                         const Field       *field,
                                          ElementFunc        func,
                                          gpointer           data,
                                          GError           **error);
 gboolean retract_ruleset_read_id        (Parser            *parser,
                                          JsonObject        *object,
                                          const char        *path,
-                                         const char        *key,
-                                         RetractJsonFlags   flags,
+                                         const Field       *field,
                                          char             **id,
                                          GError           **error);
 /* Reads @key again as required, for the message a missing member gets. */
