@@ -159,6 +159,8 @@ retract_time_next_midnight (GDateTime *time)
  * @others: (element-type RetractCase) (nullable): the other saved cases; a
  *   case with @kase's id in it is skipped (the saved copy of @kase itself)
  * @now: the time the counts are for
+ * @counts: (out caller-allocates): zero-filled, or counts computed before
+ *   (they are replaced)
  *
  * Counts the withdrawal requests this month and the appeals today of @kase's
  * platform and account. Pure: the same arguments give the same counts.
@@ -178,7 +180,7 @@ retract_case_counts_compute (RetractCaseCounts *counts,
   counts->withdrawal_requests_this_month = retract_case_get_withdrawals_this_month (kase);
   counts->appeals_today = count_appeals_on_day (kase, now);
   counts->appeal_limit = appeal_limit (rules, kase);
-  counts->next_appeal_at = NULL;
+  g_clear_pointer (&counts->next_appeal_at, g_date_time_unref);
 
   for (guint i = 0; others != NULL && i < others->len; i++)
     {
