@@ -124,6 +124,24 @@ on_answer_notify (RetractPage *self,
     note_if_hidden (self);
 }
 
+/* The case, the rules and the clock are replaced alike: @group, the page's
+ * connections to that object if it has any, follows it. */
+static void
+set_context_object (RetractPage  *self,
+                    GObject     **field,
+                    gpointer      object,
+                    GSignalGroup *group,
+                    guint         prop_id)
+{
+  if (!g_set_object (field, object))
+    return;
+
+  if (group != NULL)
+    g_signal_group_set_target (group, object);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+  context_changed (self);
+}
+
 static void
 retract_page_dispose (GObject *object)
 {
@@ -322,12 +340,7 @@ retract_page_set_case (RetractPage *self,
 
   g_return_if_fail (RETRACT_IS_PAGE (self));
 
-  if (g_set_object (&priv->kase, kase))
-    {
-      g_signal_group_set_target (priv->case_signals, kase);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE]);
-      context_changed (self);
-    }
+  set_context_object (self, (GObject **) &priv->kase, kase, priv->case_signals, PROP_CASE);
 }
 
 /**
@@ -352,11 +365,7 @@ retract_page_set_rules (RetractPage    *self,
 
   g_return_if_fail (RETRACT_IS_PAGE (self));
 
-  if (g_set_object (&priv->rules, rules))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RULES]);
-      context_changed (self);
-    }
+  set_context_object (self, (GObject **) &priv->rules, rules, NULL, PROP_RULES);
 }
 
 /**
@@ -381,12 +390,7 @@ retract_page_set_clock (RetractPage  *self,
 
   g_return_if_fail (RETRACT_IS_PAGE (self));
 
-  if (g_set_object (&priv->clock, clock))
-    {
-      g_signal_group_set_target (priv->clock_signals, clock);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLOCK]);
-      context_changed (self);
-    }
+  set_context_object (self, (GObject **) &priv->clock, clock, priv->clock_signals, PROP_CLOCK);
 }
 
 /* Dataset texts follow the interface language. */
