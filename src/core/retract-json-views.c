@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "retract-json-views.h"
+#include "retract-id-table-private.h"
 #include "retract-time.h"
 
 /* ---- the update answer ---- */
@@ -33,14 +34,13 @@ gboolean
 retract_update_result_from_id (const char          *id,
                                RetractUpdateResult *result)
 {
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (result_ids); i++)
-    if (g_str_equal (id, result_ids[i]))
-      {
-        *result = (RetractUpdateResult) i;
-        return TRUE;
-      }
+  guint value;
 
-  return FALSE;
+  if (!retract_id_table_find (result_ids, G_N_ELEMENTS (result_ids), id, &value))
+    return FALSE;
+
+  *result = (RetractUpdateResult) value;
+  return TRUE;
 }
 
 /* Returns: whether rules are in use that the update found newest */

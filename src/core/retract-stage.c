@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "retract-id-table-private.h"
 #include "retract-types.h"
 
 /* The stable ids used by the dataset, the case file, the CLI and tests. */
@@ -26,17 +27,14 @@ gboolean
 retract_stage_from_id (const char   *id,
                        RetractStage *stage)
 {
+  guint value;
+
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (guint i = 0; i < RETRACT_N_STAGES; i++)
-    {
-      if (g_str_equal (id, stage_ids[i]))
-        {
-          if (stage != NULL)
-            *stage = (RetractStage) i;
-          return TRUE;
-        }
-    }
+  if (!retract_id_table_find (stage_ids, RETRACT_N_STAGES, id, &value))
+    return FALSE;
 
-  return FALSE;
+  if (stage != NULL)
+    *stage = (RetractStage) value;
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "retract-update-problem.h"
+#include "retract-id-table-private.h"
 
 static const char * const problem_ids[] = {
   [RETRACT_UPDATE_PROBLEM_NONE] = "none",
@@ -37,9 +38,10 @@ retract_update_problem_to_id (RetractUpdateProblem problem)
 RetractUpdateProblem
 retract_update_problem_from_id (const char *id)
 {
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (problem_ids); i++)
-    if (g_str_equal (id, problem_ids[i]))
-      return (RetractUpdateProblem) i;
+  guint problem;
 
-  return RETRACT_UPDATE_PROBLEM_OTHER;
+  if (!retract_id_table_find (problem_ids, G_N_ELEMENTS (problem_ids), id, &problem))
+    return RETRACT_UPDATE_PROBLEM_OTHER;
+
+  return (RetractUpdateProblem) problem;
 }

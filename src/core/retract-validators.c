@@ -250,60 +250,62 @@ retract_validate_phone (const char *text,
   return FALSE;
 }
 
-/* WeChat IDs: 6–20 characters, a letter first, then letters, digits, _ or -. */
-gboolean
-retract_validate_wechat_id (const char *text,
-                            GError    **error)
+/* An identifier copied from the platform: @min–@max ASCII letters, digits,
+ * "_" and "-", and with @letter_first a letter first. The two messages say
+ * what is wrong with the length (or the first character) and with the
+ * characters. */
+static gboolean
+check_identifier (const char  *text,
+                  gsize        min,
+                  gsize        max,
+                  gboolean     letter_first,
+                  const char  *length_message,
+                  const char  *characters_message,
+                  GError     **error)
 {
   gsize length;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
   length = strlen (text);
-  if (length < 6 || length > 20 || !g_ascii_isalpha (text[0]))
+  if (length < min || length > max || (letter_first && !g_ascii_isalpha (text[0])))
     {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("a WeChat ID has 6–20 characters and starts with a letter"));
+      g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                           length_message);
       return FALSE;
     }
 
   for (const char *p = text; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
       {
-        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                     _("a WeChat ID has only letters, digits, “_” and “-”"));
+        g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                             characters_message);
         return FALSE;
       }
 
   return TRUE;
 }
 
+/* WeChat IDs: 6–20 characters, a letter first, then letters, digits, _ or -. */
+gboolean
+retract_validate_wechat_id (const char *text,
+                            GError    **error)
+{
+  return check_identifier (text, 6, 20, TRUE,
+                           _("a WeChat ID has 6–20 characters and starts with a letter"),
+                           _("a WeChat ID has only letters, digits, “_” and “-”"),
+                           error);
+}
+
 gboolean
 retract_validate_complaint_number (const char *text,
                                    GError    **error)
 {
-  gsize length;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  length = strlen (text);
-  if (length == 0 || length > 64)
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("a complaint number has 1–64 characters"));
-      return FALSE;
-    }
-
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-      {
-        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                     _("a complaint number has only letters, digits, “-” and “_”; copy it "
-                       "exactly as the platform shows it"));
-        return FALSE;
-      }
-
-  return TRUE;
+  return check_identifier (text, 1, 64, FALSE,
+                           _("a complaint number has 1–64 characters"),
+                           _("a complaint number has only letters, digits, “-” and “_”; copy "
+                             "it exactly as the platform shows it"),
+                           error);
 }
 
 /* Invisible characters that reorder the text around them (Unicode bidi
