@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The case library's JSON views: one case with its timeline and next step
+ * (`case show --json`, the assessment's object with the case's own members
+ * after it) and the list of cases (`cases --json`), in the order a user
+ * works through them: what to do now first, soonest deadline first. */
+
+#define G_LOG_DOMAIN "retract-json-case"
+
+#include "config.h"
+
+#include "retract-json-case.h"
+#include "retract-json-views.h"
+#include "retract-time.h"
+
+/* ---- the rows of the list ---- */
+
+/**
+ * retract_case_row_new:
+ * @kase: a case, a light copy is enough (retract_store_list_cases())
+ * @others: (element-type RetractCase): the cases it shares limits with; may
+ *   hold @kase itself
+ *
+ * Assesses @kase at @now with the counts of its account and works out its
+ * status and next step. A case the rules cannot assess keeps the reason in
+ * the row's error.
+ *
+ * Returns: (transfer full): the row
+ */
+RetractCaseRow *
+retract_case_row_new (RetractRuleset *rules,
+                      RetractCase    *kase,
+                      GPtrArray      *others,
+                      GDateTime      *now)
+{
+  RetractCaseRow *row;
+  RetractCaseCounts counts = { 0 };
+  g_autoptr(RetractAssessment) assessment = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  row = g_new0 (RetractCaseRow, 1);
+  row->kase = g_object_ref (kase);
+
+  retract_case_counts_compute (&counts, rules, kase, others, now);
+  assessment = retract_assessment_new (rules, kase, now, &row->error);
+  if (assessment != NULL)
+    {
+      retract_next_step_compute (&row->step, assessment, kase, &counts, now);
+    }
+  else
+    {
+      /* An ended case needs no rules to say so. */
+      switch (retract_case_get_ending (kase, NULL))
+        {
+        case RETRACT_CASE_DONE:
+          row->step.status = RETRACT_STATUS_DONE;
+          break;
+        case RETRACT_CASE_ABANDONED:
+          row->step.status = RETRACT_STATUS_ABANDONED;
+          break;
+        case RETRACT_CASE_OPEN:
+        default:
+          break;
+        }
+    }
+
+  retract_case_counts_clear (&counts);
+  return row;
+}
+
+void
+retract_case_row_free (RetractCaseRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_clear_object (&row->kase);
+  retract_next_step_clear (&row->step);
+  g_clear_error (&row->error);
+  g_free (row);
+}
+
+/* Returns: whether the row has a status; an open case that could not be
+ * assessed has none */
+gboolean
+retract_case_row_has_status (const RetractCaseRow *row)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return row->error == NULL ||
+         row->step.status == RETRACT_STATUS_DONE ||
+         row->step.status == RETRACT_STATUS_ABANDONED;
+}
+
+/* act-now, then waiting, then everything else. */
+static int
+group_of (const RetractCaseRow *row)
+{
+  if (!retract_case_row_has_status (row))
+    return 2;
+
+  switch (row->step.status)
+    {
+    case RETRACT_STATUS_ACT_NOW:
+      return 0;
+    case RETRACT_STATUS_WAITING:
+      return 1;
+    case RETRACT_STATUS_DONE:
+    case RETRACT_STATUS_ABANDONED:
+    case RETRACT_STATUS_CLOSED:
+    default:
+      return 2;
+    }
+}
+
+/* Soonest first; a step without a deadline after every one with. */
+static int
+compare_due (GDateTime *a,
+             GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+/**
+ * retract_case_row_compare:
+ * @a: (type RetractCaseRow**): a row's place in a #GPtrArray
+ * @b: (type RetractCaseRow**): another's
+ *
+ * The order of `cases`, for g_ptr_array_sort(): act-now first, by due time,
+ * then waiting by due time, then the rest; within each, the newest case
+ * (created_at) first, and the id last so that the order is total.
+ */
+int
+retract_case_row_compare (gconstpointer a,
+                          gconstpointer b)
+{
+  const RetractCaseRow *x = *(RetractCaseRow * const *) a;
+  const RetractCaseRow *y = *(RetractCaseRow * const *) b;
+  int group_x = group_of (x);
+  int group_y = group_of (y);
+  int order;
+
+  if (group_x != group_y)
+    return group_x < group_y ? -1 : 1;
+
+  if (group_x < 2)
+    {
+      order = compare_due (x->step.due_at, y->step.due_at);
+      if (order != 0)
+        return order;
+    }
+
+  order = g_date_time_compare (retract_case_get_created_at (y->kase),
+                               retract_case_get_created_at (x->kase));
+  if (order != 0)
+    return order;
+
+  return g_strcmp0 (retract_case_get_id (x->kase), retract_case_get_id (y->kase));
+}
+
+/* ---- writing ---- */
+
+/* A member that is null when there is no value. */
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *key,
+          GDateTime   *time)
+{
+  g_autofree char *text = time != NULL ? retract_time_format_iso (time) : NULL;
+
+  add_string (builder, key, text);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+/**
+ * retract_case_rows_to_json:
+ * @rows: (element-type RetractCaseRow): in the order to print them
+ *
+ * Returns: (transfer full): `{"cases": [{id, platform, type, account, status,
+ *   next_due_at}, …]}`, as `cases --json` prints it
+ */
+JsonNode *
+retract_case_rows_to_json (GPtrArray *rows)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RetractCaseRow *row = g_ptr_array_index (rows, i);
+      gboolean has_status = retract_case_row_has_status (row);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", retract_case_get_id (row->kase));
+      add_string (builder, "platform", retract_case_get_platform (row->kase));
+      add_string (builder, "type", retract_case_get_complaint_type (row->kase));
+      add_string (builder, "account", retract_case_get_account (row->kase));
+      add_string (builder, "status",
+                  has_status ? retract_case_status_to_id (row->step.status) : NULL);
+      add_time (builder, "next_due_at", has_status ? row->step.due_at : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+next_step_to_json (const RetractNextStep *step)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (step->action == RETRACT_ACTION_NONE)
+    return json_node_new (JSON_NODE_NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "action", retract_next_action_to_id (step->action));
+  add_string (builder, "channel", step->channel);
+  add_time (builder, "due_at", step->due_at);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+counts_to_json (const RetractCaseCounts *counts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "withdrawal_requests_this_month", counts->withdrawal_requests_this_month);
+  add_int (builder, "appeals_today", counts->appeals_today);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Every event has every member; the ones it does not use are null. */
+static JsonNode *
+events_to_json (GPtrArray *events)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", retract_event_kind_to_id (event->kind));
+      add_time (builder, "at", event->at);
+      add_string (builder, "channel", event->channel);
+      add_string (builder, "reference", event->reference);
+      add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
+      add_string (builder, "note", event->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * retract_case_show_to_json:
+ * @assessment: @kase assessed with @counts at the time @step is for
+ * @counts: @kase's counts
+ * @step: @kase's next step
+ * @language: the language of the assessment's texts
+ *
+ * Returns: (transfer full): the object `assess --json` prints for the case
+ *   (retract_assessment_to_json()), followed by `id`, `account`, `status`,
+ *   `next_step` ({action, channel, due_at} or null), `counts` and `events`
+ *   (oldest first), as `case show --json` prints it
+ */
+JsonNode *
+retract_case_show_to_json (RetractAssessment       *assessment,
+                           RetractCase             *kase,
+                           const RetractCaseCounts *counts,
+                           const RetractNextStep   *step,
+                           RetractLanguage          language)
+{
+  JsonNode *root;
+  JsonObject *object;
+
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+  g_return_val_if_fail (counts != NULL && step != NULL, NULL);
+
+  root = retract_assessment_to_json (assessment, language);
+  object = json_node_get_object (root);
+  json_object_set_string_member (object, "id", retract_case_get_id (kase));
+  json_object_set_string_member (object, "account", retract_case_get_account (kase));
+  json_object_set_string_member (object, "status", retract_case_status_to_id (step->status));
+  json_object_set_member (object, "next_step", next_step_to_json (step));
+  json_object_set_member (object, "counts", counts_to_json (counts));
+  json_object_set_member (object, "events",
+                          events_to_json (retract_case_get_events (kase)));
+
+  return root;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "retract-assessment.h"
+#include "retract-case-counts.h"
+#include "retract-next-step.h"
+
+G_BEGIN_DECLS
+
+/* The JSON views of the case library, as `retract-cli case show --json` and
+ * `retract-cli cases --json` print them (README, "Cases"), and the rows of
+ * the list with their order, for the CLI and the app's list to share. Member
+ * names and their order are a contract (tests/test-cli-case.c). */
+
+/* One case of the list: the case and its status at one time. */
+typedef struct
+{
+  RetractCase     *kase;
+  RetractNextStep  step;
+  /* Why the case could not be assessed with the rules in use (a dataset
+   * without its type, a --now before its filing), or %NULL. An open case
+   * that was not assessed has no status. */
+  GError          *error;
+} RetractCaseRow;
+
+RetractCaseRow *retract_case_row_new         (RetractRuleset          *rules,
+                                              RetractCase             *kase,
+                                              GPtrArray               *others,
+                                              GDateTime               *now);
+void            retract_case_row_free        (RetractCaseRow          *row);
+gboolean        retract_case_row_has_status  (const RetractCaseRow    *row);
+int             retract_case_row_compare     (gconstpointer            a,
+                                              gconstpointer            b);
+
+JsonNode       *retract_case_rows_to_json    (GPtrArray               *rows);
+JsonNode       *retract_case_show_to_json    (RetractAssessment       *assessment,
+                                              RetractCase             *kase,
+                                              const RetractCaseCounts *counts,
+                                              const RetractNextStep   *step,
+                                              RetractLanguage          language);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractCaseRow, retract_case_row_free)
+
+G_END_DECLS
