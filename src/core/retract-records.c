@@ -24,6 +24,18 @@ retract_channel_serves_platform (const RetractChannel *channel,
   return channel->platform == NULL || g_strcmp0 (channel->platform, platform) == 0;
 }
 
+/* Where each kind of record keeps its id. */
+static const gsize id_offsets[] = {
+  [RETRACT_RECORD_PLATFORM] = G_STRUCT_OFFSET (RetractPlatform, id),
+  [RETRACT_RECORD_TYPE] = G_STRUCT_OFFSET (RetractComplaintType, id),
+  [RETRACT_RECORD_CHANNEL] = G_STRUCT_OFFSET (RetractChannel, id),
+  [RETRACT_RECORD_MATERIAL] = G_STRUCT_OFFSET (RetractMaterial, id),
+  [RETRACT_RECORD_MISTAKE] = G_STRUCT_OFFSET (RetractMistake, id),
+  [RETRACT_RECORD_SCENARIO] = G_STRUCT_OFFSET (RetractScenario, id),
+  [RETRACT_RECORD_WARNING] = G_STRUCT_OFFSET (RetractWarning, id),
+  [RETRACT_RECORD_NOTE] = G_STRUCT_OFFSET (RetractNote, id),
+};
+
 /**
  * retract_record_get_id:
  * @kind: what @record is
@@ -36,28 +48,9 @@ retract_record_get_id (RetractRecordKind kind,
                        gconstpointer     record)
 {
   g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (id_offsets), NULL);
 
-  switch (kind)
-    {
-    case RETRACT_RECORD_PLATFORM:
-      return ((const RetractPlatform *) record)->id;
-    case RETRACT_RECORD_TYPE:
-      return ((const RetractComplaintType *) record)->id;
-    case RETRACT_RECORD_CHANNEL:
-      return ((const RetractChannel *) record)->id;
-    case RETRACT_RECORD_MATERIAL:
-      return ((const RetractMaterial *) record)->id;
-    case RETRACT_RECORD_MISTAKE:
-      return ((const RetractMistake *) record)->id;
-    case RETRACT_RECORD_SCENARIO:
-      return ((const RetractScenario *) record)->id;
-    case RETRACT_RECORD_WARNING:
-      return ((const RetractWarning *) record)->id;
-    case RETRACT_RECORD_NOTE:
-      return ((const RetractNote *) record)->id;
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return G_STRUCT_MEMBER (const char *, record, id_offsets[kind]);
 }
 
 /**
