@@ -73,6 +73,22 @@ retract_ruleset_parse_date (const char *text,
   return TRUE;
 }
 
+/* The date @text, or the message a malformed one gets at @path. */
+static gboolean
+expect_date (Parser     *parser,
+             const char *text,
+             const char *path,
+             GDate      *date,
+             GError    **error)
+{
+  if (retract_ruleset_parse_date (text, date))
+    return TRUE;
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                   _("“%s” is not a valid date (YYYY-MM-DD)"), text);
+  return FALSE;
+}
+
 gboolean
 retract_ruleset_read_date (Parser     *parser,
                            JsonNode   *node,
@@ -87,15 +103,7 @@ retract_ruleset_read_date (Parser     *parser,
       return FALSE;
     }
 
-  if (!retract_ruleset_parse_date (json_node_get_string (node), date))
-    {
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                       _("“%s” is not a valid date (YYYY-MM-DD)"),
-                                       json_node_get_string (node));
-      return FALSE;
-    }
-
-  return TRUE;
+  return expect_date (parser, json_node_get_string (node), path, date, error);
 }
 
 gboolean
@@ -104,15 +112,9 @@ retract_ruleset_check_date (Parser     *parser,
                             gpointer    member,
                             GError    **error)
 {
-  const char *text = *(char **) member;
   GDate date;
 
-  if (retract_ruleset_parse_date (text, &date))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                   _("“%s” is not a valid date (YYYY-MM-DD)"), text);
-  return FALSE;
+  return expect_date (parser, *(char **) member, path, &date, error);
 }
 
 /* Links are checked by the same rule the UI applies before opening one. */
