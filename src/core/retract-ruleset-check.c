@@ -146,103 +146,80 @@ check_list (RetractRuleset       *self,
   return TRUE;
 }
 
+/* Each id that a field of @spec names in @record, at @path, is a record of
+ * the dataset. The tables say which fields name records: an id or a list of
+ * ids whose descriptor gives the spec of the records it names. */
 static gboolean
-check_channel_for_platform (RetractRuleset       *self,
-                            RetractJsonDocument  *doc,
-                            const char           *channel_id,
-                            const char           *platform,
-                            const char           *path,
-                            GError              **error)
+check_record (RetractRuleset       *self,
+              RetractJsonDocument  *doc,
+              const RecordSpec     *spec,
+              gpointer              record,
+              const char           *path,
+              GError              **error)
 {
-  const RetractChannel *channel = retract_ruleset_lookup_channel (self, channel_id);
-
-  if (!check_reference (self, doc, RETRACT_RECORD_CHANNEL, channel_id, path, error))
-    return FALSE;
-
-  if (platform != NULL && !retract_channel_serves_platform (channel, platform))
+  for (guint i = 0; i < spec->n_fields; i++)
     {
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_REFERENCE, path,
-                                       _("channel “%1$s” is not a %2$s channel"),
-                                       channel_id, platform);
-      return FALSE;
+      const Field *field = &spec->fields[i];
+      g_autofree char *member_path = NULL;
+      gpointer member;
+      gboolean ok = TRUE;
+
+      if (field->spec == NULL || field->offset == NOT_STORED)
+        continue;
+
+      member = G_STRUCT_MEMBER_P (record, field->offset);
+      member_path = retract_json_path_member (path, field->key);
+      if (field->kind == FIELD_ID && *(char **) member != NULL)
+        ok = check_reference (self, doc, field->spec->kind, *(char **) member, member_path, error);
+      else if (field->kind == FIELD_IDS)
+        ok = check_list (self, doc, field->spec->kind, *(GStrv *) member, member_path, error);
+      else if (field->kind == FIELD_OBJECT)
+        ok = check_record (self, doc, field->spec, record, member_path, error);
+      else if (field->kind == FIELD_RECORDS)
+        for (guint j = 0; ok && j < (*(GPtrArray **) member)->len; j++)
+          {
+            g_autofree char *element_path = retract_json_path_element (member_path, j);
+
+            ok = check_record (self, doc, field->spec, (*(GPtrArray **) member)->pdata[j],
+                               element_path, error);
+          }
+
+      if (!ok)
+        return FALSE;
     }
 
   return TRUE;
 }
 
+/* The channels a platform offers at each stage exist and serve it. */
 static gboolean
-check_platforms (RetractRuleset       *self,
-                 RetractJsonDocument  *doc,
-                 GError              **error)
+check_platform_channels (RetractRuleset       *self,
+                         RetractJsonDocument  *doc,
+                         GError              **error)
 {
   for (guint i = 0; i < self->platforms->len; i++)
     {
       const RetractPlatform *platform = g_ptr_array_index (self->platforms, i);
-      g_autofree char *path = g_strdup_printf ("$.platforms[%u]", i);
-      g_autofree char *materials_path = retract_json_path_member (path, "required_materials");
-
-      if (!check_list (self, doc, RETRACT_RECORD_MATERIAL, platform->required_materials,
-                       materials_path, error))
-        return FALSE;
 
       for (guint stage = 0; stage < G_N_ELEMENTS (platform->channels); stage++)
         for (guint j = 0; platform->channels[stage][j] != NULL; j++)
           {
-            g_autofree char *channel_path =
-              g_strdup_printf ("%s.channels[\"%s\"][%u]", path, retract_stage_to_id (stage), j);
+            const char *id = platform->channels[stage][j];
+            g_autofree char *path = g_strdup_printf ("$.platforms[%u].channels[\"%s\"][%u]", i,
+                                                     retract_stage_to_id (stage), j);
 
-            if (!check_channel_for_platform (self, doc, platform->channels[stage][j],
-                                             platform->id, channel_path, error))
+            if (!check_reference (self, doc, RETRACT_RECORD_CHANNEL, id, path, error))
               return FALSE;
+
+            if (!retract_channel_serves_platform (retract_ruleset_lookup_channel (self, id),
+                                                  platform->id))
+              {
+                retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_REFERENCE,
+                                                 path, _("channel “%1$s” is not a %2$s channel"),
+                                                 id, platform->id);
+                return FALSE;
+              }
           }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_scenarios (RetractRuleset       *self,
-                 RetractJsonDocument  *doc,
-                 GError              **error)
-{
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
-      g_autofree char *path = g_strdup_printf ("$.scenarios[%u]", i);
-      g_autofree char *materials_path = retract_json_path_member (path, "materials");
-
-      if (scenario->first_channel != NULL)
-        {
-          g_autofree char *channel_path = retract_json_path_member (path, "first_channel");
-
-          if (!check_channel_for_platform (self, doc, scenario->first_channel, NULL,
-                                           channel_path, error))
-            return FALSE;
-        }
-
-      for (guint j = 0; j < scenario->replaces->len; j++)
-        {
-          const RetractChannelReplacement *replacement = g_ptr_array_index (scenario->replaces, j);
-          g_autofree char *from_path = g_strdup_printf ("%s.replaces[%u].from", path, j);
-          g_autofree char *to_path = g_strdup_printf ("%s.replaces[%u].to", path, j);
-
-          if (!check_channel_for_platform (self, doc, replacement->from, NULL, from_path,
-                                           error) ||
-              !check_channel_for_platform (self, doc, replacement->to, NULL, to_path, error))
-            return FALSE;
-        }
-
-      if (scenario->not_withdrawable != (scenario->legal_deadline_working_days > 0))
-        {
-          retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                           _("a scenario that makes a complaint not withdrawable "
-                                             "gives a “legal_deadline”, and only such a one"));
-          return FALSE;
-        }
-
-      if (!check_list (self, doc, RETRACT_RECORD_MATERIAL, scenario->materials, materials_path,
-                       error))
-        return FALSE;
     }
 
   return TRUE;
@@ -251,79 +228,14 @@ check_scenarios (RetractRuleset       *self,
 /**
  * retract_ruleset_check_references:
  *
- * Every id a record names is a record of the dataset.
+ * Every id a record names is a record of the dataset, walking the parser's
+ * tables from the root; then each platform's channels serve it.
  */
 gboolean
 retract_ruleset_check_references (RetractRuleset       *self,
                                   RetractJsonDocument  *doc,
                                   GError              **error)
 {
-  if (!check_platforms (self, doc, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->types->len; i++)
-    {
-      const RetractComplaintType *type = g_ptr_array_index (self->types, i);
-      g_autofree char *platform_path = g_strdup_printf ("$.types[%u].platform", i);
-      g_autofree char *warnings_path = g_strdup_printf ("$.types[%u].warnings", i);
-
-      if (!check_reference (self, doc, RETRACT_RECORD_PLATFORM, type->platform, platform_path,
-                            error) ||
-          !check_list (self, doc, RETRACT_RECORD_WARNING, type->warnings, warnings_path, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      const RetractChannel *channel = g_ptr_array_index (self->channels, i);
-      g_autofree char *path = g_strdup_printf ("$.channels[%u].platform", i);
-
-      if (channel->platform != NULL &&
-          !check_reference (self, doc, RETRACT_RECORD_PLATFORM, channel->platform, path, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->mistakes->len; i++)
-    {
-      const RetractMistake *mistake = g_ptr_array_index (self->mistakes, i);
-      g_autofree char *path = g_strdup_printf ("$.mistakes[%u].evidence", i);
-
-      if (!check_reference (self, doc, RETRACT_RECORD_MATERIAL, mistake->evidence, path, error))
-        return FALSE;
-    }
-
-  if (!check_scenarios (self, doc, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->comparison->len; i++)
-    {
-      const RetractComparison *row = g_ptr_array_index (self->comparison, i);
-      g_autofree char *path = g_strdup_printf ("$.comparison[%u].platform", i);
-
-      if (!check_reference (self, doc, RETRACT_RECORD_PLATFORM, row->platform, path, error))
-        return FALSE;
-    }
-
-  for (guint kind = 0; kind < RETRACT_N_NOTES_KINDS; kind++)
-    for (guint i = 0; i < self->notes[kind]->len; i++)
-      {
-        const RetractNote *note = g_ptr_array_index (self->notes[kind], i);
-        g_autofree char *path = g_strdup_printf ("$.%s[%u].platform",
-                                                 retract_ruleset_note_key (kind), i);
-
-        if (note->platform != NULL &&
-            !check_reference (self, doc, RETRACT_RECORD_PLATFORM, note->platform, path, error))
-          return FALSE;
-      }
-
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      const RetractLink *link = g_ptr_array_index (self->links, i);
-      g_autofree char *path = g_strdup_printf ("$.meta.official_links[%u].platform", i);
-
-      if (!check_reference (self, doc, RETRACT_RECORD_PLATFORM, link->platform, path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return check_record (self, doc, &retract_ruleset_spec, self, "$", error) &&
+         check_platform_channels (self, doc, error);
 }

@@ -45,6 +45,30 @@ static const Field section_fields[] = {
 };
 static const RecordSpec section_spec = SPEC (section_fields, RetractSection, check_section);
 
+static const Field material_fields[] = {
+  { "id", FIELD_ID, REQ, 0, 0, AT (RetractMaterial, id) },
+  { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, name) },
+  { "applies", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, applies) },
+  { "format", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, format) },
+  { "requirements", FIELD_TEXTS, REQ, 0, 0, AT (RetractMaterial, requirements) },
+  { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMaterial, section) },
+};
+static const RecordSpec material_spec =
+  SPEC (material_fields, RetractMaterial, NULL, TRUE, RETRACT_RECORD_MATERIAL,
+        NC_("record", "material"));
+
+static const Field warning_fields[] = {
+  { "id", FIELD_ID, REQ, 0, 0, AT (RetractWarning, id) },
+  { "text", FIELD_TEXT, REQ, 0, 0, AT (RetractWarning, text) },
+  { "threshold", FIELD_INT, OPT, 1, 1000, AT (RetractWarning, threshold) },
+  { "section", FIELD_SECTION, OPT, 0, 0, AT (RetractWarning, section) },
+};
+static const RecordSpec warning_spec =
+  SPEC (warning_fields, RetractWarning, NULL, TRUE, RETRACT_RECORD_WARNING,
+        NC_("record", "warning"));
+
+/* Channels name no spec: they are checked with the platform they serve,
+ * retract-ruleset-check.c. */
 static const Field platform_channel_fields[] = {
   { "auto-review", FIELD_IDS, FULL, 0, 0,
     AT (RetractPlatform, channels[RETRACT_STAGE_AUTO_REVIEW]) },
@@ -58,7 +82,8 @@ static const RecordSpec platform_channel_spec =
 static const Field platform_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractPlatform, id) },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractPlatform, name) },
-  { "required_materials", FIELD_IDS, REQ, 0, 0, AT (RetractPlatform, required_materials) },
+  { "required_materials", FIELD_IDS, REQ, 0, 0, AT (RetractPlatform, required_materials),
+    &material_spec },
   { "channels", FIELD_OBJECT, REQ, 0, 0, 0, &platform_channel_spec },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractPlatform, section) },
 };
@@ -202,7 +227,7 @@ check_type (Parser     *parser,
 
 static const Field type_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, id) },
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, platform) },
+  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, platform), &platform_spec },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractComplaintType, name) },
   { "description", FIELD_TEXT, REQ, 0, 0, AT (RetractComplaintType, description) },
   { "path", FIELD_TEXT, OPT, 0, 0, AT (RetractComplaintType, path) },
@@ -212,7 +237,7 @@ static const Field type_fields[] = {
   { "window_text", FIELD_TEXT, OPT, 0, 0, AT (RetractComplaintType, window_text) },
   { "success_rating", FIELD_STRING, OPT | FULL, 0, 0, AT (RetractComplaintType, success_rating) },
   { "success_stars", FIELD_INT, OPT, 0, 5, AT (RetractComplaintType, success_stars) },
-  { "warnings", FIELD_IDS, REQ, 0, 0, AT (RetractComplaintType, warnings) },
+  { "warnings", FIELD_IDS, REQ, 0, 0, AT (RetractComplaintType, warnings), &warning_spec },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractComplaintType, section) },
 };
 static const RecordSpec type_spec = SPEC (type_fields, RetractComplaintType, check_type);
@@ -289,7 +314,7 @@ static const RecordSpec response_time_spec =
 
 static const Field channel_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractChannel, id) },
-  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractChannel, platform) },
+  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractChannel, platform), &platform_spec },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractChannel, name) },
   { "addressee", FIELD_TEXT, REQ, 0, 0, AT (RetractChannel, addressee) },
   { "steps", FIELD_TEXTS, FULL, 0, 0, AT (RetractChannel, steps) },
@@ -310,23 +335,11 @@ static const RecordSpec channel_spec =
   SPEC (channel_fields, RetractChannel, NULL, TRUE, RETRACT_RECORD_CHANNEL,
         NC_("record", "channel"));
 
-static const Field material_fields[] = {
-  { "id", FIELD_ID, REQ, 0, 0, AT (RetractMaterial, id) },
-  { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, name) },
-  { "applies", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, applies) },
-  { "format", FIELD_TEXT, REQ, 0, 0, AT (RetractMaterial, format) },
-  { "requirements", FIELD_TEXTS, REQ, 0, 0, AT (RetractMaterial, requirements) },
-  { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMaterial, section) },
-};
-static const RecordSpec material_spec =
-  SPEC (material_fields, RetractMaterial, NULL, TRUE, RETRACT_RECORD_MATERIAL,
-        NC_("record", "material"));
-
 static const Field mistake_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractMistake, id) },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractMistake, name) },
   { "description", FIELD_TEXT, REQ, 0, 0, AT (RetractMistake, description) },
-  { "evidence", FIELD_ID, REQ, 0, 0, AT (RetractMistake, evidence) },
+  { "evidence", FIELD_ID, REQ, 0, 0, AT (RetractMistake, evidence), &material_spec },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractMistake, section) },
 };
 static const RecordSpec mistake_spec =
@@ -334,8 +347,8 @@ static const RecordSpec mistake_spec =
         NC_("record", "mistake"));
 
 static const Field replacement_fields[] = {
-  { "from", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, from) },
-  { "to", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, to) },
+  { "from", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, from), &channel_spec },
+  { "to", FIELD_ID, REQ, 0, 0, AT (RetractChannelReplacement, to), &channel_spec },
 };
 static const RecordSpec replacement_spec =
   SPEC (replacement_fields, RetractChannelReplacement, NULL);
@@ -345,34 +358,42 @@ static const Field deadline_fields[] = {
 };
 static const RecordSpec deadline_spec = SPEC (deadline_fields, RetractScenario, NULL);
 
+static gboolean
+check_scenario (Parser     *parser,
+                JsonObject *object,
+                const char *path,
+                gpointer    record,
+                GError    **error)
+{
+  RetractScenario *scenario = record;
+
+  if (scenario->not_withdrawable == (scenario->legal_deadline_working_days > 0))
+    return TRUE;
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                   _("a scenario that makes a complaint not withdrawable "
+                                     "gives a “legal_deadline”, and only such a one"));
+  return FALSE;
+}
+
 static const Field scenario_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractScenario, id) },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractScenario, name) },
   { "description", FIELD_TEXT, REQ, 0, 0, AT (RetractScenario, description) },
-  { "first_channel", FIELD_ID, OPT, 0, 0, AT (RetractScenario, first_channel) },
+  { "first_channel", FIELD_ID, OPT, 0, 0, AT (RetractScenario, first_channel), &channel_spec },
   { "replaces", FIELD_RECORDS, OPT, 0, 0, AT (RetractScenario, replaces), &replacement_spec },
   { "not_withdrawable", FIELD_BOOL, OPT, 0, 0, AT (RetractScenario, not_withdrawable) },
   { "legal_deadline", FIELD_OBJECT, OPT, 0, 0, 0, &deadline_spec },
-  { "materials", FIELD_IDS, REQ, 0, 0, AT (RetractScenario, materials) },
+  { "materials", FIELD_IDS, REQ, 0, 0, AT (RetractScenario, materials), &material_spec },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractScenario, section) },
 };
 static const RecordSpec scenario_spec =
-  SPEC (scenario_fields, RetractScenario, NULL, TRUE, RETRACT_RECORD_SCENARIO,
+  SPEC (scenario_fields, RetractScenario, check_scenario, TRUE, RETRACT_RECORD_SCENARIO,
         NC_("record", "scenario"));
-
-static const Field warning_fields[] = {
-  { "id", FIELD_ID, REQ, 0, 0, AT (RetractWarning, id) },
-  { "text", FIELD_TEXT, REQ, 0, 0, AT (RetractWarning, text) },
-  { "threshold", FIELD_INT, OPT, 1, 1000, AT (RetractWarning, threshold) },
-  { "section", FIELD_SECTION, OPT, 0, 0, AT (RetractWarning, section) },
-};
-static const RecordSpec warning_spec =
-  SPEC (warning_fields, RetractWarning, NULL, TRUE, RETRACT_RECORD_WARNING,
-        NC_("record", "warning"));
 
 static const Field note_fields[] = {
   { "id", FIELD_ID, OPT, 0, 0, AT (RetractNote, id) },
-  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractNote, platform) },
+  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractNote, platform), &platform_spec },
   { "text", FIELD_TEXT, REQ, 0, 0, AT (RetractNote, text) },
   { "path", FIELD_TEXT, OPT, 0, 0, AT (RetractNote, path) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractNote, section) },
@@ -380,7 +401,7 @@ static const Field note_fields[] = {
 static const RecordSpec note_spec = SPEC (note_fields, RetractNote, NULL);
 
 static const Field comparison_fields[] = {
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComparison, platform) },
+  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComparison, platform), &platform_spec },
   { "window", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, window) },
   { "materials", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, materials) },
   { "characteristics", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, characteristics) },
@@ -442,7 +463,7 @@ check_timezone (Parser     *parser,
 }
 
 static const Field link_fields[] = {
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractLink, platform) },
+  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractLink, platform), &platform_spec },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractLink, name) },
   { "url", FIELD_STRING, REQ, 0, 0, AT (RetractLink, url), NULL, retract_ruleset_check_url },
 };
@@ -503,21 +524,6 @@ static const Field root_fields[] = {
   { "calendar", FIELD_OBJECT, REQ, 0, 0, 0, &retract_ruleset_calendar_spec },
 };
 const RecordSpec retract_ruleset_spec = SPEC (root_fields, RetractRuleset, NULL);
-
-/**
- * retract_ruleset_note_key:
- *
- * Returns: the member name of the notes of @kind, from the table above
- */
-const char *
-retract_ruleset_note_key (RetractNotesKind kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (root_fields); i++)
-    if (root_fields[i].offset == AT (RetractRuleset, notes[kind]))
-      return root_fields[i].key;
-
-  g_return_val_if_reached (NULL);
-}
 
 /**
  * retract_ruleset_list_field:

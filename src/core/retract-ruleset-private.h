@@ -111,6 +111,9 @@ struct _Field
   gint64            min;
   gint64            max;
   gsize             offset;
+  /* FIELD_OBJECT, FIELD_RECORDS: what the object or each record holds;
+   * FIELD_ID, FIELD_IDS: the records the ids name, checked once all are read
+   * (retract-ruleset-check.c), or NULL when the id names nothing. */
   const RecordSpec *spec;
   FieldCheckFunc    check;
   FieldReadFunc     read;
@@ -222,8 +225,6 @@ gboolean retract_ruleset_check_engine_ids  (RetractRuleset       *self,
 gboolean retract_ruleset_check_references  (RetractRuleset       *self,
                                             RetractJsonDocument  *doc,
                                             GError              **error);
-/* The member name of a notes list, for paths in messages. */
-const char *retract_ruleset_note_key       (RetractNotesKind      kind);
 /* The root's list of the records of @kind, a kind of record with an id. */
 const Field *retract_ruleset_list_field    (RetractRecordKind     kind);
 
