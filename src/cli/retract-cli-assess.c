@@ -252,19 +252,9 @@ retract_cli_assess (int    argc,
   rules = options.rules;
   language = options.language;
 
-  if (now_text != NULL)
-    {
-      now = retract_time_parse (now_text, &error);
-      if (now == NULL)
-        {
-          g_prefix_error (&error, "--now: ");
-          return retract_cli_report_error (error);
-        }
-    }
-  else
-    {
-      now = retract_time_now ();
-    }
+  now = retract_cli_parse_now (now_text, &error);
+  if (now == NULL)
+    return retract_cli_report_error (error);
 
   if (case_path != NULL)
     {

@@ -17,7 +17,6 @@
 #include "retract-file.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
-#include "retract-time.h"
 
 static const char * const letter_formats[] = {
   "pdf", "txt", "ticket", "phone", "appeal", "ics", NULL
@@ -133,12 +132,9 @@ retract_cli_letter (int    argc,
   if (rules == NULL)
     return retract_cli_report_error (error);
 
-  now = now_text != NULL ? retract_time_parse (now_text, &error) : retract_time_now ();
+  now = retract_cli_parse_now (now_text, &error);
   if (now == NULL)
-    {
-      g_prefix_error (&error, "--now: ");
-      return retract_cli_report_error (error);
-    }
+    return retract_cli_report_error (error);
 
   kase = retract_case_new_from_file (case_path, &error);
   if (kase == NULL)

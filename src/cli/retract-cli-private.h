@@ -54,6 +54,8 @@ int             retract_cli_report_usage     (GOptionContext   *context,
                                               const GError     *error);
 RetractRuleset *retract_cli_load_rules       (const char       *path,
                                               GError          **error);
+GDateTime      *retract_cli_parse_now        (const char       *text,
+                                              GError          **error);
 void            retract_cli_print_json       (JsonNode         *root);
 void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,

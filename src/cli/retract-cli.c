@@ -24,6 +24,7 @@
 #include "retract-error.h"
 #include "retract-file.h"
 #include "retract-rules-store.h"
+#include "retract-time.h"
 #include "retract-updater.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -128,6 +129,23 @@ retract_cli_load_rules (const char  *path,
     g_printerr ("%s\n", notice);
 
   return rules;
+}
+
+/* The time to assess at: --now's @text if given (a bad one is an error
+ * naming the option), else the clock. */
+GDateTime *
+retract_cli_parse_now (const char  *text,
+                       GError     **error)
+{
+  GDateTime *now;
+
+  if (text == NULL)
+    return retract_time_now ();
+
+  now = retract_time_parse (text, error);
+  if (now == NULL)
+    g_prefix_error (error, "--now: ");
+  return now;
 }
 
 static gboolean
