@@ -354,6 +354,23 @@ check_keeps_store (TestServer        *server,
     }
 }
 
+/* The tests that only set up an answer and check that it changes nothing. */
+typedef struct
+{
+  PrepareFunc prepare;
+  Expectation expect;
+} KeepsStore;
+
+static void
+test_keeps_store (gconstpointer data)
+{
+  const KeepsStore *test = data;
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autofree char *url = test_server_url (server, "/rules.json");
+
+  check_keeps_store (server, url, &test->expect, test->prepare);
+}
+
 /* retract_updater_check_url */
 
 static void
@@ -732,15 +749,10 @@ serve_active_bytes (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, bytes);
 }
 
-static void
-test_same_bytes (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = { .up_to_date = TRUE, .requests = 1 };
-
-  check_keeps_store (server, url, &expect, serve_active_bytes);
-}
+static const KeepsStore same_bytes = {
+  .prepare = serve_active_bytes,
+  .expect = { .up_to_date = TRUE, .requests = 1 },
+};
 
 /* Failures */
 
@@ -778,29 +790,19 @@ serve_500 (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, dataset);
 }
 
-static void
-test_http_404 (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
+static const KeepsStore http_404 = {
+  .prepare = serve_404,
+  .expect = {
     .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "\\b404\\b", .requests = 1,
-  };
+  },
+};
 
-  check_keeps_store (server, url, &expect, serve_404);
-}
-
-static void
-test_http_500 (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
+static const KeepsStore http_500 = {
+  .prepare = serve_500,
+  .expect = {
     .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "\\b500\\b", .requests = 1,
-  };
-
-  check_keeps_store (server, url, &expect, serve_500);
-}
+  },
+};
 
 /* Declares the whole length, sends 1 KiB, then nothing: only a check of
  * Content-Length, before reading the body, can answer in time. */
@@ -913,15 +915,10 @@ serve_empty (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, empty);
 }
 
-static void
-test_empty_body (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
-
-  check_keeps_store (server, url, &expect, serve_empty);
-}
+static const KeepsStore empty_body = {
+  .prepare = serve_empty,
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+};
 
 static GBytes *
 schema_invalid_dataset (void)
@@ -966,15 +963,10 @@ serve_older (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 }
 
-static void
-test_older_version (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
-
-  check_keeps_store (server, url, &expect, serve_older);
-}
+static const KeepsStore older_version = {
+  .prepare = serve_older,
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+};
 
 /* The version in use, with something else in it. */
 static void
@@ -990,15 +982,10 @@ serve_same_version_changed (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, changed);
 }
 
-static void
-test_same_version_different (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
-
-  check_keeps_store (server, url, &expect, serve_same_version_changed);
-}
+static const KeepsStore same_version_different = {
+  .prepare = serve_same_version_changed,
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+};
 
 static void
 serve_schema_2 (TestServer        *server,
@@ -1011,15 +998,10 @@ serve_schema_2 (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
 }
 
-static void
-test_schema_2 (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 };
-
-  check_keeps_store (server, url, &expect, serve_schema_2);
-}
+static const KeepsStore schema_2 = {
+  .prepare = serve_schema_2,
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+};
 
 static void
 test_self_signed (void)
@@ -1215,18 +1197,13 @@ serve_stall (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, NULL)->stall = TRUE;
 }
 
-static void
-test_timeout_stall (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
+static const KeepsStore timeout_stall = {
+  .prepare = serve_stall,
+  .expect = {
     .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "time[sd]?[ -]?out", .timeout = 1,
     .max_seconds = 3.5, .requests = 1,
-  };
-
-  check_keeps_store (server, url, &expect, serve_stall);
-}
+  },
+};
 
 /* Sends a few bytes every 100 ms, for ever: no single wait is long, so only
  * an overall timeout ends it. */
@@ -1243,18 +1220,13 @@ serve_trickle (TestServer        *server,
   route->interval_ms = 100;
 }
 
-static void
-test_timeout_trickle (void)
-{
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
+static const KeepsStore timeout_trickle = {
+  .prepare = serve_trickle,
+  .expect = {
     .code = RETRACT_UPDATE_ERROR_NETWORK, .pattern = "time[sd]?[ -]?out", .timeout = 1,
     .max_seconds = 3.5, .requests = 1,
-  };
-
-  check_keeps_store (server, url, &expect, serve_trickle);
-}
+  },
+};
 
 static void
 serve_slow (TestServer        *server,
@@ -1272,14 +1244,16 @@ serve_slow (TestServer        *server,
 static void
 test_cancel_mid_download (void)
 {
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
-    .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_after_first_chunk = TRUE,
-    .max_seconds = 2, .requests = 1,
+  /* G_IO_ERROR is no constant, so this one is built when run. */
+  const KeepsStore test = {
+    .prepare = serve_slow,
+    .expect = {
+      .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_after_first_chunk = TRUE,
+      .max_seconds = 2, .requests = 1,
+    },
   };
 
-  check_keeps_store (server, url, &expect, serve_slow);
+  test_keeps_store (&test);
 }
 
 static void
@@ -1295,14 +1269,16 @@ serve_newer (TestServer        *server,
 static void
 test_cancel_before (void)
 {
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
-  const Expectation expect = {
-    .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_before = TRUE,
-    .max_seconds = 2, .requests = -1,
+  /* G_IO_ERROR is no constant, so this one is built when run. */
+  const KeepsStore test = {
+    .prepare = serve_newer,
+    .expect = {
+      .domain = G_IO_ERROR, .code = G_IO_ERROR_CANCELLED, .cancel_before = TRUE,
+      .max_seconds = 2, .requests = -1,
+    },
   };
 
-  check_keeps_store (server, url, &expect, serve_newer);
+  test_keeps_store (&test);
 }
 
 /* The store */
@@ -1545,18 +1521,18 @@ main (int   argc,
                    test_install_max_bytes_boundary);
   g_test_add_func ("/retract/updater/request-headers", test_request_headers);
   g_test_add_func ("/retract/updater/up-to-date/not-modified", test_not_modified);
-  g_test_add_func ("/retract/updater/up-to-date/same-bytes", test_same_bytes);
+  g_test_add_data_func ("/retract/updater/up-to-date/same-bytes", &same_bytes, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/url-refused", test_rejects_url);
-  g_test_add_func ("/retract/updater/fails/http-404", test_http_404);
-  g_test_add_func ("/retract/updater/fails/http-500", test_http_500);
+  g_test_add_data_func ("/retract/updater/fails/http-404", &http_404, test_keeps_store);
+  g_test_add_data_func ("/retract/updater/fails/http-500", &http_500, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/too-large", test_too_large);
   g_test_add_func ("/retract/updater/fails/invalid-json", test_invalid_json);
-  g_test_add_func ("/retract/updater/fails/empty-body", test_empty_body);
+  g_test_add_data_func ("/retract/updater/fails/empty-body", &empty_body, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/schema-invalid", test_schema_invalid);
-  g_test_add_func ("/retract/updater/fails/older-version", test_older_version);
-  g_test_add_func ("/retract/updater/fails/same-version-different",
-                   test_same_version_different);
-  g_test_add_func ("/retract/updater/fails/schema-2", test_schema_2);
+  g_test_add_data_func ("/retract/updater/fails/older-version", &older_version, test_keeps_store);
+  g_test_add_data_func ("/retract/updater/fails/same-version-different",
+                        &same_version_different, test_keeps_store);
+  g_test_add_data_func ("/retract/updater/fails/schema-2", &schema_2, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/self-signed", test_self_signed);
   g_test_add_func ("/retract/updater/fails/redirects-refused", test_redirects_refused);
   g_test_add_func ("/retract/updater/fails/redirect-loop-and-portal", test_redirect_loop_and_portal);
@@ -1564,8 +1540,9 @@ main (int   argc,
                    test_install_refuses_linked_rules);
   g_test_add_func ("/retract/updater/fails/refusal-names-installed-version",
                    test_refusal_names_installed_version);
-  g_test_add_func ("/retract/updater/fails/timeout-stall", test_timeout_stall);
-  g_test_add_func ("/retract/updater/fails/timeout-trickle", test_timeout_trickle);
+  g_test_add_data_func ("/retract/updater/fails/timeout-stall", &timeout_stall, test_keeps_store);
+  g_test_add_data_func ("/retract/updater/fails/timeout-trickle",
+                        &timeout_trickle, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/cancel-mid-download", test_cancel_mid_download);
   g_test_add_func ("/retract/updater/fails/cancel-before", test_cancel_before);
   g_test_add_func ("/retract/updater/store/load-newer", test_store_load_newer);
