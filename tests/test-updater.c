@@ -890,19 +890,29 @@ serve_truncated (TestServer        *server,
   test_server_route (server, "/rules.json", SOUP_STATUS_OK, truncated);
 }
 
+/* @serve_dataset serves @dataset, which is refused with the very message
+ * the loader gives for it. */
 static void
-test_invalid_json (void)
+check_refused_as_loaded (GBytes      *dataset,
+                         PrepareFunc  serve_dataset)
 {
   g_autoptr(TestServer) server = test_server_new ();
   g_autofree char *url = test_server_url (server, "/rules.json");
-  g_autoptr(GBytes) truncated = truncated_dataset ();
-  g_autofree char *message = loader_message (truncated);
+  g_autofree char *message = loader_message (dataset);
   g_autofree char *pattern = g_regex_escape_string (message, -1);
   const Expectation expect = {
     .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 1,
   };
 
-  check_keeps_store (server, url, &expect, serve_truncated);
+  check_keeps_store (server, url, &expect, serve_dataset);
+}
+
+static void
+test_invalid_json (void)
+{
+  g_autoptr(GBytes) truncated = truncated_dataset ();
+
+  check_refused_as_loaded (truncated, serve_truncated);
 }
 
 static void
@@ -941,16 +951,9 @@ serve_schema_invalid (TestServer        *server,
 static void
 test_schema_invalid (void)
 {
-  g_autoptr(TestServer) server = test_server_new ();
-  g_autofree char *url = test_server_url (server, "/rules.json");
   g_autoptr(GBytes) dataset = schema_invalid_dataset ();
-  g_autofree char *message = loader_message (dataset);
-  g_autofree char *pattern = g_regex_escape_string (message, -1);
-  const Expectation expect = {
-    .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 1,
-  };
 
-  check_keeps_store (server, url, &expect, serve_schema_invalid);
+  check_refused_as_loaded (dataset, serve_schema_invalid);
 }
 
 static void
