@@ -457,17 +457,49 @@ test_phone (void)
 
 /* WeChat IDs and complaint numbers */
 
+typedef struct
+{
+  const char *text;
+  const char *message;
+} Refusal;
+
+/* Each of @valid passes @check; each refused text fails with its message,
+ * which does not repeat the text. */
+static void
+assert_identifier_check (gboolean           (*check) (const char *text, GError **error),
+                         const char          *what,
+                         const char * const  *valid,
+                         gsize                n_valid,
+                         const Refusal       *refused,
+                         gsize                n_refused)
+{
+  for (gsize i = 0; i < n_valid; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (check (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (gsize i = 0; i < n_refused; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s “%s”", what, refused[i].text);
+      g_assert_false (check (refused[i].text, &error));
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, refused[i].message);
+      assert_not_echoed (error->message, refused[i].text);
+    }
+}
+
 static void
 test_wechat_id (void)
 {
   static const char * const valid[] = {
     "zhangsan_01", "abcdef", "a1234567890123456789", "wxid-abc", "Z_-_-_", "ABCDEFG",
   };
-  static const struct
-  {
-    const char *text;
-    const char *message;
-  } invalid[] = {
+  static const Refusal invalid[] = {
     { "", "a WeChat ID has 6–20 characters and starts with a letter" },
     { "abcde", "a WeChat ID has 6–20 characters and starts with a letter" },
     { "a12345678901234567890", "a WeChat ID has 6–20 characters and starts with a letter" },
@@ -481,24 +513,8 @@ test_wechat_id (void)
     { "zhangsan\n", "a WeChat ID has only letters, digits, “_” and “-”" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (retract_validate_wechat_id (valid[i], &error));
-      g_assert_no_error (error);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("WeChat ID “%s”", invalid[i].text);
-      g_assert_false (retract_validate_wechat_id (invalid[i].text, &error));
-      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, invalid[i].message);
-      assert_not_echoed (error->message, invalid[i].text);
-    }
+  assert_identifier_check (retract_validate_wechat_id, "WeChat ID", valid, G_N_ELEMENTS (valid),
+                           invalid, G_N_ELEMENTS (invalid));
 }
 
 static void
@@ -507,11 +523,7 @@ test_complaint_number (void)
   g_autofree char *longest = g_strnfill (64, '7');
   g_autofree char *too_long = g_strnfill (65, '7');
   const char *valid[] = { "WX20261124001", "a", "A-b_1", longest };
-  const struct
-  {
-    const char *text;
-    const char *message;
-  } invalid[] = {
+  const Refusal invalid[] = {
     { "", "a complaint number has 1–64 characters" },
     { too_long, "a complaint number has 1–64 characters" },
     { "WX 20261124001", "a complaint number has only letters, digits, “-” and “_”; copy it "
@@ -524,24 +536,8 @@ test_complaint_number (void)
                          "exactly as the platform shows it" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (retract_validate_complaint_number (valid[i], &error));
-      g_assert_no_error (error);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("complaint number “%s”", invalid[i].text);
-      g_assert_false (retract_validate_complaint_number (invalid[i].text, &error));
-      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, invalid[i].message);
-      assert_not_echoed (error->message, invalid[i].text);
-    }
+  assert_identifier_check (retract_validate_complaint_number, "complaint number",
+                           valid, G_N_ELEMENTS (valid), invalid, G_N_ELEMENTS (invalid));
 }
 
 /* Free text */
