@@ -222,10 +222,13 @@ retract_json_document_set_error (RetractJsonDocument *self,
                self->name, line, column, path, message);
 }
 
+/* What a value of @node_type (and @value_type) is called in messages, both
+ * for what was found and for what a reader expected. */
 static const char *
-describe_node (JsonNode *node)
+describe_type (JsonNodeType node_type,
+               GType        value_type)
 {
-  switch (json_node_get_node_type (node))
+  switch (node_type)
     {
     case JSON_NODE_OBJECT:
       return _("an object");
@@ -238,7 +241,7 @@ describe_node (JsonNode *node)
       break;
     }
 
-  switch (json_node_get_value_type (node))
+  switch (value_type)
     {
     case G_TYPE_STRING:
       return _("a string");
@@ -251,6 +254,14 @@ describe_node (JsonNode *node)
     default:
       return _("a value");
     }
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  return describe_type (json_node_get_node_type (node),
+                        JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                     : G_TYPE_INVALID);
 }
 
 JsonObject *
@@ -306,22 +317,6 @@ retract_json_document_check_keys (RetractJsonDocument *self,
   return TRUE;
 }
 
-static void
-set_type_error (RetractJsonDocument *self,
-                GError             **error,
-                const char          *path,
-                const char          *key,
-                const char          *expected,
-                JsonNode            *node)
-{
-  g_autofree char *member_path = retract_json_path_member (path, key);
-
-  /* Translators: "expected a string, found an integer" */
-  retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_WRONG_TYPE, member_path,
-                                   _("expected %1$s, found %2$s"), expected,
-                                   describe_node (node));
-}
-
 /* Finds the member @key of @object, of the type wanted: a value of
  * @value_type when @node_type is JSON_NODE_VALUE. Absence and null are
  * handled by @flags. Returns FALSE on error; sets *node to NULL when the
@@ -335,7 +330,6 @@ lookup_member (RetractJsonDocument *self,
                RetractJsonFlags     flags,
                JsonNodeType         node_type,
                GType                value_type,
-               const char          *expected,
                JsonNode           **node,
                GError             **error)
 {
@@ -360,7 +354,13 @@ lookup_member (RetractJsonDocument *self,
   if (json_node_get_node_type (*node) != node_type ||
       (node_type == JSON_NODE_VALUE && json_node_get_value_type (*node) != value_type))
     {
-      set_type_error (self, error, path, key, expected, *node);
+      g_autofree char *member_path = retract_json_path_member (path, key);
+
+      /* Translators: "expected a string, found an integer" */
+      retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_WRONG_TYPE, member_path,
+                                       _("expected %1$s, found %2$s"),
+                                       describe_type (node_type, value_type),
+                                       describe_node (*node));
       return FALSE;
     }
 
@@ -393,8 +393,8 @@ retract_json_document_read_string (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_STRING,
-                      _("a string"), &node, error))
+  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_STRING, &node,
+                      error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -426,8 +426,8 @@ retract_json_document_read_int (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_INT64,
-                      _("an integer"), &node, error))
+  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_INT64, &node,
+                      error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -465,8 +465,8 @@ retract_json_document_read_bool (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_BOOLEAN,
-                      _("true or false"), &node, error))
+  if (!lookup_member (self, object, path, key, flags, JSON_NODE_VALUE, G_TYPE_BOOLEAN, &node,
+                      error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -489,8 +489,8 @@ retract_json_document_read_array (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  if (!lookup_member (self, object, path, key, flags, JSON_NODE_ARRAY, G_TYPE_INVALID,
-                      _("an array"), &node, error))
+  if (!lookup_member (self, object, path, key, flags, JSON_NODE_ARRAY, G_TYPE_INVALID, &node,
+                      error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -519,8 +519,8 @@ retract_json_document_read_object (RetractJsonDocument *self,
 
   g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), FALSE);
 
-  if (!lookup_member (self, object, path, key, flags, JSON_NODE_OBJECT, G_TYPE_INVALID,
-                      _("an object"), &node, error))
+  if (!lookup_member (self, object, path, key, flags, JSON_NODE_OBJECT, G_TYPE_INVALID, &node,
+                      error))
     return FALSE;
   if (node == NULL)
     return TRUE;
