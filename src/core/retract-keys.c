@@ -378,7 +378,7 @@ retract_key_list_new_verified (GBytes     *bytes,
   if (size > RETRACT_KEY_LIST_MAX_BYTES)
     {
       g_set_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_TOO_LARGE,
-                   _("%s: a key list is at most %d bytes; this one has %" G_GSIZE_FORMAT),
+                   _("%s: a key list is at most %d bytes; this one has %zu"),
                    KEYS_NAME, RETRACT_KEY_LIST_MAX_BYTES, size);
       return NULL;
     }
@@ -430,9 +430,9 @@ retract_key_list_new_verified (GBytes     *bytes,
   if (self->version < stored_version)
     {
       g_set_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_ROLLED_BACK,
-                   _("%s: the key list has version %" G_GINT64_FORMAT ", older than the "
-                     "stored one (version %" G_GINT64_FORMAT ")"),
-                   KEYS_NAME, self->version, stored_version);
+                   _("%s: the key list has version %lld, older than the stored one "
+                     "(version %lld)"),
+                   KEYS_NAME, (long long) self->version, (long long) stored_version);
       return NULL;
     }
 
@@ -517,8 +517,8 @@ retract_key_list_lookup (RetractKeyList *self,
   if (g_hash_table_contains (self->revoked, key_id))
     {
       g_set_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_REVOKED,
-                   _("key %s is revoked by the key list (version %" G_GINT64_FORMAT ")"),
-                   key_id, self->version);
+                   _("key %s is revoked by the key list (version %lld)"),
+                   key_id, (long long) self->version);
       return NULL;
     }
 
@@ -526,8 +526,8 @@ retract_key_list_lookup (RetractKeyList *self,
   if (key == NULL)
     {
       g_set_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_UNKNOWN_KEY,
-                   _("key %s is not a release key of the key list (version %" G_GINT64_FORMAT ")"),
-                   key_id, self->version);
+                   _("key %s is not a release key of the key list (version %lld)"),
+                   key_id, (long long) self->version);
       return NULL;
     }
 

@@ -143,7 +143,7 @@ retract_minisign_key_new_from_text (const char *text,
   if (length > RETRACT_MINISIGN_MAX_BYTES)
     {
       g_set_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_TOO_LARGE,
-                   _("a public key is at most %d bytes; this one has %" G_GSIZE_FORMAT),
+                   _("a public key is at most %d bytes; this one has %zu"),
                    RETRACT_MINISIGN_MAX_BYTES, length);
       return NULL;
     }
@@ -313,7 +313,7 @@ retract_minisign_signature_new_from_bytes (GBytes     *bytes,
   if (size > RETRACT_MINISIGN_MAX_BYTES)
     {
       g_set_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_TOO_LARGE,
-                   _("%s: a signature file is at most %d bytes; this one has %" G_GSIZE_FORMAT),
+                   _("%s: a signature file is at most %d bytes; this one has %zu"),
                    display_name, RETRACT_MINISIGN_MAX_BYTES, size);
       return NULL;
     }
