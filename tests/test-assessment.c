@@ -719,6 +719,263 @@ test_does_not_keep_case (void)
   g_assert_finalize_object (g_steal_pointer (&kase));
 }
 
+/* ---- the limits on the user's own requests ---- */
+
+/* A case of the default account filed at 10:00 on 24 November, the friend
+ * report: processed from 10:00:01 on the 25th. */
+static RetractCase *
+case_with_events (const char *events)
+{
+  g_autoptr(RetractCase) kase = build_case (&assess_cases[0]);
+  g_auto(GStrv) items = g_strsplit (events, ";", -1);
+
+  /* "channel@time;…": each a submission. */
+  for (guint i = 0; events[0] != '\0' && items[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (items[i], "@", 2);
+      g_autoptr(GDateTime) at = parse_time (parts[1]);
+      RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+
+      event->channel = g_strdup (parts[0]);
+      retract_case_add_event (kase, event);
+    }
+
+  return g_steal_pointer (&kase);
+}
+
+static RetractAssessment *
+assess_with_others (RetractCase *kase,
+                    GPtrArray   *others,
+                    const char  *now_text)
+{
+  g_autoptr(GDateTime) now = parse_time (now_text);
+  g_autoptr(GError) error = NULL;
+  RetractCaseCounts counts = { 0 };
+  RetractAssessment *a;
+
+  retract_case_counts_compute (&counts, rules, kase, others, now);
+  a = retract_assessment_new_full (rules, kase, &counts, now, &error);
+  g_assert_no_error (error);
+  retract_case_counts_clear (&counts);
+  return a;
+}
+
+/* §8: at most 2 appeal messages a day. The 2nd of the day uses up the day's
+ * allowance, so from then on the warning stands until 00:00 Beijing time;
+ * appeals of other cases of the account count, other accounts' do not. */
+static void
+test_daily_appeal_limit (void)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCase) kase = case_with_events ("appeal-message@2026-11-26T09:00:00+08:00");
+  g_autoptr(RetractCase) other = case_with_events ("");
+  g_autoptr(RetractCase) stranger = case_with_events ("appeal-message@2026-11-26T08:00:00+08:00");
+  struct {
+    const char *now;
+    gboolean    fires;
+  } rows[] = {
+    { "2026-11-26T20:00:00+08:00", TRUE },
+    { "2026-11-26T23:59:59+08:00", TRUE },
+    { "2026-11-26T15:59:59Z", TRUE },     /* 23:59:59 Beijing */
+    { "2026-11-27T00:00:00+08:00", FALSE },
+    { "2026-11-26T16:00:00Z", FALSE },    /* 00:00 Beijing */
+  };
+
+  g_assert_true (retract_case_set_account (stranger, "another account", NULL));
+  g_ptr_array_add (others, g_object_ref (other));
+  g_ptr_array_add (others, g_object_ref (stranger));
+
+  /* The 1st of the day: a 2nd is still allowed. */
+  {
+    g_autoptr(RetractAssessment) a = assess_with_others (kase, others,
+                                                         "2026-11-26T20:00:00+08:00");
+
+    g_assert_cmpint (retract_assessment_get_counts (a)->appeals_today, ==, 1);
+    g_assert_false (retract_assessment_has_warning (a, "daily-appeal-limit"));
+  }
+
+  /* The 2nd, through another case of the same account. */
+  {
+    g_autoptr(RetractCaseEvent) event = NULL;
+    g_autoptr(GDateTime) at = parse_time ("2026-11-26T10:00:00+08:00");
+
+    event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+    event->channel = g_strdup ("appeal-message");
+    retract_case_add_event (other, g_steal_pointer (&event));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(RetractAssessment) a = assess_with_others (kase, others, rows[i].now);
+
+      g_assert_cmpint (retract_assessment_has_warning (a, "daily-appeal-limit"), ==,
+                       rows[i].fires);
+      g_assert_cmpint (retract_assessment_get_counts (a)->appeals_today, ==,
+                       rows[i].fires ? 2 : 0);
+    }
+
+  /* A 3rd (sent anyway) keeps it; the case alone does not see the other's. */
+  {
+    g_autoptr(RetractCase) alone = case_with_events ("appeal-message@2026-11-26T09:00:00+08:00;"
+                                                     "appeal-message@2026-11-26T10:00:00+08:00;"
+                                                     "appeal-message@2026-11-26T11:00:00+08:00");
+    g_autoptr(GDateTime) now = parse_time ("2026-11-26T20:00:00+08:00");
+    g_autoptr(RetractAssessment) a3 = retract_assessment_new (rules, alone, now, NULL);
+    g_autoptr(RetractAssessment) a1 = retract_assessment_new (rules, kase, now, NULL);
+
+    g_assert_cmpint (retract_assessment_get_counts (a3)->appeals_today, ==, 3);
+    g_assert_true (retract_assessment_has_warning (a3, "daily-appeal-limit"));
+    g_assert_cmpint (retract_assessment_get_counts (a1)->appeals_today, ==, 1);
+    g_assert_false (retract_assessment_has_warning (a1, "daily-appeal-limit"));
+  }
+}
+
+/* §6: more than 3 requests a month trigger a review, so the warning fires
+ * from the 3rd made: other cases of the account with a request this month,
+ * plus the requests made outside Retract (the baseline). */
+static void
+test_monthly_limit_counts (void)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCase) kase = case_with_events ("");
+  const char *now = "2026-11-24T10:30:00+08:00";
+
+  g_ptr_array_add (others, case_with_events ("web-ticket@2026-11-24T10:10:00+08:00"));
+  g_ptr_array_add (others, case_with_events ("phone-hotline@2026-11-24T10:20:00+08:00"));
+  /* An appeal is no withdrawal request; a request of October is not this month's. */
+  g_ptr_array_add (others, case_with_events ("appeal-message@2026-11-24T10:00:00+08:00"));
+  {
+    g_autoptr(RetractCase) october = case_with_events ("");
+    g_autoptr(GDateTime) filed = parse_time ("2026-10-31T10:00:00+08:00");
+    g_autoptr(GDateTime) at = parse_time ("2026-10-31T23:59:59+08:00");
+    RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+
+    retract_case_set_filed_at (october, filed);
+    event->channel = g_strdup ("web-ticket");
+    retract_case_add_event (october, event);
+    g_ptr_array_add (others, g_steal_pointer (&october));
+  }
+
+  /* 2 requests: fine. */
+  {
+    g_autoptr(RetractAssessment) a = assess_with_others (kase, others, now);
+
+    g_assert_cmpint (retract_assessment_get_counts (a)->withdrawal_requests_this_month, ==, 2);
+    g_assert_false (retract_assessment_has_warning (a, "monthly-limit"));
+  }
+
+  /* 3: the baseline adds one made outside Retract. */
+  retract_case_set_withdrawals_this_month (kase, 1);
+  {
+    g_autoptr(RetractAssessment) a = assess_with_others (kase, others, now);
+
+    g_assert_cmpint (retract_assessment_get_counts (a)->withdrawal_requests_this_month, ==, 3);
+    g_assert_true (retract_assessment_has_warning (a, "monthly-limit"));
+  }
+
+  /* 3 from other cases alone. */
+  retract_case_set_withdrawals_this_month (kase, 0);
+  g_ptr_array_add (others, case_with_events ("self-service@2026-11-24T10:05:00+08:00"));
+  {
+    g_autoptr(RetractAssessment) a = assess_with_others (kase, others, now);
+    g_autoptr(RetractAssessment) alone = NULL;
+    g_autoptr(GDateTime) at = parse_time (now);
+
+    g_assert_cmpint (retract_assessment_get_counts (a)->withdrawal_requests_this_month, ==, 3);
+    g_assert_true (retract_assessment_has_warning (a, "monthly-limit"));
+
+    /* Without the counts the case is counted alone. */
+    alone = retract_assessment_new (rules, kase, at, NULL);
+    g_assert_cmpint (retract_assessment_get_counts (alone)->withdrawal_requests_this_month,
+                     ==, 0);
+    g_assert_false (retract_assessment_has_warning (alone, "monthly-limit"));
+  }
+}
+
+/* §3: the same matter through the same channel twice. A ticket and then a
+ * call is the article's own combination; the appeal message has its daily
+ * limit instead. */
+static void
+test_repeat_submission (void)
+{
+  struct {
+    const char *events;
+    const char *channel;     /* NULL: no warning */
+    const char *earlier_at;
+  } rows[] = {
+    { "", NULL, NULL },
+    { "web-ticket@2026-11-24T10:10:00+08:00", NULL, NULL },
+    { "web-ticket@2026-11-24T10:10:00+08:00;phone-hotline@2026-11-24T10:20:00+08:00",
+      NULL, NULL },
+    { "web-ticket@2026-11-24T10:10:00+08:00;web-ticket@2026-11-24T10:20:00+08:00",
+      "web-ticket", "2026-11-24T10:10:00+08:00" },
+    /* Logged out of order: the earliest is named, not the first logged. */
+    { "phone-hotline@2026-11-24T10:25:00+08:00;phone-hotline@2026-11-24T10:15:00+08:00;"
+      "web-ticket@2026-11-24T10:20:00+08:00", "phone-hotline", "2026-11-24T10:15:00+08:00" },
+    /* Two channels repeated: the one used first. */
+    { "phone-hotline@2026-11-24T10:12:00+08:00;web-ticket@2026-11-24T10:11:00+08:00;"
+      "phone-hotline@2026-11-24T10:13:00+08:00;web-ticket@2026-11-24T10:14:00+08:00",
+      "web-ticket", "2026-11-24T10:11:00+08:00" },
+    { "appeal-message@2026-11-25T11:00:00+08:00;appeal-message@2026-11-25T12:00:00+08:00",
+      NULL, NULL },
+  };
+  g_autoptr(GDateTime) now = parse_time ("2026-11-25T13:00:00+08:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(RetractCase) kase = case_with_events (rows[i].events);
+      g_autoptr(RetractAssessment) a = retract_assessment_new (rules, kase, now, NULL);
+      const RetractCaseEvent *earlier = retract_assessment_get_repeated_submission (a);
+
+      g_test_message ("events: %s", rows[i].events);
+      g_assert_cmpint (retract_assessment_has_warning (a, "repeat-submission"), ==,
+                       rows[i].channel != NULL);
+      if (rows[i].channel == NULL)
+        {
+          g_assert_null (earlier);
+          continue;
+        }
+
+      g_assert_nonnull (earlier);
+      g_assert_cmpstr (earlier->channel, ==, rows[i].channel);
+      assert_time (earlier->at, rows[i].earlier_at);
+    }
+}
+
+/* The repeated warning alone names the channel and the earlier time. */
+static void
+test_repeat_submission_json (void)
+{
+  g_autoptr(RetractCase) kase = case_with_events ("web-ticket@2026-11-24T10:10:00+08:00;"
+                                                  "web-ticket@2026-11-24T11:00:00+08:00");
+  g_autoptr(GDateTime) now = parse_time ("2026-11-24T11:30:00+08:00");
+  g_autoptr(RetractAssessment) a = retract_assessment_new (rules, kase, now, NULL);
+  g_autoptr(JsonNode) root = retract_assessment_to_json (a, RETRACT_LANGUAGE_EN);
+  JsonArray *warnings = json_object_get_array_member (json_node_get_object (root), "warnings");
+  gboolean seen = FALSE;
+
+  g_assert_cmpuint (json_array_get_length (warnings), >, 1);
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *warning = json_array_get_object_element (warnings, i);
+
+      if (g_str_equal (json_object_get_string_member (warning, "id"), "repeat-submission"))
+        {
+          seen = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (warning, "channel"), ==, "web-ticket");
+          g_assert_cmpstr (json_object_get_string_member (warning, "earlier_at"), ==,
+                           "2026-11-24T10:10:00+08:00");
+          g_assert_cmpint (json_object_get_int_member (warning, "section"), ==, 3);
+        }
+      else
+        {
+          g_assert_false (json_object_has_member (warning, "channel"));
+          g_assert_false (json_object_has_member (warning, "earlier_at"));
+        }
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +1010,10 @@ main (int   argc,
                    test_no_advice_while_withdrawable);
   g_test_add_func ("/retract/assessment/json-shape", test_json_shape);
   g_test_add_func ("/retract/assessment/does-not-keep-case", test_does_not_keep_case);
+  g_test_add_func ("/retract/assessment/daily-appeal-limit", test_daily_appeal_limit);
+  g_test_add_func ("/retract/assessment/monthly-limit-counts", test_monthly_limit_counts);
+  g_test_add_func ("/retract/assessment/repeat-submission", test_repeat_submission);
+  g_test_add_func ("/retract/assessment/repeat-submission-json", test_repeat_submission_json);
 
   status = g_test_run ();
   g_assert_finalize_object (rules);

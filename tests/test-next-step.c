@@ -372,6 +372,96 @@ test_counts_appeals (void)
   retract_case_counts_clear (&counts);
 }
 
+/* ---- the warnings and the step, from the same counts ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *events;        /* of the case */
+  const char *other_events;  /* of other cases of the same account, '|' between cases */
+  const char *now;
+
+  const char *warning;       /* that must be given */
+  gboolean    fires;
+  const char *status;
+  const char *action;
+  const char *due_at;
+} LimitCase;
+
+static const LimitCase limit_cases[] = {
+  /* §8: the 2nd appeal of the day (through another case) uses up the day; a
+   * 3rd waits for 00:00 Beijing time, and midnight clears the warning. */
+  { "appeals/first-of-the-day", "submitted:appeal-message@2026-11-26 09:00", "",
+    "2026-11-26 20:00", "daily-appeal-limit", FALSE, "act-now", "appeal", NULL },
+  { "appeals/second-of-the-day", "submitted:appeal-message@2026-11-26 09:00",
+    "submitted:appeal-message@2026-11-26 10:00", "2026-11-26 20:00",
+    "daily-appeal-limit", TRUE, "waiting", "wait", "2026-11-27T00:00:00+08:00" },
+  { "appeals/third-of-the-day", "submitted:appeal-message@2026-11-26 09:00;"
+    "submitted:appeal-message@2026-11-26 21:00", "submitted:appeal-message@2026-11-26 10:00",
+    "2026-11-26 23:59:59", "daily-appeal-limit", TRUE,
+    "waiting", "wait", "2026-11-27T00:00:00+08:00" },
+  { "appeals/midnight", "submitted:appeal-message@2026-11-26 09:00",
+    "submitted:appeal-message@2026-11-26 10:00", "2026-11-27 00:00",
+    "daily-appeal-limit", FALSE, "act-now", "appeal", NULL },
+
+  /* §6: the 3rd request of the month (other cases') warns; the next step
+   * stays the same: the limit is a risk, not a rule the platform enforces. */
+  { "month/two-requests", "", "submitted:web-ticket@2026-11-24 10:30|"
+    "submitted:self-service@2026-11-24 10:10", "2026-11-24 11:00",
+    "monthly-limit", FALSE, "act-now", "submit", "2026-11-24T12:00:00+08:00" },
+  { "month/three-requests", "", "submitted:web-ticket@2026-11-24 10:30|"
+    "submitted:self-service@2026-11-24 10:10|submitted:phone-hotline@2026-11-24 10:20",
+    "2026-11-24 11:00", "monthly-limit", TRUE, "act-now", "submit",
+    "2026-11-24T12:00:00+08:00" },
+
+  /* §3: a ticket and then the hotline are two channels; the ticket twice is
+   * a repeat. */
+  { "repeat/ticket-then-phone", "submitted:web-ticket@2026-11-24 13:00;"
+    "submitted:phone-hotline@2026-11-25 01:00", "", "2026-11-25 02:00",
+    "repeat-submission", FALSE, "waiting", "wait", "2026-11-25T10:00:00+08:00" },
+  { "repeat/ticket-twice", "submitted:web-ticket@2026-11-24 13:00;"
+    "submitted:web-ticket@2026-11-24 14:00", "", "2026-11-24 15:00",
+    "repeat-submission", TRUE, "waiting", "wait", "2026-11-25T02:00:00+08:00" },
+};
+
+static void
+test_limits (gconstpointer data)
+{
+  const LimitCase *c = data;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report", FILED, NULL, "",
+                                           c->events);
+  g_autoptr(RetractAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = retract_time_parse (c->now, NULL);
+  g_autoptr(GError) error = NULL;
+  RetractCaseCounts counts = { 0 };
+  RetractNextStep step = { 0 };
+  g_auto(GStrv) other_events = g_strsplit (c->other_events, "|", -1);
+
+  for (guint i = 0; other_events[i] != NULL; i++)
+    g_ptr_array_add (others, make_case ("wechat", "friend-report", FILED, NULL, "",
+                                        other_events[i]));
+  retract_case_counts_compute (&counts, rules, kase, others, now);
+  assessment = retract_assessment_new_full (rules, kase, &counts, now, &error);
+  g_assert_no_error (error);
+  retract_next_step_compute (&step, assessment, kase, &counts, now);
+
+  g_assert_cmpint (retract_assessment_has_warning (assessment, c->warning), ==, c->fires);
+  g_assert_cmpstr (retract_case_status_to_id (step.status), ==, c->status);
+  g_assert_cmpstr (retract_next_action_to_id (step.action), ==, c->action);
+  if (c->due_at == NULL)
+    g_assert_null (step.due_at);
+  else
+    {
+      g_autofree char *due = retract_time_format_iso (step.due_at);
+
+      g_assert_cmpstr (due, ==, c->due_at);
+    }
+
+  retract_next_step_clear (&step);
+  retract_case_counts_clear (&counts);
+}
+
 /* ---- the events themselves ---- */
 
 static void
@@ -465,6 +555,12 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/retract/next-step/%s", step_cases[i].name);
 
       g_test_add_data_func (name, &step_cases[i], test_step);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (limit_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/retract/limits/%s", limit_cases[i].name);
+
+      g_test_add_data_func (name, &limit_cases[i], test_limits);
     }
   g_test_add_func ("/retract/counts/month", test_counts_month);
   g_test_add_func ("/retract/counts/month-turns-over", test_counts_month_boundary);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The answer for one case at one instant: a pure function of
- * (rules, case, now). Nothing here reads the clock, so every rule can be
- * tested at any instant and the UI's countdown is just re-assessment. */
+ * (rules, case, counts, now). Nothing here reads the clock, so every rule can
+ * be tested at any instant and the UI's countdown is just re-assessment. The
+ * counts (retract-case-counts.c) bring in what the other cases of the same
+ * account did; without them the case is counted alone. */
 
 #define G_LOG_DOMAIN "retract-assessment"
 
@@ -35,6 +37,10 @@ struct _RetractAssessment
   GPtrArray                  *materials; /* const RetractMaterial */
   GPtrArray                  *warnings;  /* const RetractWarning */
   GPtrArray                  *advice;    /* const RetractNote */
+  RetractCaseCounts           counts;
+  /* The earliest submission through a channel the case used twice (§3), a
+   * copy: the answer does not keep the case. */
+  RetractCaseEvent           *repeated;
 };
 
 G_DEFINE_FINAL_TYPE (RetractAssessment, retract_assessment, G_TYPE_OBJECT)
@@ -56,6 +62,8 @@ retract_assessment_finalize (GObject *object)
   g_clear_pointer (&self->materials, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->advice, g_ptr_array_unref);
+  retract_case_counts_clear (&self->counts);
+  g_clear_pointer (&self->repeated, retract_case_event_free);
 
   G_OBJECT_CLASS (retract_assessment_parent_class)->finalize (object);
 }
@@ -385,6 +393,38 @@ choose_materials (RetractAssessment *self)
     }
 }
 
+/* The earliest submission through a channel that @kase has used more than
+ * once, or %NULL. The appeal message is meant to be sent again (up to its
+ * daily limit, §8), so it is no repeat. A ticket and then a call are two
+ * channels: §3's own combination, not a repeat. */
+static const RetractCaseEvent *
+find_repeated_submission (RetractCase *kase)
+{
+  GPtrArray *events = retract_case_get_events (kase);
+
+  /* The first event with a later twin is also the first through its channel:
+   * an earlier one would have had this one as its twin. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      if (event->kind != RETRACT_EVENT_SUBMITTED ||
+          g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0)
+        continue;
+
+      for (guint j = i + 1; j < events->len; j++)
+        {
+          const RetractCaseEvent *later = g_ptr_array_index (events, j);
+
+          if (later->kind == RETRACT_EVENT_SUBMITTED &&
+              g_strcmp0 (later->channel, event->channel) == 0)
+            return event;
+        }
+    }
+
+  return NULL;
+}
+
 static void
 choose_warnings (RetractAssessment *self,
                  RetractCase       *kase,
@@ -408,7 +448,12 @@ choose_warnings (RetractAssessment *self,
       gboolean applies = strv_has (self->type->warnings, id);
 
       if (g_str_equal (id, RETRACT_WARNING_MONTHLY_LIMIT))
-        applies = retract_case_get_withdrawals_this_month (kase) >= warning->threshold;
+        applies = self->counts.withdrawal_requests_this_month >= warning->threshold;
+      else if (g_str_equal (id, RETRACT_WARNING_DAILY_APPEAL_LIMIT))
+        applies = self->counts.appeal_limit > 0 &&
+                  self->counts.appeals_today >= self->counts.appeal_limit;
+      else if (g_str_equal (id, RETRACT_WARNING_REPEAT_SUBMISSION))
+        applies = self->repeated != NULL;
       else if (g_str_equal (id, RETRACT_WARNING_OTHER_PARTY_LOSS))
         applies = retract_case_get_other_party_loss (kase);
       else if (g_str_equal (id, RETRACT_WARNING_DUPLICATE_SUBMISSION))
@@ -446,21 +491,25 @@ choose_advice (RetractAssessment *self)
 }
 
 /**
- * retract_assessment_new:
+ * retract_assessment_new_full:
  * @rules: the rules dataset
- * @kase: the user's answers
+ * @kase: the user's answers and timeline
+ * @counts: (nullable): @kase's counts at @now over the other cases of its
+ *   account (retract_case_counts_compute()); %NULL counts @kase alone
  * @now: the instant to assess at
  * @error: which answer is missing or wrong, as "field: reason"
  *
  * Returns: (transfer full) (nullable): the assessment
  */
 RetractAssessment *
-retract_assessment_new (RetractRuleset *rules,
-                        RetractCase    *kase,
-                        GDateTime      *now,
-                        GError        **error)
+retract_assessment_new_full (RetractRuleset          *rules,
+                             RetractCase             *kase,
+                             const RetractCaseCounts *counts,
+                             GDateTime               *now,
+                             GError                 **error)
 {
   g_autoptr(RetractAssessment) self = NULL;
+  const RetractCaseEvent *repeated;
   gboolean calendar_covered;
 
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
@@ -474,6 +523,21 @@ retract_assessment_new (RetractRuleset *rules,
   if (!resolve_answers (self, kase, error) || !resolve_times (self, kase, now, error))
     return NULL;
 
+  if (counts != NULL)
+    {
+      self->counts = *counts;
+      if (counts->next_appeal_at != NULL)
+        g_date_time_ref (counts->next_appeal_at);
+    }
+  else
+    {
+      retract_case_counts_compute (&self->counts, rules, kase, NULL, now);
+    }
+
+  repeated = find_repeated_submission (kase);
+  if (repeated != NULL)
+    self->repeated = retract_case_event_copy (repeated);
+
   self->complaint_number =
     g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER));
 
@@ -484,6 +548,27 @@ retract_assessment_new (RetractRuleset *rules,
   choose_advice (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * retract_assessment_new:
+ * @rules: the rules dataset
+ * @kase: the user's answers and timeline
+ * @now: the instant to assess at
+ * @error: which answer is missing or wrong, as "field: reason"
+ *
+ * retract_assessment_new_full() with the counts of @kase alone: its own
+ * appeals and its baseline of withdrawal requests made outside Retract.
+ *
+ * Returns: (transfer full) (nullable): the assessment
+ */
+RetractAssessment *
+retract_assessment_new (RetractRuleset *rules,
+                        RetractCase    *kase,
+                        GDateTime      *now,
+                        GError        **error)
+{
+  return retract_assessment_new_full (rules, kase, NULL, now, error);
 }
 
 /**
@@ -696,6 +781,32 @@ retract_assessment_get_advice (RetractAssessment *self)
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
   return self->advice;
+}
+
+/**
+ * retract_assessment_get_counts:
+ *
+ * Returns: (transfer none): the counts the warnings were decided with
+ */
+const RetractCaseCounts *
+retract_assessment_get_counts (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return &self->counts;
+}
+
+/**
+ * retract_assessment_get_repeated_submission:
+ *
+ * Returns: (transfer none) (nullable): when the warning `repeat-submission`
+ *   applies, the earliest submission through the channel used again (its
+ *   channel and time); otherwise %NULL
+ */
+const RetractCaseEvent *
+retract_assessment_get_repeated_submission (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->repeated;
 }
 
 gboolean

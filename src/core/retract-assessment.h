@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "retract-case.h"
+#include "retract-case-counts.h"
 #include "retract-ruleset.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,12 @@ RetractAssessment          *retract_assessment_new                   (RetractRul
                                                                       RetractCase       *kase,
                                                                       GDateTime         *now,
                                                                       GError           **error);
+
+RetractAssessment          *retract_assessment_new_full              (RetractRuleset          *rules,
+                                                                      RetractCase             *kase,
+                                                                      const RetractCaseCounts *counts,
+                                                                      GDateTime               *now,
+                                                                      GError                 **error);
 
 RetractRuleset             *retract_assessment_get_rules             (RetractAssessment *self);
 const RetractPlatform      *retract_assessment_get_platform          (RetractAssessment *self);
@@ -39,6 +46,8 @@ GPtrArray                  *retract_assessment_get_channels          (RetractAss
 GPtrArray                  *retract_assessment_get_materials         (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_warnings          (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_advice            (RetractAssessment *self);
+const RetractCaseCounts    *retract_assessment_get_counts            (RetractAssessment *self);
+const RetractCaseEvent     *retract_assessment_get_repeated_submission (RetractAssessment *self);
 gboolean                    retract_assessment_has_channel           (RetractAssessment *self,
                                                                       const char        *id);
 gboolean                    retract_assessment_has_material          (RetractAssessment *self,

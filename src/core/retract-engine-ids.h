@@ -29,8 +29,10 @@ G_BEGIN_DECLS
 
 /* The warnings whose condition the engine works out itself. */
 #define RETRACT_WARNING_MONTHLY_LIMIT        "monthly-limit"
+#define RETRACT_WARNING_DAILY_APPEAL_LIMIT   "daily-appeal-limit"
 #define RETRACT_WARNING_OTHER_PARTY_LOSS     "other-party-loss"
 #define RETRACT_WARNING_DUPLICATE_SUBMISSION "duplicate-submission"
+#define RETRACT_WARNING_REPEAT_SUBMISSION    "repeat-submission"
 #define RETRACT_WARNING_IRREVERSIBLE         "irreversible"
 #define RETRACT_WARNING_CALENDAR_UNKNOWN     "calendar-unknown"
 

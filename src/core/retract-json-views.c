@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "retract-json-views.h"
+#include "retract-engine-ids.h"
 #include "retract-id-table-private.h"
 #include "retract-time.h"
 
@@ -347,19 +348,19 @@ add_material (JsonBuilder       *builder,
 
 /* Warnings and advice are written alike: {"id", "text", "section"}. */
 static void
-add_note_object (JsonBuilder       *builder,
-                 const char        *id,
-                 const RetractText *text,
-                 guint              section,
-                 RetractLanguage    language)
+add_note_members (JsonBuilder       *builder,
+                  const char        *id,
+                  const RetractText *text,
+                  guint              section,
+                  RetractLanguage    language)
 {
-  json_builder_begin_object (builder);
   add_string (builder, "id", id);
   add_text (builder, "text", text, language);
   add_count (builder, "section", section);
-  json_builder_end_object (builder);
 }
 
+/* The repeated submission's warning also names the channel used again and
+ * when it was used first (§3); no other warning has these keys. */
 static void
 add_warning (JsonBuilder       *builder,
              gconstpointer      item,
@@ -367,8 +368,17 @@ add_warning (JsonBuilder       *builder,
              const ViewContext *context)
 {
   const RetractWarning *warning = item;
+  const RetractCaseEvent *earlier =
+    retract_assessment_get_repeated_submission (context->assessment);
 
-  add_note_object (builder, warning->id, &warning->text, warning->section, context->language);
+  json_builder_begin_object (builder);
+  add_note_members (builder, warning->id, &warning->text, warning->section, context->language);
+  if (earlier != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
+    {
+      add_string (builder, "channel", earlier->channel);
+      add_time (builder, "earlier_at", earlier->at);
+    }
+  json_builder_end_object (builder);
 }
 
 static void
@@ -379,7 +389,9 @@ add_advice (JsonBuilder       *builder,
 {
   const RetractNote *note = item;
 
-  add_note_object (builder, note->id, &note->text, note->section, context->language);
+  json_builder_begin_object (builder);
+  add_note_members (builder, note->id, &note->text, note->section, context->language);
+  json_builder_end_object (builder);
 }
 
 /**
