@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "crash-versions.h"
+#include "retract-case-private.h"
 #include "retract-core-resources.h"
 #include "retract-ruleset.h"
 #include "retract-time.h"
@@ -22,6 +23,9 @@ crash_case_version (guint which)
   retract_case_set_complaint_type (kase, which == 0 ? "friend-report" : "payment-dispute");
   retract_case_set_filed_at (kase, filed);
   retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, narrative->str);
+
+  /* Both versions are one case of the library: the same id. */
+  _retract_case_set_identity (kase, CRASH_CASE_ID, NULL);
   return kase;
 }
 
@@ -31,6 +35,15 @@ crash_case_text (guint which)
   g_autoptr(RetractCase) kase = crash_case_version (which);
 
   return retract_case_to_json (kase);
+}
+
+/* The single case.json of version 1 that the migration crash test moves. */
+char *
+crash_legacy_case_text (void)
+{
+  return g_strdup ("{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+                   "\"filed_at\": \"2026-11-24T10:00:00+08:00\", "
+                   "\"narrative\": \"迁移前的案件\"}");
 }
 
 GBytes *

@@ -2,7 +2,10 @@
 
 /* Saves, over and over, one of two versions of a file, until it is killed:
  * the victim of the crash-safety test.
- *   crash-writer case DIRECTORY    the saved case, through RetractStore
+ *   crash-writer case DIRECTORY    a saved case, through RetractStore
+ *   crash-writer event DIRECTORY   events logged one by one to the saved case
+ *                                  (notes "0", "1", …), each saved at once
+ *   crash-writer migrate DIRECTORY the data folder's case.json into cases/, once
  *   crash-writer rules DIRECTORY   a downloaded dataset, through RetractRulesStore */
 
 #include "config.h"
@@ -27,9 +30,50 @@ main (int   argc,
       g_autoptr(RetractCase) a = crash_case_version (0);
       g_autoptr(RetractCase) b = crash_case_version (1);
 
-      for (guint i = 0;; i++)
-        if (!retract_store_save_case (store, i % 2 == 0 ? a : b, &error))
-          g_error ("%s", error->message);
+      g_autoptr(RetractCase) kase = crash_case_version (0);
+
+      /* One case, its text switched between the versions: each save is the
+       * next revision of it, as autosave writes. A writer killed early has
+       * saved once: either version may be its first. */
+      for (guint i = (guint) g_random_int_range (0, 2);; i++)
+        {
+          RetractCase *version = i % 2 == 0 ? a : b;
+
+          retract_case_set_complaint_type (kase, retract_case_get_complaint_type (version));
+          retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE,
+                                   retract_case_get_detail (version, RETRACT_DETAIL_NARRATIVE));
+          if (!retract_store_save_case (store, kase, &error))
+            g_error ("%s", error->message);
+        }
+    }
+  else if (g_str_equal (argv[1], "event"))
+    {
+      g_autoptr(RetractStore) store = retract_store_new (argv[2]);
+      g_autoptr(RetractCase) kase = retract_store_load_case (store, CRASH_CASE_ID, &error);
+
+      if (kase == NULL)
+        g_error ("%s", error->message);
+      /* Carries on after the events the writers killed before it logged. */
+      for (guint i = retract_case_get_events (kase)->len;; i++)
+        {
+          g_autoptr(GDateTime) at = g_date_time_add_minutes (retract_case_get_filed_at (kase),
+                                                             (int) i);
+          RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_NOTE, at);
+          g_autofree char *note = g_strdup_printf ("%u", i);
+
+          retract_case_event_set_text (event, &event->note, note);
+          retract_case_add_event (kase, event);
+          if (!retract_store_save_case (store, kase, &error))
+            g_error ("%s", error->message);
+        }
+    }
+  else if (g_str_equal (argv[1], "migrate"))
+    {
+      g_autoptr(RetractStore) store = retract_store_new (argv[2]);
+
+      if (!retract_store_migrate (store, NULL, &error))
+        g_error ("%s", error->message);
+      return 0;
     }
   else
     {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The saved case: private, atomic, and never lost to a corrupted file. */
+/* The case library: private, atomic, never lost to a corrupted file, a
+ * crash, a second process or the migration from the single case.json. */
 
 #include "config.h"
 
@@ -18,6 +19,31 @@ static char *
 make_directory (void)
 {
   return g_build_filename (g_get_user_data_dir (), "io.github.retractapp.Retract", NULL);
+}
+
+static char *
+cases_directory (void)
+{
+  g_autofree char *directory = make_directory ();
+
+  return g_build_filename (directory, "cases", NULL);
+}
+
+static char *
+legacy_path (void)
+{
+  g_autofree char *directory = make_directory ();
+
+  return g_build_filename (directory, "case.json", NULL);
+}
+
+/* Whether the store lists any case (what the app offers to continue). */
+static gboolean
+has_cases (RetractStore *store)
+{
+  g_autoptr(GPtrArray) cases = retract_store_list_cases (store, NULL, NULL);
+
+  return cases != NULL && cases->len > 0;
 }
 
 static guint
@@ -39,35 +65,42 @@ static void
 test_round_trip_private (void)
 {
   g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(RetractCase) kase = retract_case_new ();
   g_autoptr(RetractCase) loaded = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = retract_store_dup_case_path (store, retract_case_get_id (kase));
+  g_autofree char *name = NULL;
   GStatBuf st;
 
-  g_assert_false (retract_store_has_saved_case (store));
-  g_assert_null (retract_store_load_case (store, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (has_cases (store));
+  g_assert_null (retract_store_load_case (store, retract_case_get_id (kase), &error));
+  g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   retract_case_set_platform (kase, "wechat");
   retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
   g_assert_true (retract_store_save_case (store, kase, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (g_stat (retract_store_get_case_path (store), &st), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (directory, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
-  /* The file name says nothing about the person. */
-  g_assert_true (g_str_has_suffix (retract_store_get_case_path (store), "/case.json"));
+  g_assert_cmpint (g_stat (cases, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  /* The file name says nothing about the person: it is the random id. */
+  name = g_strconcat ("/", retract_case_get_id (kase), ".json", NULL);
+  g_assert_true (g_str_has_suffix (path, name));
 
-  loaded = retract_store_load_case (store, NULL, &error);
+  loaded = retract_store_load_case (store, retract_case_get_id (kase), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (retract_case_get_detail (loaded, RETRACT_DETAIL_APPLICANT_NAME), ==, "张三");
 
   /* Saving again leaves one file and no temporary copies. */
   g_assert_true (retract_store_save_case (store, kase, NULL));
-  g_assert_cmpuint (count_files (directory), ==, 1);
+  g_assert_cmpuint (count_files (cases), ==, 1);
 
   g_assert_true (retract_store_delete_all (store, &error));
   g_assert_no_error (error);
@@ -78,32 +111,44 @@ test_corrupted_moved_aside (void)
 {
   static const char garbage[] = "{\"format\": 1, \"platform\": \"wechat\",";
   g_autofree char *directory = make_directory ();
+  g_autofree char *legacy = legacy_path ();
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
   g_autofree char *moved_to = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *unrelated = g_build_filename (directory, "notes.txt", NULL);
-  RetractCase *kase;
+  const RetractStoreProblem *problem;
 
   g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (retract_store_get_case_path (store), garbage, -1, NULL));
+  g_assert_true (g_file_set_contents (legacy, garbage, -1, NULL));
   g_assert_true (g_file_set_contents (unrelated, "mine", -1, NULL));
 
-  kase = retract_store_load_case (store, &moved_to, &error);
-  g_assert_null (kase);
-  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_SYNTAX);
-  g_assert_true (g_str_has_prefix (error->message, retract_store_get_case_path (store)));
+  cases = retract_store_list_cases (store, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file_name, ==, "case.json");
+  g_assert_error (problem->error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (problem->error->message, legacy));
 
   /* Moved, not deleted: the bytes are all still there. */
-  g_assert_nonnull (moved_to);
-  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_nonnull (problem->moved_to);
+  g_assert_true (g_str_has_prefix (problem->moved_to, "case.json.unreadable-"));
+  moved_to = g_build_filename (directory, problem->moved_to, NULL);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (moved_to, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, garbage);
 
   /* The next launch starts cleanly. */
-  g_clear_error (&error);
-  g_assert_null (retract_store_load_case (store, NULL, &error));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = retract_store_list_cases (store, &problems, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 0);
 
   /* Deleting all saved data takes the moved copy too, and nothing else. */
   g_assert_true (retract_store_delete_all (store, &error));
@@ -182,7 +227,7 @@ test_user_files_kept (void)
       g_assert_true (g_file_set_contents (path, "leftover", -1, NULL));
     }
 
-  loaded = retract_store_load_case (store, NULL, &error);
+  loaded = retract_store_load_case (store, retract_case_get_id (kase), &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
   rules = retract_rules_store_load_active (rules_store, NULL);
@@ -206,7 +251,7 @@ test_user_files_kept (void)
 
   g_assert_true (retract_store_delete_all (store, &error));
   g_assert_no_error (error);
-  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_false (has_cases (store));
   for (guint i = 4; ours[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (directory, ours[i], NULL);
@@ -271,7 +316,7 @@ test_folder_of_another_user (void)
   g_assert_false (retract_store_save_case (store, kase, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_assert_nonnull (strstr (error->message, "belongs to another user"));
-  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_false (has_cases (store));
   g_assert_no_errno (g_rmdir (directory));
 }
 
@@ -280,45 +325,54 @@ test_folder_of_another_user (void)
 static void
 test_case_not_regular (void)
 {
+  g_autofree char *cases = cases_directory ();
   g_autofree char *directory = make_directory ();
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autofree char *path = retract_store_dup_case_path (store, retract_case_get_id (kase));
+  g_autofree char *message = g_strconcat (retract_case_get_id (kase), ".json is not a regular file",
+                                          NULL);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
-  g_assert_no_errno (mkfifo (retract_store_get_case_path (store), 0600));
-  g_assert_null (retract_store_load_case (store, NULL, &error));
+  g_assert_no_errno (g_mkdir_with_parents (cases, 0700));
+  g_assert_no_errno (mkfifo (path, 0600));
+  g_assert_null (retract_store_load_case (store, retract_case_get_id (kase), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
   g_assert_false (retract_store_save_case (store, kase, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_assert_nonnull (strstr (error->message, "case.json is not a regular file"));
-  g_assert_no_errno (lstat (retract_store_get_case_path (store), &st));
+  g_assert_nonnull (strstr (error->message, message));
+  g_assert_no_errno (lstat (path, &st));
   g_assert_true (S_ISFIFO (st.st_mode));
-  g_unlink (retract_store_get_case_path (store));
+  g_unlink (path);
 }
 
-/* A case.json that is a link to a real case: Delete Saved Data removes the
+/* A case file that is a link to a real case: Delete Saved Data removes the
  * link (so no case loads any more), never the file it points to. A save
- * never writes through such a link either. */
+ * never writes through such a link either. The same for case.json. */
 static void
 test_delete_linked_case (void)
 {
   g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *legacy = legacy_path ();
   g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "my-case.json", NULL);
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(RetractStore) next_start = NULL;
   g_autoptr(RetractCase) kase = retract_case_new ();
-  g_autoptr(RetractCase) loaded = NULL;
+  g_autofree char *path = retract_store_dup_case_path (store, retract_case_get_id (kase));
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   retract_case_set_platform (kase, "wechat");
-  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (cases, 0700));
   g_assert_true (retract_case_save_to_file (kase, elsewhere, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (elsewhere, &before, NULL, NULL));
-  g_assert_no_errno (symlink (elsewhere, retract_store_get_case_path (store)));
+  g_assert_no_errno (symlink (elsewhere, path));
+  g_assert_no_errno (symlink (elsewhere, legacy));
 
   /* An autosave does not write through it. */
   retract_case_set_platform (kase, "douyin");
@@ -330,10 +384,9 @@ test_delete_linked_case (void)
   g_assert_no_error (error);
 
   next_start = retract_store_new (directory);
-  loaded = retract_store_load_case (next_start, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_null (loaded);
-  g_assert_false (g_file_test (retract_store_get_case_path (store), G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (has_cases (next_start));
+  g_assert_false (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_get_contents (elsewhere, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   g_unlink (elsewhere);
@@ -413,11 +466,12 @@ wait_for_saves (SaveResults *results,
 }
 
 static char *
-saved_narrative (RetractStore *store)
+saved_narrative (RetractStore *store,
+                 RetractCase  *kase)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RetractCase) saved = retract_case_new_from_file (retract_store_get_case_path (store),
-                                                             &error);
+  g_autoptr(RetractCase) saved = retract_store_load_case (store, retract_case_get_id (kase),
+                                                          &error);
 
   g_assert_no_error (error);
   return g_strdup (retract_case_get_detail (saved, RETRACT_DETAIL_NARRATIVE));
@@ -431,6 +485,8 @@ test_save_async (void)
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(RetractCase) kase = retract_case_new ();
   g_autofree char *narrative = NULL;
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *path = NULL;
   SaveResults results = { 0 };
   GStatBuf st;
 
@@ -442,11 +498,12 @@ test_save_async (void)
   g_assert_no_error (results.error);
   g_assert_cmpuint (results.failed, ==, 0);
 
-  g_assert_cmpint (g_stat (retract_store_get_case_path (store), &st), ==, 0);
+  path = retract_store_dup_case_path (store, retract_case_get_id (kase));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  narrative = saved_narrative (store);
+  narrative = saved_narrative (store, kase);
   g_assert_cmpstr (narrative, ==, "第一次");
-  g_assert_cmpuint (count_files (directory), ==, 1);
+  g_assert_cmpuint (count_files (cases), ==, 1);
 
   g_assert_true (retract_store_delete_all (store, NULL));
 }
@@ -457,6 +514,7 @@ static void
 test_save_async_newest_wins (void)
 {
   g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
   g_autoptr(RetractStore) store = retract_store_new (directory);
   g_autoptr(RetractCase) kase = retract_case_new ();
   g_autofree char *narrative = NULL;
@@ -472,9 +530,9 @@ test_save_async_newest_wins (void)
   wait_for_saves (&results, 20);
   g_assert_no_error (results.error);
 
-  narrative = saved_narrative (store);
+  narrative = saved_narrative (store, kase);
   g_assert_cmpstr (narrative, ==, "第19版");
-  g_assert_cmpuint (count_files (directory), ==, 1);
+  g_assert_cmpuint (count_files (cases), ==, 1);
 
   g_assert_true (retract_store_delete_all (store, NULL));
 }
@@ -496,7 +554,7 @@ test_save_async_quit (void)
   retract_store_save_case_async (store, kase, NULL, on_saved, &results);
   retract_store_wait (store);
 
-  narrative = saved_narrative (store);
+  narrative = saved_narrative (store, kase);
   g_assert_cmpstr (narrative, ==, "新的");
 
   /* A synchronous save after queued ones is the last word too. */
@@ -506,7 +564,7 @@ test_save_async_quit (void)
   g_assert_true (retract_store_save_case (store, kase, NULL));
   wait_for_saves (&results, 3);
   g_clear_pointer (&narrative, g_free);
-  narrative = saved_narrative (store);
+  narrative = saved_narrative (store, kase);
   g_assert_cmpstr (narrative, ==, "最新的");
 
   g_assert_true (retract_store_delete_all (store, NULL));
@@ -528,7 +586,7 @@ test_save_async_then_delete (void)
   g_assert_true (retract_store_delete_all (store, &error));
   g_assert_no_error (error);
   wait_for_saves (&results, 3);
-  g_assert_false (retract_store_has_saved_case (store));
+  g_assert_false (has_cases (store));
 }
 
 /* A save that cannot be written says why, to every caller. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "retract-case-private.h"
 #include "retract-case-fields-private.h"
@@ -182,19 +183,217 @@ load_materials (RetractJsonDocument *doc,
   return TRUE;
 }
 
+/* The error of retract_case_event_check_shape() at the member it is about. */
+static const char *
+event_error_key (const GError *error)
+{
+  switch (error->code)
+    {
+    case RETRACT_EVENT_ERROR_KIND:
+      return "kind";
+    case RETRACT_EVENT_ERROR_CHANNEL:
+      return "channel";
+    case RETRACT_EVENT_ERROR_AT:
+      return "at";
+    case RETRACT_EVENT_ERROR_OUTCOME:
+      return "outcome";
+    case RETRACT_EVENT_ERROR_REFERENCE:
+      return "reference";
+    case RETRACT_EVENT_ERROR_NOTE:
+    default:
+      return "note";
+    }
+}
+
+static gboolean
+read_time (RetractJsonDocument *doc,
+           JsonObject          *object,
+           const char          *path,
+           const char          *key,
+           RetractJsonFlags     flags,
+           GDateTime          **value,
+           GError             **error)
+{
+  g_autoptr(GError) time_error = NULL;
+  const char *text = NULL;
+
+  if (!retract_json_document_read_string (doc, object, path, key, flags, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  *value = retract_time_parse (text, &time_error);
+  if (*value == NULL)
+    {
+      g_autofree char *member_path = retract_json_path_member (path, key);
+
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
+                                       "%s", time_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One event of the timeline, held to the rule for a logged event except
+ * "not in the future": it may have been logged by a clock that was ahead. */
+static RetractCaseEvent *
+load_event (RetractJsonDocument *doc,
+            JsonNode            *node,
+            const char          *path,
+            GDateTime           *filed_at,
+            GError             **error)
+{
+  static const char * const keys[] = {
+    "kind", "at", "channel", "reference", "outcome", "note", NULL
+  };
+  const RetractJsonFlags text_flags = RETRACT_JSON_OPTIONAL | RETRACT_JSON_NONEMPTY;
+  g_autoptr(RetractCaseEvent) event = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) check_error = NULL;
+  const char *kind_id = NULL, *channel = NULL, *reference = NULL, *outcome_id = NULL;
+  const char *note = NULL;
+  RetractEventKind kind;
+  RetractEventOutcome outcome = RETRACT_OUTCOME_NONE;
+  JsonObject *object;
+
+  object = retract_json_document_expect_object (doc, node, path, error);
+  if (object == NULL ||
+      !retract_json_document_check_keys (doc, object, path, keys, error) ||
+      !retract_json_document_read_string (doc, object, path, "kind", RETRACT_JSON_REQUIRED,
+                                          &kind_id, error) ||
+      !read_time (doc, object, path, "at", RETRACT_JSON_REQUIRED, &at, error) ||
+      !retract_json_document_read_string (doc, object, path, "channel", text_flags, &channel,
+                                          error) ||
+      !retract_json_document_read_string (doc, object, path, "reference", text_flags,
+                                          &reference, error) ||
+      !retract_json_document_read_string (doc, object, path, "outcome", text_flags,
+                                          &outcome_id, error) ||
+      !retract_json_document_read_string (doc, object, path, "note", text_flags, &note, error))
+    return NULL;
+
+  if (!retract_event_kind_from_id (kind_id, &kind))
+    {
+      g_autofree char *kind_path = retract_json_path_member (path, "kind");
+
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, kind_path,
+                                       /* Translators: %s is what the file says instead */
+                                       _("unknown event kind “%s”; expected one of: submitted, "
+                                         "reply, resolved, abandoned, reopened, note"), kind_id);
+      return NULL;
+    }
+
+  if (outcome_id != NULL && !retract_event_outcome_from_id (outcome_id, &outcome))
+    {
+      g_autofree char *outcome_path = retract_json_path_member (path, "outcome");
+
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, outcome_path,
+                                       /* Translators: %s is what the file says instead */
+                                       _("unknown outcome “%s”; expected one of: withdrawn, "
+                                         "refused, more-materials, other"), outcome_id);
+      return NULL;
+    }
+
+  event = retract_case_event_new (kind, at);
+  event->channel = g_strdup (channel);
+  event->reference = g_strdup (reference);
+  event->outcome = outcome;
+  event->note = g_strdup (note);
+
+  /* No dataset here: a channel only has to look like an id. */
+  if (!retract_case_event_check_shape (event, NULL, filed_at, &check_error))
+    {
+      g_autofree char *member_path = retract_json_path_member (path,
+                                                               event_error_key (check_error));
+
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
+                                       "%s", check_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&event);
+}
+
+/* Format 2: what makes the case one of several (retract-case-history.c). */
+static gboolean
+load_history (RetractJsonDocument *doc,
+              JsonObject          *root,
+              RetractCase         *self,
+              GError             **error)
+{
+  g_autoptr(GDateTime) created_at = NULL;
+  g_autoptr(GDateTime) updated_at = NULL;
+  g_autoptr(GError) account_error = NULL;
+  const char *id = NULL, *account = NULL;
+  JsonArray *events = NULL;
+  gint64 revision = 0;
+
+  if (!retract_json_document_read_string (doc, root, "$", "id", RETRACT_JSON_REQUIRED, &id,
+                                          error))
+    return FALSE;
+
+  if (!retract_case_id_is_valid (id))
+    {
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, "$.id",
+                                       _("expected 32 lowercase hexadecimal digits"));
+      return FALSE;
+    }
+
+  if (!retract_json_document_read_string (doc, root, "$", "account", RETRACT_JSON_REQUIRED,
+                                          &account, error) ||
+      !read_time (doc, root, "$", "created_at", RETRACT_JSON_REQUIRED, &created_at, error) ||
+      !read_time (doc, root, "$", "updated_at", RETRACT_JSON_REQUIRED, &updated_at, error) ||
+      !retract_json_document_read_int (doc, root, "$", "revision", RETRACT_JSON_REQUIRED,
+                                       0, G_MAXINT64 - 1, &revision, error) ||
+      !retract_json_document_read_array (doc, root, "$", "events", RETRACT_JSON_REQUIRED,
+                                         &events, error))
+    return FALSE;
+
+  if (!retract_case_set_account (self, account, &account_error))
+    {
+      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, "$.account",
+                                       "%s", account_error->message);
+      return FALSE;
+    }
+
+  _retract_case_set_identity (self, id, created_at);
+  self->updated_at = g_date_time_to_timezone (updated_at, retract_time_zone ());
+  self->revision = (guint64) revision;
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      g_autofree char *path = retract_json_path_element ("$.events", i);
+      RetractCaseEvent *event = load_event (doc, json_array_get_element (events, i), path,
+                                            self->filed_at, error);
+
+      if (event == NULL)
+        return FALSE;
+      retract_case_add_event (self, event);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_case (RetractJsonDocument *doc,
            RetractCase         *self,
            GError             **error)
 {
-  static const char * const keys_before[] = {
+  static const char * const keys_before_1[] = {
     "format", "platform", "type", "filed_at", "mistake", "scenarios", "withdrawals_this_month",
     "other_party_loss", "applicant", NULL
   };
-  static const char * const keys_after[] = { "materials", "step", NULL };
-  g_auto(GStrv) keys = detail_keys (FALSE, keys_before, keys_after);
+  static const char * const keys_before_2[] = {
+    "format", "id", "account", "created_at", "updated_at", "revision", "platform", "type",
+    "filed_at", "mistake", "scenarios", "withdrawals_this_month", "other_party_loss",
+    "applicant", NULL
+  };
+  static const char * const keys_after_1[] = { "materials", "step", NULL };
+  static const char * const keys_after_2[] = { "materials", "step", "events", NULL };
+  g_auto(GStrv) keys = NULL;
   g_autoptr(GPtrArray) multiline_paths = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   JsonObject *root;
+  JsonNode *events;
   const char *platform = NULL, *type = NULL, *filed_at = NULL, *mistake = NULL, *step = NULL;
   gint64 format, withdrawals = 0;
   gboolean other_party_loss = FALSE;
@@ -206,7 +405,7 @@ load_case (RetractJsonDocument *doc,
                                        1, G_MAXINT, &format, error))
     return FALSE;
 
-  if (format != RETRACT_CASE_FORMAT)
+  if (format > RETRACT_CASE_FORMAT)
     {
       retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, "$.format",
                                        _("this case was saved by a newer version of Retract "
@@ -215,11 +414,22 @@ load_case (RetractJsonDocument *doc,
       return FALSE;
     }
 
+  /* Format 1 is the single case.json of before: read for its migration and
+   * for `assess --case`, with the keys it had. */
+  keys = format == 1 ? detail_keys (FALSE, keys_before_1, keys_after_1)
+                     : detail_keys (FALSE, keys_before_2, keys_after_2);
+  self->loaded_format = (guint) format;
+
   /* Every text is checked before anything repeats it in a message; only the
-   * multiline fields (the narrative and the reason) may hold several lines. */
+   * multiline fields (the narrative, the reason, the events' notes) may hold
+   * several lines. */
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     if (retract_case_field (i)->multiline)
       g_ptr_array_add (multiline_paths, g_strconcat ("$.", retract_case_field (i)->field, NULL));
+  events = json_object_get_member (root, "events");
+  if (events != NULL && JSON_NODE_HOLDS_ARRAY (events))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
+      g_ptr_array_add (multiline_paths, g_strdup_printf ("$.events[%u].note", i));
 
   if (!retract_text_check_document (doc, (const char * const *) multiline_paths->pdata, error) ||
       !retract_json_document_check_keys (doc, root, "$", (const char * const *) keys, error) ||
@@ -273,6 +483,9 @@ load_case (RetractJsonDocument *doc,
     _retract_case_replace_string (&self->mistake, mistake);
   self->withdrawals_this_month = (int) withdrawals;
   self->other_party_loss = other_party_loss;
+
+  if (format >= 2 && !load_history (doc, root, self, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -328,11 +541,24 @@ retract_case_new_from_file (const char *path,
                             GError    **error)
 {
   g_autoptr(RetractJsonDocument) doc = NULL;
+  g_autoptr(RetractCase) self = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   doc = retract_json_document_new_from_file (path, &case_limits, error);
-  return case_from_document (doc, error);
+  self = case_from_document (doc, error);
+
+  /* A case of format 1 was started, at the latest, when it was last written. */
+  if (self != NULL && self->loaded_format == 1 && g_stat (path, &st) == 0)
+    {
+      g_autoptr(GDateTime) modified = g_date_time_new_from_unix_utc (st.st_mtime);
+
+      if (modified != NULL)
+        _retract_case_set_identity (self, self->id, modified);
+    }
+
+  return g_steal_pointer (&self);
 }
 
 static void
@@ -345,6 +571,16 @@ add_string_member (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, key);
   json_builder_add_string_value (builder, value);
+}
+
+static void
+add_time_member (JsonBuilder *builder,
+                 const char  *key,
+                 GDateTime   *value)
+{
+  g_autofree char *text = value != NULL ? retract_time_format_iso (value) : NULL;
+
+  add_string_member (builder, key, text);
 }
 
 /**
@@ -367,6 +603,14 @@ retract_case_to_json (RetractCase *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_int_value (builder, RETRACT_CASE_FORMAT);
+  add_string_member (builder, "id", self->id);
+  add_string_member (builder, "account", self->account);
+  add_time_member (builder, "created_at", self->created_at);
+  /* A case never saved was last changed, as far as a file can say, when it started. */
+  add_time_member (builder, "updated_at",
+                   self->updated_at != NULL ? self->updated_at : self->created_at);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, (gint64) self->revision);
   add_string_member (builder, "platform", self->platform);
   add_string_member (builder, "type", self->complaint_type);
   if (self->filed_at != NULL)
@@ -429,6 +673,23 @@ retract_case_to_json (RetractCase *self)
 
   add_string_member (builder, "step", self->step);
 
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", retract_event_kind_to_id (event->kind));
+      add_time_member (builder, "at", event->at);
+      add_string_member (builder, "channel", event->channel);
+      add_string_member (builder, "reference", event->reference);
+      add_string_member (builder, "outcome", retract_event_outcome_to_id (event->outcome));
+      add_string_member (builder, "note", event->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -472,4 +733,43 @@ retract_case_save_to_file (RetractCase *self,
 
   contents = retract_case_to_json (self);
   return retract_file_replace (path, contents, strlen (contents), error);
+}
+
+/**
+ * _retract_case_new_light:
+ *
+ * What the case library's index keeps of a case (retract-store.c): all the
+ * next step, the counts and the assessment need, and nothing personal to the
+ * applicant: no details, narrative, reason, materials nor step.
+ *
+ * Returns: (transfer full): a copy of @self without those
+ */
+RetractCase *
+_retract_case_new_light (RetractCase *self)
+{
+  RetractCase *light;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+
+  light = retract_case_new ();
+  _retract_case_set_identity (light, self->id, self->created_at);
+  g_free (light->account);
+  light->account = g_strdup (self->account);
+  _retract_case_replace_string (&light->platform, self->platform);
+  _retract_case_replace_string (&light->complaint_type, self->complaint_type);
+  if (self->filed_at != NULL)
+    light->filed_at = g_date_time_ref (self->filed_at);
+  _retract_case_replace_string (&light->mistake, self->mistake);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    g_ptr_array_add (light->scenarios, g_strdup (g_ptr_array_index (self->scenarios, i)));
+  light->withdrawals_this_month = self->withdrawals_this_month;
+  light->other_party_loss = self->other_party_loss;
+  for (guint i = 0; i < self->events->len; i++)
+    g_ptr_array_add (light->events, retract_case_event_copy (g_ptr_array_index (self->events, i)));
+  if (self->updated_at != NULL)
+    light->updated_at = g_date_time_ref (self->updated_at);
+  light->revision = self->revision;
+  light->loaded_format = self->loaded_format;
+
+  return light;
 }

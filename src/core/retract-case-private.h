@@ -29,6 +29,11 @@ struct _RetractCase
   char      *account;    /* "" for the user's own account */
   GDateTime *created_at;
   GPtrArray *events;     /* RetractCaseEvent, in time order */
+
+  /* Kept by the case library (retract-store.c) */
+  GDateTime *updated_at;    /* when it was last saved; NULL before the first save */
+  guint64    revision;      /* the file's revision this copy holds; 0 if never saved */
+  guint      loaded_format; /* the format it was read from; 0 for a new case */
 };
 
 /* One material's entry; an entry with nothing in it is not kept. */
@@ -47,5 +52,6 @@ void     _retract_case_notify_account          (RetractCase  *self);
 void     _retract_case_set_identity            (RetractCase  *self,
                                                 const char   *id,
                                                 GDateTime    *created_at);
+RetractCase *_retract_case_new_light           (RetractCase  *self);
 
 G_END_DECLS

@@ -104,6 +104,7 @@ retract_case_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->account, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (retract_case_parent_class)->finalize (object);

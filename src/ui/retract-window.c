@@ -56,12 +56,22 @@ on_saved (GObject      *source_object,
   if (!retract_store_save_case_finish (RETRACT_STORE (source_object), result, &error) &&
       self != NULL)
     {
-      /* Translators: %s says why, e.g. "No space left on device" */
+      /* Translators: %s says why, e.g. "No space left on device" or that
+       * another window deleted the case */
       g_autofree char *message = g_strdup_printf (_("Could not save your answers: %s"),
                                                   error->message);
 
       retract_window_show_toast (self, message);
     }
+}
+
+/* Whether there is a case to continue: the welcome page offers it. */
+static gboolean
+has_saved_case (RetractWindow *self)
+{
+  g_autofree char *id = retract_store_dup_latest_id (self->store, NULL);
+
+  return id != NULL;
 }
 
 static gboolean
@@ -104,12 +114,20 @@ static void
 set_case (RetractWindow *self,
           RetractCase   *kase)
 {
+  /* The case being left keeps what was typed last: it stays in the library. */
+  if (self->save_id != 0)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_now (self);
+    }
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_set_object (&self->kase, kase);
 
   g_signal_connect_object (kase, "notify", G_CALLBACK (on_case_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kase, "materials-changed", G_CALLBACK (schedule_save), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (kase, "events-changed", G_CALLBACK (schedule_save), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -132,7 +150,7 @@ new_case (RetractWindow *self)
 static void
 show_welcome (RetractWindow *self)
 {
-  gboolean saved = retract_store_has_saved_case (self->store);
+  gboolean saved = has_saved_case (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved);
   gtk_button_set_label (self->start_button, saved ? _("Start a New Case") : _("Start"));
@@ -485,7 +503,9 @@ retract_window_new (GtkApplication *application,
 {
   RetractWindow *self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *moved_to = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *latest_id = NULL;
   g_autofree char *rules_text = NULL;
   g_autoptr(RetractCase) kase = NULL;
 
@@ -504,20 +524,36 @@ retract_window_new (GtkApplication *application,
                                 retract_ruleset_get_published (rules));
   gtk_label_set_label (self->rules_label, rules_text);
 
-  kase = retract_store_load_case (store, &moved_to, &error);
-  if (error != NULL)
+  /* The case saved last is the one to continue (the list of cases is for a
+   * later version); files that no longer load were set aside. */
+  cases = retract_store_list_cases (store, &problems, &error);
+  if (cases == NULL)
+    g_debug ("The saved cases could not be listed: %s", error->message);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
-      g_autofree char *name = moved_to != NULL ? g_path_get_basename (moved_to) : NULL;
+      const RetractStoreProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *message = NULL;
 
-      g_debug ("Saved case unreadable, moved aside: %s", error->message);
-      if (name != NULL)
+      g_debug ("Saved case unreadable, moved aside: %s", problem->error->message);
+      if (problem->moved_to != NULL)
         /* Translators: %s is a file name like case.json.unreadable-20261124T100000Z */
         message = g_strdup_printf (_("Your saved case could not be read. It was kept as “%s” "
-                                     "and a new case was started."), name);
+                                     "and a new case was started."), problem->moved_to);
       else
         message = g_strdup (_("Your saved case could not be read."));
       retract_window_show_toast (self, message);
+    }
+
+  latest_id = retract_store_dup_latest_id (store, NULL);
+  if (latest_id != NULL)
+    {
+      g_clear_error (&error);
+      kase = retract_store_load_case (store, latest_id, &error);
+      if (kase == NULL)
+        {
+          g_debug ("Saved case unreadable, moved aside: %s", error->message);
+          retract_window_show_toast (self, _("Your saved case could not be read."));
+        }
     }
 
   if (kase == NULL)
@@ -538,7 +574,7 @@ retract_window_start (RetractWindow *self,
 {
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
-  /* The saved case was loaded when the window opened; a new one replaces it. */
+  /* The saved case was loaded when the window opened; a new one is added beside it. */
   if (!resume)
     {
       g_autoptr(RetractCase) kase = new_case (self);
