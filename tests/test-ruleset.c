@@ -523,8 +523,10 @@ static const EngineId engine_ids[] = {
   { "channels", RETRACT_CHANNEL_APPEAL_MESSAGE },
   { "materials", RETRACT_MATERIAL_IDENTITY },
   { "warnings", RETRACT_WARNING_MONTHLY_LIMIT },
+  { "warnings", RETRACT_WARNING_DAILY_APPEAL_LIMIT },
   { "warnings", RETRACT_WARNING_OTHER_PARTY_LOSS },
   { "warnings", RETRACT_WARNING_DUPLICATE_SUBMISSION },
+  { "warnings", RETRACT_WARNING_REPEAT_SUBMISSION },
   { "warnings", RETRACT_WARNING_IRREVERSIBLE },
   { "warnings", RETRACT_WARNING_CALENDAR_UNKNOWN },
 };
