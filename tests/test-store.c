@@ -605,6 +605,322 @@ test_save_async_failure (void)
   g_clear_error (&results.error);
 }
 
+static RetractCase *
+filed_case (const char *platform)
+{
+  RetractCase *kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T10:00:00+08:00", NULL);
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  return kase;
+}
+
+static void
+add_note (RetractCase *kase,
+          int          minutes,
+          const char  *note)
+{
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (retract_case_get_filed_at (kase), minutes);
+  RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_NOTE, at);
+
+  retract_case_event_set_text (event, &event->note, note);
+  retract_case_add_event (kase, event);
+}
+
+/* Events are saved and read back whole, in time order. */
+static void
+test_events_round_trip (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = filed_case ("wechat");
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GDateTime) at = g_date_time_add_hours (retract_case_get_filed_at (kase), 1);
+  RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events;
+
+  event->channel = g_strdup ("web-ticket");
+  retract_case_event_set_text (event, &event->reference, "T-1");
+  retract_case_add_event (kase, event);
+  add_note (kase, 30, "第一行\n第二行");
+  g_assert_true (retract_case_set_account (kase, "zhangsan_01", NULL));
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  loaded = retract_store_load_case (store, retract_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_account (loaded), ==, "zhangsan_01");
+  g_assert_true (g_date_time_equal (retract_case_get_created_at (loaded),
+                                    retract_case_get_created_at (kase)));
+  events = retract_case_get_events (loaded);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpstr (((RetractCaseEvent *) g_ptr_array_index (events, 0))->note, ==,
+                   "第一行\n第二行");
+  g_assert_true (retract_case_event_equal (g_ptr_array_index (events, 1),
+                                           g_ptr_array_index (retract_case_get_events (kase), 1)));
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* One damaged file among good ones: the good ones are listed, the damaged
+ * one is set aside with its bytes and reported. */
+static void
+test_damaged_among_good (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) bad = retract_case_new ();
+  g_autofree char *bad_path = retract_store_dup_case_path (store, retract_case_get_id (bad));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *kept = NULL;
+  const RetractStoreProblem *problem;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RetractCase) kase = filed_case ("wechat");
+
+      g_assert_true (retract_store_save_case (store, kase, NULL));
+    }
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": 2,", -1, NULL));
+
+  listed = retract_store_list_cases (store, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_true (g_str_has_prefix (problem->file_name, retract_case_get_id (bad)));
+  g_assert_error (problem->error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_SYNTAX);
+  g_assert_nonnull (problem->moved_to);
+  g_assert_nonnull (strstr (problem->moved_to, ".json.damaged-"));
+  moved = g_build_filename (cases, problem->moved_to, NULL);
+  g_assert_true (g_file_get_contents (moved, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "{\"format\": 2,");
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+  g_assert_false (g_file_test (moved, G_FILE_TEST_EXISTS));
+}
+
+/* A listing reads only what changed: the index answers for the rest; a
+ * change by another process is seen; a damaged index is rebuilt. */
+static void
+test_index (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *index = g_build_filename (cases, "index.json", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractStore) other = retract_store_new (directory);
+  g_autoptr(RetractCase) changed = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *first_id = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RetractCase) kase = filed_case ("wechat");
+
+      retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "很长的经过");
+      g_assert_true (retract_store_save_case (store, kase, NULL));
+      if (first_id == NULL)
+        first_id = g_strdup (retract_case_get_id (kase));
+    }
+
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 5);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 5);
+  /* Light copies: nothing of the narrative. */
+  g_assert_null (retract_case_get_detail (g_ptr_array_index (listed, 0),
+                                          RETRACT_DETAIL_NARRATIVE));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  /* Unchanged: no case file is opened. */
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 5);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 5);
+
+  /* Another writer logs an event: that file alone is read again. */
+  changed = retract_store_load_case (other, first_id, NULL);
+  add_note (changed, 5, "另一个进程");
+  g_assert_true (retract_store_save_case (other, changed, NULL));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 6);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (listed, i);
+
+      g_assert_cmpuint (retract_case_get_events (kase)->len, ==,
+                        g_str_equal (retract_case_get_id (kase), first_id) ? 1 : 0);
+    }
+
+  /* A damaged index is ignored and rebuilt. */
+  g_assert_true (g_file_set_contents (index, "{\"format\": 1, \"cases\": [", -1, NULL));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 5);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 11);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 11);
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* case.json becomes a case of the library, once; a second run does
+ * nothing; a crash between the write and the removal leaves no duplicate,
+ * and a case changed since is not overwritten. */
+static void
+test_migration (void)
+{
+  static const char legacy_text[] =
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"narrative\": \"旧的案件\"}";
+  g_autofree char *directory = make_directory ();
+  g_autofree char *legacy = legacy_path ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) migrated = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, legacy_text, -1);
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
+
+  g_assert_true (retract_store_migrate (store, &id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  g_assert_true (strncmp (id, expected, 32) == 0);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+
+  migrated = retract_store_load_case (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_detail (migrated, RETRACT_DETAIL_NARRATIVE), ==, "旧的案件");
+  g_assert_cmpstr (retract_case_get_account (migrated), ==, "");
+
+  /* Nothing left to do. */
+  g_assert_true (retract_store_migrate (store, &again, &error));
+  g_assert_null (again);
+
+  /* Killed before case.json was removed, after the case was used. */
+  add_note (migrated, 10, "迁移后记下的");
+  g_assert_true (retract_store_save_case (store, migrated, NULL));
+  g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
+  listed = retract_store_list_cases (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (retract_case_get_events (g_ptr_array_index (listed, 0))->len, ==, 1);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* Two processes with the same case open: both logs survive; a case one of
+ * them deleted is not written back by the other. */
+static void
+test_merge_and_deleted (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) one = retract_store_new (directory);
+  g_autoptr(RetractStore) two = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = filed_case ("wechat");
+  g_autoptr(RetractCase) a = NULL;
+  g_autoptr(RetractCase) b = NULL;
+  g_autoptr(RetractCase) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = retract_store_dup_case_path (one, retract_case_get_id (kase));
+
+  g_assert_true (retract_store_save_case (one, kase, NULL));
+  a = retract_store_load_case (one, retract_case_get_id (kase), NULL);
+  b = retract_store_load_case (two, retract_case_get_id (kase), NULL);
+
+  add_note (a, 1, "甲");
+  add_note (b, 2, "乙");
+  g_assert_true (retract_store_save_case (one, a, &error));
+  g_assert_true (retract_store_save_case (two, b, &error));
+  g_assert_no_error (error);
+  on_disk = retract_store_load_case (one, retract_case_get_id (kase), NULL);
+  g_assert_cmpuint (retract_case_get_events (on_disk)->len, ==, 2);
+  /* The second one's copy has the first one's event now. */
+  g_assert_cmpuint (retract_case_get_events (b)->len, ==, 2);
+
+  g_assert_true (retract_store_delete_case (one, retract_case_get_id (kase), &error));
+  g_assert_no_error (error);
+  add_note (b, 3, "丙");
+  g_assert_false (retract_store_save_case (two, b, &error));
+  g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_DELETED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (retract_store_delete_case (one, retract_case_get_id (kase), &error));
+  g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_NOT_FOUND);
+}
+
+/* Export and import: private file, the same case; a different case with
+ * the same id is refused; "Continue" is the open case saved last. */
+static void
+test_import_export_latest (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "other", NULL);
+  g_autofree char *exported = g_build_filename (g_get_user_data_dir (), "exported.json", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractStore) other = retract_store_new (elsewhere);
+  g_autoptr(RetractCase) first = filed_case ("wechat");
+  g_autoptr(RetractCase) second = filed_case ("douyin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *latest = NULL;
+  GStatBuf st;
+
+  g_assert_true (retract_store_save_case (store, first, NULL));
+  g_assert_true (retract_store_save_case (store, second, NULL));
+  latest = retract_store_dup_latest_id (store, NULL);
+  g_assert_cmpstr (latest, ==, retract_case_get_id (second));
+
+  /* A case that is done is not continued. */
+  {
+    g_autoptr(GDateTime) at = g_date_time_add_hours (retract_case_get_filed_at (second), 1);
+
+    retract_case_add_event (second, retract_case_event_new (RETRACT_EVENT_RESOLVED, at));
+    g_assert_true (retract_store_save_case (store, second, NULL));
+    g_free (latest);
+    latest = retract_store_dup_latest_id (store, NULL);
+    g_assert_cmpstr (latest, ==, retract_case_get_id (first));
+  }
+
+  g_assert_true (retract_store_export_case (store, retract_case_get_id (first), exported, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (exported, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (retract_store_import_case (other, exported, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, retract_case_get_id (first));
+  g_clear_pointer (&id, g_free);
+  /* Again: the same case, nothing to do. */
+  g_assert_true (retract_store_import_case (other, exported, &id, &error));
+  g_assert_no_error (error);
+
+  /* Changed here: importing the old copy would lose that. */
+  retract_case_set_detail (first, RETRACT_DETAIL_NARRATIVE, "改过");
+  g_assert_true (retract_store_save_case (store, first, NULL));
+  g_assert_true (retract_store_export_case (store, retract_case_get_id (first), exported, NULL));
+  g_assert_false (retract_store_import_case (other, exported, NULL, &error));
+  g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_EXISTS);
+
+  g_unlink (exported);
+  g_assert_true (retract_store_delete_all (store, NULL));
+  g_assert_true (retract_store_delete_all (other, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +941,12 @@ main (int   argc,
   g_test_add_func ("/retract/store/save-async-quit", test_save_async_quit);
   g_test_add_func ("/retract/store/save-async-then-delete", test_save_async_then_delete);
   g_test_add_func ("/retract/store/save-async-failure", test_save_async_failure);
+  g_test_add_func ("/retract/store/events-round-trip", test_events_round_trip);
+  g_test_add_func ("/retract/store/damaged-among-good", test_damaged_among_good);
+  g_test_add_func ("/retract/store/index", test_index);
+  g_test_add_func ("/retract/store/migration", test_migration);
+  g_test_add_func ("/retract/store/merge-and-deleted", test_merge_and_deleted);
+  g_test_add_func ("/retract/store/import-export-latest", test_import_export_latest);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);
   g_test_add_func ("/retract/clock/real", test_real_clock);
 
