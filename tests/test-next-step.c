@@ -125,6 +125,15 @@ static const StepCase step_cases[] = {
     "submitted:web-ticket@2026-11-24 13:00;reply:more-materials@2026-11-24 18:00",
     "2026-11-24 18:00", "act-now", "submit", "phone-hotline", "2026-11-25T10:00:00+08:00" },
 
+  /* A ticket during automatic review: the self-service button will be gone
+   * when the wait ends, so the hotline comes next. */
+  { "ticket/during-auto-review", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 11:00", "2026-11-24 11:30",
+    "waiting", "wait", "phone-hotline", "2026-11-24T23:00:00+08:00" },
+  { "ticket/during-auto-review-wait-over", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 11:00", "2026-11-24 23:00",
+    "act-now", "submit", "phone-hotline", "2026-11-25T10:00:00+08:00" },
+
   /* 5c. A call answers at once: the next channel now. */
   { "call-first/then-ticket", "friend-report", FILED, NULL,
     "submitted:phone-hotline@2026-11-24 13:00", "2026-11-24 13:10",

@@ -99,16 +99,23 @@ legal_route (RetractAssessment *assessment)
   return NULL;
 }
 
-/* The first channel the assessment offers that the case has not used. */
+/* The first channel the assessment offers that the case has not used and
+ * that is still open at @at: a wait may outlast the self-service button. */
 static const RetractChannel *
 first_unused (RetractAssessment *assessment,
-              RetractCase       *kase)
+              RetractCase       *kase,
+              GDateTime         *at)
 {
   GPtrArray *channels = retract_assessment_get_channels (assessment);
+  GDateTime *self_service_until = retract_assessment_get_self_service_until (assessment);
 
   for (guint i = 0; i < channels->len; i++)
     {
       const RetractChannel *channel = g_ptr_array_index (channels, i);
+
+      if (channel->self_service && self_service_until != NULL &&
+          !is_before (at, self_service_until))
+        continue;
 
       if (retract_case_find_submission (kase, channel->id) == NULL)
         return channel;
@@ -175,7 +182,7 @@ withdraw (RetractNextStep   *step,
       return;
     }
 
-  next = first_unused (assessment, kase);
+  next = first_unused (assessment, kase, now);
 
   /* d. An answer to the last request that did not withdraw the complaint. */
   if (reply != NULL && g_date_time_compare (reply->at, last->at) >= 0)
@@ -200,8 +207,10 @@ withdraw (RetractNextStep   *step,
       if (is_before (now, answer_by) &&
           (closes_at == NULL || g_date_time_compare (answer_by, closes_at) <= 0))
         {
+          const RetractChannel *then = first_unused (assessment, kase, answer_by);
+
           set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
-                    next != NULL ? next->id : NULL, answer_by);
+                    then != NULL ? then->id : NULL, answer_by);
           return;
         }
     }
