@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Any bytes as a saved case: refused or loaded; what loads saves and loads
- * again to the same text, and holds no control or bidi character in any
+/* Any bytes as a saved case (format 1 or 2): refused or loaded; what loads
+ * saves and loads again to the same text, and holds no control or bidi character in any
  * field that reaches the letter; no error carries one either. */
 
 #include "config.h"
@@ -39,6 +39,22 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
     }
 
   retract_case_validate_details (kase, NULL, NULL);
+
+  /* Format 2: a well-formed id (it becomes a file name) and a timeline that
+   * holds to the rule for events, in time order. */
+  g_assert_true (retract_case_id_is_valid (retract_case_get_id (kase)));
+  g_assert_true (retract_validate_characters (retract_case_get_account (kase), FALSE, NULL));
+  for (guint i = 0; i < retract_case_get_events (kase)->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (retract_case_get_events (kase), i);
+
+      g_assert_true (retract_case_event_check_shape (event, NULL,
+                                                     retract_case_get_filed_at (kase), NULL));
+      if (i > 0)
+        g_assert_cmpint (g_date_time_compare (((RetractCaseEvent *)
+                                               g_ptr_array_index (retract_case_get_events (kase),
+                                                                  i - 1))->at, event->at), <=, 0);
+    }
 
   first = retract_case_to_json (kase);
   saved = g_bytes_new (first, strlen (first));
