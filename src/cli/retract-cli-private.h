@@ -66,6 +66,10 @@ int             retract_cli_assess           (int               argc,
                                               char            **argv);
 int             retract_cli_letter           (int               argc,
                                               char            **argv);
+int             retract_cli_case             (int               argc,
+                                              char            **argv);
+int             retract_cli_cases            (int               argc,
+                                              char            **argv);
 int             retract_cli_update_rules     (int               argc,
                                               char            **argv);
 int             retract_cli_revert_rules     (int               argc,

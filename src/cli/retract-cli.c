@@ -6,6 +6,7 @@
  * (retract-cli-private.h); each command group has its own file:
  *   retract-cli-assess.c  assess
  *   retract-cli-letter.c  letter
+ *   retract-cli-case.c    case new, log, show, delete, export, import; cases
  *   retract-cli-rules.c   update-rules, revert-rules, validate-rules, rules-info
  *   retract-cli-types.c   types
  *
@@ -230,6 +231,9 @@ static const Command commands[] = {
   { "assess", retract_cli_assess, N_("Can the complaint still be withdrawn, how and by when") },
   { "letter", retract_cli_letter, N_("Write the appeal letter, ticket text, phone script, "
                                      "appeal message or calendar reminders") },
+  { "case", retract_cli_case, N_("Save a case, log what you did, show its next step "
+                                 "(new, log, show, delete, export, import)") },
+  { "cases", retract_cli_cases, N_("List the saved cases, what to do now first") },
   { "update-rules", retract_cli_update_rules, N_("Download newer rules over HTTPS") },
   { "revert-rules", retract_cli_revert_rules, N_("Go back to the rules that came with the app") },
   { "types", retract_cli_types, N_("List the complaint types") },
@@ -252,6 +256,11 @@ print_help (void)
   g_print ("  %s assess --case case.json --now 2026-11-24T13:00:00+08:00 --json\n",
            g_get_prgname ());
   g_print ("  %s letter --case case.json --format pdf --output letter.pdf\n", g_get_prgname ());
+  g_print ("  %s case new --platform wechat --type friend-report --filed-at \"2026-11-24 10:00\"\n",
+           g_get_prgname ());
+  g_print ("  %s case log ID --event submitted --channel web-ticket --at \"2026-11-24 10:30\"\n",
+           g_get_prgname ());
+  g_print ("  %s cases --json\n", g_get_prgname ());
   g_print ("\n%s\n", _("Times are Beijing time (UTC+8); a time without an offset is read as "
                        "Beijing time."));
   g_print ("\n%s\n", _("Rules in use: the newest valid of the bundled ones and the ones "

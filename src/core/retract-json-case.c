@@ -45,7 +45,7 @@ retract_case_row_new (RetractRuleset *rules,
   row->kase = g_object_ref (kase);
 
   retract_case_counts_compute (&counts, rules, kase, others, now);
-  assessment = retract_assessment_new (rules, kase, now, &row->error);
+  assessment = retract_assessment_new_full (rules, kase, &counts, now, &row->error);
   if (assessment != NULL)
     {
       retract_next_step_compute (&row->step, assessment, kase, &counts, now);
@@ -164,6 +164,67 @@ retract_case_row_compare (gconstpointer a,
   return g_strcmp0 (retract_case_get_id (x->kase), retract_case_get_id (y->kase));
 }
 
+/* The key of the cases that share limits: one platform, one account. */
+static char *
+account_key (RetractCase *kase)
+{
+  return g_strdup_printf ("%s\n%s", retract_case_get_platform (kase),
+                          retract_case_get_account (kase));
+}
+
+/**
+ * retract_case_rows_new:
+ * @cases: (element-type RetractCase): every saved case (light copies are enough)
+ *
+ * The list of cases at @now: each case's row (retract_case_row_new()), in
+ * the order of `cases` (retract_case_row_compare()). Each case is counted
+ * against the cases of its own platform and account only, which are the
+ * only ones that count, so that a long list of several accounts is not
+ * compared case by case.
+ *
+ * Returns: (transfer container) (element-type RetractCaseRow): the rows
+ */
+GPtrArray *
+retract_case_rows_new (RetractRuleset *rules,
+                       GPtrArray      *cases,
+                       GDateTime      *now)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *rows;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (cases != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *key = account_key (kase);
+      GPtrArray *group = g_hash_table_lookup (groups, key);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, g_steal_pointer (&key), group);
+        }
+      g_ptr_array_add (group, kase);
+    }
+
+  rows = g_ptr_array_new_full (cases->len, (GDestroyNotify) retract_case_row_free);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *key = account_key (kase);
+
+      g_ptr_array_add (rows, retract_case_row_new (rules, kase,
+                                                   g_hash_table_lookup (groups, key), now));
+    }
+  g_ptr_array_sort (rows, retract_case_row_compare);
+
+  return rows;
+}
+
 /* ---- writing ---- */
 
 /* A member that is null when there is no value. */
@@ -265,28 +326,40 @@ counts_to_json (const RetractCaseCounts *counts)
   return json_builder_get_root (builder);
 }
 
-/* Every event has every member; the ones it does not use are null. */
-static JsonNode *
-events_to_json (GPtrArray *events)
+/**
+ * retract_case_event_to_json:
+ *
+ * Returns: (transfer full): `{kind, at, channel, reference, outcome, note}`;
+ *   every member is there, the ones @event does not use are null
+ */
+JsonNode *
+retract_case_event_to_json (const RetractCaseEvent *event)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+  g_return_val_if_fail (event != NULL, NULL);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "kind", retract_event_kind_to_id (event->kind));
-      add_time (builder, "at", event->at);
-      add_string (builder, "channel", event->channel);
-      add_string (builder, "reference", event->reference);
-      add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
-      add_string (builder, "note", event->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", retract_event_kind_to_id (event->kind));
+  add_time (builder, "at", event->at);
+  add_string (builder, "channel", event->channel);
+  add_string (builder, "reference", event->reference);
+  add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
+  add_string (builder, "note", event->note);
+  json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+static JsonNode *
+events_to_json (GPtrArray *events)
+{
+  JsonArray *array = json_array_sized_new (events->len);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < events->len; i++)
+    json_array_add_element (array, retract_case_event_to_json (g_ptr_array_index (events, i)));
+  json_node_take_array (node, array);
+  return node;
 }
 
 /**

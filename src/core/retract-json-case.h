@@ -33,8 +33,12 @@ void            retract_case_row_free        (RetractCaseRow          *row);
 gboolean        retract_case_row_has_status  (const RetractCaseRow    *row);
 int             retract_case_row_compare     (gconstpointer            a,
                                               gconstpointer            b);
+GPtrArray      *retract_case_rows_new        (RetractRuleset          *rules,
+                                              GPtrArray               *cases,
+                                              GDateTime               *now);
 
 JsonNode       *retract_case_rows_to_json    (GPtrArray               *rows);
+JsonNode       *retract_case_event_to_json   (const RetractCaseEvent  *event);
 JsonNode       *retract_case_show_to_json    (RetractAssessment       *assessment,
                                               RetractCase             *kase,
                                               const RetractCaseCounts *counts,
