@@ -1067,6 +1067,41 @@ test_key_list_revoked (Fixture       *fixture,
   }
 }
 
+/* The checks run in the design's order: signature, kind, expiry, issue
+ * time, version; with two things wrong, the first is named. */
+static void
+test_key_list_order (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const TestKey *listed[] = { fixture->release, NULL };
+  g_autofree char *text = key_list_text (2, "2026-09-01T00:00:00+08:00",
+                                         "2026-12-01T00:00:00+08:00", listed, NULL);
+  g_autofree char *future = key_list_text (2, "2026-12-20T00:00:00+08:00", EXPIRES, listed, NULL);
+  g_autoptr(GString) other_kind = NULL;
+  g_autoptr(RetractKeyList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other_kind = g_string_new (text);
+  g_string_replace (other_kind, "Retract/keys", "Retract/rules", 1);
+
+  /* Expired, of another kind and signed by a release key: the signature. */
+  list = verify_list (fixture, other_kind->str, fixture->release, 9, &error);
+  g_assert_null (list);
+  g_assert_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_UNKNOWN_KEY);
+  g_clear_error (&error);
+
+  /* Expired and of another kind: the kind. */
+  list = verify_list (fixture, other_kind->str, fixture->root_1, 9, &error);
+  g_assert_null (list);
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  /* Issued in the future and rolled back: the issue time. */
+  list = verify_list (fixture, future, fixture->root_1, 9, &error);
+  g_assert_null (list);
+  g_assert_error (error, RETRACT_SIGNATURE_ERROR, RETRACT_SIGNATURE_ERROR_NOT_YET_VALID);
+}
+
 /* The format of a list with a valid signature, one change at a time. */
 static void
 test_key_list_format (Fixture       *fixture,
@@ -1198,6 +1233,7 @@ main (int   argc,
   ADD_LIST_TEST ("future", test_key_list_future);
   ADD_LIST_TEST ("rolled-back", test_key_list_rolled_back);
   ADD_LIST_TEST ("revoked", test_key_list_revoked);
+  ADD_LIST_TEST ("order", test_key_list_order);
   ADD_LIST_TEST ("format", test_key_list_format);
 #undef ADD_LIST_TEST
 

@@ -137,7 +137,7 @@ retract_minisign_key_new_from_text (const char *text,
   const char *newline;
   gsize line_length;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length > RETRACT_MINISIGN_MAX_BYTES)
