@@ -33,15 +33,19 @@
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-core-resources.h"
+#include "retract-json-case.h"
 #include "retract-letter-renderer.h"
 #include "retract-letter.h"
+#include "retract-next-step.h"
 #include "retract-rules-store.h"
 #include "retract-ruleset.h"
+#include "retract-store.h"
 #include "retract-time.h"
 
 #define NOW_TEXT          "2026-11-24T13:00:00+08:00"
 #define CHILD_TIMEOUT_MS  60000
 #define RESUME_CHARS      100000
+#define LIBRARY_CHARS     20000
 /* The renderer's body text: family, size and margins (retract-letter-renderer.c). */
 #define BARE_FONT         "Noto Serif CJK SC"
 #define BARE_FONT_SIZE    12.0
@@ -646,6 +650,205 @@ bench_assessments (RetractRuleset *rules,
   print_value ("assessments", table->len / (pass_ms / 1000.0), 0, "per-second");
 }
 
+/* The case library */
+
+/* Saved case @i of a library: five accounts, filed from 0 to 39 h before
+ * @now, with one of four timelines (nothing yet; a ticket; a ticket and a
+ * refusal; a ticket, a call and the end). */
+static RetractCase *
+library_case (guint       i,
+              GDateTime  *now,
+              const char *narrative)
+{
+  RetractCase *kase = letter_case (narrative);
+  g_autoptr(GDateTime) filed = g_date_time_add_hours (now, -(int) (i % 40) - 1);
+  g_autofree char *account = g_strdup_printf ("account-%u", i % 5);
+  static const RetractEventKind kinds[] = { RETRACT_EVENT_SUBMITTED, RETRACT_EVENT_REPLY,
+                                            RETRACT_EVENT_SUBMITTED, RETRACT_EVENT_RESOLVED };
+  static const char * const channels[] = { "web-ticket", NULL, "phone-hotline", NULL };
+  guint n_events = i % 4 == 0 ? 0 : i % 4 == 1 ? 1 : i % 4 == 2 ? 2 : 4;
+
+  retract_case_set_filed_at (kase, filed);
+  retract_case_set_account (kase, account, NULL);
+  for (guint e = 0; e < n_events; e++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (filed, 10 * (int) (e + 1));
+      RetractCaseEvent *event = retract_case_event_new (kinds[e], at);
+
+      event->channel = g_strdup (channels[e]);
+      if (kinds[e] == RETRACT_EVENT_REPLY)
+        event->outcome = RETRACT_OUTCOME_REFUSED;
+      retract_case_add_event (kase, event);
+    }
+  return kase;
+}
+
+/* The wall time of one `retract-cli cases --json` over @data_home, in ms. */
+static double
+cases_json_once (const char *data_home)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { BENCH_CLI, "cases", "--json", "--now", NOW_TEXT, NULL };
+  gint64 start;
+  int status;
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench: cases --json: %s %s\n", error->message, err != NULL ? err : "");
+      return NAN;
+    }
+  if (err != NULL && *err != '\0')
+    g_printerr ("bench: cases --json said: %s", err);
+  return elapsed_ms (start);
+}
+
+/* `cases --json` with 0, 100 and 1 000 saved cases of a 20 000-character
+ * narrative each: the list reads the index, not the narratives. The first
+ * run after the cases were written is reported apart (it may build the
+ * index). */
+static void
+bench_cases_json (GDateTime *now)
+{
+  static const guint sizes[] = { 0, 100, 1000 };
+  g_autofree char *narrative = narrative_of (LIBRARY_CHARS);
+  double medians[G_N_ELEMENTS (sizes)];
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *data_home = g_dir_make_tmp ("retract-bench-cases-XXXXXX", NULL);
+      g_autofree char *directory = NULL;
+      g_autoptr(RetractStore) store = NULL;
+      g_autoptr(GArray) runs = samples_new ();
+      g_autofree char *name = NULL;
+      g_autofree char *message = g_strdup_printf ("cases --json with %u cases", sizes[s]);
+      double first;
+
+      progress (message);
+      if (data_home == NULL)
+        {
+          failed = TRUE;
+          return;
+        }
+      directory = g_build_filename (data_home, APP_ID, NULL);
+      store = retract_store_new (directory);
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          g_autoptr(RetractCase) kase = library_case (i, now, narrative);
+          g_autoptr(GError) error = NULL;
+
+          if (!retract_store_save_case (store, kase, &error))
+            {
+              g_printerr ("bench: cannot save case %u: %s\n", i, error->message);
+              failed = TRUE;
+              remove_tree (data_home);
+              return;
+            }
+        }
+
+      first = cases_json_once (data_home);
+      for (int run = 0; run < export_runs; run++)
+        add_sample (runs, cases_json_once (data_home));
+      medians[s] = median (runs);
+
+      name = g_strdup_printf ("cases-json-%u-first", sizes[s]);
+      print_value (name, first, 1, "ms");
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("cases-json-%u", sizes[s]);
+      print_value (name, medians[s], 1, "ms");
+
+      remove_tree (data_home);
+    }
+
+  print_value ("cases-json-1000-over-0", medians[2] / medians[0], 2, "ratio");
+}
+
+/* Next-step evaluations: the assessment and the counts made once per case,
+ * the next step worked out again and again (the list and the reminders ask
+ * for it every minute). Also the rows of a list of 1 000 cases of five
+ * accounts as `cases` makes them: counts, assessment, next step, order. */
+static void
+bench_next_step (RetractRuleset *rules,
+                 GDateTime      *now)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (RetractCaseCounts));
+  g_autoptr(GArray) passes = samples_new ();
+  g_autoptr(GArray) status_passes = samples_new ();
+  guint evaluations = 0;
+  double pass_ms;
+
+  progress ("next steps");
+  for (guint i = 0; i < 1000; i++)
+    g_ptr_array_add (cases, library_case (i, now, "…"));
+
+  g_array_set_size (counts, cases->len);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (cases, i);
+      RetractCaseCounts *c = &g_array_index (counts, RetractCaseCounts, i);
+
+      retract_case_counts_compute (c, rules, kase, cases, now);
+      g_ptr_array_add (assessments, retract_assessment_new_full (rules, kase, c, now, NULL));
+    }
+
+  for (int pass = 0; pass <= 21; pass++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      /* 100 rounds: one round of 1 000 takes tens of microseconds. */
+      evaluations = 0;
+      for (guint i = 0; i < 100 * cases->len; i++)
+        {
+          guint k = i % cases->len;
+          RetractAssessment *assessment = g_ptr_array_index (assessments, k);
+          RetractNextStep step = { 0 };
+
+          if (assessment == NULL)
+            continue;
+          retract_next_step_compute (&step, assessment, g_ptr_array_index (cases, k),
+                                     &g_array_index (counts, RetractCaseCounts, k), now);
+          retract_next_step_clear (&step);
+          evaluations++;
+        }
+      if (pass > 0)
+        add_sample (passes, elapsed_ms (start));
+    }
+
+  /* The rows of `cases`: every case's counts, assessment and next step,
+   * then the sort. */
+  for (int pass = 0; pass <= 5; pass++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) rows = retract_case_rows_new (rules, cases, now);
+
+      if (pass > 0)
+        add_sample (status_passes, elapsed_ms (start));
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    retract_case_counts_clear (&g_array_index (counts, RetractCaseCounts, i));
+
+  if (evaluations == 0)
+    {
+      g_printerr ("bench: no case of the library was assessed\n");
+      failed = TRUE;
+      return;
+    }
+  pass_ms = median (passes);
+  print_value ("next-step-cases", evaluations / 100, 0, "cases");
+  print_value ("next-steps", evaluations / (pass_ms / 1000.0), 0, "per-second");
+  print_value ("case-list-rows-1000", median (status_passes), 1, "ms");
+}
+
 /* Export */
 
 static RetractLetter *
@@ -1151,7 +1354,7 @@ main (int   argc,
 {
   static const char * const groups[] = {
     "startup", "dataset", "assessments", "export", "export-pages", "export-dataset",
-    "export-unbroken", NULL
+    "export-unbroken", "cases", "next-step", NULL
   };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &startup_runs,
@@ -1162,7 +1365,7 @@ main (int   argc,
       "Counted rounds of the unbroken-text exports (default 7, at least 1)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Only one group: startup, dataset, assessments, export, export-pages, export-dataset, "
-      "export-unbroken", "GROUP" },
+      "export-unbroken, cases, next-step", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Retract's benchmarks");
@@ -1222,6 +1425,10 @@ main (int   argc,
     bench_export_dataset (now);
   if (wanted ("export-unbroken"))
     bench_export_unbroken (rules, now);
+  if (wanted ("next-step"))
+    bench_next_step (rules, now);
+  if (wanted ("cases"))
+    bench_cases_json (now);
 
   return failed ? 1 : 0;
 }
