@@ -451,14 +451,14 @@ check_timezone (Parser     *parser,
                 gpointer    member,
                 GError    **error)
 {
-  const char *timezone = *(char **) member;
+  const char *zone = *(char **) member;
 
-  if (g_str_equal (timezone, "+08:00"))
+  if (g_str_equal (zone, "+08:00"))
     return TRUE;
 
   retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
                                    _("“%s” is not supported; the rules are in Beijing time, "
-                                     "+08:00"), timezone);
+                                     "+08:00"), zone);
   return FALSE;
 }
 
