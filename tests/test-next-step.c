@@ -9,6 +9,7 @@
 
 #include "retract-case-counts.h"
 #include "retract-next-step.h"
+#include "retract-next-step-text.h"
 #include "retract-time.h"
 
 static RetractRuleset *rules;
@@ -547,6 +548,372 @@ test_event_order (void)
   g_assert_cmpint (retract_case_get_ending (kase, NULL), ==, RETRACT_CASE_OPEN);
 }
 
+/* ---- why: the reason and its words ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *platform;
+  const char *type;
+  const char *scenarios;
+  const char *events;
+  const char *now;
+
+  const char *reason;
+  /* In English, then in Chinese. */
+  const char *title[2];
+  const char *label[2]; /* NULL: nothing to record */
+  const char *why[2];
+} WhyCase;
+
+#define EN 0
+#define ZH 1
+
+/* Every reason, each with the facts it names. Filed 2026-11-24 10:00: the
+ * self-service button until 12:00, the window until 2026-11-25 10:00. */
+static const WhyCase why_cases[] = {
+  { "fresh", "wechat", "friend-report", NULL,
+    "", "2026-11-24 10:30", "fresh",
+    { "Do it now: Withdraw it yourself in the WeChat Team account",
+      "立即操作：微信团队自主撤回" },
+    { "I did it", "我已操作" },
+    { "Nothing submitted yet: “Withdraw it yourself in the WeChat Team account” is the "
+      "first channel at this stage (§3; rules 2026.11.1).",
+      "尚未提交：「微信团队自主撤回」是此阶段的首选渠道（§3；规则版本 2026.11.1）。" } },
+  { "awaiting-reply", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00", "2026-11-24 13:00", "awaiting-reply",
+    { "Wait for the reply: Ticket on the Tencent Customer Service website",
+      "等待答复：腾讯客服官网申诉" },
+    { "A reply came", "已收到答复" },
+    { "Submitted through “Ticket on the Tencent Customer Service website” on "
+      "2026-11-24 13:00; wait for the reply until 2026-11-25 01:00 (replies take 6–12 "
+      "h, §3; rules 2026.11.1).",
+      "已于2026-11-24 13:00通过「腾讯客服官网申诉」提交，请等待答复至2026-11-25 01:00（答复需6–12小时，§3；规则版本 "
+      "2026.11.1）。" } },
+  { "no-reply", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00", "2026-11-25 01:00", "no-reply",
+    { "Call now: Customer service hotline (urgent)",
+      "立即拨打：电话客服紧急通道" },
+    { "I called", "我已拨打" },
+    { "No reply 12 h after your request through “Ticket on the Tencent Customer "
+      "Service website” (replies take 6–12 h, §3; rules 2026.11.1).",
+      "通过「腾讯客服官网申诉」提交12小时后仍无答复（答复需6–12小时，§3；规则版本 2026.11.1）。" } },
+  { "reply-too-late", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 22:00:01", "2026-11-24 22:30", "reply-too-late",
+    { "Call now: Customer service hotline (urgent)",
+      "立即拨打：电话客服紧急通道" },
+    { "I called", "我已拨打" },
+    { "A reply to your request through “Ticket on the Tencent Customer Service "
+      "website” could come only after the window closes at 2026-11-25 10:00: ticket "
+      "first, then “Customer service hotline (urgent)” to explain the urgency (replies "
+      "take 6–12 h, §3; rules 2026.11.1).",
+      "「腾讯客服官网申诉」的答复可能晚于撤销期限（2026-11-25 "
+      "10:00）：先提交工单，再通过「电话客服紧急通道」说明紧急情况（答复需6–12小时，§3；规则版本 2026.11.1）。" } },
+  { "answered-at-once", "wechat", "friend-report", NULL,
+    "submitted:phone-hotline@2026-11-24 13:00", "2026-11-24 13:10", "answered-at-once",
+    { "Submit now: Ticket on the Tencent Customer Service website",
+      "立即提交：腾讯客服官网申诉" },
+    { "I submitted the ticket", "我已提交工单" },
+    { "“Customer service hotline (urgent)” answers at once and the complaint is not "
+      "withdrawn: try “Ticket on the Tencent Customer Service website” (§3; rules "
+      "2026.11.1).",
+      "「电话客服紧急通道」当场答复，投诉仍未撤销：请尝试「腾讯客服官网申诉」（§3；规则版本 2026.11.1）。" } },
+  { "reply-refused", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00;reply:refused@2026-11-24 18:00", "2026-11-24 18:00", "reply-refused",
+    { "Call now: Customer service hotline (urgent)",
+      "立即拨打：电话客服紧急通道" },
+    { "I called", "我已拨打" },
+    { "“Ticket on the Tencent Customer Service website” refused on 2026-11-24 18:00: "
+      "try “Customer service hotline (urgent)” (§3; rules 2026.11.1).",
+      "「腾讯客服官网申诉」已于2026-11-24 18:00拒绝：请尝试「电话客服紧急通道」（§3；规则版本 2026.11.1）。" } },
+  { "reply-more-materials", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00;reply:more-materials@2026-11-24 18:00", "2026-11-24 18:00", "reply-more-materials",
+    { "Call now: Customer service hotline (urgent)",
+      "立即拨打：电话客服紧急通道" },
+    { "I called", "我已拨打" },
+    { "“Ticket on the Tencent Customer Service website” asked for more materials on "
+      "2026-11-24 18:00: gather them and submit through “Customer service hotline "
+      "(urgent)” (§3; rules 2026.11.1).",
+      "「腾讯客服官网申诉」已于2026-11-24 18:00要求补充材料：请备齐后通过「电话客服紧急通道」提交（§3；规则版本 2026.11.1）。" } },
+  { "reply-other", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00;reply:other@2026-11-24 18:00", "2026-11-24 18:00", "reply-other",
+    { "Call now: Customer service hotline (urgent)",
+      "立即拨打：电话客服紧急通道" },
+    { "I called", "我已拨打" },
+    { "“Ticket on the Tencent Customer Service website” answered on 2026-11-24 18:00 "
+      "without withdrawing the complaint: try “Customer service hotline (urgent)” (§3; "
+      "rules 2026.11.1).",
+      "「腾讯客服官网申诉」已于2026-11-24 18:00答复，但未撤销投诉：请尝试「电话客服紧急通道」（§3；规则版本 2026.11.1）。" } },
+  { "all-used-waiting", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00;submitted:phone-hotline@2026-11-24 13:30", "2026-11-24 14:00", "all-used-waiting",
+    { "Wait for the reply: Customer service hotline (urgent)",
+      "等待答复：电话客服紧急通道" },
+    { "A reply came", "已收到答复" },
+    { "Every channel at this stage has been used; wait for an answer until 2026-11-25 "
+      "10:00 (§3; rules 2026.11.1).",
+      "此阶段的渠道均已使用，请等待答复至2026-11-25 10:00（§3；规则版本 2026.11.1）。" } },
+  { "all-used", "wechat", "friend-report", NULL,
+    "submitted:web-ticket@2026-11-24 13:00;submitted:phone-hotline@2026-11-24 13:30;reply:refused@2026-11-24 14:00", "2026-11-24 14:10", "all-used",
+    { "Nothing more can be done",
+      "已无可采取的步骤" },
+    { NULL, NULL },
+    { "Every channel at this stage has been used and none withdrew the complaint (§3; "
+      "rules 2026.11.1).",
+      "此阶段的渠道均已使用，投诉未被撤销（§3；规则版本 2026.11.1）。" } },
+  { "appeal", "wechat", "friend-report", NULL,
+    "submitted:appeal-message@2026-11-26 09:00", "2026-11-26 20:00", "appeal",
+    { "Send the appeal now: Wrongful-ban appeal to “WeChat Team”",
+      "立即发送申诉：「微信团队」误封申诉" },
+    { "I sent the appeal", "我已发送申诉" },
+    { "The complaint has been processed; only an appeal can help now: 1 of 2 sent "
+      "today (at most 2 a day, §8; rules 2026.11.1).",
+      "投诉已处理，只能申诉：今日已发送1次，共2次（每日最多2次，§8；规则版本 2026.11.1）。" } },
+  { "appeal-limit", "wechat", "friend-report", NULL,
+    "submitted:appeal-message@2026-11-26 09:00;submitted:appeal-message@2026-11-26 10:00", "2026-11-26 20:00", "appeal-limit",
+    { "Wait until 2026-11-27 00:00 for the next appeal",
+      "等待至2026-11-27 00:00再申诉" },
+    { NULL, NULL },
+    { "Today's 2 appeals are used up; the next can be sent from 2026-11-27 00:00 (at "
+      "most 2 a day, §8; rules 2026.11.1).",
+      "今日2次申诉已用完，2026-11-27 00:00起可再次发送（每日最多2次，§8；规则版本 2026.11.1）。" } },
+  { "no-appeal", "alipay", "general", NULL,
+    "", "2026-11-30 10:00", "no-appeal",
+    { "Nothing more can be done",
+      "已无可采取的步骤" },
+    { NULL, NULL },
+    { "The complaint has been processed and Alipay has no appeal (§2; rules 2026.11.1).",
+      "投诉已处理，支付宝没有申诉渠道（§2；规则版本 2026.11.1）。" } },
+  { "not-withdrawable", "wechat", "intellectual-property", NULL,
+    "", "2026-11-24 11:00", "not-withdrawable",
+    { "Nothing more can be done",
+      "已无可采取的步骤" },
+    { NULL, NULL },
+    { "“Intellectual-property complaint” cannot be withdrawn (§1; rules 2026.11.1).",
+      "「知识产权类投诉」不可撤销（§1；规则版本 2026.11.1）。" } },
+  { "judicial", "wechat", "friend-report", "judicial",
+    "", "2026-11-24 11:00", "judicial",
+    { "Submit now: Correction request through a lawyer's letter",
+      "立即提交：律师函申请信息修正" },
+    { "I submitted it", "我已提交" },
+    { "Under judicial investigation the complaint cannot be withdrawn, but “Correction "
+      "request through a lawyer's letter” can correct the information: start the legal "
+      "procedure by 2026-12-03 23:59:59 (within 7 working days, §5; rules 2026.11.1).",
+      "涉及司法调查的投诉不可撤销，但可通过「律师函申请信息修正」，须在2026-12-03 23:59:59前启动法律程序（7个工作日内，§5；规则版本 "
+      "2026.11.1）。" } },
+  { "judicial-used", "wechat", "friend-report", "judicial",
+    "submitted:court-correction@2026-11-25 09:00", "2026-11-25 10:00", "judicial-used",
+    { "Nothing more can be done",
+      "已无可采取的步骤" },
+    { NULL, NULL },
+    { "The legal procedure was started through “Correction request through a lawyer's "
+      "letter” on 2026-11-25 09:00; nothing more can be done here (§5; rules "
+      "2026.11.1).",
+      "已于2026-11-25 09:00通过「律师函申请信息修正」启动法律程序，此处无需再做其他操作（§5；规则版本 2026.11.1）。" } },
+  { "judicial-passed", "wechat", "friend-report", "judicial",
+    "", "2026-12-04 00:00", "judicial-passed",
+    { "Nothing more can be done",
+      "已无可采取的步骤" },
+    { NULL, NULL },
+    { "The time to start the legal procedure ended on 2026-12-03 23:59:59 (7 working "
+      "days, §5; rules 2026.11.1).",
+      "启动法律程序的期限已于2026-12-03 23:59:59截止（7个工作日，§5；规则版本 2026.11.1）。" } },
+  { "done", "wechat", "friend-report", NULL,
+    "submitted:phone-hotline@2026-11-24 13:00;resolved@2026-11-24 13:20", "2026-11-24 14:00", "done",
+    { "Resolved",
+      "已解决" },
+    { NULL, NULL },
+    { "Withdrawn or restored on 2026-11-24 13:20 (rules 2026.11.1).",
+      "已于2026-11-24 13:20撤销或恢复（规则版本 2026.11.1）。" } },
+  { "abandoned", "wechat", "friend-report", NULL,
+    "abandoned@2026-11-24 11:00", "2026-11-24 14:00", "abandoned",
+    { "Abandoned",
+      "已放弃" },
+    { NULL, NULL },
+    { "You stopped on 2026-11-24 11:00; reopen the case to go on (rules 2026.11.1).",
+      "您已于2026-11-24 11:00放弃，重新打开即可继续（规则版本 2026.11.1）。" } },
+  { NULL },
+};
+
+static void
+test_why (gconstpointer data)
+{
+  const WhyCase *c = data;
+  g_autoptr(RetractCase) kase = NULL;
+  g_autoptr(RetractAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = retract_time_parse (c->now, NULL);
+  g_autoptr(GError) error = NULL;
+  RetractCaseCounts counts = { 0 };
+  RetractNextStep step = { 0 };
+  const RetractLanguage languages[2] = { RETRACT_LANGUAGE_EN, RETRACT_LANGUAGE_ZH_CN };
+
+  kase = make_case (c->platform, c->type, FILED, c->scenarios, "", c->events);
+  retract_case_counts_compute (&counts, rules, kase, NULL, now);
+  assessment = retract_assessment_new_full (rules, kase, &counts, now, &error);
+  g_assert_no_error (error);
+  retract_next_step_compute (&step, assessment, kase, &counts, now);
+
+  g_assert_cmpstr (retract_next_reason_to_id (step.reason), ==, c->reason);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *title = retract_next_step_dup_title (&step, assessment, languages[i]);
+      g_autofree char *why = retract_next_step_dup_why (&step, assessment, &counts, languages[i]);
+      const char *label = retract_next_step_get_record_label (&step, assessment, languages[i]);
+
+      g_assert_cmpstr (title, ==, c->title[i]);
+      g_assert_cmpstr (label, ==, c->label[i]);
+      g_assert_cmpstr (why, ==, c->why[i]);
+    }
+
+  retract_next_step_clear (&step);
+  g_assert_null (step.about_at);
+  retract_case_counts_clear (&counts);
+}
+
+/* ---- the limits as text, and what to ask before a submission ---- */
+
+static void
+test_limits_text (void)
+{
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-26 20:00", NULL);
+  g_autoptr(GDateTime) midnight = retract_time_parse ("2026-11-27 00:00", NULL);
+  RetractCaseCounts counts = { .withdrawal_requests_this_month = 2, .appeals_today = 1,
+                               .appeal_limit = 2 };
+  char *text;
+
+  text = retract_case_counts_dup_month_text (&counts, rules, now, RETRACT_LANGUAGE_EN);
+  g_assert_cmpstr (text, ==, "Withdrawal requests this month: 2 of 3");
+  g_free (text);
+  text = retract_case_counts_dup_month_text (&counts, rules, now, RETRACT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (text, ==, "本月撤销申请：2 / 3");
+  g_free (text);
+  text = retract_case_counts_dup_appeals_text (&counts, rules, RETRACT_LANGUAGE_EN);
+  g_assert_cmpstr (text, ==, "Appeals today: 1 of 2");
+  g_free (text);
+
+  /* At the limits: when they free up, in Beijing time. */
+  counts.withdrawal_requests_this_month = 3;
+  counts.appeals_today = 2;
+  counts.next_appeal_at = midnight;
+  text = retract_case_counts_dup_month_text (&counts, rules, now, RETRACT_LANGUAGE_EN);
+  g_assert_cmpstr (text, ==,
+                   "Withdrawal requests this month: 3 of 3 (limit reached; it starts again on "
+                   "2026-12-01 00:00)");
+  g_free (text);
+  text = retract_case_counts_dup_month_text (&counts, rules, now, RETRACT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (text, ==, "本月撤销申请：3 / 3（已达上限，2026-12-01 00:00起重新计算）");
+  g_free (text);
+  text = retract_case_counts_dup_appeals_text (&counts, rules, RETRACT_LANGUAGE_EN);
+  g_assert_cmpstr (text, ==, "Appeals today: 2 of 2 (limit reached; the next from 2026-11-27 00:00)");
+  g_free (text);
+  text = retract_case_counts_dup_appeals_text (&counts, rules, RETRACT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (text, ==, "今日申诉：2 / 2（已达上限，2026-11-27 00:00起可再次申诉）");
+  g_free (text);
+
+  /* The last day of a year: the count starts again on 1 January. */
+  {
+    g_autoptr(GDateTime) december = retract_time_parse ("2026-12-31 23:59", NULL);
+
+    text = retract_case_counts_dup_month_text (&counts, rules, december, RETRACT_LANGUAGE_EN);
+    g_assert_true (g_str_has_suffix (text, "it starts again on 2027-01-01 00:00)"));
+    g_free (text);
+  }
+
+  /* A platform without an appeal has no appeal line. */
+  counts.appeal_limit = 0;
+  counts.next_appeal_at = NULL;
+  g_assert_null (retract_case_counts_dup_appeals_text (&counts, rules, RETRACT_LANGUAGE_EN));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *events;
+  int         requests_this_month;
+  int         appeals_today;
+  const char *channel;
+  const char *at;
+
+  RetractSubmissionConcern concern;
+  const char *message; /* in English; NULL when there is none */
+} SubmissionCase;
+
+static const SubmissionCase submission_cases[] = {
+  { "first-ticket", "", 2, 0, "web-ticket", "2026-11-24 12:00", RETRACT_SUBMISSION_OK, NULL },
+  { "ticket-again", "submitted:web-ticket@2026-11-24 13:00", 0, 0, "web-ticket",
+    "2026-11-24 20:00", RETRACT_SUBMISSION_REPEAT,
+    "You already submitted through “Ticket on the Tencent Customer Service website” on "
+    "2026-11-24 13:00. This matter was already submitted through the same channel. "
+    "Submitting the same matter repeatedly can be judged malicious. (§3)" },
+  /* Ticket first, then call (§3): not a repeat. */
+  { "ticket-then-call", "submitted:web-ticket@2026-11-24 13:00", 0, 0, "phone-hotline",
+    "2026-11-24 20:00", RETRACT_SUBMISSION_OK, NULL },
+  /* The 4th request of a month (§6: more than 3 trigger a review). */
+  { "fourth-request", "", 3, 0, "web-ticket", "2026-11-24 12:00",
+    RETRACT_SUBMISSION_MONTHLY_LIMIT,
+    "This would be withdrawal request 4 this month (the limit is 3). More than 3 withdrawal "
+    "requests from one account in a month trigger a risk-control review. (§6)" },
+  /* The same request through a second channel does not count again. */
+  { "fourth-but-same-request", "submitted:web-ticket@2026-11-24 13:00", 3, 0,
+    "phone-hotline", "2026-11-24 20:00", RETRACT_SUBMISSION_OK, NULL },
+  /* The court corrects, it does not ask for a withdrawal. */
+  { "court-at-the-limit", "", 3, 0, "court-correction", "2026-11-24 12:00",
+    RETRACT_SUBMISSION_OK, NULL },
+  { "second-appeal", "submitted:appeal-message@2026-11-26 09:00", 0, 1, "appeal-message",
+    "2026-11-26 20:00", RETRACT_SUBMISSION_OK, NULL },
+  { "third-appeal", "submitted:appeal-message@2026-11-26 09:00", 0, 2, "appeal-message",
+    "2026-11-26 20:00", RETRACT_SUBMISSION_DAILY_LIMIT,
+    "2 appeals were sent today already; the next can be sent from 2026-11-27 00:00. An appeal "
+    "(#误封申诉+<complaint number>) to “WeChat Team” can be sent at most 2 times a day. "
+    "Today's are used up; the next can be sent from 00:00 Beijing time. (§8)" },
+};
+
+static void
+test_submission_check (gconstpointer data)
+{
+  const SubmissionCase *c = data;
+  g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report", FILED, NULL, "", c->events);
+  g_autoptr(GDateTime) at = retract_time_parse (c->at, NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *message_zh = NULL;
+  RetractCaseCounts counts = { .withdrawal_requests_this_month = c->requests_this_month,
+                               .appeals_today = c->appeals_today, .appeal_limit = 2 };
+
+  g_assert_cmpint (retract_submission_check (rules, kase, &counts, c->channel, at,
+                                             RETRACT_LANGUAGE_EN, &message), ==, c->concern);
+  g_assert_cmpstr (message, ==, c->message);
+
+  /* The same answer in Chinese, with the dataset's Chinese rule. */
+  g_assert_cmpint (retract_submission_check (rules, kase, &counts, c->channel, at,
+                                             RETRACT_LANGUAGE_ZH_CN, &message_zh), ==,
+                   c->concern);
+  g_assert_true ((message_zh == NULL) == (c->message == NULL));
+  g_assert_true (message_zh == NULL || strstr (message_zh, "（§") != NULL);
+}
+
+/* What the step's button records. */
+static void
+test_record (void)
+{
+  RetractNextStep step = { .action = RETRACT_ACTION_SUBMIT, .channel = "web-ticket" };
+  RetractEventKind kind = RETRACT_EVENT_NOTE;
+  const char *channel = NULL;
+
+  g_assert_true (retract_next_step_get_record (&step, &kind, &channel));
+  g_assert_cmpint (kind, ==, RETRACT_EVENT_SUBMITTED);
+  g_assert_cmpstr (channel, ==, "web-ticket");
+
+  step.action = RETRACT_ACTION_WAIT;
+  step.reason = RETRACT_REASON_AWAITING_REPLY;
+  g_assert_true (retract_next_step_get_record (&step, &kind, &channel));
+  g_assert_cmpint (kind, ==, RETRACT_EVENT_REPLY);
+  g_assert_null (channel);
+
+  step.reason = RETRACT_REASON_APPEAL_LIMIT;
+  g_assert_false (retract_next_step_get_record (&step, &kind, &channel));
+  step.action = RETRACT_ACTION_NONE;
+  g_assert_false (retract_next_step_get_record (&step, &kind, &channel));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,12 +932,27 @@ main (int   argc,
 
       g_test_add_data_func (name, &step_cases[i], test_step);
     }
+  for (guint i = 0; why_cases[i].name != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/retract/next-step/why/%s", why_cases[i].name);
+
+      g_test_add_data_func (name, &why_cases[i], test_why);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (limit_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/retract/limits/%s", limit_cases[i].name);
 
       g_test_add_data_func (name, &limit_cases[i], test_limits);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (submission_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/retract/limits/ask-first/%s",
+                                               submission_cases[i].name);
+
+      g_test_add_data_func (name, &submission_cases[i], test_submission_check);
+    }
+  g_test_add_func ("/retract/limits/text", test_limits_text);
+  g_test_add_func ("/retract/next-step/record", test_record);
   g_test_add_func ("/retract/counts/month", test_counts_month);
   g_test_add_func ("/retract/counts/month-turns-over", test_counts_month_boundary);
   g_test_add_func ("/retract/counts/appeals", test_counts_appeals);

@@ -46,6 +46,31 @@ static const char * const action_ids[RETRACT_N_NEXT_ACTIONS] = {
   [RETRACT_ACTION_WAIT] = "wait",
 };
 
+/* For tests and logs: the rule's name. */
+static const char * const reason_ids[RETRACT_N_NEXT_REASONS] = {
+  [RETRACT_REASON_NONE] = NULL,
+  [RETRACT_REASON_DONE] = "done",
+  [RETRACT_REASON_ABANDONED] = "abandoned",
+  [RETRACT_REASON_JUDICIAL] = "judicial",
+  [RETRACT_REASON_JUDICIAL_USED] = "judicial-used",
+  [RETRACT_REASON_JUDICIAL_PASSED] = "judicial-passed",
+  [RETRACT_REASON_APPEAL] = "appeal",
+  [RETRACT_REASON_APPEAL_LIMIT] = "appeal-limit",
+  [RETRACT_REASON_NO_APPEAL] = "no-appeal",
+  [RETRACT_REASON_NOT_WITHDRAWABLE] = "not-withdrawable",
+  [RETRACT_REASON_NO_CHANNEL] = "no-channel",
+  [RETRACT_REASON_FRESH] = "fresh",
+  [RETRACT_REASON_AWAITING_REPLY] = "awaiting-reply",
+  [RETRACT_REASON_NO_REPLY] = "no-reply",
+  [RETRACT_REASON_REPLY_TOO_LATE] = "reply-too-late",
+  [RETRACT_REASON_ANSWERED_AT_ONCE] = "answered-at-once",
+  [RETRACT_REASON_REPLY_REFUSED] = "reply-refused",
+  [RETRACT_REASON_REPLY_MORE_MATERIALS] = "reply-more-materials",
+  [RETRACT_REASON_REPLY_OTHER] = "reply-other",
+  [RETRACT_REASON_ALL_USED_WAITING] = "all-used-waiting",
+  [RETRACT_REASON_ALL_USED] = "all-used",
+};
+
 const char *
 retract_case_status_to_id (RetractCaseStatus status)
 {
@@ -61,13 +86,41 @@ retract_next_action_to_id (RetractNextAction action)
   return action_ids[action];
 }
 
+/* Returns: the reason's word, or %NULL for %RETRACT_REASON_NONE */
+const char *
+retract_next_reason_to_id (RetractNextReason reason)
+{
+  g_return_val_if_fail (reason < RETRACT_N_NEXT_REASONS, NULL);
+  return reason_ids[reason];
+}
+
+/* The event the reason is about: its channel as the dataset spells it (the
+ * step must not point into the case's events, which change) and @at. */
+static void
+set_about (RetractNextStep        *step,
+           RetractAssessment      *assessment,
+           const RetractCaseEvent *event,
+           GDateTime              *at)
+{
+  const RetractChannel *channel = NULL;
+
+  if (event->channel != NULL)
+    channel = retract_ruleset_lookup_channel (retract_assessment_get_rules (assessment),
+                                              event->channel);
+  step->about_channel = channel != NULL ? channel->id : NULL;
+  g_clear_pointer (&step->about_at, g_date_time_unref);
+  step->about_at = g_date_time_ref (at);
+}
+
 static void
 set_step (RetractNextStep   *step,
+          RetractNextReason  reason,
           RetractCaseStatus  status,
           RetractNextAction  action,
           const char        *channel,
           GDateTime         *due_at)
 {
+  step->reason = reason;
   step->status = status;
   step->action = action;
   step->channel = channel;
@@ -135,20 +188,38 @@ after_processing (RetractNextStep         *step,
 
   if (!retract_assessment_has_channel (assessment, RETRACT_CHANNEL_APPEAL_MESSAGE))
     {
-      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      set_step (step, RETRACT_REASON_NO_APPEAL, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
       return;
     }
 
   if (counts->appeal_limit == 0 || counts->appeals_today < counts->appeal_limit)
     {
-      set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_APPEAL,
+      set_step (step, RETRACT_REASON_APPEAL, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_APPEAL,
                 RETRACT_CHANNEL_APPEAL_MESSAGE, NULL);
       return;
     }
 
   midnight = retract_time_next_midnight (now);
-  set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
+  set_step (step, RETRACT_REASON_APPEAL_LIMIT, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
             RETRACT_CHANNEL_APPEAL_MESSAGE, midnight);
+}
+
+/* Rule 5d: what the reply said. */
+static RetractNextReason
+reason_of_reply (const RetractCaseEvent *reply)
+{
+  switch (reply->outcome)
+    {
+    case RETRACT_OUTCOME_REFUSED:
+      return RETRACT_REASON_REPLY_REFUSED;
+    case RETRACT_OUTCOME_MORE_MATERIALS:
+      return RETRACT_REASON_REPLY_MORE_MATERIALS;
+    case RETRACT_OUTCOME_NONE:
+    case RETRACT_OUTCOME_WITHDRAWN: /* ends the case: rule 1 */
+    case RETRACT_OUTCOME_OTHER:
+    default:
+      return RETRACT_REASON_REPLY_OTHER;
+    }
 }
 
 /* Rule 5: the withdrawal requests, one channel after another. */
@@ -163,10 +234,11 @@ withdraw (RetractNextStep   *step,
   const RetractCaseEvent *last = retract_case_get_last_event (kase, RETRACT_EVENT_SUBMITTED);
   const RetractCaseEvent *reply = retract_case_get_last_event (kase, RETRACT_EVENT_REPLY);
   const RetractChannel *used, *next;
+  RetractNextReason reason;
 
   if (channels->len == 0)
     {
-      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      set_step (step, RETRACT_REASON_NO_CHANNEL, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
       return;
     }
 
@@ -178,7 +250,8 @@ withdraw (RetractNextStep   *step,
                        ? retract_assessment_get_self_service_until (assessment)
                        : closes_at;
 
-      set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, first->id, due);
+      set_step (step, RETRACT_REASON_FRESH, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT,
+                first->id, due);
       return;
     }
 
@@ -188,14 +261,19 @@ withdraw (RetractNextStep   *step,
   if (reply != NULL && g_date_time_compare (reply->at, last->at) >= 0)
     {
       if (next != NULL)
-        set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
+        set_step (step, reason_of_reply (reply), RETRACT_STATUS_ACT_NOW,
+                  RETRACT_ACTION_SUBMIT, next->id, closes_at);
       else
-        set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+        set_step (step, RETRACT_REASON_ALL_USED, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE,
+                  NULL, NULL);
+      /* The reply answered the last submission: its channel, the reply's time. */
+      set_about (step, assessment, last, reply->at);
       return;
     }
 
   used = retract_ruleset_lookup_channel (retract_assessment_get_rules (assessment),
                                          last->channel);
+  reason = RETRACT_REASON_ANSWERED_AT_ONCE;
 
   /* b. A channel that answers within a time: wait for its upper bound,
    * unless the answer could only come after the window has closed. */
@@ -209,20 +287,26 @@ withdraw (RetractNextStep   *step,
         {
           const RetractChannel *then = first_unused (assessment, kase, answer_by);
 
-          set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT,
-                    then != NULL ? then->id : NULL, answer_by);
+          set_step (step, RETRACT_REASON_AWAITING_REPLY, RETRACT_STATUS_WAITING,
+                    RETRACT_ACTION_WAIT, then != NULL ? then->id : NULL, answer_by);
+          set_about (step, assessment, last, last->at);
           return;
         }
+      reason = is_before (now, answer_by) ? RETRACT_REASON_REPLY_TOO_LATE
+                                          : RETRACT_REASON_NO_REPLY;
     }
 
   /* b (after the wait) and c. The next channel now. */
   if (next != NULL)
-    set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
+    set_step (step, reason, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
   else if (is_before (now, closes_at))
     /* Every channel was used: the answer may still come while the window is open. */
-    set_step (step, RETRACT_STATUS_WAITING, RETRACT_ACTION_WAIT, NULL, closes_at);
+    set_step (step, RETRACT_REASON_ALL_USED_WAITING, RETRACT_STATUS_WAITING,
+              RETRACT_ACTION_WAIT, NULL, closes_at);
   else
-    set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+    set_step (step, RETRACT_REASON_ALL_USED, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE,
+              NULL, NULL);
+  set_about (step, assessment, last, last->at);
 }
 
 /**
@@ -243,6 +327,7 @@ retract_next_step_compute (RetractNextStep         *step,
                            GDateTime               *now)
 {
   const RetractScenario *route;
+  const RetractCaseEvent *ending = NULL;
 
   g_return_if_fail (step != NULL);
   g_return_if_fail (RETRACT_IS_ASSESSMENT (assessment));
@@ -251,15 +336,20 @@ retract_next_step_compute (RetractNextStep         *step,
   g_return_if_fail (now != NULL);
 
   step->due_at = NULL;
+  step->about_channel = NULL;
+  step->about_at = NULL;
 
   /* 1. */
-  switch (retract_case_get_ending (kase, NULL))
+  switch (retract_case_get_ending (kase, &ending))
     {
     case RETRACT_CASE_DONE:
-      set_step (step, RETRACT_STATUS_DONE, RETRACT_ACTION_NONE, NULL, NULL);
+      set_step (step, RETRACT_REASON_DONE, RETRACT_STATUS_DONE, RETRACT_ACTION_NONE, NULL, NULL);
+      set_about (step, assessment, ending, ending->at);
       return;
     case RETRACT_CASE_ABANDONED:
-      set_step (step, RETRACT_STATUS_ABANDONED, RETRACT_ACTION_NONE, NULL, NULL);
+      set_step (step, RETRACT_REASON_ABANDONED, RETRACT_STATUS_ABANDONED, RETRACT_ACTION_NONE,
+                NULL, NULL);
+      set_about (step, assessment, ending, ending->at);
       return;
     case RETRACT_CASE_OPEN:
     default:
@@ -271,13 +361,20 @@ retract_next_step_compute (RetractNextStep         *step,
   if (route != NULL)
     {
       GDateTime *deadline = retract_assessment_get_legal_deadline (assessment);
+      const RetractCaseEvent *court = retract_case_find_submission (kase, route->first_channel);
 
-      if (retract_case_find_submission (kase, route->first_channel) == NULL &&
-          (deadline == NULL || is_before (now, deadline)))
-        set_step (step, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, route->first_channel,
-                  deadline);
+      if (court != NULL)
+        {
+          set_step (step, RETRACT_REASON_JUDICIAL_USED, RETRACT_STATUS_CLOSED,
+                    RETRACT_ACTION_NONE, NULL, NULL);
+          set_about (step, assessment, court, court->at);
+        }
+      else if (deadline == NULL || is_before (now, deadline))
+        set_step (step, RETRACT_REASON_JUDICIAL, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT,
+                  route->first_channel, deadline);
       else
-        set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+        set_step (step, RETRACT_REASON_JUDICIAL_PASSED, RETRACT_STATUS_CLOSED,
+                  RETRACT_ACTION_NONE, NULL, NULL);
       return;
     }
 
@@ -287,7 +384,8 @@ retract_next_step_compute (RetractNextStep         *step,
       after_processing (step, assessment, counts, now);
       return;
     case RETRACT_STAGE_NOT_WITHDRAWABLE: /* 4. */
-      set_step (step, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE, NULL, NULL);
+      set_step (step, RETRACT_REASON_NOT_WITHDRAWABLE, RETRACT_STATUS_CLOSED,
+                RETRACT_ACTION_NONE, NULL, NULL);
       return;
     case RETRACT_STAGE_AUTO_REVIEW:
     case RETRACT_STAGE_MANUAL_REVIEW:
@@ -303,6 +401,9 @@ retract_next_step_clear (RetractNextStep *step)
   g_return_if_fail (step != NULL);
 
   g_clear_pointer (&step->due_at, g_date_time_unref);
+  g_clear_pointer (&step->about_at, g_date_time_unref);
   step->channel = NULL;
+  step->about_channel = NULL;
   step->action = RETRACT_ACTION_NONE;
+  step->reason = RETRACT_REASON_NONE;
 }
