@@ -4,7 +4,9 @@
  * against loopback servers offering different versions, `rules-info` and
  * `assess` reading, and this process loading the rules the way the app does.
  * Nobody may fail, the newest dataset must win every time, byte for byte,
- * and no temporary file may stay behind. */
+ * and no temporary file may stay behind. Then the case library: processes
+ * logging events to one case at once lose none, and a case deleted by one
+ * is not written back by another. */
 
 #include "config.h"
 
@@ -14,6 +16,8 @@
 #include <libsoup/soup.h>
 
 #include "retract-rules-store.h"
+#include "retract-store.h"
+#include "retract-time.h"
 #include "test-child.h"
 #include "test-datasets.h"
 #include "test-server.h"
@@ -284,6 +288,132 @@ test_updates_and_readers (void)
   g_clear_pointer (&held, g_ptr_array_unref);
 }
 
+/* The case library */
+
+#define LOGGERS 4
+#define EVENTS_PER_LOGGER 25
+
+static GSubprocess *
+spawn_logger (const char *directory,
+              const char *id,
+              const char *tag,
+              guint       n)
+{
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("RETRACT_CASE_LOGGER"),
+                              directory, id, tag, count, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+static RetractCase *
+new_saved_case (RetractStore *store)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T10:00:00+08:00", NULL);
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&kase);
+}
+
+/* Several processes log events to one case at the same moment, each saving
+ * over the others' revisions: every event of every one of them is kept. */
+static void
+test_case_logs (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "library", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = new_saved_case (store);
+  g_autoptr(RetractCase) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *loggers[LOGGERS];
+  GPtrArray *events;
+
+  for (guint i = 0; i < LOGGERS; i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("p%u", i);
+
+      loggers[i] = spawn_logger (directory, retract_case_get_id (kase), tag, EVENTS_PER_LOGGER);
+    }
+  for (guint i = 0; i < LOGGERS; i++)
+    {
+      g_assert_true (g_subprocess_wait (loggers[i], NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (loggers[i]));
+      g_assert_cmpint (g_subprocess_get_exit_status (loggers[i]), ==, 0);
+      g_object_unref (loggers[i]);
+    }
+
+  saved = retract_store_load_case (store, retract_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  events = retract_case_get_events (saved);
+  g_test_message ("%u events from %u processes at once", events->len, LOGGERS);
+  g_assert_cmpuint (events->len, ==, LOGGERS * EVENTS_PER_LOGGER);
+  for (guint i = 0; i < LOGGERS; i++)
+    for (guint j = 0; j < EVENTS_PER_LOGGER; j++)
+      {
+        g_autofree char *note = g_strdup_printf ("p%u-%u", i, j);
+        gboolean found = FALSE;
+
+        for (guint k = 0; k < events->len && !found; k++)
+          found = g_strcmp0 (((RetractCaseEvent *) g_ptr_array_index (events, k))->note,
+                             note) == 0;
+        if (!found)
+          g_error ("the event “%s” was lost", note);
+      }
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
+/* One process deletes the case while another is logging to it: the logger
+ * is told, and the case stays deleted. */
+static void
+test_case_delete_while_logging (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "deleting", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = new_saved_case (store);
+  g_autofree char *path = retract_store_dup_case_path (store, retract_case_get_id (kase));
+  g_autoptr(GSubprocess) logger = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  logger = spawn_logger (directory, retract_case_get_id (kase), "x", 100000);
+
+  /* Deleted once the logger is well under way. */
+  for (;;)
+    {
+      g_autoptr(RetractCase) saved = retract_store_load_case (store, retract_case_get_id (kase),
+                                                              NULL);
+
+      if (saved != NULL && retract_case_get_events (saved)->len >= 5)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_usleep (2000);
+    }
+  g_assert_true (retract_store_delete_case (store, retract_case_get_id (kase), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_wait (logger, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (logger));
+  g_assert_cmpint (g_subprocess_get_exit_status (logger), ==, 3);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  listed = retract_store_list_cases (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +421,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/retract/concurrency/updates-and-readers", test_updates_and_readers);
+  g_test_add_func ("/retract/concurrency/case-logs", test_case_logs);
+  g_test_add_func ("/retract/concurrency/case-delete-while-logging",
+                   test_case_delete_while_logging);
 
   return g_test_run ();
 }

@@ -800,9 +800,12 @@ retract_store_list_cases (RetractStore *self,
       if (entry != NULL && entry->size == (guint64) before.st_size &&
           entry->mtime_us == mtime_us (&before) && entry->inode == (guint64) before.st_ino)
         {
+          char *key = NULL;
+
           g_ptr_array_add (cases, g_object_ref (entry->light));
-          g_hash_table_replace (fresh, g_strdup (name), g_steal_pointer (&entry));
-          g_hash_table_steal (index, name);
+          /* Moved from the old index to the new one, key and all. */
+          g_hash_table_steal_extended (index, name, (gpointer *) &key, NULL);
+          g_hash_table_replace (fresh, key, entry);
           continue;
         }
 
