@@ -425,6 +425,7 @@ test_daily_appeals (void)
   g_autofree char *step = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonParser) parser2 = NULL;
+  g_autoptr(JsonParser) parser3 = NULL;
   JsonObject *root;
 
   step = show_step (p1, NOW);
@@ -450,6 +451,15 @@ test_daily_appeals (void)
   g_clear_pointer (&step, g_free);
 
   step = show_step (p2, "2026-11-24T23:59:59+08:00");
+  g_assert_cmpstr (step, ==, "waiting wait appeal-message 2026-11-25T00:00:00+08:00");
+  g_clear_pointer (&step, g_free);
+
+  /* A 3rd is the user's to send: it is logged, counted and still waits. */
+  log_submission (p2, "appeal-message", "2026-11-24T12:30:00+08:00");
+  root = show (p2, NOW, &parser3);
+  g_assert_cmpint (count_of (root, "appeals_today"), ==, 3);
+  g_assert_true (has_warning (root, "daily-appeal-limit"));
+  step = step_of (root);
   g_assert_cmpstr (step, ==, "waiting wait appeal-message 2026-11-25T00:00:00+08:00");
   g_clear_pointer (&step, g_free);
 
