@@ -643,6 +643,66 @@ test_cases_empty (void)
   g_assert_cmpstr (human.out, !=, "");
 }
 
+/* A case the rules cannot assess at --now (filed after it) is still listed,
+ * without a status, and said why; an ended one needs no rules to be done. */
+static void
+test_cases_unassessable (void)
+{
+  g_autofree char *open = new_friend_report ("2026-11-24T12:00:00+08:00", "");
+  g_autofree char *ended = new_friend_report ("2026-11-24T12:00:00+08:00", "");
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *rows;
+
+  log_event (ended, "resolved", "2026-11-24T12:10:00+08:00");
+
+  run_cli (&list, "cases", "--now", "2026-11-24T11:00:00+08:00", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.err, open));
+  g_assert_nonnull (strstr (list.err, "cannot be assessed"));
+  g_assert_null (strstr (list.err, ended));
+
+  rows = json_object_get_array_member (parse_object (list.out, &parser), "cases");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *id = json_object_get_string_member (row, "id");
+
+      g_assert_true (json_object_get_null_member (row, "next_due_at"));
+      if (g_str_equal (id, open))
+        g_assert_true (json_object_get_null_member (row, "status"));
+      else
+        g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "done");
+    }
+}
+
+/* An unreadable case file is moved aside and the user told; the others list. */
+static void
+test_cases_damaged_file (void)
+{
+  g_autofree char *kept = new_friend_report (FILED, "");
+  g_autofree char *damaged = new_friend_report (FILED, "");
+  g_autofree char *file = g_strdup_printf ("%s.json", damaged);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "cases", file, NULL);
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *rows;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": 2, \"id\": ", -1, NULL));
+
+  run_cli (&list, "cases", "--now", NOW, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.err, file));
+  g_assert_nonnull (strstr (list.err, "moved aside"));
+
+  rows = json_object_get_array_member (parse_object (list.out, &parser), "cases");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "id"),
+                   ==, kept);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* ---- refusals ---- */
 
 typedef struct
@@ -877,6 +937,8 @@ main (int   argc,
   g_test_add_func ("/retract/cli/case/migration", test_migration);
   g_test_add_func ("/retract/cli/cases/order", test_cases_order);
   g_test_add_func ("/retract/cli/cases/empty", test_cases_empty);
+  g_test_add_func ("/retract/cli/cases/unassessable", test_cases_unassessable);
+  g_test_add_func ("/retract/cli/cases/damaged-file", test_cases_damaged_file);
 
   return g_test_run ();
 }
