@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The case list: the order of `cases`, the signals a refresh sends (only
+ * what changed), and the search. Times are Beijing time. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "retract-case-list.h"
+#include "retract-time.h"
+
+static RetractRuleset *rules;
+
+static RetractCase *
+make_case (const char *platform,
+           const char *type,
+           const char *filed_at,
+           const char *account,
+           const char *number,
+           const char *submitted_channel,
+           const char *submitted_at,
+           gboolean    resolved)
+{
+  RetractCase *kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse (filed_at, NULL);
+
+  g_assert_nonnull (filed);
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed);
+  g_assert_true (retract_case_set_account (kase, account, NULL));
+  if (number != NULL)
+    retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, number);
+  if (submitted_channel != NULL)
+    {
+      g_autoptr(GDateTime) at = retract_time_parse (submitted_at, NULL);
+      RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+
+      event->channel = g_strdup (submitted_channel);
+      retract_case_add_event (kase, event);
+    }
+  if (resolved)
+    {
+      g_autoptr(GDateTime) at = retract_time_parse ("2026-11-24 14:00", NULL);
+
+      retract_case_add_event (kase, retract_case_event_new (RETRACT_EVENT_RESOLVED, at));
+    }
+  return kase;
+}
+
+typedef struct
+{
+  GPtrArray *cases;
+  RetractCase *ticket;   /* waiting for its ticket's reply until 2026-11-25 01:00 */
+  RetractCase *fresh;    /* filed 20:00: self-service until 22:00 */
+  RetractCase *older;    /* filed 11:00, 72 h: the window closes 2026-11-27 11:00 */
+  RetractCase *resolved;
+  guint n_changes;
+  guint position, removed, added;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  f->ticket = make_case ("wechat", "friend-report", "2026-11-24 10:00", "", "WX2026112400001",
+                         "web-ticket", "2026-11-24 13:00", FALSE);
+  f->fresh = make_case ("wechat", "friend-report", "2026-11-24 20:00", "shop-account", NULL,
+                        NULL, NULL, FALSE);
+  f->older = make_case ("wechat", "payment-dispute", "2026-11-24 11:00", "", "ZF99", NULL, NULL,
+                        FALSE);
+  f->resolved = make_case ("alipay", "general", "2026-11-24 10:00", "", NULL, NULL, NULL, TRUE);
+  g_ptr_array_add (f->cases, f->resolved);
+  g_ptr_array_add (f->cases, f->ticket);
+  g_ptr_array_add (f->cases, f->older);
+  g_ptr_array_add (f->cases, f->fresh);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (f->cases);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  f->n_changes++;
+  f->position = position;
+  f->removed = removed;
+  f->added = added;
+}
+
+static RetractCase *
+case_at (RetractCaseList *list,
+         guint            position)
+{
+  g_autoptr(RetractCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (item);
+  return retract_case_item_get_case (item);
+}
+
+static RetractCaseList *
+list_at (Fixture    *f,
+         const char *time)
+{
+  RetractCaseList *list = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
+  g_autoptr(GDateTime) now = retract_time_parse (time, NULL);
+
+  retract_case_list_set_cases (list, f->cases, now);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), f);
+  return list;
+}
+
+/* act-now by due time, then waiting, then the rest; the order of `cases`. */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24 21:00", NULL);
+  g_autoptr(RetractCaseItem) first = NULL;
+  g_autofree char *due = NULL;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RETRACT_TYPE_CASE_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_true (case_at (list, 0) == f->fresh);    /* act-now, due 22:00 */
+  g_assert_true (case_at (list, 1) == f->older);    /* act-now, due 2026-11-27 11:00 */
+  g_assert_true (case_at (list, 2) == f->ticket);   /* waiting */
+  g_assert_true (case_at (list, 3) == f->resolved); /* done */
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 4));
+
+  /* The same order as the CLI's. */
+  rows = retract_case_rows_new (rules, f->cases, now);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RetractCaseRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_true (case_at (list, i) == row->kase);
+    }
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (retract_case_item_get_platform_name (first), ==, "WeChat");
+  g_assert_cmpstr (retract_case_item_get_type_name (first), ==,
+                   "Report of a friend (pornography / fraud)");
+  g_assert_cmpstr (retract_case_item_get_account (first), ==, "shop-account");
+  g_assert_cmpstr (retract_case_item_get_complaint_number (first), ==, "");
+  g_assert_true (retract_case_item_has_status (first));
+  g_assert_cmpint (retract_case_item_get_status (first), ==, RETRACT_STATUS_ACT_NOW);
+  due = retract_time_format_iso (retract_case_item_get_due_at (first));
+  g_assert_cmpstr (due, ==, "2026-11-24T22:00:00+08:00");
+  g_assert_null (retract_case_item_get_error (first));
+
+  /* The timer's next wake-up: the soonest deadline ahead. */
+  g_free (due);
+  due = retract_time_format_iso (retract_case_list_get_next_due (list));
+  g_assert_cmpstr (due, ==, "2026-11-24T22:00:00+08:00");
+  g_assert_cmpuint (f->n_changes, ==, 0);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+/* A refresh that changes nothing says nothing. */
+static void
+test_refresh_unchanged (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  g_autoptr(GDateTime) later = retract_time_parse ("2026-11-24 21:30", NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(RetractCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+  g_signal_connect (item, "notify", G_CALLBACK (count_notify), log);
+  retract_case_list_refresh (list, later);
+
+  g_assert_cmpuint (f->n_changes, ==, 0);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_true (retract_case_list_get_now (list) != NULL &&
+                 g_date_time_equal (retract_case_list_get_now (list), later));
+}
+
+/* The clock crosses the ticket's wait: it becomes act-now, notifies its
+ * status and deadline, and moves to the top in one items-changed that
+ * leaves the done case at the bottom alone; the items stay the same objects. */
+static void
+test_refresh_moves (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  g_autoptr(GDateTime) later = retract_time_parse ("2026-11-24 21:50", NULL);
+  g_autoptr(GDateTime) after_wait = retract_time_parse ("2026-11-25 01:00", NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(RetractCaseItem) ticket = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_autoptr(RetractCaseItem) resolved = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_autoptr(RetractCaseItem) moved = NULL;
+  guint position = G_MAXUINT;
+
+  g_assert_true (retract_case_item_get_case (ticket) == f->ticket);
+  g_assert_cmpint (retract_case_item_get_status (ticket), ==, RETRACT_STATUS_WAITING);
+  g_signal_connect (ticket, "notify", G_CALLBACK (count_notify), log);
+
+  retract_case_list_refresh (list, later);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+
+  retract_case_list_refresh (list, after_wait);
+  /* Both, once each, in one notification batch (their order is GLib's). */
+  g_assert_cmpuint (strlen (log->str), ==, strlen ("status;due-at;"));
+  g_assert_nonnull (strstr (log->str, "status;"));
+  g_assert_nonnull (strstr (log->str, "due-at;"));
+  g_assert_cmpint (retract_case_item_get_status (ticket), ==, RETRACT_STATUS_ACT_NOW);
+  /* ticket (due 10:00), fresh (now a ticket, due 20:00), older (2026-11-27
+   * 11:00, a 72 h window), resolved. */
+  g_assert_true (case_at (list, 0) == f->ticket);
+  g_assert_true (case_at (list, 1) == f->fresh);
+  g_assert_true (case_at (list, 2) == f->older);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (f->position, ==, 0);
+  g_assert_cmpuint (f->removed, ==, 3);
+  g_assert_cmpuint (f->added, ==, 3);
+
+  moved = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (moved == ticket);
+  g_assert_true (retract_case_list_find (list, retract_case_get_id (f->resolved), &position) ==
+                 resolved);
+  g_assert_cmpuint (position, ==, 3);
+}
+
+/* A case saved again (an event logged) keeps its item; a deleted case and a
+ * new one are one change each. */
+static void
+test_set_cases (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24 21:00", NULL);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_autoptr(RetractCase) other = make_case ("douyin", "general", "2026-11-24 09:00", "", NULL,
+                                            NULL, NULL, TRUE);
+
+  /* The resolved case deleted: removed from the bottom. */
+  g_ptr_array_add (cases, g_object_ref (f->fresh));
+  g_ptr_array_add (cases, g_object_ref (f->ticket));
+  g_ptr_array_add (cases, g_object_ref (f->older));
+  retract_case_list_set_cases (list, cases, now);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (f->position, ==, 3);
+  g_assert_cmpuint (f->removed, ==, 1);
+  g_assert_cmpuint (f->added, ==, 0);
+  g_assert_null (retract_case_list_find (list, retract_case_item_get_id (item), NULL));
+
+  /* A new done case: added at the bottom. */
+  g_ptr_array_add (cases, g_object_ref (other));
+  retract_case_list_set_cases (list, cases, now);
+  g_assert_cmpuint (f->n_changes, ==, 2);
+  g_assert_cmpuint (f->position, ==, 3);
+  g_assert_cmpuint (f->removed, ==, 0);
+  g_assert_cmpuint (f->added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_true (case_at (list, 3) == other);
+}
+
+/* A case the rules in use cannot assess is listed with why, without status. */
+static void
+test_error (void)
+{
+  g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_ZH_CN);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24 21:00", NULL);
+  g_autoptr(RetractCaseItem) item = NULL;
+
+  g_ptr_array_add (cases, make_case ("wechat", "no-such-type", "2026-11-24 10:00", "", NULL,
+                                     NULL, NULL, FALSE));
+  g_ptr_array_add (cases, make_case ("wechat", "friend-report", "2026-11-24 10:00", "", NULL,
+                                     NULL, NULL, FALSE));
+  retract_case_list_set_cases (list, cases, now);
+
+  item = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_false (retract_case_item_has_status (item));
+  g_assert_nonnull (retract_case_item_get_error (item));
+  g_assert_cmpstr (retract_case_item_get_type_name (item), ==, "no-such-type");
+  g_assert_cmpstr (retract_case_item_get_platform_name (item), ==, "微信");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (retract_case_item_get_type_name (item), ==, "好友举报(色情/诈骗)");
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  RetractCaseItem *ticket = retract_case_list_find (list, retract_case_get_id (f->ticket), NULL);
+  RetractCaseItem *fresh = retract_case_list_find (list, retract_case_get_id (f->fresh), NULL);
+
+  g_assert_true (retract_case_item_matches (ticket, NULL));
+  g_assert_true (retract_case_item_matches (ticket, ""));
+  g_assert_true (retract_case_item_matches (ticket, "  "));
+  /* The complaint number, the type, the account; any case, every word. */
+  g_assert_true (retract_case_item_matches (ticket, "wx20261124"));
+  g_assert_false (retract_case_item_matches (fresh, "wx20261124"));
+  g_assert_true (retract_case_item_matches (fresh, "FRAUD"));
+  g_assert_true (retract_case_item_matches (fresh, "Shop"));
+  g_assert_true (retract_case_item_matches (fresh, "shop fraud"));
+  g_assert_false (retract_case_item_matches (fresh, "shop dispute"));
+  g_assert_false (retract_case_item_matches (ticket, "shop"));
+  /* Not the platform nor the status: what the issue names, no more. */
+  g_assert_false (retract_case_item_matches (ticket, "wechat"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  rules = retract_ruleset_new_bundled (&error);
+  g_assert_no_error (error);
+
+  g_test_add ("/retract/case-list/order", Fixture, NULL, fixture_set_up, test_order,
+              fixture_tear_down);
+  g_test_add ("/retract/case-list/refresh-unchanged", Fixture, NULL, fixture_set_up,
+              test_refresh_unchanged, fixture_tear_down);
+  g_test_add ("/retract/case-list/refresh-moves", Fixture, NULL, fixture_set_up,
+              test_refresh_moves, fixture_tear_down);
+  g_test_add ("/retract/case-list/set-cases", Fixture, NULL, fixture_set_up, test_set_cases,
+              fixture_tear_down);
+  g_test_add ("/retract/case-list/search", Fixture, NULL, fixture_set_up, test_search,
+              fixture_tear_down);
+  g_test_add_func ("/retract/case-list/error", test_error);
+
+  status = g_test_run ();
+  g_object_unref (rules);
+  return status;
+}
