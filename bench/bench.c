@@ -770,6 +770,85 @@ bench_cases_json (GDateTime *now)
   print_value ("cases-json-1000-over-0", medians[2] / medians[0], 2, "ratio");
 }
 
+/* retract_store_list_cases() in this process over 0, 100 and 1 000 saved
+ * cases of a 20 000-character narrative each: cold, with the index removed
+ * before every run (every case file is read: the index is rebuilt), and warm,
+ * with the index of the run before (only stat() per case). */
+static void
+bench_store_list (GDateTime *now)
+{
+  static const guint sizes[] = { 0, 100, 1000 };
+  g_autofree char *narrative = narrative_of (LIBRARY_CHARS);
+  double warm[G_N_ELEMENTS (sizes)];
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *data_home = g_dir_make_tmp ("retract-bench-list-XXXXXX", NULL);
+      g_autofree char *directory = NULL;
+      g_autofree char *index = NULL;
+      g_autoptr(RetractStore) store = NULL;
+      g_autoptr(GArray) cold_runs = samples_new ();
+      g_autoptr(GArray) warm_runs = samples_new ();
+      g_autofree char *message = g_strdup_printf ("listing %u saved cases", sizes[s]);
+      g_autofree char *name = NULL;
+
+      progress (message);
+      if (data_home == NULL)
+        {
+          failed = TRUE;
+          return;
+        }
+      directory = g_build_filename (data_home, APP_ID, NULL);
+      index = g_build_filename (directory, "cases", "index.json", NULL);
+      store = retract_store_new (directory);
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          g_autoptr(RetractCase) kase = library_case (i, now, narrative);
+          g_autoptr(GError) error = NULL;
+
+          if (!retract_store_save_case (store, kase, &error))
+            {
+              g_printerr ("bench: cannot save case %u: %s\n", i, error->message);
+              failed = TRUE;
+              remove_tree (data_home);
+              return;
+            }
+        }
+
+      for (int run = 0; run < export_runs; run++)
+        {
+          g_autoptr(GPtrArray) cases = NULL;
+          gint64 start;
+
+          g_unlink (index);
+          start = g_get_monotonic_time ();
+          cases = retract_store_list_cases (store, NULL, NULL);
+          add_sample (cold_runs, elapsed_ms (start));
+          g_clear_pointer (&cases, g_ptr_array_unref);
+
+          start = g_get_monotonic_time ();
+          cases = retract_store_list_cases (store, NULL, NULL);
+          add_sample (warm_runs, elapsed_ms (start));
+          if (cases == NULL || cases->len != sizes[s])
+            {
+              g_printerr ("bench: the listing did not return the %u cases\n", sizes[s]);
+              failed = TRUE;
+            }
+        }
+      warm[s] = median (warm_runs);
+
+      name = g_strdup_printf ("store-list-%u-cold", sizes[s]);
+      print_value (name, median (cold_runs), 2, "ms");
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("store-list-%u-warm", sizes[s]);
+      print_value (name, warm[s], 2, "ms");
+
+      remove_tree (data_home);
+    }
+
+  print_value ("store-list-1000-warm-over-100", warm[2] / warm[1], 2, "ratio");
+}
+
 /* Next-step evaluations: the assessment and the counts made once per case,
  * the next step worked out again and again (the list and the reminders ask
  * for it every minute). Also the rows of a list of 1 000 cases of five
@@ -1354,7 +1433,7 @@ main (int   argc,
 {
   static const char * const groups[] = {
     "startup", "dataset", "assessments", "export", "export-pages", "export-dataset",
-    "export-unbroken", "cases", "next-step", NULL
+    "export-unbroken", "cases", "store-list", "next-step", NULL
   };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &startup_runs,
@@ -1365,7 +1444,7 @@ main (int   argc,
       "Counted rounds of the unbroken-text exports (default 7, at least 1)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Only one group: startup, dataset, assessments, export, export-pages, export-dataset, "
-      "export-unbroken, cases, next-step", "GROUP" },
+      "export-unbroken, cases, store-list, next-step", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Retract's benchmarks");
@@ -1429,6 +1508,8 @@ main (int   argc,
     bench_next_step (rules, now);
   if (wanted ("cases"))
     bench_cases_json (now);
+  if (wanted ("store-list"))
+    bench_store_list (now);
 
   return failed ? 1 : 0;
 }
