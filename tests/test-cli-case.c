@@ -283,7 +283,24 @@ test_new_and_show (void)
             "--now", NOW, NULL);
     g_assert_cmpstr (log.out, ==, "");
   }
-  log_event (id, "note", "2026-11-24T11:00:00+08:00");
+  /* With --json, the event as it was logged. */
+  {
+    g_auto(Run) log = { 0 };
+    g_autoptr(JsonParser) log_parser = NULL;
+    JsonObject *logged;
+
+    run_ok (&log, "case", "log", id, "--event", "note", "--at", "2026-11-24T03:00:00Z",
+            "--now", NOW, "--json", NULL);
+    logged = parse_object (log.out, &log_parser);
+    g_assert_cmpuint (json_object_get_size (logged), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (logged, "id"), ==, id);
+    event = json_object_get_object_member (logged, "event");
+    g_assert_cmpstr (json_object_get_string_member (event, "kind"), ==, "note");
+    /* Beijing time, whatever the offset it was given in. */
+    g_assert_cmpstr (json_object_get_string_member (event, "at"), ==,
+                     "2026-11-24T11:00:00+08:00");
+    g_assert_true (json_object_get_null_member (event, "outcome"));
+  }
 
   root = show (id, NOW, &parser);
   g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, id);
