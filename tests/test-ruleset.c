@@ -12,6 +12,7 @@
 #include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-ruleset.h"
+#include "retract-time.h"
 #include "retract-validators.h"
 #include "test-datasets.h"
 
@@ -55,6 +56,18 @@ test_bundled_validates (void)
   g_assert_true (strstr (retract_text_get (retract_ruleset_get_disclaimer (rules),
                                            RETRACT_LANGUAGE_ZH_CN), "官方") != NULL);
   g_assert_finalize_object (g_steal_pointer (&rules));
+}
+
+/* The bundled dataset carries its issue and expiry like a published one. */
+static void
+test_bundled_times (void)
+{
+  g_autoptr(RetractRuleset) rules = load_bundled ();
+  g_autofree char *issued = retract_time_format_iso (retract_ruleset_get_issued (rules));
+  g_autofree char *expires = retract_time_format_iso (retract_ruleset_get_expires (rules));
+
+  g_assert_cmpstr (issued, ==, "2026-11-24T00:00:00+08:00");
+  g_assert_cmpstr (expires, ==, "2027-02-22T00:00:00+08:00");
 }
 
 /* Facts of the article, one per line of its tables and lists; each must be in
@@ -342,6 +355,26 @@ static const Mutation mutations[] = {
     "$.meta.version: |“2026.1.1.1”" },
   { "version-signed", "meta", "version", "\"+2026.1.1\"", RETRACT_DATA_ERROR_BAD_VALUE,
     "$.meta.version: |“+2026.1.1”" },
+  /* The signed-rules meta: what the file is, when it was issued and until when
+   * it may be installed, all required, times exactly as Retract writes them. */
+  { "kind-missing", "meta", "kind", NULL, RETRACT_DATA_ERROR_MISSING, "$.meta: |“kind”" },
+  { "kind-of-key-list", "meta", "kind", "\"io.github.retractapp.Retract/keys\"",
+    RETRACT_DATA_ERROR_UNSUPPORTED, "$.meta.kind: |“io.github.retractapp.Retract/keys”" },
+  { "issued-missing", "meta", "issued", NULL, RETRACT_DATA_ERROR_MISSING, "$.meta: |“issued”" },
+  { "expires-missing", "meta", "expires", NULL, RETRACT_DATA_ERROR_MISSING,
+    "$.meta: |“expires”" },
+  { "issued-utc", "meta", "issued", "\"2026-11-24T00:00:00Z\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.meta.issued: |2026-12-01T00:00:00+08:00" },
+  { "issued-no-seconds", "meta", "issued", "\"2026-11-24T00:00+08:00\"",
+    RETRACT_DATA_ERROR_BAD_VALUE, "$.meta.issued: |written like" },
+  { "issued-date-only", "meta", "issued", "\"2026-11-24\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.meta.issued: |written like" },
+  { "expires-space", "meta", "expires", "\"2027-02-22 00:00:00+08:00\"",
+    RETRACT_DATA_ERROR_BAD_VALUE, "$.meta.expires: |written like" },
+  { "expires-number", "meta", "expires", "20270222", RETRACT_DATA_ERROR_WRONG_TYPE,
+    "$.meta.expires: |expected a string" },
+  { "expires-before-issued", "meta", "expires", "\"2026-11-23T23:59:59+08:00\"",
+    RETRACT_DATA_ERROR_BAD_VALUE, "$.meta.expires: |expire before they are issued" },
   { "bad-published-date", "meta", "published", "\"2026-02-30\"", RETRACT_DATA_ERROR_BAD_VALUE,
     "$.meta.published: |2026-02-30" },
   /* Digits only: no sign, space or short part, whatever sscanf() would take. */
@@ -628,9 +661,9 @@ typedef struct
 static const TextEdit text_edits[] = {
   { "duplicate-key", "\"version\": \"2026.11.1\",",
     "\"version\": \"2026.11.1\", \"version\": \"2099.1.1\",",
-    RETRACT_DATA_ERROR_DUPLICATE_KEY, "rules.json:5:29: duplicate key “version” in $.meta" },
+    RETRACT_DATA_ERROR_DUPLICATE_KEY, "rules.json:6:29: duplicate key “version” in $.meta" },
   { "trailing-comma", "\"timezone\": \"+08:00\",", "\"timezone\": \"+08:00\",,",
-    RETRACT_DATA_ERROR_SYNTAX, "rules.json:7:26: expected a member name" },
+    RETRACT_DATA_ERROR_SYNTAX, "rules.json:10:26: expected a member name" },
   { "comment", "\"schema\": 1,", "\"schema\": 1, // the layout",
     RETRACT_DATA_ERROR_SYNTAX, "rules.json:3:18: expected a member name in double quotes, "
     "found a comment" },
@@ -886,6 +919,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/retract/ruleset/bundled-validates", test_bundled_validates);
+  g_test_add_func ("/retract/ruleset/bundled-times", test_bundled_times);
   g_test_add_func ("/retract/ruleset/seed-facts-present", test_seed_facts_present);
   g_test_add_func ("/retract/ruleset/every-record-cites-a-section",
                    test_every_record_cites_a_section);

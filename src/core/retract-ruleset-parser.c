@@ -15,6 +15,7 @@
 #include "retract-error.h"
 #include "retract-ruleset-private.h"
 #include "retract-text.h"
+#include "retract-time.h"
 
 /* ---- the dataset's objects, from the innermost out ---- */
 
@@ -446,6 +447,76 @@ check_app (Parser     *parser,
 }
 
 static gboolean
+check_kind (Parser     *parser,
+            const char *path,
+            gpointer    member,
+            GError    **error)
+{
+  const char *kind = *(char **) member;
+
+  if (g_str_equal (kind, RETRACT_RULESET_KIND))
+    return TRUE;
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
+                                   _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
+                                   RETRACT_RULESET_KIND);
+  return FALSE;
+}
+
+/* A time written exactly as Retract writes one, 2026-12-01T00:00:00+08:00:
+ * it must read back byte for byte, so no other offset, no missing seconds
+ * and no space for the T. The signed text is what is compared. */
+static GDateTime *
+read_instant (Parser     *parser,
+              const char *path,
+              const char *text,
+              GError    **error)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (text, NULL);
+  g_autofree char *again = time != NULL ? retract_time_format_iso (time) : NULL;
+
+  if (again != NULL && g_str_equal (again, text))
+    return g_steal_pointer (&time);
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                   _("must be a date and time written like "
+                                     "2026-12-01T00:00:00+08:00"));
+  return NULL;
+}
+
+static gboolean
+check_issued (Parser     *parser,
+              const char *path,
+              gpointer    member,
+              GError    **error)
+{
+  g_clear_pointer (&parser->rules->issued, g_date_time_unref);
+  parser->rules->issued = read_instant (parser, path, *(char **) member, error);
+  return parser->rules->issued != NULL;
+}
+
+/* Read after issued (the table's order), which it may not precede. */
+static gboolean
+check_expires (Parser     *parser,
+               const char *path,
+               gpointer    member,
+               GError    **error)
+{
+  g_clear_pointer (&parser->rules->expires, g_date_time_unref);
+  parser->rules->expires = read_instant (parser, path, *(char **) member, error);
+  if (parser->rules->expires == NULL)
+    return FALSE;
+
+  if (g_date_time_compare (parser->rules->issued, parser->rules->expires) <= 0)
+    return TRUE;
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                   _("the rules expire before they are issued (%s)"),
+                                   parser->rules->issued_text);
+  return FALSE;
+}
+
+static gboolean
 check_timezone (Parser     *parser,
                 const char *path,
                 gpointer    member,
@@ -480,11 +551,14 @@ static const RecordSpec source_spec = SPEC (source_fields, RetractRuleset, NULL)
  * whichever of its new fields happens to come first. */
 static const Field meta_fields[] = {
   { "schema", FIELD_UINT, REQ, 1, G_MAXINT, AT (RetractRuleset, schema), NULL, check_schema },
+  { "kind", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, kind), NULL, check_kind },
   { "app", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, app), NULL, check_app },
   { "version", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, version), NULL,
     retract_ruleset_check_version },
   { "published", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, published), NULL,
     retract_ruleset_check_date },
+  { "issued", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, issued_text), NULL, check_issued },
+  { "expires", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, expires_text), NULL, check_expires },
   { "timezone", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, timezone), NULL, check_timezone },
   { "source", FIELD_OBJECT, REQ, 0, 0, 0, &source_spec },
   { "disclaimer", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, disclaimer) },

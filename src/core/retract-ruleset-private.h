@@ -22,9 +22,14 @@ struct _RetractRuleset
 
   /* $.meta */
   guint               schema;
+  char               *kind;
   char               *app;
   char               *version;
   char               *published;
+  char               *issued_text;
+  char               *expires_text;
+  GDateTime          *issued;  /* read from issued_text, freed with the ruleset */
+  GDateTime          *expires; /* read from expires_text */
   char               *timezone;
   RetractText         title;
   char               *source_kind;

@@ -31,6 +31,8 @@ retract_ruleset_finalize (GObject *object)
    * know what each holds; what the tables do not read is freed here. */
   retract_ruleset_clear_record (&retract_ruleset_spec, self);
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->issued, g_date_time_unref);
+  g_clear_pointer (&self->expires, g_date_time_unref);
   g_clear_object (&self->calendar);
 
   G_OBJECT_CLASS (retract_ruleset_parent_class)->finalize (object);
@@ -200,6 +202,10 @@ retract_ruleset_get_origin (RetractRuleset *self)
 
 DEFINE_GETTER (const char *, version, self->version)
 DEFINE_GETTER (const char *, published, self->published)
+/* (transfer none): when the dataset was signed for release, and when it stops
+ * being installed (one in use keeps working; the app says how old it is) */
+DEFINE_GETTER (GDateTime *, issued, self->issued)
+DEFINE_GETTER (GDateTime *, expires, self->expires)
 DEFINE_GETTER (const char *, location, self->location)
 DEFINE_GETTER (const RetractText *, title, &self->title)
 DEFINE_GETTER (const RetractText *, disclaimer, &self->disclaimer)

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RetractRuleset, retract_ruleset, RETRACT, RULESET, GObject
 
 /* The dataset layout this build understands (meta.schema). */
 #define RETRACT_RULESET_SCHEMA 1
+#define RETRACT_RULESET_KIND "io.github.retractapp.Retract/rules"
 #define RETRACT_RULESET_MAX_BYTES (2 * 1024 * 1024)
 #define RETRACT_RULESET_BUNDLED_PATH "/io/github/retractapp/Retract/rules/rules.json"
 
@@ -50,6 +51,8 @@ RetractRuleset             *retract_ruleset_new_downloaded      (const char     
 
 const char                 *retract_ruleset_get_version         (RetractRuleset  *self);
 const char                 *retract_ruleset_get_published       (RetractRuleset  *self);
+GDateTime                  *retract_ruleset_get_issued          (RetractRuleset  *self);
+GDateTime                  *retract_ruleset_get_expires         (RetractRuleset  *self);
 RetractRulesOrigin          retract_ruleset_get_origin          (RetractRuleset  *self);
 const char                 *retract_ruleset_get_location        (RetractRuleset  *self);
 const RetractText          *retract_ruleset_get_title           (RetractRuleset  *self);
