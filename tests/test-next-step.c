@@ -755,9 +755,9 @@ test_why (gconstpointer data)
   g_assert_cmpstr (retract_next_reason_to_id (step.reason), ==, c->reason);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      g_autofree char *title = retract_next_step_dup_title (&step, assessment, languages[i]);
+      g_autofree char *title = retract_next_step_dup_title (&step, rules, languages[i]);
       g_autofree char *why = retract_next_step_dup_why (&step, assessment, &counts, languages[i]);
-      const char *label = retract_next_step_get_record_label (&step, assessment, languages[i]);
+      const char *label = retract_next_step_get_record_label (&step, rules, languages[i]);
 
       g_assert_cmpstr (title, ==, c->title[i]);
       g_assert_cmpstr (label, ==, c->label[i]);

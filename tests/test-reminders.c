@@ -9,6 +9,7 @@
 
 #include "retract-assessment.h"
 #include "retract-error.h"
+#include "retract-json-case.h"
 #include "retract-reminders.h"
 #include "retract-time.h"
 #include "test-datasets.h"
@@ -737,6 +738,198 @@ test_parser_accepts (void)
   g_assert_finalize_object (g_steal_pointer (&auto_review));
 }
 
+/* ---- the case file: one event per open case's next step ---- */
+
+static void
+add_event (RetractCase      *kase,
+           RetractEventKind  kind,
+           const char       *channel,
+           const char       *at)
+{
+  g_autoptr(GDateTime) time = parse_time (at);
+  RetractCaseEvent *event = retract_case_event_new (kind, time);
+
+  event->channel = g_strdup (channel);
+  retract_case_add_event (kase, event);
+}
+
+/* A case as the user fills it in, with what must never reach a calendar. */
+static RetractCase *
+make_personal_case (const char *platform,
+                    const char *type,
+                    const char *filed_at)
+{
+  RetractCase *kase = make_case (platform, type, filed_at, NULL);
+
+  g_assert_true (retract_case_set_account (kase, "wxid_private_acct", NULL));
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124777");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "a very private narrative");
+  return kase;
+}
+
+static icalcomponent *
+find_case_event (icalcomponent *calendar,
+                 RetractCase   *kase)
+{
+  g_autofree char *prefix = g_strconcat ("case-", retract_case_get_id (kase), NULL);
+
+  return find_event (calendar, prefix);
+}
+
+static char *
+build_case_file (GPtrArray  *cases,
+                 const char *now,
+                 GError    **error)
+{
+  g_autoptr(GDateTime) at = parse_time (now);
+  g_autoptr(GPtrArray) rows = retract_case_rows_new (rules, cases, at);
+
+  return retract_reminders_build_case_file_ics (rules, rows, at, RETRACT_LANGUAGE_EN, error);
+}
+
+static void
+test_case_file (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) created = parse_time ("2026-11-24 21:00");
+  g_autoptr(GDateTime) wait_ends = parse_time ("2026-11-25 01:00");
+  g_autoptr(GDateTime) self_service_ends = parse_time ("2026-11-24 22:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *uid = NULL;
+  RetractCase *ticket = make_personal_case ("wechat", "friend-report", "2026-11-24 10:00");
+  RetractCase *fresh = make_personal_case ("wechat", "friend-report", "2026-11-24 20:00");
+  RetractCase *resolved = make_personal_case ("wechat", "friend-report", "2026-11-24 10:00");
+  RetractCase *abandoned = make_personal_case ("wechat", "friend-report", "2026-11-24 10:00");
+  RetractCase *closed = make_personal_case ("alipay", "general", "2026-11-20 10:00");
+  icalcomponent *event;
+
+  add_event (ticket, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24 13:00");
+  add_event (resolved, RETRACT_EVENT_RESOLVED, NULL, "2026-11-24 13:00");
+  add_event (abandoned, RETRACT_EVENT_ABANDONED, NULL, "2026-11-24 13:00");
+  g_ptr_array_add (cases, ticket);
+  g_ptr_array_add (cases, resolved);
+  g_ptr_array_add (cases, fresh);
+  g_ptr_array_add (cases, abandoned);
+  g_ptr_array_add (cases, closed);
+
+  ics = build_case_file (cases, "2026-11-24 21:00", &error);
+  g_assert_no_error (error);
+  calendar = parse_calendar (ics);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+
+  /* The open cases only: nothing for ended or closed ones. */
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 2);
+  g_assert_null (find_case_event (calendar, resolved));
+  g_assert_null (find_case_event (calendar, abandoned));
+  g_assert_null (find_case_event (calendar, closed));
+
+  /* The ticket's wait ends at 01:00, then the hotline. */
+  event = find_case_event (calendar, ticket);
+  g_assert_nonnull (event);
+  uid = g_strconcat ("case-", retract_case_get_id (ticket), "-wait-phone-hotline", UID_SUFFIX,
+                     NULL);
+  g_assert_cmpstr (icalcomponent_get_uid (event), ==, uid);
+  g_assert_cmpuint (check_event (event, wait_ends, created), ==, 1);
+  g_assert_cmpstr (icalcomponent_get_summary (event), ==,
+                   "Mistaken complaint (WeChat · Report of a friend (pornography / fraud)): "
+                   "Wait for the reply: Ticket on the Tencent Customer Service website");
+  g_assert_nonnull (strstr (icalcomponent_get_description (event), "Deadline: 2026-11-25 01:00"));
+  g_assert_nonnull (strstr (icalcomponent_get_description (event), "0755-83765566"));
+
+  /* The fresh case: the self-service button until 22:00. */
+  event = find_case_event (calendar, fresh);
+  g_assert_nonnull (event);
+  g_free (uid);
+  uid = g_strconcat ("case-", retract_case_get_id (fresh), "-submit-self-service", UID_SUFFIX,
+                     NULL);
+  g_assert_cmpstr (icalcomponent_get_uid (event), ==, uid);
+  check_event (event, self_service_ends, created);
+
+  /* Nothing about the person: not the account, the number, the name nor the story. */
+  g_assert_null (strstr (ics, "wxid_private_acct"));
+  g_assert_null (strstr (ics, "WX20261124777"));
+  g_assert_null (strstr (ics, "张三"));
+  g_assert_null (strstr (ics, "private narrative"));
+}
+
+/* Saving the reminders again: the same step keeps its UID (importing
+ * updates it), a new step gets its own; in Chinese too. */
+static void
+test_case_file_stable (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(icalcomponent) first = NULL;
+  g_autoptr(icalcomponent) again = NULL;
+  g_autoptr(icalcomponent) after = NULL;
+  g_autoptr(icalcomponent) chinese = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_again = NULL;
+  g_autofree char *ics_after = NULL;
+  g_autofree char *ics_chinese = NULL;
+  g_autofree char *uid = NULL;
+  RetractCase *kase = make_personal_case ("wechat", "friend-report", "2026-11-24 10:00");
+
+  g_ptr_array_add (cases, kase);
+  ics = build_case_file (cases, "2026-11-24 12:30", &error);
+  g_assert_no_error (error);
+  first = parse_calendar (ics);
+  uid = g_strdup (icalcomponent_get_uid (find_case_event (first, kase)));
+  g_assert_true (g_str_has_suffix (uid, "-submit-web-ticket" UID_SUFFIX));
+
+  ics_again = build_case_file (cases, "2026-11-24 13:00", &error);
+  g_assert_no_error (error);
+  again = parse_calendar (ics_again);
+  g_assert_cmpstr (icalcomponent_get_uid (find_case_event (again, kase)), ==, uid);
+
+  add_event (kase, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24 13:00");
+  ics_after = build_case_file (cases, "2026-11-24 13:05", &error);
+  g_assert_no_error (error);
+  after = parse_calendar (ics_after);
+  g_assert_cmpstr (icalcomponent_get_uid (find_case_event (after, kase)), !=, uid);
+  g_assert_true (g_str_has_suffix (icalcomponent_get_uid (find_case_event (after, kase)),
+                                   "-wait-phone-hotline" UID_SUFFIX));
+
+  {
+    g_autoptr(GDateTime) at = parse_time ("2026-11-24 13:05");
+    g_autoptr(GPtrArray) rows = retract_case_rows_new (rules, cases, at);
+
+    ics_chinese = retract_reminders_build_case_file_ics (rules, rows, at, RETRACT_LANGUAGE_ZH_CN,
+                                                         &error);
+    g_assert_no_error (error);
+  }
+  chinese = parse_calendar (ics_chinese);
+  g_assert_cmpstr (icalcomponent_get_summary (find_case_event (chinese, kase)), ==,
+                   "误投诉撤销（微信 · 好友举报(色情/诈骗)）：等待答复：腾讯客服官网申诉");
+  g_assert_cmpstr (icalcomponent_get_uid (find_case_event (chinese, kase)), ==,
+                   icalcomponent_get_uid (find_case_event (after, kase)));
+}
+
+/* No open case with a deadline: nothing to put in a calendar. */
+static void
+test_case_file_nothing (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  RetractCase *resolved = make_personal_case ("wechat", "friend-report", "2026-11-24 10:00");
+
+  ics = build_case_file (cases, "2026-11-24 21:00", &error);
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_null (ics);
+  g_clear_error (&error);
+
+  add_event (resolved, RETRACT_EVENT_RESOLVED, NULL, "2026-11-24 13:00");
+  g_ptr_array_add (cases, resolved);
+  g_ptr_array_add (cases, make_personal_case ("alipay", "general", "2026-11-20 10:00"));
+  ics = build_case_file (cases, "2026-11-24 21:00", &error);
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+  g_assert_null (ics);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +955,9 @@ main (int   argc,
   g_test_add_func ("/retract/reminders/text-escaping", test_text_escaping);
   g_test_add_func ("/retract/reminders/no-personal-data", test_no_personal_data);
   g_test_add_func ("/retract/reminders/parser-accepts", test_parser_accepts);
+  g_test_add_func ("/retract/reminders/case-file", test_case_file);
+  g_test_add_func ("/retract/reminders/case-file-stable", test_case_file_stable);
+  g_test_add_func ("/retract/reminders/case-file-nothing", test_case_file_nothing);
 
   status = g_test_run ();
   g_assert_finalize_object (rules);

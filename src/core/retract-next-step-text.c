@@ -416,16 +416,14 @@ channel_use (const RetractChannel *channel)
  */
 char *
 retract_next_step_dup_title (const RetractNextStep *step,
-                             RetractAssessment     *assessment,
+                             RetractRuleset        *rules,
                              RetractLanguage        language)
 {
-  RetractRuleset *rules;
   const RetractChannel *channel;
 
   g_return_val_if_fail (step != NULL, NULL);
-  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
-  rules = retract_assessment_get_rules (assessment);
   channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
 
   switch (step->action)
@@ -498,18 +496,15 @@ retract_next_step_dup_title (const RetractNextStep *step,
  */
 const char *
 retract_next_step_get_record_label (const RetractNextStep *step,
-                                    RetractAssessment     *assessment,
+                                    RetractRuleset        *rules,
                                     RetractLanguage        language)
 {
   const RetractChannel *channel;
 
   g_return_val_if_fail (step != NULL, NULL);
-  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
-  channel = step->channel != NULL
-            ? retract_ruleset_lookup_channel (retract_assessment_get_rules (assessment),
-                                              step->channel)
-            : NULL;
+  channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
 
   switch (step->action)
     {

@@ -14,14 +14,14 @@
 G_BEGIN_DECLS
 
 char       *retract_next_step_dup_title        (const RetractNextStep   *step,
-                                                RetractAssessment       *assessment,
+                                                RetractRuleset          *rules,
                                                 RetractLanguage          language);
 char       *retract_next_step_dup_why          (const RetractNextStep   *step,
                                                 RetractAssessment       *assessment,
                                                 const RetractCaseCounts *counts,
                                                 RetractLanguage          language);
 const char *retract_next_step_get_record_label (const RetractNextStep   *step,
-                                                RetractAssessment       *assessment,
+                                                RetractRuleset          *rules,
                                                 RetractLanguage          language);
 gboolean    retract_next_step_get_record       (const RetractNextStep   *step,
                                                 RetractEventKind        *kind,

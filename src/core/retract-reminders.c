@@ -16,6 +16,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-error.h"
+#include "retract-json-case.h"
+#include "retract-next-step-text.h"
 #include "retract-reminders.h"
 #include "retract-time.h"
 
@@ -347,6 +349,164 @@ retract_reminders_build_ics (RetractAssessment *assessment,
     {
       if (deadlines[i] != NULL)
         append_event (ics, assessment, (DeadlineKind) i, deadlines[i], created, language);
+    }
+
+  append_property (ics, "END", "VCALENDAR");
+
+  return g_string_free (ics, FALSE);
+}
+
+/* ---- the case file: one event for each open case's next step ---- */
+
+/* Stable per case, action and channel: saving the reminders again after the
+ * step changed (the ticket was sent, now wait) adds the new step and
+ * re-importing the same step updates it. The case id is random (it names
+ * nothing about the user). */
+static char *
+build_step_uid (const RetractCaseRow *row)
+{
+  g_autofree char *local = g_strdup_printf ("case-%s-%s-%s", retract_case_get_id (row->kase),
+                                            retract_next_action_to_id (row->step.action),
+                                            row->step.channel != NULL ? row->step.channel
+                                                                      : "none");
+
+  g_strcanon (local, UID_CHARACTERS, '-');
+  return g_strconcat (local, "@", APP_ID, NULL);
+}
+
+static void
+append_step_event (GString              *ics,
+                   RetractRuleset       *rules,
+                   const RetractCaseRow *row,
+                   GDateTime            *created,
+                   RetractLanguage       language)
+{
+  RetractCase *kase = row->kase;
+  const RetractPlatform *platform = retract_ruleset_lookup_platform (rules,
+                                                                     retract_case_get_platform (kase));
+  const RetractComplaintType *type = retract_ruleset_lookup_type (rules,
+                                                                  retract_case_get_platform (kase),
+                                                                  retract_case_get_complaint_type (kase));
+  const char *platform_name = platform != NULL ? retract_text_get (&platform->name, language)
+                                               : retract_case_get_platform (kase);
+  const char *type_name = type != NULL ? retract_text_get (&type->name, language)
+                                       : retract_case_get_complaint_type (kase);
+  const RetractChannel *channel = row->step.channel != NULL
+                                  ? retract_ruleset_lookup_channel (rules, row->step.channel)
+                                  : NULL;
+  g_autofree char *title = retract_next_step_dup_title (&row->step, rules, language);
+  g_autofree char *summary = language == RETRACT_LANGUAGE_EN
+                              ? g_strdup_printf ("Mistaken complaint (%s · %s): %s",
+                                                 platform_name, type_name, title)
+                              : g_strdup_printf ("误投诉撤销（%s · %s）：%s",
+                                                 platform_name, type_name, title);
+  g_autofree char *uid = build_step_uid (row);
+  g_autofree char *when = retract_time_format_human (row->step.due_at);
+  g_autoptr(GString) description = g_string_new (NULL);
+  gint64 end = g_date_time_to_unix (row->step.due_at);
+  gint64 start = end - RETRACT_REMINDER_LEAD / G_TIME_SPAN_SECOND;
+  GTimeSpan ahead = g_date_time_difference (row->step.due_at, created);
+
+  /* Only what the dataset says: never the complaint number nor the account
+   * (by default the applicant's WeChat ID), since calendars get shared. */
+  g_string_append_printf (description, "%s%s · %s\n", phrase_get (&label_complaint, language),
+                          platform_name, type_name);
+  g_string_append_printf (description, "%s%s%s", phrase_get (&label_deadline, language), when,
+                          phrase_get (&beijing_time, language));
+  if (channel != NULL && channel->phone != NULL && *channel->phone != '\0')
+    g_string_append_printf (description, "\n%s%s", phrase_get (&label_phone, language),
+                            channel->phone);
+
+  append_property (ics, "BEGIN", "VEVENT");
+  append_text_property (ics, "UID", uid);
+  append_utc_property (ics, "DTSTAMP", g_date_time_to_unix (created));
+  append_utc_property (ics, "DTSTART", start);
+  append_utc_property (ics, "DTEND", end);
+  append_text_property (ics, "SUMMARY", summary);
+  append_text_property (ics, "DESCRIPTION", description->str);
+  append_property (ics, "TRANSP", "OPAQUE");
+  append_property (ics, "STATUS", "CONFIRMED");
+  append_text_property (ics, "CATEGORIES", "Retract");
+
+  append_alarm (ics, summary, 60 * 60);
+  if (ahead > DAY_BEFORE_THRESHOLD)
+    append_alarm (ics, summary, 24 * 60 * 60);
+
+  append_property (ics, "END", "VEVENT");
+}
+
+/* An open case's step with a deadline still ahead; ended and closed cases,
+ * and cases the rules could not assess, have none. */
+static gboolean
+has_reminder (const RetractCaseRow *row,
+              GDateTime            *created)
+{
+  return row->error == NULL &&
+         (row->step.status == RETRACT_STATUS_ACT_NOW ||
+          row->step.status == RETRACT_STATUS_WAITING) &&
+         row->step.action != RETRACT_ACTION_NONE &&
+         row->step.due_at != NULL &&
+         g_date_time_compare (row->step.due_at, created) > 0;
+}
+
+/**
+ * retract_reminders_build_case_file_ics:
+ * @rules: the rules @rows were worked out with
+ * @rows: (element-type RetractCaseRow): the case list's rows
+ *   (retract_case_rows_new(), retract_case_list_get_rows())
+ * @created: when the file is made, the time of @rows; every event's DTSTAMP
+ * @language: the language of the event texts
+ * @error: why there is nothing to put in a calendar
+ *
+ * Builds one iCalendar file with an event ending at each open case's next
+ * step deadline (the end of a wait, the last moment to submit). Each event's
+ * UID is stable per case, action and channel, so that importing the file
+ * again updates the events instead of adding copies. The texts name the
+ * platform, the complaint type and the step, nothing about the user.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, CRLF line endings
+ */
+char *
+retract_reminders_build_case_file_ics (RetractRuleset   *rules,
+                                       GPtrArray        *rows,
+                                       GDateTime        *created,
+                                       RetractLanguage   language,
+                                       GError          **error)
+{
+  GString *ics;
+  guint n_events = 0;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (created != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (has_reminder (g_ptr_array_index (rows, i), created))
+        n_events++;
+    }
+
+  if (n_events == 0)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("no open case has a next step with a deadline ahead"));
+      return NULL;
+    }
+
+  ics = g_string_new (NULL);
+  append_property (ics, "BEGIN", "VCALENDAR");
+  append_property (ics, "VERSION", "2.0");
+  append_property (ics, "PRODID", PRODID);
+  append_property (ics, "CALSCALE", "GREGORIAN");
+  append_property (ics, "METHOD", "PUBLISH");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RetractCaseRow *row = g_ptr_array_index (rows, i);
+
+      if (has_reminder (row, created))
+        append_step_event (ics, rules, row, created, language);
     }
 
   append_property (ics, "END", "VCALENDAR");

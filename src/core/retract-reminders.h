@@ -13,4 +13,10 @@ char *retract_reminders_build_ics (RetractAssessment  *assessment,
                                    RetractLanguage     language,
                                    GError            **error);
 
+char *retract_reminders_build_case_file_ics (RetractRuleset   *rules,
+                                             GPtrArray        *rows,
+                                             GDateTime        *created,
+                                             RetractLanguage   language,
+                                             GError          **error);
+
 G_END_DECLS
