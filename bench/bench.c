@@ -31,6 +31,7 @@
 #include <pango/pangocairo.h>
 
 #include "retract-assessment.h"
+#include "retract-case-list.h"
 #include "retract-case.h"
 #include "retract-core-resources.h"
 #include "retract-json-case.h"
@@ -928,6 +929,57 @@ bench_next_step (RetractRuleset *rules,
   print_value ("case-list-rows-1000", median (status_passes), 1, "ms");
 }
 
+/* The app's case list over 1 000 cases (the store's light copies are what
+ * it gets; here made in memory, the store's listing is store-list): built
+ * once, refreshed by the minute timer when nothing changes, and refreshed
+ * an hour later, when the waits that ended move their cases up. */
+static void
+bench_case_list (RetractRuleset *rules,
+                 GDateTime      *now)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) builds = samples_new ();
+  g_autoptr(GArray) minutes = samples_new ();
+  g_autoptr(GArray) hours = samples_new ();
+  g_autoptr(GDateTime) minute_later = g_date_time_add_minutes (now, 1);
+  g_autoptr(GDateTime) hours_later = g_date_time_add_hours (now, 6);
+
+  progress ("case list");
+  for (guint i = 0; i < 1000; i++)
+    g_ptr_array_add (cases, library_case (i, now, "…"));
+
+  for (int pass = 0; pass <= 11; pass++)
+    {
+      g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_ZH_CN);
+      gint64 start = g_get_monotonic_time ();
+
+      retract_case_list_set_cases (list, cases, now);
+      if (pass > 0)
+        add_sample (builds, elapsed_ms (start));
+
+      start = g_get_monotonic_time ();
+      retract_case_list_refresh (list, minute_later);
+      if (pass > 0)
+        add_sample (minutes, elapsed_ms (start));
+
+      start = g_get_monotonic_time ();
+      retract_case_list_refresh (list, hours_later);
+      if (pass > 0)
+        add_sample (hours, elapsed_ms (start));
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) != cases->len)
+        {
+          g_printerr ("bench: the case list lost cases\n");
+          failed = TRUE;
+          return;
+        }
+    }
+
+  print_value ("case-list-build-1000", median (builds), 1, "ms");
+  print_value ("case-list-refresh-1000", median (minutes), 1, "ms");
+  print_value ("case-list-refresh-moved-1000", median (hours), 1, "ms");
+}
+
 /* Export */
 
 static RetractLetter *
@@ -1433,7 +1485,7 @@ main (int   argc,
 {
   static const char * const groups[] = {
     "startup", "dataset", "assessments", "export", "export-pages", "export-dataset",
-    "export-unbroken", "cases", "store-list", "next-step", NULL
+    "export-unbroken", "cases", "store-list", "next-step", "case-list", NULL
   };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &startup_runs,
@@ -1444,7 +1496,7 @@ main (int   argc,
       "Counted rounds of the unbroken-text exports (default 7, at least 1)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Only one group: startup, dataset, assessments, export, export-pages, export-dataset, "
-      "export-unbroken, cases, store-list, next-step", "GROUP" },
+      "export-unbroken, cases, store-list, next-step, case-list", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Retract's benchmarks");
@@ -1506,6 +1558,8 @@ main (int   argc,
     bench_export_unbroken (rules, now);
   if (wanted ("next-step"))
     bench_next_step (rules, now);
+  if (wanted ("case-list"))
+    bench_case_list (rules, now);
   if (wanted ("cases"))
     bench_cases_json (now);
   if (wanted ("store-list"))
