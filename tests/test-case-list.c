@@ -273,6 +273,30 @@ test_set_cases (Fixture       *f,
   g_assert_cmpuint (f->added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   g_assert_true (case_at (list, 3) == other);
+
+  /* The fresh case saved again with its self-service withdrawal logged and
+   * resolved: the same item, now done, moved down; the old copy is gone. */
+  {
+    g_autofree char *json = retract_case_to_json (f->fresh);
+    g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+    g_autoptr(GError) error = NULL;
+    RetractCase *copy = retract_case_new_from_bytes (bytes, "copy.json", &error);
+    g_autoptr(GDateTime) at = retract_time_parse ("2026-11-24 20:30", NULL);
+    g_autoptr(RetractCaseItem) fresh = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (retract_case_get_id (copy), ==, retract_case_get_id (f->fresh));
+    retract_case_add_event (copy, retract_case_event_new (RETRACT_EVENT_RESOLVED, at));
+    g_ptr_array_remove_index (cases, 0);
+    g_ptr_array_add (cases, copy);
+    g_ptr_array_remove (f->cases, f->fresh); /* the fixture's copy goes: only the list's remains */
+    retract_case_list_set_cases (list, cases, now);
+
+    g_assert_true (retract_case_item_get_case (fresh) == copy);
+    g_assert_cmpint (retract_case_item_get_status (fresh), ==, RETRACT_STATUS_DONE);
+    g_assert_true (retract_case_list_find (list, retract_case_get_id (copy), NULL) == fresh);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  }
 }
 
 /* A case the rules in use cannot assess is listed with why, without status. */

@@ -171,6 +171,8 @@ retract_case_list_set_cases (RetractCaseList *self,
 
   rows = retract_case_rows_new (self->rules, cases, now);
 
+  /* Keyed by the ids of the old copies, which the old cases and rows keep
+   * alive until they are replaced below, even once an item takes a new copy. */
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->items->len; i++)
     {
