@@ -193,12 +193,13 @@ retract_case_event_ends_case (const RetractCaseEvent *event)
          (event->kind == RETRACT_EVENT_REPLY && event->outcome == RETRACT_OUTCOME_WITHDRAWN);
 }
 
+/* The error's code names the field, so the message is only the problem:
+ * the CLI puts the option before it, the app shows it under the field. */
 static gboolean
 check_text (const char        *text,
             guint              max_chars,
             gboolean           multiline,
             RetractEventError  code,
-            const char        *name,
             GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -206,8 +207,7 @@ check_text (const char        *text,
   if (text == NULL || retract_validate_text (text, max_chars, multiline, &local_error))
     return TRUE;
 
-  /* Translators: the first %s names the field (reference or note), the second the problem */
-  g_set_error (error, RETRACT_EVENT_ERROR, code, _("%s: %s"), name, local_error->message);
+  g_set_error_literal (error, RETRACT_EVENT_ERROR, code, local_error->message);
   return FALSE;
 }
 
@@ -289,9 +289,9 @@ retract_case_event_check_shape (const RetractCaseEvent *event,
     }
 
   return check_text (event->reference, RETRACT_EVENT_MAX_REFERENCE_CHARS, FALSE,
-                     RETRACT_EVENT_ERROR_REFERENCE, _("reference"), error) &&
+                     RETRACT_EVENT_ERROR_REFERENCE, error) &&
          check_text (event->note, RETRACT_EVENT_MAX_NOTE_CHARS, TRUE,
-                     RETRACT_EVENT_ERROR_NOTE, _("note"), error);
+                     RETRACT_EVENT_ERROR_NOTE, error);
 }
 
 /**
