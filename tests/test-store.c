@@ -760,15 +760,32 @@ test_index (void)
                         g_str_equal (retract_case_get_id (kase), first_id) ? 1 : 0);
     }
 
+  /* An index whose copies say what no case file may say (a text-direction
+   * character) is not believed: the files are read. */
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(GString) tampered = NULL;
+
+    g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+    tampered = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (tampered, "\"wechat\"", "\"wechat\\u202e\"", 0), ==, 5);
+    g_assert_true (g_file_set_contents (index, tampered->str, -1, NULL));
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    listed = retract_store_list_cases (store, NULL, NULL);
+    g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 11);
+    for (guint i = 0; i < listed->len; i++)
+      g_assert_cmpstr (retract_case_get_platform (g_ptr_array_index (listed, i)), ==, "wechat");
+  }
+
   /* A damaged index is ignored and rebuilt. */
   g_assert_true (g_file_set_contents (index, "{\"format\": 1, \"cases\": [", -1, NULL));
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = retract_store_list_cases (store, NULL, NULL);
   g_assert_cmpuint (listed->len, ==, 5);
-  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 11);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 16);
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = retract_store_list_cases (store, NULL, NULL);
-  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 11);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 16);
 
   g_assert_true (retract_store_delete_all (store, NULL));
 }

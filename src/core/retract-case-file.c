@@ -19,6 +19,7 @@
 #include "retract-json-document.h"
 #include "retract-text.h"
 #include "retract-time.h"
+#include "retract-validators.h"
 
 #define MAX_DEPTH 8
 
@@ -583,19 +584,11 @@ add_time_member (JsonBuilder *builder,
   add_string_member (builder, key, text);
 }
 
-/**
- * retract_case_to_json:
- *
- * Returns: (transfer full): the case file's text, with only what was answered
- */
-char *
-retract_case_to_json (RetractCase *self)
+/* The case file's object, with only what was answered. */
+JsonNode *
+_retract_case_to_json_node (RetractCase *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) escaped = NULL;
-  g_autofree char *text = NULL;
   gboolean any_applicant = FALSE;
 
   g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
@@ -692,7 +685,25 @@ retract_case_to_json (RetractCase *self)
 
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * retract_case_to_json:
+ *
+ * Returns: (transfer full): the case file's text, with only what was answered
+ */
+char *
+retract_case_to_json (RetractCase *self)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) escaped = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+
+  root = _retract_case_to_json_node (self);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -772,4 +783,180 @@ _retract_case_new_light (RetractCase *self)
   light->loaded_format = self->loaded_format;
 
   return light;
+}
+
+static gboolean
+light_string (JsonObject  *object,
+              const char  *key,
+              gboolean     required,
+              const char **value)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *value = NULL;
+  if (node == NULL)
+    return !required;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+
+  *value = json_node_get_string (node);
+  return retract_validate_characters (*value, FALSE, NULL);
+}
+
+static gboolean
+light_int (JsonObject *object,
+           const char *key,
+           gint64      maximum,
+           gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return *value >= 0 && *value <= maximum;
+}
+
+static GDateTime *
+light_time (JsonObject *object,
+            const char *key)
+{
+  const char *text;
+
+  if (!light_string (object, key, TRUE, &text))
+    return NULL;
+  return retract_time_parse (text, NULL);
+}
+
+static RetractCaseEvent *
+light_event (JsonNode  *node,
+             GDateTime *filed_at)
+{
+  g_autoptr(RetractCaseEvent) event = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  const char *kind_id, *outcome_id, *channel, *reference, *note = NULL;
+  RetractEventKind kind;
+  RetractEventOutcome outcome = RETRACT_OUTCOME_NONE;
+  JsonObject *object;
+  JsonNode *note_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  note_node = json_object_get_member (object, "note");
+
+  if (!light_string (object, "kind", TRUE, &kind_id) ||
+      !retract_event_kind_from_id (kind_id, &kind) ||
+      (at = light_time (object, "at")) == NULL ||
+      !light_string (object, "channel", FALSE, &channel) ||
+      !light_string (object, "reference", FALSE, &reference) ||
+      !light_string (object, "outcome", FALSE, &outcome_id) ||
+      (outcome_id != NULL && !retract_event_outcome_from_id (outcome_id, &outcome)))
+    return NULL;
+
+  /* A note may hold several lines: check_shape() below says whether it may. */
+  if (note_node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (note_node) ||
+          json_node_get_value_type (note_node) != G_TYPE_STRING)
+        return NULL;
+      note = json_node_get_string (note_node);
+    }
+
+  event = retract_case_event_new (kind, at);
+  event->channel = g_strdup (channel);
+  event->reference = g_strdup (reference);
+  event->outcome = outcome;
+  event->note = g_strdup (note);
+  if (!retract_case_event_check_shape (event, NULL, filed_at, NULL))
+    return NULL;
+
+  return g_steal_pointer (&event);
+}
+
+/**
+ * _retract_case_new_light_from_json:
+ * @object: a light copy as _retract_case_to_json_node() wrote it
+ *
+ * Reads a light copy back from the case library's index (retract-store.c):
+ * a cache the app wrote, read without building a document per case (that
+ * is most of a listing's time), yet every text is checked as the case file's
+ * loader checks it, and anything unexpected refuses the copy, so that the
+ * case file is read instead.
+ *
+ * Returns: (transfer full) (nullable): the light copy
+ */
+RetractCase *
+_retract_case_new_light_from_json (JsonObject *object)
+{
+  g_autoptr(RetractCase) self = retract_case_new ();
+  g_autoptr(GDateTime) created_at = NULL;
+  const char *id, *account, *platform, *type, *filed_at, *mistake;
+  JsonNode *node;
+  gint64 format, revision, withdrawals;
+
+  if (!light_int (object, "format", G_MAXINT, &format) || format != RETRACT_CASE_FORMAT ||
+      !light_string (object, "id", TRUE, &id) || !retract_case_id_is_valid (id) ||
+      !light_string (object, "account", TRUE, &account) ||
+      !retract_case_set_account (self, account, NULL) ||
+      (created_at = light_time (object, "created_at")) == NULL ||
+      (self->updated_at = light_time (object, "updated_at")) == NULL ||
+      !light_int (object, "revision", G_MAXINT64 - 1, &revision) ||
+      !light_string (object, "platform", FALSE, &platform) ||
+      !light_string (object, "type", FALSE, &type) ||
+      !light_string (object, "filed_at", FALSE, &filed_at) ||
+      !light_string (object, "mistake", FALSE, &mistake) ||
+      !light_int (object, "withdrawals_this_month", RETRACT_CASE_MAX_WITHDRAWALS, &withdrawals))
+    return NULL;
+
+  _retract_case_set_identity (self, id, created_at);
+  self->revision = (guint64) revision;
+  self->loaded_format = RETRACT_CASE_FORMAT;
+  _retract_case_replace_string (&self->platform, platform);
+  _retract_case_replace_string (&self->complaint_type, type);
+  if (mistake != NULL)
+    _retract_case_replace_string (&self->mistake, mistake);
+  self->withdrawals_this_month = (int) withdrawals;
+  if (filed_at != NULL && (self->filed_at = retract_time_parse (filed_at, NULL)) == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, "other_party_loss");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return NULL;
+  self->other_party_loss = json_node_get_boolean (node);
+
+  node = json_object_get_member (object, "scenarios");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *scenario;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return NULL;
+      scenario = json_node_get_string (element);
+      if (*scenario == '\0' || !retract_validate_characters (scenario, FALSE, NULL) ||
+          retract_case_has_scenario (self, scenario))
+        return NULL;
+      g_ptr_array_add (self->scenarios, g_strdup (scenario));
+    }
+
+  node = json_object_get_member (object, "events");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      RetractCaseEvent *event = light_event (json_array_get_element (json_node_get_array (node), i),
+                                             self->filed_at);
+
+      if (event == NULL)
+        return NULL;
+      retract_case_add_event (self, event);
+    }
+
+  return g_steal_pointer (&self);
 }

@@ -5,6 +5,8 @@
  * properties and setters), retract-case-file.c (the JSON file, both ways) and
  * retract-case-materials.c (ticks and attachments). */
 
+#include <json-glib/json-glib.h>
+
 #include "retract-case.h"
 
 G_BEGIN_DECLS
@@ -53,5 +55,7 @@ void     _retract_case_set_identity            (RetractCase  *self,
                                                 const char   *id,
                                                 GDateTime    *created_at);
 RetractCase *_retract_case_new_light           (RetractCase  *self);
+JsonNode    *_retract_case_to_json_node        (RetractCase  *self);
+RetractCase *_retract_case_new_light_from_json (JsonObject   *object);
 
 G_END_DECLS

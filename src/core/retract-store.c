@@ -623,10 +623,8 @@ read_index (RetractStore *self)
   while (json_object_iter_next (&iter, &name, &node))
     {
       char id[RETRACT_CASE_ID_LENGTH + 1];
-      g_autoptr(GBytes) light_bytes = NULL;
       g_autoptr(RetractCase) light = NULL;
       JsonObject *object;
-      const char *text;
       gint64 size, mtime, inode;
       IndexEntry *entry;
 
@@ -636,12 +634,11 @@ read_index (RetractStore *self)
       if (!read_uint_member (object, "size", &size) ||
           !read_uint_member (object, "mtime_us", &mtime) ||
           !read_uint_member (object, "inode", &inode) ||
-          (text = json_object_get_string_member_with_default (object, "case", NULL)) == NULL)
+          !json_object_has_member (object, "case") ||
+          !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "case")))
         continue;
 
-      /* The light copy is a case file of its own, read as strictly. */
-      light_bytes = g_bytes_new_static (text, strlen (text));
-      light = retract_case_new_from_bytes (light_bytes, INDEX_FILE_NAME, NULL);
+      light = _retract_case_new_light_from_json (json_object_get_object_member (object, "case"));
       if (light == NULL || g_strcmp0 (retract_case_get_id (light), id) != 0)
         continue;
 
@@ -675,7 +672,6 @@ index_to_json (GHashTable *entries)
     {
       const char *name = l->data;
       const IndexEntry *entry = g_hash_table_lookup (entries, name);
-      g_autofree char *text = retract_case_to_json (entry->light);
 
       json_builder_set_member_name (builder, name);
       json_builder_begin_object (builder);
@@ -686,7 +682,7 @@ index_to_json (GHashTable *entries)
       json_builder_set_member_name (builder, "inode");
       json_builder_add_int_value (builder, (gint64) entry->inode);
       json_builder_set_member_name (builder, "case");
-      json_builder_add_string_value (builder, text);
+      json_builder_add_value (builder, _retract_case_to_json_node (entry->light));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
