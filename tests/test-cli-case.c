@@ -428,6 +428,31 @@ test_monthly_limit (void)
   g_assert_cmpint (count_of (root, "withdrawal_requests_this_month"), ==, 3);
 }
 
+/* The requests made outside Retract this month are the case's baseline: two
+ * of them and one other case's request make three, and the warning fires. */
+static void
+test_monthly_baseline (void)
+{
+  const char *filed = "2026-11-30T10:00:00+08:00";
+  g_autofree char *other = new_friend_report (filed, "C");
+  g_autofree char *id = new_case ("--platform", "wechat", "--type", "friend-report",
+                                  "--filed-at", filed, "--account", "C",
+                                  "--withdrawals-this-month", "2", "--now", filed, NULL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) refused = { 0 };
+  JsonObject *root;
+
+  log_submission (other, "web-ticket", "2026-11-30T11:00:00+08:00");
+  root = show (id, "2026-11-30T12:00:00+08:00", &parser);
+  g_assert_cmpint (count_of (root, "withdrawal_requests_this_month"), ==, 3);
+  g_assert_true (has_warning (root, "monthly-limit"));
+
+  run_cli (&refused, "case", "new", "--platform", "wechat", "--type", "friend-report",
+           "--filed-at", filed, "--withdrawals-this-month", "-1", "--now", filed, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "withdrawals_this_month"));
+}
+
 /* §8: two appeals a day over the account's cases; the 3rd waits for 00:00. */
 static void
 test_daily_appeals (void)
@@ -945,6 +970,7 @@ main (int   argc,
 
   g_test_add_func ("/retract/cli/case/new-and-show", test_new_and_show);
   g_test_add_func ("/retract/cli/case/monthly-limit", test_monthly_limit);
+  g_test_add_func ("/retract/cli/case/monthly-baseline", test_monthly_baseline);
   g_test_add_func ("/retract/cli/case/daily-appeals", test_daily_appeals);
   g_test_add_func ("/retract/cli/case/ticket-at-close-minus-12h", test_ticket_at_close_minus_12h);
   g_test_add_func ("/retract/cli/case/endings", test_endings);

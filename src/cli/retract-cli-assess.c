@@ -339,19 +339,8 @@ retract_cli_assess (int    argc,
       retract_case_set_scenarios (kase, (const char * const *) scenarios);
       retract_case_set_other_party_loss (kase, other_party_loss);
 
-      if (withdrawals != NULL)
-        {
-          gint64 count;
-
-          if (!g_ascii_string_to_signed (withdrawals, 10, 0, RETRACT_CASE_MAX_WITHDRAWALS, &count,
-                                         NULL))
-            {
-              g_printerr (_("withdrawals_this_month: “%1$s” is not a whole number from 0 to "
-                            "%2$d\n"), withdrawals, RETRACT_CASE_MAX_WITHDRAWALS);
-              return EXIT_BAD_INPUT;
-            }
-          retract_case_set_withdrawals_this_month (kase, (int) count);
-        }
+      if (!retract_cli_set_withdrawals (kase, withdrawals))
+        return EXIT_BAD_INPUT;
     }
 
   assessment = retract_assessment_new (rules, kase, now, &error);

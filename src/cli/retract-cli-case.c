@@ -257,8 +257,10 @@ case_new (int    argc,
   g_autofree char *mistake = NULL;
   g_autofree char *account = NULL;
   g_autofree char *complaint_number = NULL;
+  g_autofree char *withdrawals = NULL;
   g_autofree char *now_text = NULL;
   g_auto(GStrv) scenarios = NULL;
+  gboolean other_party_loss = FALSE;
   gboolean json = FALSE;
   GDate today;
   int status = EXIT_OK;
@@ -278,6 +280,10 @@ case_new (int    argc,
       N_("ACCOUNT") },
     { "complaint-number", 0, 0, G_OPTION_ARG_STRING, &complaint_number,
       N_("The complaint's number, as the platform shows it"), N_("NUMBER") },
+    { "withdrawals-this-month", 0, 0, G_OPTION_ARG_STRING, &withdrawals,
+      N_("Withdrawal requests made outside Retract this month"), N_("N") },
+    { "other-party-loss", 0, 0, G_OPTION_ARG_NONE, &other_party_loss,
+      N_("The other party has suffered a real loss"), NULL },
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
       N_("Check the filing time against this time instead of the current time"), N_("TIME") },
     RETRACT_CLI_JSON_OPTION (json),
@@ -335,6 +341,9 @@ case_new (int    argc,
   retract_case_set_filed_at (kase, filed);
   retract_case_set_mistake (kase, mistake);
   retract_case_set_scenarios (kase, (const char * const *) scenarios);
+  retract_case_set_other_party_loss (kase, other_party_loss);
+  if (!retract_cli_set_withdrawals (kase, withdrawals))
+    return EXIT_BAD_INPUT;
 
   if (!retract_case_set_account (kase, account, &error))
     {

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "retract-case.h"
 #include "retract-ruleset.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,8 @@ RetractRuleset *retract_cli_load_rules       (const char       *path,
                                               GError          **error);
 GDateTime      *retract_cli_parse_now        (const char       *text,
                                               GError          **error);
+gboolean        retract_cli_set_withdrawals  (RetractCase      *kase,
+                                              const char       *text);
 void            retract_cli_print_json       (JsonNode         *root);
 void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,

@@ -149,6 +149,28 @@ retract_cli_parse_now (const char  *text,
   return now;
 }
 
+/* --withdrawals-this-month: the requests made outside Retract this month.
+ * Returns: %FALSE, with the message printed, for a value that is not a count. */
+gboolean
+retract_cli_set_withdrawals (RetractCase *kase,
+                             const char  *text)
+{
+  gint64 count;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_signed (text, 10, 0, RETRACT_CASE_MAX_WITHDRAWALS, &count, NULL))
+    {
+      g_printerr (_("withdrawals_this_month: “%1$s” is not a whole number from 0 to "
+                    "%2$d\n"), text, RETRACT_CASE_MAX_WITHDRAWALS);
+      return FALSE;
+    }
+
+  retract_case_set_withdrawals_this_month (kase, (int) count);
+  return TRUE;
+}
+
 static gboolean
 choose_language (const char      *name,
                  RetractLanguage *language,
