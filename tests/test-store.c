@@ -869,6 +869,20 @@ test_merge_and_deleted (void)
   /* The second one's copy has the first one's event now. */
   g_assert_cmpuint (retract_case_get_events (b)->len, ==, 2);
 
+  /* Two copies in one process (a window and a command of the app) merge too. */
+  {
+    g_autoptr(RetractCase) c = retract_store_load_case (one, retract_case_get_id (kase), NULL);
+    g_autoptr(RetractCase) d = retract_store_load_case (one, retract_case_get_id (kase), NULL);
+    g_autoptr(RetractCase) both = NULL;
+
+    add_note (c, 4, "丁");
+    add_note (d, 5, "戊");
+    g_assert_true (retract_store_save_case (one, c, NULL));
+    g_assert_true (retract_store_save_case (one, d, NULL));
+    both = retract_store_load_case (two, retract_case_get_id (kase), NULL);
+    g_assert_cmpuint (retract_case_get_events (both)->len, ==, 4);
+  }
+
   g_assert_true (retract_store_delete_case (one, retract_case_get_id (kase), &error));
   g_assert_no_error (error);
   add_note (b, 3, "丙");

@@ -1011,9 +1011,15 @@ write_job (RetractStore *self,
           return FALSE;
         }
     }
-  else if (S_ISREG (st.st_mode) && !last_written_revision (self, job->id, &st, &disk_revision))
+  /* Read again unless it is still what this process wrote last, from the
+   * revision this save is based on (the usual autosave). */
+  else if (S_ISREG (st.st_mode) &&
+           !(last_written_revision (self, job->id, &st, &disk_revision) &&
+             disk_revision == job->base_revision))
     {
       g_autoptr(GError) disk_error = NULL;
+
+      disk_revision = 0;
 
       disk = retract_case_new_from_file (path, &disk_error);
       if (disk != NULL)
@@ -1054,20 +1060,6 @@ write_job (RetractStore *self,
       job->revision = ours->revision;
       text = merged_text = retract_case_to_json (ours);
     }
-  else if (disk_revision > job->base_revision)
-    {
-      /* Saved by another process, then damaged: the numbers still go up. */
-      g_autofree char *from = g_strdup_printf ("\"revision\" : %" G_GUINT64_FORMAT ",",
-                                               job->base_revision + 1);
-      g_autofree char *to = g_strdup_printf ("\"revision\" : %" G_GUINT64_FORMAT ",",
-                                             disk_revision + 1);
-      g_autoptr(GString) patched = g_string_new (job->text);
-
-      g_string_replace (patched, from, to, 1);
-      job->revision = disk_revision + 1;
-      text = merged_text = g_string_free (g_steal_pointer (&patched), FALSE);
-    }
-
   if (!retract_file_replace_own (path, text, strlen (text), error))
     return FALSE;
 
