@@ -334,8 +334,15 @@ test_case_logs (void)
   g_autoptr(RetractCase) kase = new_saved_case (store);
   g_autoptr(RetractCase) saved = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   GSubprocess *loggers[LOGGERS];
   GPtrArray *events;
+
+  /* Listed once before: the index this process wrote is then out of date. */
+  listed = retract_store_list_cases (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (retract_case_get_events (g_ptr_array_index (listed, 0))->len, ==, 0);
 
   for (guint i = 0; i < LOGGERS; i++)
     {
@@ -369,6 +376,13 @@ test_case_logs (void)
         if (!found)
           g_error ("the event “%s” was lost", note);
       }
+
+  /* The listing sees what the other processes saved, not its old index. */
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (retract_case_get_events (g_ptr_array_index (listed, 0))->len, ==,
+                    LOGGERS * EVENTS_PER_LOGGER);
 
   g_assert_true (retract_store_delete_all (store, NULL));
 }
