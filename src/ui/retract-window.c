@@ -219,8 +219,12 @@ window_new_case (GtkWidget  *widget,
       return;
     }
 
+  /* The case so far stays saved (a case is never overwritten by another);
+   * until the app lists cases, "Continue" opens the newest one. */
   confirm_destructive (self, _("Start a New Case?"),
-                       _("The answers you have given so far will be deleted."),
+                       _("The answers you have given so far stay saved on this computer, but "
+                         "“Continue Where You Left Off” will open the new case. “Delete Saved "
+                         "Data” removes them."),
                        "new", _("_Start New Case"), G_CALLBACK (on_new_case_response));
 }
 
