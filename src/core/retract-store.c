@@ -1642,25 +1642,19 @@ retract_store_export_case (RetractStore *self,
 }
 
 /**
- * retract_store_dup_latest_id:
+ * retract_store_find_latest:
+ * @cases: (element-type RetractCase): cases as retract_store_list_cases() gives them
  *
  * The app's "Continue": the open case (not done nor abandoned) saved last.
  *
- * Returns: (transfer full) (nullable): its id; %NULL if there is none (or on
- *   error)
+ * Returns: (transfer none) (nullable): that case of @cases, or %NULL
  */
-char *
-retract_store_dup_latest_id (RetractStore *self,
-                             GError      **error)
+RetractCase *
+retract_store_find_latest (GPtrArray *cases)
 {
-  g_autoptr(GPtrArray) cases = NULL;
   RetractCase *latest = NULL;
 
-  g_return_val_if_fail (RETRACT_IS_STORE (self), NULL);
-
-  cases = retract_store_list_cases (self, NULL, error);
-  if (cases == NULL)
-    return NULL;
+  g_return_val_if_fail (cases != NULL, NULL);
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -1675,7 +1669,7 @@ retract_store_dup_latest_id (RetractStore *self,
           continue;
         }
 
-      /* Ties (the same microsecond) go to the one started last, then by id. */
+      /* Ties (the same second) go to the one started last, then by id. */
       order = g_date_time_compare (kase->updated_at, latest->updated_at);
       if (order == 0)
         order = g_date_time_compare (kase->created_at, latest->created_at);
@@ -1685,5 +1679,30 @@ retract_store_dup_latest_id (RetractStore *self,
         latest = kase;
     }
 
+  return latest;
+}
+
+/**
+ * retract_store_dup_latest_id:
+ *
+ * The app's "Continue": the open case (not done nor abandoned) saved last.
+ *
+ * Returns: (transfer full) (nullable): its id; %NULL if there is none (or on
+ *   error)
+ */
+char *
+retract_store_dup_latest_id (RetractStore *self,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  RetractCase *latest;
+
+  g_return_val_if_fail (RETRACT_IS_STORE (self), NULL);
+
+  cases = retract_store_list_cases (self, NULL, error);
+  if (cases == NULL)
+    return NULL;
+
+  latest = retract_store_find_latest (cases);
   return latest != NULL ? g_strdup (latest->id) : NULL;
 }

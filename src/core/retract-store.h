@@ -69,9 +69,11 @@ gboolean      retract_store_export_case      (RetractStore        *self,
 char         *retract_store_dup_latest_id    (RetractStore        *self,
                                               GError             **error);
 
-/* Added to the pinned API: where a case's file is (tests, the CLI's
+/* Added to the pinned API: the case "Continue" opens among listed ones (one
+ * listing at start-up, not two), where a case's file is (tests, the CLI's
  * messages), and how many case files listings have opened (the tests prove
  * with it that an unchanged case is listed from the index). */
+RetractCase  *retract_store_find_latest      (GPtrArray           *cases);
 char         *retract_store_dup_case_path    (RetractStore        *self,
                                               const char          *id);
 guint         retract_store_get_n_case_reads (RetractStore        *self);

@@ -38,6 +38,7 @@ struct _RetractWindow
   GSettings            *settings;
   GHashTable           *saved_files;  /* URIs of the files this window exported */
   guint                 save_id;
+  gboolean              resumable; /* the case was saved before this window opened */
 };
 
 G_DEFINE_FINAL_TYPE (RetractWindow, retract_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,14 +66,6 @@ on_saved (GObject      *source_object,
     }
 }
 
-/* Whether there is a case to continue: the welcome page offers it. */
-static gboolean
-has_saved_case (RetractWindow *self)
-{
-  g_autofree char *id = retract_store_dup_latest_id (self->store, NULL);
-
-  return id != NULL;
-}
 
 static gboolean
 save_now (gpointer data)
@@ -150,7 +143,7 @@ new_case (RetractWindow *self)
 static void
 show_welcome (RetractWindow *self)
 {
-  gboolean saved = has_saved_case (self);
+  gboolean saved = self->resumable;
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved);
   gtk_button_set_label (self->start_button, saved ? _("Start a New Case") : _("Start"));
@@ -275,6 +268,7 @@ on_delete_data_response (AdwMessageDialog *dialog,
   kase = retract_case_new ();
   set_case (self, kase);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  self->resumable = FALSE;
   show_welcome (self);
   retract_window_show_toast (self, _("All saved data was deleted"));
 }
@@ -509,7 +503,7 @@ retract_window_new (GtkApplication *application,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *latest_id = NULL;
+  RetractCase *latest;
   g_autofree char *rules_text = NULL;
   g_autoptr(RetractCase) kase = NULL;
 
@@ -548,11 +542,11 @@ retract_window_new (GtkApplication *application,
       retract_window_show_toast (self, message);
     }
 
-  latest_id = retract_store_dup_latest_id (store, NULL);
-  if (latest_id != NULL)
+  latest = cases != NULL ? retract_store_find_latest (cases) : NULL;
+  if (latest != NULL)
     {
       g_clear_error (&error);
-      kase = retract_store_load_case (store, latest_id, &error);
+      kase = retract_store_load_case (store, retract_case_get_id (latest), &error);
       if (kase == NULL)
         {
           g_debug ("Saved case unreadable, moved aside: %s", error->message);
@@ -560,6 +554,8 @@ retract_window_new (GtkApplication *application,
         }
     }
 
+  /* The welcome page offers to continue it. */
+  self->resumable = kase != NULL;
   if (kase == NULL)
     kase = new_case (self);
   set_case (self, kase);
