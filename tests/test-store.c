@@ -949,6 +949,26 @@ test_import_export_latest (void)
   g_assert_false (retract_store_import_case (other, exported, NULL, &error));
   g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_EXISTS);
 
+  /* A case file of format 1, imported twice, is one case. */
+  g_clear_error (&error);
+  {
+    g_autofree char *old_path = g_build_filename (g_get_user_data_dir (), "old.json", NULL);
+    g_autofree char *old_id = NULL;
+    g_autofree char *old_again = NULL;
+    g_autoptr(GPtrArray) listed = NULL;
+
+    g_assert_true (g_file_set_contents (old_path, "{\"format\": 1, \"platform\": \"wechat\"}",
+                                        -1, NULL));
+    g_assert_true (retract_store_import_case (store, old_path, &old_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (retract_store_import_case (store, old_path, &old_again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (old_id, ==, old_again);
+    listed = retract_store_list_cases (store, NULL, NULL);
+    g_assert_cmpuint (listed->len, ==, 3);
+    g_unlink (old_path);
+  }
+
   g_unlink (exported);
   g_assert_true (retract_store_delete_all (store, NULL));
   g_assert_true (retract_store_delete_all (other, NULL));

@@ -415,11 +415,13 @@ read_case_file (RetractStore         *self,
   return NULL;
 }
 
-/* The case in case.json with its migrated identity: the id from the file's
- * bytes, started (and last changed) when the file was last written. */
+/* The case in @path; one of format 1 (the single case.json of before) gets
+ * its migrated identity: the id from the file's bytes, so that migrating or
+ * importing it twice gives the same case, started (and last changed) when
+ * the file was last written. */
 static RetractCase *
-read_legacy_case (RetractStore *self,
-                  GError      **error)
+read_case_migrating (const char *path,
+                     GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RetractCase) kase = NULL;
@@ -427,18 +429,18 @@ read_legacy_case (RetractStore *self,
   g_autofree char *id = NULL;
   GStatBuf st;
 
-  bytes = retract_file_read (self->legacy_path, RETRACT_CASE_MAX_BYTES, error);
+  bytes = retract_file_read (path, RETRACT_CASE_MAX_BYTES, error);
   if (bytes == NULL)
     return NULL;
 
-  kase = retract_case_new_from_bytes (bytes, self->legacy_path, error);
+  kase = retract_case_new_from_bytes (bytes, path, error);
   if (kase == NULL)
     return NULL;
 
   if (kase->loaded_format == 1)
     {
       id = id_from_bytes (bytes);
-      if (g_stat (self->legacy_path, &st) == 0)
+      if (g_stat (path, &st) == 0)
         modified = g_date_time_new_from_unix_utc (st.st_mtime);
       _retract_case_set_identity (kase, id, modified);
       g_clear_pointer (&kase->updated_at, g_date_time_unref);
@@ -476,7 +478,7 @@ migrate (RetractStore         *self,
   if (lstat (self->legacy_path, &st) != 0 || !S_ISREG (st.st_mode))
     return TRUE;
 
-  kase = read_legacy_case (self, &load_error);
+  kase = read_case_migrating (self->legacy_path, &load_error);
   if (kase == NULL)
     {
       g_autoptr(GError) move_error = NULL;
@@ -1559,8 +1561,9 @@ retract_store_delete_all (RetractStore *self,
  * @path: a case file of format 1 or 2 the user chose
  * @id: (out) (optional): the imported case's id
  *
- * Adds the case in @path to the library. A file of format 1 gets a new id.
- * A case with the same id already saved is refused
+ * Adds the case in @path to the library. A file of format 1 gets the id
+ * its migration would give it (from its bytes): imported twice, it is one
+ * case. A case with the same id already saved is refused
  * (RETRACT_STORE_ERROR_EXISTS) unless it is the same case.
  */
 gboolean
@@ -1581,7 +1584,7 @@ retract_store_import_case (RetractStore *self,
   if (id != NULL)
     *id = NULL;
 
-  kase = retract_case_new_from_file (path, error);
+  kase = read_case_migrating (path, error);
   if (kase == NULL || !migrate (self, NULL, NULL, error) || !ensure_folders (self, error))
     return FALSE;
 
