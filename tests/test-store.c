@@ -726,6 +726,8 @@ test_index (void)
       g_autoptr(RetractCase) kase = filed_case ("wechat");
 
       retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "很长的经过");
+      retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "TS2026112400001");
+      retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
       g_assert_true (retract_store_save_case (store, kase, NULL));
       if (first_id == NULL)
         first_id = g_strdup (retract_case_get_id (kase));
@@ -734,16 +736,32 @@ test_index (void)
   listed = retract_store_list_cases (store, NULL, NULL);
   g_assert_cmpuint (listed->len, ==, 5);
   g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 5);
-  /* Light copies: nothing of the narrative. */
+  /* Light copies: nothing of the narrative or the applicant, but the
+   * complaint number that names the case in the list. */
   g_assert_null (retract_case_get_detail (g_ptr_array_index (listed, 0),
                                           RETRACT_DETAIL_NARRATIVE));
+  g_assert_null (retract_case_get_detail (g_ptr_array_index (listed, 0),
+                                          RETRACT_DETAIL_APPLICANT_NAME));
+  g_assert_cmpstr (retract_case_get_detail (g_ptr_array_index (listed, 0),
+                                            RETRACT_DETAIL_COMPLAINT_NUMBER),
+                   ==, "TS2026112400001");
   g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *text = NULL;
 
-  /* Unchanged: no case file is opened. */
+    g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+    g_assert_null (strstr (text, "张三"));
+  }
+
+  /* Unchanged: no case file is opened, and the copies read back from the
+   * index are the same. */
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = retract_store_list_cases (store, NULL, NULL);
   g_assert_cmpuint (listed->len, ==, 5);
   g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 5);
+  g_assert_cmpstr (retract_case_get_detail (g_ptr_array_index (listed, 0),
+                                            RETRACT_DETAIL_COMPLAINT_NUMBER),
+                   ==, "TS2026112400001");
 
   /* Another writer logs an event: that file alone is read again. */
   changed = retract_store_load_case (other, first_id, NULL);

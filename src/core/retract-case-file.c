@@ -750,8 +750,9 @@ retract_case_save_to_file (RetractCase *self,
  * _retract_case_new_light:
  *
  * What the case library's index keeps of a case (retract-store.c): all the
- * next step, the counts and the assessment need, and nothing personal to the
- * applicant: no details, narrative, reason, materials nor step.
+ * next step, the counts and the assessment need, and the complaint number
+ * that names the case in the list; nothing personal to the applicant: no
+ * name, ID, phone, narrative, reason, materials nor step.
  *
  * Returns: (transfer full): a copy of @self without those
  */
@@ -775,6 +776,8 @@ _retract_case_new_light (RetractCase *self)
     g_ptr_array_add (light->scenarios, g_strdup (g_ptr_array_index (self->scenarios, i)));
   light->withdrawals_this_month = self->withdrawals_this_month;
   light->other_party_loss = self->other_party_loss;
+  _retract_case_replace_string (&light->details[RETRACT_DETAIL_COMPLAINT_NUMBER],
+                                self->details[RETRACT_DETAIL_COMPLAINT_NUMBER]);
   for (guint i = 0; i < self->events->len; i++)
     g_ptr_array_add (light->events, retract_case_event_copy (g_ptr_array_index (self->events, i)));
   if (self->updated_at != NULL)
@@ -893,7 +896,7 @@ _retract_case_new_light_from_json (JsonObject *object)
 {
   g_autoptr(RetractCase) self = retract_case_new ();
   g_autoptr(GDateTime) created_at = NULL;
-  const char *id, *account, *platform, *type, *filed_at, *mistake;
+  const char *id, *account, *platform, *type, *filed_at, *mistake, *number;
   JsonNode *node;
   gint64 format, revision, withdrawals;
 
@@ -908,6 +911,8 @@ _retract_case_new_light_from_json (JsonObject *object)
       !light_string (object, "type", FALSE, &type) ||
       !light_string (object, "filed_at", FALSE, &filed_at) ||
       !light_string (object, "mistake", FALSE, &mistake) ||
+      !light_string (object, "complaint_number", FALSE, &number) ||
+      (number != NULL && !retract_validate_complaint_number (number, NULL)) ||
       !light_int (object, "withdrawals_this_month", RETRACT_CASE_MAX_WITHDRAWALS, &withdrawals))
     return NULL;
 
@@ -919,6 +924,7 @@ _retract_case_new_light_from_json (JsonObject *object)
   if (mistake != NULL)
     _retract_case_replace_string (&self->mistake, mistake);
   self->withdrawals_this_month = (int) withdrawals;
+  _retract_case_replace_string (&self->details[RETRACT_DETAIL_COMPLAINT_NUMBER], number);
   if (filed_at != NULL && (self->filed_at = retract_time_parse (filed_at, NULL)) == NULL)
     return NULL;
 
