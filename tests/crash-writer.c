@@ -15,6 +15,20 @@
 #include "retract-time.h"
 #include "crash-versions.h"
 
+static GBytes *
+read_signed (const char *directory,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    g_error ("%s", error->message);
+  return g_bytes_new_take (contents, length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,9 +94,24 @@ main (int   argc,
       g_autoptr(RetractRulesStore) store = retract_rules_store_new (argv[2]);
       g_autoptr(GBytes) a = crash_rules_version (0);
       g_autoptr(GBytes) b = crash_rules_version (1);
+      /* Signed sets: the test signed both versions and the key list. */
+      const char *signed_dir = g_getenv ("RETRACT_CRASH_SIGNATURES");
+      g_autoptr(GBytes) signature_a = NULL;
+      g_autoptr(GBytes) signature_b = NULL;
+      g_autoptr(GBytes) keys = NULL;
+      g_autoptr(GBytes) keys_signature = NULL;
+
+      if (signed_dir == NULL)
+        g_error ("RETRACT_CRASH_SIGNATURES is not set");
+      signature_a = read_signed (signed_dir, "0.minisig");
+      signature_b = read_signed (signed_dir, "1.minisig");
+      keys = read_signed (signed_dir, "keys.json");
+      keys_signature = read_signed (signed_dir, "keys.json.minisig");
 
       for (guint i = 0;; i++)
-        if (!retract_rules_store_install (store, i % 2 == 0 ? a : b, NULL, &error))
+        if (!retract_rules_store_install_signed (store, i % 2 == 0 ? a : b,
+                                                 i % 2 == 0 ? signature_a : signature_b,
+                                                 keys, keys_signature, NULL, &error))
           g_error ("%s", error->message);
     }
 }

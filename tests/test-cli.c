@@ -15,6 +15,7 @@
 #include "test-child.h"
 #include "test-datasets.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 /* A folder of this test's own (the isolated cache dir), so tests running
  * side by side never share a file. */
@@ -600,6 +601,19 @@ typedef struct
 
 static RulesServer rules_server;
 
+/* What the server publishes at @path, for its signature. */
+static GBytes *
+rules_body (const char *path)
+{
+  if (g_str_equal (path, "/newer.json") && rules_server.newer != NULL)
+    return g_bytes_ref (rules_server.newer);
+  if (g_str_equal (path, "/older.json") && rules_server.older != NULL)
+    return g_bytes_ref (rules_server.older);
+  if (g_str_equal (path, "/broken.json"))
+    return g_bytes_new_static ("{", 1);
+  return NULL;
+}
+
 static void
 serve_rules (SoupServer        *server,
              SoupServerMessage *message,
@@ -611,6 +625,10 @@ serve_rules (SoupServer        *server,
   SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
   const char *etag = soup_message_headers_get_one (request, "If-None-Match");
   GBytes *body = NULL;
+
+  /* The signatures and the key list published beside the rules. */
+  if (test_signing_serve (message, path, rules_body))
+    return;
 
   g_free (rules_server.last_if_none_match);
   rules_server.last_if_none_match = g_strdup (etag);
@@ -1334,6 +1352,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_signing_init ();
 
   g_assert_nonnull (g_getenv ("RETRACT_CLI"));
 

@@ -21,6 +21,7 @@
 #include "test-child.h"
 #include "test-datasets.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 #define WAVES 15
 #define UPDATES_PER_WAVE 10
@@ -47,6 +48,15 @@ release_all (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What is published at @path, for its signature. */
+static GBytes *
+served_body (const char *path)
+{
+  GBytes *body = g_hash_table_lookup (served, path);
+
+  return body != NULL ? g_bytes_ref (body) : NULL;
+}
+
 static void
 serve (SoupServer        *server,
        SoupServerMessage *message,
@@ -54,7 +64,13 @@ serve (SoupServer        *server,
        GHashTable        *query,
        gpointer           data)
 {
-  GBytes *body = g_hash_table_lookup (served, path);
+  GBytes *body = NULL;
+
+  /* The signatures and key list beside the rules are never held back. */
+  if (test_signing_serve (message, path, served_body))
+    return;
+
+  body = g_hash_table_lookup (served, path);
 
   if (body == NULL)
     {
@@ -160,7 +176,8 @@ static void
 assert_no_leftovers (void)
 {
   static const char * const kept[] = {
-    "rules.json", "rules.json.previous", "rules.etag", ".retract.lock", NULL
+    "rules.json", "rules.json.previous", "rules.json.minisig", "rules.json.minisig.previous",
+    "keys.json", "keys.json.minisig", "rules.etag", ".retract.lock", NULL
   };
   g_autofree char *directory = data_folder ();
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
@@ -433,6 +450,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_signing_init ();
 
   g_test_add_func ("/retract/concurrency/updates-and-readers", test_updates_and_readers);
   g_test_add_func ("/retract/concurrency/case-logs", test_case_logs);

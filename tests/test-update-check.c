@@ -14,6 +14,7 @@
 #include "test-child.h"
 #include "test-datasets.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 #define NEWER_VERSION "2026.12.1"
 
@@ -46,6 +47,19 @@ check_clear (Check *check)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
 
+/* What is published at @path, for its signature. */
+static GBytes *
+published (const char *path)
+{
+  if (g_str_equal (path, "/newer.json"))
+    return g_bytes_ref (newer_rules);
+  if (g_str_equal (path, "/older.json"))
+    return g_bytes_ref (older_rules);
+  if (g_str_equal (path, "/broken.json"))
+    return g_bytes_new_static ("{", 1);
+  return NULL;
+}
+
 static void
 serve (SoupServer        *server,
        SoupServerMessage *message,
@@ -53,6 +67,9 @@ serve (SoupServer        *server,
        GHashTable        *query,
        gpointer           data)
 {
+  if (test_signing_serve (message, path, published))
+    return;
+
   if (g_str_equal (path, "/newer.json"))
     test_server_reply_json (message, newer_rules);
   else if (g_str_equal (path, "/broken.json"))
@@ -354,6 +371,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_signing_init ();
   g_assert_nonnull (g_getenv ("RETRACT_CLI"));
   newer_rules = test_dataset_with_version (NEWER_VERSION);
   older_rules = test_dataset_with_version ("2000.1.1");

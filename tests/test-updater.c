@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Rules updates, against an HTTP server in this process: only valid, newer
- * rules from an allowed place are installed, the request says nothing about
- * the user, and every failure leaves the store exactly as it was. */
+/* Rules updates, against an HTTP server in this process: only signed, valid,
+ * newer rules from an allowed place are installed, the request says nothing
+ * about the user, and every failure leaves the store exactly as it was. The
+ * roots are the test build's (make-test-roots.py); release keys are made
+ * here. */
 
 #include "config.h"
 
@@ -13,9 +15,11 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "retract-time.h"
 #include "retract-updater.h"
 #include "test-datasets.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 #define BUNDLED_VERSION  "2026.11.1"
 #define NEWER_VERSION    "2027.1.1"
@@ -31,6 +35,58 @@
 
 static GBytes *bundled_bytes;
 static RetractRuleset *bundled_rules;
+
+/* The publication's keys: test root 1 signs the key list, which names the
+ * release key that signs the rules. */
+static TestKey *root_key;
+static TestKey *release_key;
+static GBytes *keys_bytes;
+static GBytes *keys_signature;
+
+/* A time @days from now, as a key list or a dataset writes it. */
+static char *
+days_from_now (int days)
+{
+  g_autoptr(GDateTime) now = retract_time_now ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return retract_time_format_iso (then);
+}
+
+/* Key list @version naming @release (and revoking @revoked), signed by @signer. */
+static void
+make_key_list (gint64          version,
+               int             issued_days,
+               int             expires_days,
+               const TestKey  *release,
+               const char     *revoked,
+               const TestKey  *signer,
+               GBytes        **keys,
+               GBytes        **signature)
+{
+  g_autofree char *issued = days_from_now (issued_days);
+  g_autofree char *expires = days_from_now (expires_days);
+
+  *keys = test_key_list (version, issued, expires, release, revoked);
+  *signature = test_sign_full (signer, *keys, "ED", NULL,
+                               "io.github.retractapp.Retract/keys");
+}
+
+static GBytes *
+sign_rules (GBytes *dataset)
+{
+  return test_sign (release_key, dataset);
+}
+
+/* The bundled dataset at @version, issued yesterday, expiring in 90 days. */
+static GBytes *
+dataset_at (const char *version)
+{
+  g_autofree char *issued = days_from_now (-1);
+  g_autofree char *expires = days_from_now (90);
+
+  return test_dataset_signable (version, issued, expires);
+}
 
 /* Datasets */
 
@@ -149,8 +205,30 @@ install (RetractRulesStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (retract_rules_store_install (store, dataset, etag, &error));
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+
+  g_assert_true (retract_rules_store_install_signed (store, dataset, signature, keys_bytes,
+                                                     keys_signature, etag, &error));
   g_assert_no_error (error);
+}
+
+/* @dataset published at @path with its signature, and the key list beside
+ * it, as build-aux/publish-rules leaves them. Returns the rules' route. */
+static TestRoute *
+publish (TestServer *server,
+         const char *path,
+         GBytes     *dataset)
+{
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autofree char *signature_path = g_strconcat (path, ".minisig", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *keys_path = g_build_path ("/", folder, "keys.json", NULL);
+  g_autofree char *keys_signature_path = g_build_path ("/", folder, "keys.json.minisig", NULL);
+
+  test_server_route (server, signature_path, SOUP_STATUS_OK, signature);
+  test_server_route (server, keys_path, SOUP_STATUS_OK, keys_bytes);
+  test_server_route (server, keys_signature_path, SOUP_STATUS_OK, keys_signature);
+  return test_server_route (server, path, SOUP_STATUS_OK, dataset);
 }
 
 /* A store whose active file is SEED_VERSION and whose previous file is
@@ -159,8 +237,8 @@ static RetractRulesStore *
 new_store_with_download (void)
 {
   RetractRulesStore *store = new_store ();
-  g_autoptr(GBytes) previous = test_dataset_with_version (SEED_PREVIOUS);
-  g_autoptr(GBytes) active = test_dataset_with_version (SEED_VERSION);
+  g_autoptr(GBytes) previous = dataset_at (SEED_PREVIOUS);
+  g_autoptr(GBytes) active = dataset_at (SEED_VERSION);
 
   install (store, previous, "\"seed-1\"");
   install (store, active, SEED_ETAG);
@@ -205,6 +283,10 @@ typedef struct
 {
   GBytes *active;
   GBytes *previous;
+  GBytes *signature;
+  GBytes *previous_signature;
+  GBytes *keys;
+  GBytes *keys_signature;
   char   *etag;
   char   *listing;
 } Snapshot;
@@ -214,12 +296,25 @@ snapshot_free (Snapshot *snapshot)
 {
   g_clear_pointer (&snapshot->active, g_bytes_unref);
   g_clear_pointer (&snapshot->previous, g_bytes_unref);
+  g_clear_pointer (&snapshot->signature, g_bytes_unref);
+  g_clear_pointer (&snapshot->previous_signature, g_bytes_unref);
+  g_clear_pointer (&snapshot->keys, g_bytes_unref);
+  g_clear_pointer (&snapshot->keys_signature, g_bytes_unref);
   g_free (snapshot->etag);
   g_free (snapshot->listing);
   g_free (snapshot);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static GBytes *
+read_in (const char *directory,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+
+  return read_bytes (path);
+}
 
 static Snapshot *
 snapshot_take (RetractRulesStore *store)
@@ -229,6 +324,10 @@ snapshot_take (RetractRulesStore *store)
 
   snapshot->active = read_bytes (retract_rules_store_get_path (store));
   snapshot->previous = read_bytes (retract_rules_store_get_previous_path (store));
+  snapshot->signature = read_in (directory, "rules.json.minisig");
+  snapshot->previous_signature = read_in (directory, "rules.json.minisig.previous");
+  snapshot->keys = read_in (directory, "keys.json");
+  snapshot->keys_signature = read_in (directory, "keys.json.minisig");
   snapshot->etag = retract_rules_store_get_etag (store);
   snapshot->listing = list_directory (directory);
   return snapshot;
@@ -242,6 +341,11 @@ snapshot_assert_unchanged (Snapshot          *before,
 
   assert_bytes_equal (before->active, after->active, "the active file");
   assert_bytes_equal (before->previous, after->previous, "the previous file");
+  assert_bytes_equal (before->signature, after->signature, "the signature");
+  assert_bytes_equal (before->previous_signature, after->previous_signature,
+                      "the previous signature");
+  assert_bytes_equal (before->keys, after->keys, "the key list");
+  assert_bytes_equal (before->keys_signature, after->keys_signature, "the key list's signature");
   g_assert_cmpstr (before->etag, ==, after->etag);
   /* No temporary or set-aside file was left behind either. */
   g_assert_cmpstr (before->listing, ==, after->listing);
@@ -476,14 +580,14 @@ test_install_newer (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/rules.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) result = NULL;
   g_autoptr(GError) error = NULL;
   RetractUpdateOutcome outcome;
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset)->etag = g_strdup ("\"n1\"");
+  publish (server, "/rules.json", dataset)->etag = g_strdup ("\"n1\"");
 
   result = run_check (updater, url, NULL, &outcome, &error);
   g_assert_no_error (error);
@@ -493,7 +597,7 @@ test_install_newer (void)
 
   /* Nothing was installed before, so there is nothing to go back to. */
   g_assert_false (g_file_test (retract_rules_store_get_previous_path (store), G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (server->requests->len, ==, 1);
+  g_assert_cmpuint (server->requests->len, ==, 4);
   g_assert_null (soup_message_headers_get_one (test_server_request (server, 0)->headers,
                                                "If-None-Match"));
   g_clear_object (&updater);
@@ -505,8 +609,8 @@ test_install_over_previous (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) first = test_dataset_with_version (SEED_VERSION);
-  g_autoptr(GBytes) second = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) first = dataset_at (SEED_VERSION);
+  g_autoptr(GBytes) second = dataset_at (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/rules.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) installed = NULL;
@@ -515,7 +619,7 @@ test_install_over_previous (void)
   g_autoptr(GError) error = NULL;
   RetractUpdateOutcome outcome;
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, first)->etag = g_strdup ("\"one\"");
+  publish (server, "/rules.json", first)->etag = g_strdup ("\"one\"");
   installed = run_check (updater, url, NULL, &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
@@ -523,15 +627,15 @@ test_install_over_previous (void)
   g_clear_object (&updater);
 
   /* A newer one, served without an ETag: the old ETag must not stay with it. */
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, second);
+  publish (server, "/rules.json", second);
   updater = retract_updater_new (store, installed);
   result = run_check (updater, url, NULL, &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
   assert_installed (store, result, second, NEWER_VERSION, NULL);
 
-  g_assert_cmpuint (server->requests->len, ==, 2);
-  g_assert_cmpstr (soup_message_headers_get_one (test_server_request (server, 1)->headers,
+  g_assert_cmpuint (server->requests->len, ==, 8);
+  g_assert_cmpstr (soup_message_headers_get_one (test_server_request (server, 4)->headers,
                                                  "If-None-Match"), ==, "\"one\"");
 
   /* The one it replaced is kept for going back. */
@@ -546,7 +650,7 @@ test_install_redirect_followed (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/moved.json");
   g_autofree char *target = test_server_url (server, "/real.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
@@ -558,18 +662,19 @@ test_install_redirect_followed (void)
   test_server_redirect (server, "/moved.json", "/hop.json")->set_cookie =
     g_strdup ("session=s3cr3t; Path=/");
   test_server_redirect (server, "/hop.json", target);
-  test_server_route (server, "/real.json", SOUP_STATUS_OK, dataset)->etag = g_strdup ("\"r\"");
+  publish (server, "/real.json", dataset)->etag = g_strdup ("\"r\"");
 
   result = run_check (updater, url, NULL, &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
   assert_installed (store, result, dataset, NEWER_VERSION, "\"r\"");
 
-  g_assert_cmpuint (server->requests->len, ==, 3);
+  /* The signature and key list are asked for beside the address given. */
+  g_assert_cmpuint (server->requests->len, ==, 6);
   g_assert_cmpstr (test_server_request (server, 0)->path, ==, "/moved.json");
   g_assert_cmpstr (test_server_request (server, 1)->path, ==, "/hop.json");
   g_assert_cmpstr (test_server_request (server, 2)->path, ==, "/real.json");
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 6; i++)
     {
       SoupMessageHeaders *headers = test_server_request (server, i)->headers;
 
@@ -585,11 +690,11 @@ static void
 test_install_max_bytes_boundary (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   TestRoute *streamed;
 
-  test_server_route (server, "/length.json", SOUP_STATUS_OK, dataset);
-  streamed = test_server_route (server, "/chunked.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/length.json", dataset);
+  streamed = publish (server, "/chunked.json", dataset);
   streamed->streamed = TRUE;
   streamed->chunk_size = 8192;
   streamed->interval_ms = 1;
@@ -655,7 +760,7 @@ test_request_headers (void)
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) active = load_active (store);
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   g_autofree char *url = test_server_url (server, "/data/rules-v1.json");
   g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
   g_autoptr(RetractRuleset) installed = NULL;
@@ -665,7 +770,7 @@ test_request_headers (void)
   TestRoute *route;
   TestRequest *request;
 
-  route = test_server_route (server, "/data/rules-v1.json", SOUP_STATUS_OK, dataset);
+  route = publish (server, "/data/rules-v1.json", dataset);
   route->etag = g_strdup ("\"v1\"");
   route->set_cookie = g_strdup ("tracking=abc123; Path=/");
   route->not_modified_on_match = TRUE;
@@ -673,10 +778,18 @@ test_request_headers (void)
   installed = run_check (updater, url, NULL, &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
-  g_assert_cmpuint (server->requests->len, ==, 1);
+  /* The rules, their signature and the key list beside them, each asked
+   * for as plainly; only the rules with an ETag, later. */
+  g_assert_cmpuint (server->requests->len, ==, 4);
   request = test_server_request (server, 0);
   assert_request_clean (request, "/data/rules-v1.json");
   g_assert_null (soup_message_headers_get_one (request->headers, "If-None-Match"));
+  assert_request_clean (test_server_request (server, 1), "/data/rules-v1.json.minisig");
+  assert_request_clean (test_server_request (server, 2), "/data/keys.json");
+  assert_request_clean (test_server_request (server, 3), "/data/keys.json.minisig");
+  for (guint i = 1; i < 4; i++)
+    g_assert_null (soup_message_headers_get_one (test_server_request (server, i)->headers,
+                                                 "If-None-Match"));
 
   /* The next check, even by the same updater, asks with the ETag and sends
    * back no cookie. */
@@ -696,8 +809,8 @@ test_request_headers (void)
       g_assert_true (result == expected);
       g_clear_object (&result);
 
-      g_assert_cmpuint (server->requests->len, ==, 2 + i);
-      request = test_server_request (server, 1 + i);
+      g_assert_cmpuint (server->requests->len, ==, 5 + i);
+      request = test_server_request (server, 4 + i);
       assert_request_clean (request, "/data/rules-v1.json");
       g_assert_cmpstr (soup_message_headers_get_one (request->headers, "If-None-Match"), ==,
                        "\"v1\"");
@@ -746,12 +859,12 @@ serve_active_bytes (TestServer        *server,
   else
     bytes = read_bytes (retract_rules_store_get_path (store));
   g_assert_nonnull (bytes);
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, bytes);
+  publish (server, "/rules.json", bytes);
 }
 
 static const KeepsStore same_bytes = {
   .prepare = serve_active_bytes,
-  .expect = { .up_to_date = TRUE, .requests = 1 },
+  .expect = { .up_to_date = TRUE, .requests = 4 },
 };
 
 /* Failures */
@@ -760,11 +873,11 @@ static void
 test_rejects_url (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   const Expectation expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 0 };
   g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
   check_keeps_store (server, "http://example.com/rules.json", &expect, NULL);
   check_keeps_store (server, ftp, &expect, NULL);
 }
@@ -784,7 +897,7 @@ serve_500 (TestServer        *server,
            RetractRulesStore *store,
            RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
 
   /* Even a good dataset does not count with an error status. */
   test_server_route (server, "/rules.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, dataset);
@@ -811,8 +924,8 @@ serve_long_content_length (TestServer        *server,
                            RetractRulesStore *store,
                            RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
-  TestRoute *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  TestRoute *route = publish (server, "/rules.json", dataset);
 
   route->streamed = TRUE;
   route->encoding = SOUP_ENCODING_CONTENT_LENGTH;
@@ -826,8 +939,8 @@ serve_long_chunked (TestServer        *server,
                     RetractRulesStore *store,
                     RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
-  TestRoute *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  TestRoute *route = publish (server, "/rules.json", dataset);
 
   route->streamed = TRUE;
   route->encoding = SOUP_ENCODING_CHUNKED;
@@ -846,7 +959,7 @@ serve_one_byte_too_many (TestServer        *server,
   memset (body, ' ', size);
   body[0] = '{';
   bytes = g_bytes_new_take (body, size);
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, bytes);
+  publish (server, "/rules.json", bytes);
 }
 
 static void
@@ -872,7 +985,7 @@ test_too_large (void)
 static GBytes *
 truncated_dataset (void)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   const char *data = g_bytes_get_data (dataset, NULL);
   const char *cut = strstr (data, PUBLISHED);
 
@@ -887,7 +1000,7 @@ serve_truncated (TestServer        *server,
 {
   g_autoptr(GBytes) truncated = truncated_dataset ();
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, truncated);
+  publish (server, "/rules.json", truncated);
 }
 
 /* @serve_dataset serves @dataset, which is refused with the very message
@@ -901,7 +1014,7 @@ check_refused_as_loaded (GBytes      *dataset,
   g_autofree char *message = loader_message (dataset);
   g_autofree char *pattern = g_regex_escape_string (message, -1);
   const Expectation expect = {
-    .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 1,
+    .code = RETRACT_UPDATE_ERROR_REJECTED, .pattern = pattern, .requests = 4,
   };
 
   check_keeps_store (server, url, &expect, serve_dataset);
@@ -922,7 +1035,7 @@ serve_empty (TestServer        *server,
 {
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, empty);
+  publish (server, "/rules.json", empty);
 }
 
 static const KeepsStore empty_body = {
@@ -933,7 +1046,7 @@ static const KeepsStore empty_body = {
 static GBytes *
 schema_invalid_dataset (void)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
 
   return test_dataset_edit (dataset, PUBLISHED, "\"published\": 20261124");
 }
@@ -945,7 +1058,7 @@ serve_schema_invalid (TestServer        *server,
 {
   g_autoptr(GBytes) dataset = schema_invalid_dataset ();
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
 }
 
 static void
@@ -961,14 +1074,14 @@ serve_older (TestServer        *server,
              RetractRulesStore *store,
              RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (OLDER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (OLDER_VERSION);
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
 }
 
 static const KeepsStore older_version = {
   .prepare = serve_older,
-  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 4 },
 };
 
 /* The version in use, with something else in it. */
@@ -977,17 +1090,17 @@ serve_same_version_changed (TestServer        *server,
                             RetractRulesStore *store,
                             RetractRuleset    *active)
 {
-  g_autoptr(GBytes) same = test_dataset_with_version (retract_ruleset_get_version (active));
+  g_autoptr(GBytes) same = dataset_at (retract_ruleset_get_version (active));
   g_autoptr(GBytes) changed = test_dataset_edit (same, PUBLISHED, "\"published\": \"2026-11-25\"");
   g_autoptr(RetractRuleset) valid = retract_ruleset_new_from_bytes (changed, "changed", NULL);
 
   g_assert_nonnull (valid);
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, changed);
+  publish (server, "/rules.json", changed);
 }
 
 static const KeepsStore same_version_different = {
   .prepare = serve_same_version_changed,
-  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 4 },
 };
 
 static void
@@ -995,15 +1108,15 @@ serve_schema_2 (TestServer        *server,
                 RetractRulesStore *store,
                 RetractRuleset    *active)
 {
-  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
   g_autoptr(GBytes) dataset = test_dataset_edit (newer, "\"schema\": 1", "\"schema\": 2");
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
 }
 
 static const KeepsStore schema_2 = {
   .prepare = serve_schema_2,
-  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 1 },
+  .expect = { .code = RETRACT_UPDATE_ERROR_REJECTED, .requests = 4 },
 };
 
 static void
@@ -1015,7 +1128,7 @@ test_self_signed (void)
   g_autofree char *cert = g_build_filename (directory, "cert.pem", NULL);
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(TestServer) server = NULL;
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *err = NULL;
@@ -1050,7 +1163,7 @@ test_self_signed (void)
   g_assert_no_error (error);
 
   server = test_server_new_full (certificate);
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
   url = test_server_url (server, "/rules.json");
   g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
 
@@ -1062,7 +1175,7 @@ serve_redirects (TestServer        *server,
                  RetractRulesStore *store,
                  RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
   g_autofree char *ftp = g_strdup_printf ("ftp://127.0.0.1:%u/rules.json", server->port);
   g_autofree char *https = g_strdup_printf ("https://127.0.0.1:%u/rules.json", server->port);
 
@@ -1073,7 +1186,7 @@ serve_redirects (TestServer        *server,
   test_server_redirect (server, "/to-file", "file:///etc/passwd");
   test_server_redirect (server, "/loop", "/loop");
   /* Had it been followed, this would have been a good update. */
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
 }
 
 static void
@@ -1106,7 +1219,7 @@ static void
 test_install_refuses_linked_rules (void)
 {
   g_autoptr(RetractRulesStore) store = new_store_with_download ();
-  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
   g_autoptr(GBytes) previous_before = read_bytes (retract_rules_store_get_previous_path (store));
   g_autoptr(GBytes) previous_after = NULL;
   g_autofree char *victim = g_build_filename (g_get_user_data_dir (), "victim.json", NULL);
@@ -1168,9 +1281,9 @@ test_refusal_names_installed_version (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
   g_autoptr(RetractRulesStore) store = new_store ();
-  g_autoptr(GBytes) started_bytes = test_dataset_with_version ("2027.1.38");
-  g_autoptr(GBytes) installed = test_dataset_with_version ("2027.1.40");
-  g_autoptr(GBytes) offered = test_dataset_with_version ("2027.1.37");
+  g_autoptr(GBytes) started_bytes = dataset_at ("2027.1.38");
+  g_autoptr(GBytes) installed = dataset_at ("2027.1.40");
+  g_autoptr(GBytes) offered = dataset_at ("2027.1.37");
   g_autoptr(RetractRuleset) started = NULL;
   g_autoptr(RetractUpdater) updater = NULL;
   g_autoptr(RetractRuleset) rules = NULL;
@@ -1183,7 +1296,7 @@ test_refusal_names_installed_version (void)
   updater = retract_updater_new (store, started);
   /* Another process installs newer rules while this one runs. */
   install (store, installed, NULL);
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, offered);
+  publish (server, "/rules.json", offered);
 
   rules = run_check (updater, url, NULL, &outcome, &error);
   g_assert_null (rules);
@@ -1215,8 +1328,8 @@ serve_trickle (TestServer        *server,
                RetractRulesStore *store,
                RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
-  TestRoute *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  TestRoute *route = publish (server, "/rules.json", dataset);
 
   route->streamed = TRUE;
   route->chunk_size = 16;
@@ -1236,8 +1349,8 @@ serve_slow (TestServer        *server,
             RetractRulesStore *store,
             RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
-  TestRoute *route = test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  TestRoute *route = publish (server, "/rules.json", dataset);
 
   /* 36 chunks of 1 KiB, 300 ms apart: about 11 s if nobody cancels. */
   route->streamed = TRUE;
@@ -1264,9 +1377,9 @@ serve_newer (TestServer        *server,
              RetractRulesStore *store,
              RetractRuleset    *active)
 {
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
 
-  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  publish (server, "/rules.json", dataset);
 }
 
 static void
@@ -1292,7 +1405,7 @@ test_store_load_newer (void)
   g_autoptr(RetractRulesStore) store = new_store ();
   g_autoptr(RetractRuleset) bundled = load_active (store);
   g_autoptr(RetractRuleset) downloaded = NULL;
-  g_autoptr(GBytes) dataset = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
 
   g_assert_cmpint (retract_ruleset_get_origin (bundled), ==, RETRACT_RULES_ORIGIN_BUNDLED);
   g_assert_cmpstr (retract_ruleset_get_version (bundled), ==, BUNDLED_VERSION);
@@ -1309,7 +1422,7 @@ static void
 test_store_load_older (void)
 {
   g_autoptr(RetractRulesStore) store = new_store ();
-  g_autoptr(GBytes) dataset = test_dataset_with_version (OLDER_VERSION);
+  g_autoptr(GBytes) dataset = dataset_at (OLDER_VERSION);
   g_autoptr(RetractRuleset) active = NULL;
 
   /* Rules that came with a newer app win over an older download. */
@@ -1445,9 +1558,9 @@ static void
 test_store_install_if_newer (void)
 {
   g_autoptr(RetractRulesStore) store = new_store_with_download ();
-  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
-  g_autoptr(GBytes) seed = test_dataset_with_version (SEED_VERSION);
-  g_autoptr(GBytes) older = test_dataset_with_version (SEED_PREVIOUS);
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) seed = dataset_at (SEED_VERSION);
+  g_autoptr(GBytes) older = dataset_at (SEED_PREVIOUS);
   g_autoptr(GBytes) other = test_dataset_edit (seed, "\"" SEED_VERSION "\"",
                                                "\"" SEED_VERSION "\" ");
   struct { GBytes *dataset; RetractRulesInstallResult result; const char *in_use; } steps[] = {
@@ -1465,10 +1578,13 @@ test_store_install_if_newer (void)
       g_autoptr(RetractRuleset) in_use = NULL;
       RetractRulesInstallResult result;
 
+      g_autoptr(GBytes) signature = sign_rules (steps[i].dataset);
+
       candidate = retract_ruleset_new_from_bytes (steps[i].dataset, "rules.json", &error);
       g_assert_no_error (error);
-      in_use = retract_rules_store_install_if_newer (store, steps[i].dataset, candidate, "\"x\"",
-                                                     &result, &error);
+      in_use = retract_rules_store_install_if_newer (store, steps[i].dataset, signature,
+                                                     keys_bytes, keys_signature, candidate,
+                                                     "\"x\"", &result, &error);
       g_assert_no_error (error);
       g_assert_cmpint (result, ==, steps[i].result);
       g_assert_cmpstr (retract_ruleset_get_version (in_use), ==, steps[i].in_use);
@@ -1483,7 +1599,8 @@ test_store_install_io_error (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "a-file", NULL);
   g_autofree char *below = g_build_filename (path, "rules", NULL);
   g_autoptr(RetractRulesStore) store = retract_rules_store_new (below);
-  g_autoptr(GBytes) newer = test_dataset_with_version (NEWER_VERSION);
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (newer);
   g_autoptr(RetractRuleset) candidate = NULL;
   g_autoptr(RetractRuleset) in_use = NULL;
   g_autoptr(GError) error = NULL;
@@ -1493,7 +1610,8 @@ test_store_install_io_error (void)
   g_assert_true (g_file_set_contents (path, "", -1, NULL));
   candidate = retract_ruleset_new_from_bytes (newer, "rules.json", &error);
   g_assert_no_error (error);
-  in_use = retract_rules_store_install_if_newer (store, newer, candidate, NULL, &result, &error);
+  in_use = retract_rules_store_install_if_newer (store, newer, signature, keys_bytes,
+                                                 keys_signature, candidate, NULL, &result, &error);
   g_assert_null (in_use);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
   g_unlink (path);
@@ -1515,6 +1633,9 @@ main (int   argc,
   g_assert_no_error (error);
   bundled_rules = retract_ruleset_new_bundled (&error);
   g_assert_no_error (error);
+  root_key = test_key_load_root (1);
+  release_key = test_key_new ();
+  make_key_list (1, -1, 365, release_key, NULL, root_key, &keys_bytes, &keys_signature);
 
   g_test_add_func ("/retract/updater/check-url", test_check_url);
   g_test_add_func ("/retract/updater/install/newer", test_install_newer);
@@ -1572,5 +1693,9 @@ main (int   argc,
 
   g_clear_object (&bundled_rules);
   g_clear_pointer (&bundled_bytes, g_bytes_unref);
+  g_clear_pointer (&keys_bytes, g_bytes_unref);
+  g_clear_pointer (&keys_signature, g_bytes_unref);
+  g_clear_pointer (&root_key, test_key_free);
+  g_clear_pointer (&release_key, test_key_free);
   return status;
 }

@@ -341,7 +341,10 @@ _retract_key_list_parse (GBytes     *bytes,
  * @roots: (element-type RetractMinisignKey): the keys that may sign a key
  *   list: the compiled-in roots (retract_trust_get_roots()) everywhere but
  *   in the tests
- * @now: the moment the whole check is made for, fixed once by the caller
+ * @now: (nullable): the moment the whole check is made for, fixed once by the
+ *   caller; %NULL for a list read back from the data folder or the app, which
+ *   was checked against the clock when it was installed: an installed dataset
+ *   keeps working offline, past the list's expiry
  * @stored_version: the version of the key list stored before, or 0
  * @error: the first check that fails
  *
@@ -371,7 +374,6 @@ retract_key_list_new_verified (GBytes     *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (signature_bytes != NULL, NULL);
   g_return_val_if_fail (roots != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
@@ -406,7 +408,7 @@ retract_key_list_new_verified (GBytes     *bytes,
   if (self == NULL)
     return NULL;
 
-  if (g_date_time_compare (self->expires, now) <= 0)
+  if (now != NULL && g_date_time_compare (self->expires, now) <= 0)
     {
       g_autofree char *expires = retract_time_format_iso (self->expires);
 
@@ -415,8 +417,8 @@ retract_key_list_new_verified (GBytes     *bytes,
       return NULL;
     }
 
-  latest_issue = g_date_time_add (now, ISSUED_TOLERANCE);
-  if (g_date_time_compare (self->issued, latest_issue) > 0)
+  latest_issue = now != NULL ? g_date_time_add (now, ISSUED_TOLERANCE) : NULL;
+  if (latest_issue != NULL && g_date_time_compare (self->issued, latest_issue) > 0)
     {
       g_autofree char *issued = retract_time_format_iso (self->issued);
       g_autofree char *clock = retract_time_format_iso (now);

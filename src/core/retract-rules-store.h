@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "retract-keys.h"
 #include "retract-ruleset.h"
+#include "retract-update-problem.h"
 
 G_BEGIN_DECLS
 
@@ -28,8 +30,18 @@ gboolean           retract_rules_store_install      (RetractRulesStore  *self,
                                                      GBytes             *dataset,
                                                      const char         *etag,
                                                      GError            **error);
+gboolean           retract_rules_store_install_signed (RetractRulesStore *self,
+                                                       GBytes            *dataset,
+                                                       GBytes            *signature,
+                                                       GBytes            *keys,
+                                                       GBytes            *keys_signature,
+                                                       const char        *etag,
+                                                       GError           **error);
 RetractRuleset    *retract_rules_store_install_if_newer (RetractRulesStore         *self,
                                                         GBytes                    *dataset,
+                                                        GBytes                    *signature,
+                                                        GBytes                    *keys,
+                                                        GBytes                    *keys_signature,
                                                         RetractRuleset            *candidate,
                                                         const char                *etag,
                                                         RetractRulesInstallResult *result,
@@ -37,5 +49,16 @@ RetractRuleset    *retract_rules_store_install_if_newer (RetractRulesStore      
 gboolean           retract_rules_store_revert       (RetractRulesStore  *self,
                                                      GError            **error);
 char              *retract_rules_store_get_etag     (RetractRulesStore  *self);
+RetractKeyList    *retract_rules_store_load_key_list (RetractRulesStore *self,
+                                                      GError           **error);
+RetractRuleset    *retract_rules_store_verify       (RetractRulesStore    *self,
+                                                     GBytes               *rules,
+                                                     GBytes               *rules_signature,
+                                                     GBytes               *keys,
+                                                     GBytes               *keys_signature,
+                                                     GDateTime            *now,
+                                                     RetractKeyList      **key_list,
+                                                     RetractUpdateProblem *problem,
+                                                     GError              **error);
 
 G_END_DECLS

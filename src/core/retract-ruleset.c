@@ -130,6 +130,28 @@ retract_ruleset_new_downloaded (const char *path,
 }
 
 /**
+ * retract_ruleset_new_downloaded_bytes:
+ * @bytes: the dataset as read from @path, once, for its signature and for
+ *   this reader alike
+ *
+ * Returns: (transfer full) (nullable): the validated rules of @bytes, whose
+ *   origin is %RETRACT_RULES_ORIGIN_DOWNLOADED and location @path
+ */
+RetractRuleset *
+retract_ruleset_new_downloaded_bytes (GBytes     *bytes,
+                                      const char *path,
+                                      GError    **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  return ruleset_load (bytes, name, RETRACT_RULES_ORIGIN_DOWNLOADED, path, error);
+}
+
+/**
  * retract_ruleset_new_bundled:
  *
  * The dataset compiled into the program. It is validated like any other, so

@@ -48,6 +48,9 @@ RetractRuleset             *retract_ruleset_new_from_bytes      (GBytes         
                                                                  GError         **error);
 RetractRuleset             *retract_ruleset_new_downloaded      (const char      *path,
                                                                  GError         **error);
+RetractRuleset             *retract_ruleset_new_downloaded_bytes (GBytes         *bytes,
+                                                                  const char     *path,
+                                                                  GError        **error);
 
 const char                 *retract_ruleset_get_version         (RetractRuleset  *self);
 const char                 *retract_ruleset_get_published       (RetractRuleset  *self);

@@ -24,6 +24,15 @@ static const char * const problem_ids[] = {
   [RETRACT_UPDATE_PROBLEM_DISK] = "disk",
   [RETRACT_UPDATE_PROBLEM_ADDRESS] = "address",
   [RETRACT_UPDATE_PROBLEM_OTHER] = "other",
+  [RETRACT_UPDATE_PROBLEM_UNSIGNED] = "unsigned",
+  [RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE] = "bad-signature",
+  [RETRACT_UPDATE_PROBLEM_UNKNOWN_KEY] = "unknown-key",
+  [RETRACT_UPDATE_PROBLEM_REVOKED_KEY] = "revoked-key",
+  [RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST] = "bad-key-list",
+  [RETRACT_UPDATE_PROBLEM_EXPIRED_KEY_LIST] = "expired-key-list",
+  [RETRACT_UPDATE_PROBLEM_OLDER_KEY_LIST] = "older-key-list",
+  [RETRACT_UPDATE_PROBLEM_EXPIRED_RULES] = "expired-rules",
+  [RETRACT_UPDATE_PROBLEM_FUTURE_RULES] = "future-rules",
 };
 
 /* Returns: the stable name of @problem, as in `update-rules --json` */

@@ -23,6 +23,16 @@ typedef enum
   RETRACT_UPDATE_PROBLEM_DISK,          /* "disk": the rules could not be written or read */
   RETRACT_UPDATE_PROBLEM_ADDRESS,       /* "address": the address (or a redirect) not allowed */
   RETRACT_UPDATE_PROBLEM_OTHER,         /* "other" */
+  /* Signed rules: the publication is refused for who signed it, or when. */
+  RETRACT_UPDATE_PROBLEM_UNSIGNED,         /* "unsigned": no .minisig (or no key list) with it */
+  RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE,    /* "bad-signature": malformed, legacy or not verifying */
+  RETRACT_UPDATE_PROBLEM_UNKNOWN_KEY,      /* "unknown-key": not a listed release key */
+  RETRACT_UPDATE_PROBLEM_REVOKED_KEY,      /* "revoked-key": signed by a revoked release key */
+  RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST,     /* "bad-key-list": keys.json not signed by a root, or damaged */
+  RETRACT_UPDATE_PROBLEM_EXPIRED_KEY_LIST, /* "expired-key-list": keys.json past its expiry */
+  RETRACT_UPDATE_PROBLEM_OLDER_KEY_LIST,   /* "older-key-list": keys.json older than the stored one */
+  RETRACT_UPDATE_PROBLEM_EXPIRED_RULES,    /* "expired-rules": past meta.expires */
+  RETRACT_UPDATE_PROBLEM_FUTURE_RULES,     /* "future-rules": issued more than a day ahead */
 } RetractUpdateProblem;
 
 const char           *retract_update_problem_to_id   (RetractUpdateProblem  problem);

@@ -3,9 +3,12 @@
 /* Takes a newer rules dataset from the network, safely: HTTPS only (plain
  * HTTP only to this computer), certificates verified, an ETag so an unchanged
  * dataset is not downloaded again, a size cap enforced before and while
- * reading, a time limit, redirects only within the same scheme, and the same
- * strict validation as the bundled rules before anything is installed. The
- * request says nothing about the user: no cookies, no language, no case. */
+ * reading, a time limit, redirects only within the same scheme. The rules
+ * come with their signature and the key list (rules.json.minisig, keys.json,
+ * keys.json.minisig beside them), and the signed-rules checks run in their
+ * order (retract_rules_store_verify()) before anything is parsed or
+ * installed. The request says nothing about the user: no cookies, no
+ * language, no case. */
 
 #define G_LOG_DOMAIN "retract-updater"
 
@@ -16,6 +19,9 @@
 
 #include "retract-core-resources.h"
 #include "retract-error.h"
+#include "retract-keys.h"
+#include "retract-minisign.h"
+#include "retract-time.h"
 #include "retract-updater.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
@@ -211,8 +217,23 @@ classify (const GError         *cause,
   return fallback;
 }
 
+/* The files of a publication, fetched in this order, each with its cap. */
+typedef enum
+{
+  PART_RULES,
+  PART_RULES_SIGNATURE,
+  PART_KEYS,
+  PART_KEYS_SIGNATURE,
+  N_PARTS
+} Part;
+
 typedef struct
 {
+  GUri         *rules_uri;
+  GDateTime    *now;          /* fixed once, for every check */
+  Part          part;
+  GBytes       *parts[N_PARTS];
+  char         *etag;
   GUri         *uri;
   char         *scheme;
   SoupMessage  *message;
@@ -233,6 +254,11 @@ download_free (gpointer data)
 {
   Download *download = data;
 
+  g_clear_pointer (&download->rules_uri, g_uri_unref);
+  g_clear_pointer (&download->now, g_date_time_unref);
+  for (guint i = 0; i < N_PARTS; i++)
+    g_clear_pointer (&download->parts[i], g_bytes_unref);
+  g_clear_pointer (&download->etag, g_free);
   g_clear_pointer (&download->uri, g_uri_unref);
   g_clear_pointer (&download->scheme, g_free);
   g_clear_object (&download->message);
@@ -376,37 +402,116 @@ looks_like_json (Download *download,
   return i < length && data[i] == '{';
 }
 
-/* The body is complete: validate it as strictly as the bundled rules, refuse
- * anything not newer, then install. */
+/* The cap of @part: the rules' is the updater's (settable for tests). */
+static gsize
+part_max_bytes (RetractUpdater *self,
+                Part            part)
+{
+  switch (part)
+    {
+    case PART_RULES:
+      return self->max_bytes;
+    case PART_KEYS:
+      return RETRACT_KEY_LIST_MAX_BYTES;
+    case PART_RULES_SIGNATURE:
+    case PART_KEYS_SIGNATURE:
+    case N_PARTS:
+    default:
+      return RETRACT_MINISIGN_MAX_BYTES;
+    }
+}
+
+/* Where @part is published: beside the rules. */
+static GUri *
+part_uri (GUri *rules_uri,
+          Part  part)
+{
+  g_autofree char *path = NULL;
+
+  switch (part)
+    {
+    case PART_RULES_SIGNATURE:
+      path = g_strconcat (g_uri_get_path (rules_uri), ".minisig", NULL);
+      return g_uri_build (G_URI_FLAGS_NONE, g_uri_get_scheme (rules_uri), NULL,
+                          g_uri_get_host (rules_uri), g_uri_get_port (rules_uri), path, NULL,
+                          NULL);
+    case PART_KEYS:
+      return g_uri_parse_relative (rules_uri, "keys.json", G_URI_FLAGS_NONE, NULL);
+    case PART_KEYS_SIGNATURE:
+      return g_uri_parse_relative (rules_uri, "keys.json.minisig", G_URI_FLAGS_NONE, NULL);
+    case PART_RULES:
+    case N_PARTS:
+    default:
+      return g_uri_ref (rules_uri);
+    }
+}
+
+/* A part over its cap: what that means for the publication. */
 static void
-finish_download (GTask *task)
+return_too_large (GTask *task,
+                  Part   part,
+                  gsize  max_bytes)
+{
+  g_autofree char *limit = g_format_size (max_bytes);
+
+  switch (part)
+    {
+    case PART_RULES:
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
+                      _("The downloaded rules are larger than %s"), limit);
+      break;
+    case PART_KEYS:
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST,
+                      _("The published key list is larger than %s"), limit);
+      break;
+    case PART_RULES_SIGNATURE:
+    case PART_KEYS_SIGNATURE:
+    case N_PARTS:
+    default:
+      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE,
+                      _("The published signature is larger than %s"), limit);
+      break;
+    }
+}
+
+/* Every part is here: the signed-rules checks, in their order, then the
+ * install, which compares versions under the lock. */
+static void
+verify_and_install (GTask *task)
 {
   RetractUpdater *self = g_task_get_source_object (task);
   Download *download = g_task_get_task_data (task);
-  g_autoptr(GBytes) dataset = g_byte_array_free_to_bytes (g_steal_pointer (&download->body));
   g_autoptr(RetractRuleset) candidate = NULL;
   g_autoptr(RetractRuleset) installed = NULL;
   g_autoptr(GError) error = NULL;
+  RetractUpdateProblem problem = RETRACT_UPDATE_PROBLEM_NONE;
   RetractRulesInstallResult result;
-  const char *etag;
 
-  candidate = retract_ruleset_new_from_bytes (dataset, "rules.json", &error);
+  candidate = retract_rules_store_verify (self->store, download->parts[PART_RULES],
+                                          download->parts[PART_RULES_SIGNATURE],
+                                          download->parts[PART_KEYS],
+                                          download->parts[PART_KEYS_SIGNATURE],
+                                          download->now, NULL, &problem, &error);
   if (candidate == NULL)
     {
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED,
-                      looks_like_json (download, dataset) ? RETRACT_UPDATE_PROBLEM_INVALID_RULES
-                                                          : RETRACT_UPDATE_PROBLEM_NOT_RULES,
-                      _("The downloaded rules are not valid: %s"), error->message);
+      if (problem == RETRACT_UPDATE_PROBLEM_INVALID_RULES)
+        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, problem,
+                        _("The downloaded rules are not valid: %s"), error->message);
+      else
+        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, problem,
+                        /* Translators: %s says which check failed */
+                        _("The downloaded rules were refused: %s"), error->message);
       return;
     }
 
   /* The comparison is made under the data folder's lock, against what is
    * installed at that moment: other processes may have installed newer
    * rules since this one started. */
-  etag = soup_message_headers_get_one (soup_message_get_response_headers (download->message),
-                                       "ETag");
-  installed = retract_rules_store_install_if_newer (self->store, dataset, candidate, etag,
-                                                    &result, &error);
+  installed = retract_rules_store_install_if_newer (self->store, download->parts[PART_RULES],
+                                                    download->parts[PART_RULES_SIGNATURE],
+                                                    download->parts[PART_KEYS],
+                                                    download->parts[PART_KEYS_SIGNATURE],
+                                                    candidate, download->etag, &result, &error);
   if (installed == NULL)
     {
       /* The disk's fault (full, read-only, not ours), never the rules'. */
@@ -457,6 +562,56 @@ finish_download (GTask *task)
   g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
 }
 
+/* The next part, from its own address (redirects start over). */
+static void
+start_part (GTask *task,
+            Part   part)
+{
+  Download *download = g_task_get_task_data (task);
+
+  download->part = part;
+  download->redirects = 0;
+  g_clear_object (&download->stream);
+  g_clear_object (&download->message);
+  g_clear_pointer (&download->uri, g_uri_unref);
+  download->uri = part_uri (download->rules_uri, part);
+  start_request (task);
+}
+
+/* A part is complete. The rules first: what is not even meant as rules (a
+ * Wi-Fi login page, an error page) is refused before anything else is
+ * fetched; the rest waits for the signature checks. */
+static void
+finish_part (GTask *task)
+{
+  Download *download = g_task_get_task_data (task);
+  Part part = download->part;
+
+  download->parts[part] = g_byte_array_free_to_bytes (g_steal_pointer (&download->body));
+
+  if (part == PART_RULES)
+    {
+      if (!looks_like_json (download, download->parts[PART_RULES]))
+        {
+          return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
+                          _("The downloaded rules are not valid: %s"),
+                          _("the server did not send a JSON document"));
+          return;
+        }
+      download->etag = g_strdup (soup_message_headers_get_one (
+        soup_message_get_response_headers (download->message), "ETag"));
+      /* The rest sits beside the rules where they were found, after any
+       * redirect, as on a mirror that moves its files. */
+      g_uri_unref (download->rules_uri);
+      download->rules_uri = g_uri_ref (download->uri);
+    }
+
+  if (part + 1 < N_PARTS)
+    start_part (g_object_ref (task), part + 1);
+  else
+    verify_and_install (task);
+}
+
 static void
 on_read (GObject      *source,
          GAsyncResult *result,
@@ -477,18 +632,15 @@ on_read (GObject      *source,
 
   if (g_bytes_get_size (chunk) == 0)
     {
-      finish_download (task);
+      finish_part (task);
       return;
     }
 
   /* The cap holds while streaming too, for bodies without Content-Length. */
-  if (download->body->len + g_bytes_get_size (chunk) > self->max_bytes)
+  if (download->body->len + g_bytes_get_size (chunk) > part_max_bytes (self, download->part))
     {
-      g_autofree char *limit = g_format_size (self->max_bytes);
-
       g_cancellable_cancel (download->cancellable);
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
-                      _("The downloaded rules are larger than %s"), limit);
+      return_too_large (task, download->part, part_max_bytes (self, download->part));
       return;
     }
 
@@ -565,7 +717,7 @@ on_sent (GObject      *source,
   status = soup_message_get_status (download->message);
   headers = soup_message_get_response_headers (download->message);
 
-  if (status == SOUP_STATUS_NOT_MODIFIED)
+  if (status == SOUP_STATUS_NOT_MODIFIED && download->part == PART_RULES)
     {
       g_task_return_pointer (task, g_object_ref (self->active), g_object_unref);
       return;
@@ -573,6 +725,25 @@ on_sent (GObject      *source,
 
   if (SOUP_STATUS_IS_REDIRECTION (status) && follow_redirect (task))
     return;
+
+  /* A key list is not always published beside the rules: the stored one
+   * is used then. Rules without a signature are refused. */
+  if (status == SOUP_STATUS_NOT_FOUND && download->part != PART_RULES)
+    {
+      Part part = download->part;
+
+      if (part == PART_RULES_SIGNATURE)
+        {
+          return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_UNSIGNED,
+                          _("The rules are not signed: the server has no rules.json.minisig"));
+          return;
+        }
+      if (part + 1 < N_PARTS)
+        start_part (g_steal_pointer (&task), part + 1);
+      else
+        verify_and_install (task);
+      return;
+    }
 
   if (status != SOUP_STATUS_OK)
     {
@@ -585,12 +756,10 @@ on_sent (GObject      *source,
 
   /* Refuse an oversized body before reading it, when its size is announced. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) soup_message_headers_get_content_length (headers) > self->max_bytes)
+      (guint64) soup_message_headers_get_content_length (headers) >
+      part_max_bytes (self, download->part))
     {
-      g_autofree char *limit = g_format_size (self->max_bytes);
-
-      return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, RETRACT_UPDATE_PROBLEM_NOT_RULES,
-                      _("The downloaded rules are larger than %s"), limit);
+      return_too_large (task, download->part, part_max_bytes (self, download->part));
       return;
     }
 
@@ -604,7 +773,8 @@ start_request (GTask *task)
 {
   RetractUpdater *self = g_task_get_source_object (task);
   Download *download = g_task_get_task_data (task);
-  g_autofree char *etag = retract_rules_store_get_etag (self->store);
+  g_autofree char *etag = download->part == PART_RULES
+                          ? retract_rules_store_get_etag (self->store) : NULL;
 
   download->message = soup_message_new_from_uri (SOUP_METHOD_GET, download->uri);
   /* Redirects are checked by hand: never from https to anything else. */
@@ -723,7 +893,11 @@ retract_updater_check_async (RetractUpdater      *self,
     }
 
   download = g_new0 (Download, 1);
-  download->uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  /* 1. "Now" is fixed once, for every check of this publication. */
+  download->now = retract_time_now ();
+  download->rules_uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  download->part = PART_RULES;
+  download->uri = g_uri_ref (download->rules_uri);
   download->scheme = g_strdup (g_uri_get_scheme (download->uri));
   download->cancellable = g_cancellable_new ();
   if (cancellable != NULL)

@@ -230,6 +230,25 @@ retract_update_check_describe (GAsyncResult *result,
       return _("The new rules could not be saved on this computer");
     case RETRACT_UPDATE_PROBLEM_ADDRESS:
       return _("The address for rules updates is not a secure web address");
+    case RETRACT_UPDATE_PROBLEM_UNSIGNED:
+      return _("The rules offered are not signed and were not used");
+    case RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE:
+      return _("The signature of the rules offered does not match; they were not used");
+    case RETRACT_UPDATE_PROBLEM_UNKNOWN_KEY:
+      return _("The rules offered are not signed by a Retract release key; they were not used");
+    case RETRACT_UPDATE_PROBLEM_REVOKED_KEY:
+      return _("The rules offered are signed by a withdrawn key; they were not used");
+    case RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST:
+      return _("The key list published with the rules is not valid; nothing was changed");
+    case RETRACT_UPDATE_PROBLEM_EXPIRED_KEY_LIST:
+      return _("The key list published with the rules has expired; nothing was changed");
+    case RETRACT_UPDATE_PROBLEM_OLDER_KEY_LIST:
+      return _("The key list published with the rules is older than the one in use; nothing "
+               "was changed");
+    case RETRACT_UPDATE_PROBLEM_EXPIRED_RULES:
+      return _("The rules offered have expired and were not used");
+    case RETRACT_UPDATE_PROBLEM_FUTURE_RULES:
+      return _("The rules offered are dated in the future; check this computer’s clock");
     case RETRACT_UPDATE_PROBLEM_NONE:
     case RETRACT_UPDATE_PROBLEM_OTHER:
     default:
