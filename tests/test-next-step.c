@@ -472,6 +472,55 @@ test_limits (gconstpointer data)
   retract_case_counts_clear (&counts);
 }
 
+/* Counting a whole account at once gives what counting each case against
+ * the others gives, case by case (retract_case_rows_new() relies on it). */
+static void
+test_counts_each (void)
+{
+  g_autoptr(GPtrArray) group = cases_new ();
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-26 20:00", NULL);
+  g_autofree RetractCaseCounts *each = NULL;
+  const char *timelines[] = {
+    "",
+    "submitted:web-ticket@2026-11-02 11:00;submitted:phone-hotline@2026-11-02 23:00",
+    "submitted:appeal-message@2026-11-26 09:00",
+    "submitted:appeal-message@2026-11-26 10:00;submitted:web-ticket@2026-10-31 23:59:59",
+    "submitted:self-service@2026-11-26 10:30",
+    "note@2026-11-25 10:00",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (timelines); i++)
+    {
+      RetractCase *kase = make_case ("wechat", "friend-report", "2026-10-20 10:00", NULL, "",
+                                     timelines[i]);
+
+      retract_case_set_withdrawals_this_month (kase, (int) i % 3);
+      g_ptr_array_add (group, kase);
+    }
+
+  each = g_new0 (RetractCaseCounts, group->len);
+  retract_case_counts_compute_each (rules, group, now, each);
+  for (guint i = 0; i < group->len; i++)
+    {
+      RetractCaseCounts one = { 0 };
+
+      retract_case_counts_compute (&one, rules, g_ptr_array_index (group, i), group, now);
+      g_assert_cmpint (each[i].withdrawal_requests_this_month, ==,
+                       one.withdrawal_requests_this_month);
+      g_assert_cmpint (each[i].appeals_today, ==, one.appeals_today);
+      g_assert_cmpint (each[i].appeal_limit, ==, one.appeal_limit);
+      g_assert_true ((each[i].next_appeal_at == NULL) == (one.next_appeal_at == NULL));
+      if (one.next_appeal_at != NULL)
+        g_assert_true (g_date_time_equal (each[i].next_appeal_at, one.next_appeal_at));
+      retract_case_counts_clear (&one);
+      retract_case_counts_clear (&each[i]);
+    }
+  /* Two requests this month (cases 1 and 4; case 3's is October's) and two
+   * appeals today, seen from case 0. */
+  g_assert_cmpint (each[0].withdrawal_requests_this_month, ==, 2);
+  g_assert_cmpint (each[0].appeals_today, ==, 2);
+}
+
 /* ---- the events themselves ---- */
 
 static void
@@ -956,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/retract/counts/month", test_counts_month);
   g_test_add_func ("/retract/counts/month-turns-over", test_counts_month_boundary);
   g_test_add_func ("/retract/counts/appeals", test_counts_appeals);
+  g_test_add_func ("/retract/counts/each", test_counts_each);
   g_test_add_func ("/retract/events/rules", test_event_rules);
   g_test_add_func ("/retract/events/order", test_event_order);
 

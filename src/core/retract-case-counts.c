@@ -201,6 +201,57 @@ retract_case_counts_compute (RetractCaseCounts *counts,
     counts->next_appeal_at = retract_time_next_midnight (now);
 }
 
+/**
+ * retract_case_counts_compute_each:
+ * @group: (element-type RetractCase): cases of one platform and one account,
+ *   each once
+ * @counts: (array) (out caller-allocates): @group->len zero-filled counts
+ *
+ * The counts of every case of @group at @now, the same as
+ * retract_case_counts_compute() gives each against the others, in one pass
+ * over the timelines instead of one per pair of cases: a list of 1 000 cases
+ * of one account stays linear.
+ */
+void
+retract_case_counts_compute_each (RetractRuleset    *rules,
+                                  GPtrArray         *group,
+                                  GDateTime         *now,
+                                  RetractCaseCounts *counts)
+{
+  g_autofree gboolean *requested = NULL;
+  int requests = 0, appeals = 0;
+
+  g_return_if_fail (RETRACT_IS_RULESET (rules));
+  g_return_if_fail (group != NULL);
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (counts != NULL || group->len == 0);
+
+  requested = g_new0 (gboolean, group->len);
+  for (guint i = 0; i < group->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (group, i);
+
+      requested[i] = has_request_in_month (rules, kase, now);
+      requests += requested[i] ? 1 : 0;
+      counts[i].appeals_today = count_appeals_on_day (kase, now);
+      appeals = MIN (appeals, G_MAXINT - counts[i].appeals_today) + counts[i].appeals_today;
+    }
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (group, i);
+      int others = requests - (requested[i] ? 1 : 0);
+
+      counts[i].withdrawal_requests_this_month =
+        MIN (retract_case_get_withdrawals_this_month (kase), G_MAXINT - others) + others;
+      counts[i].appeals_today = appeals;
+      counts[i].appeal_limit = appeal_limit (rules, kase);
+      g_clear_pointer (&counts[i].next_appeal_at, g_date_time_unref);
+      if (counts[i].appeal_limit > 0 && appeals >= counts[i].appeal_limit)
+        counts[i].next_appeal_at = retract_time_next_midnight (now);
+    }
+}
+
 void
 retract_case_counts_clear (RetractCaseCounts *counts)
 {

@@ -32,6 +32,10 @@ void       retract_case_counts_compute      (RetractCaseCounts       *counts,
                                              RetractCase             *kase,
                                              GPtrArray               *others,
                                              GDateTime               *now);
+void       retract_case_counts_compute_each (RetractRuleset          *rules,
+                                             GPtrArray               *group,
+                                             GDateTime               *now,
+                                             RetractCaseCounts       *counts);
 void       retract_case_counts_clear        (RetractCaseCounts       *counts);
 GDateTime *retract_time_next_midnight       (GDateTime               *time);
 

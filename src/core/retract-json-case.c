@@ -15,40 +15,23 @@
 
 /* ---- the rows of the list ---- */
 
-/**
- * retract_case_row_new:
- * @kase: a case, a light copy is enough (retract_store_list_cases())
- * @others: (element-type RetractCase): the cases it shares limits with; may
- *   hold @kase itself
- *
- * Assesses @kase at @now with the counts of its account and works out its
- * status and next step. A case the rules cannot assess keeps the reason in
- * the row's error.
- *
- * Returns: (transfer full): the row
- */
-RetractCaseRow *
-retract_case_row_new (RetractRuleset *rules,
-                      RetractCase    *kase,
-                      GPtrArray      *others,
-                      GDateTime      *now)
+/* A row from @kase's counts, already worked out. */
+static RetractCaseRow *
+row_new_with_counts (RetractRuleset          *rules,
+                     RetractCase             *kase,
+                     const RetractCaseCounts *counts,
+                     GDateTime               *now)
 {
   RetractCaseRow *row;
-  RetractCaseCounts counts = { 0 };
   g_autoptr(RetractAssessment) assessment = NULL;
-
-  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
-  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
 
   row = g_new0 (RetractCaseRow, 1);
   row->kase = g_object_ref (kase);
 
-  retract_case_counts_compute (&counts, rules, kase, others, now);
-  assessment = retract_assessment_new_full (rules, kase, &counts, now, &row->error);
+  assessment = retract_assessment_new_full (rules, kase, counts, now, &row->error);
   if (assessment != NULL)
     {
-      retract_next_step_compute (&row->step, assessment, kase, &counts, now);
+      retract_next_step_compute (&row->step, assessment, kase, counts, now);
     }
   else
     {
@@ -67,6 +50,36 @@ retract_case_row_new (RetractRuleset *rules,
         }
     }
 
+  return row;
+}
+
+/**
+ * retract_case_row_new:
+ * @kase: a case, a light copy is enough (retract_store_list_cases())
+ * @others: (element-type RetractCase): the cases it shares limits with; may
+ *   hold @kase itself
+ *
+ * Assesses @kase at @now with the counts of its account and works out its
+ * status and next step. A case the rules cannot assess keeps the reason in
+ * the row's error.
+ *
+ * Returns: (transfer full): the row
+ */
+RetractCaseRow *
+retract_case_row_new (RetractRuleset *rules,
+                      RetractCase    *kase,
+                      GPtrArray      *others,
+                      GDateTime      *now)
+{
+  RetractCaseCounts counts = { 0 };
+  RetractCaseRow *row;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  retract_case_counts_compute (&counts, rules, kase, others, now);
+  row = row_new_with_counts (rules, kase, &counts, now);
   retract_case_counts_clear (&counts);
   return row;
 }
@@ -179,8 +192,8 @@ account_key (RetractCase *kase)
  * The list of cases at @now: each case's row (retract_case_row_new()), in
  * the order of `cases` (retract_case_row_compare()). Each case is counted
  * against the cases of its own platform and account only, which are the
- * only ones that count, so that a long list of several accounts is not
- * compared case by case.
+ * only ones that count, and each group's counts are worked out in one pass,
+ * so that a long list is not compared case by case.
  *
  * Returns: (transfer container) (element-type RetractCaseRow): the rows
  */
@@ -191,6 +204,8 @@ retract_case_rows_new (RetractRuleset *rules,
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  GPtrArray *members;
   GPtrArray *rows;
 
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
@@ -211,14 +226,20 @@ retract_case_rows_new (RetractRuleset *rules,
       g_ptr_array_add (group, kase);
     }
 
+  /* The counts of a group in one pass (retract_case_counts_compute_each()). */
   rows = g_ptr_array_new_full (cases->len, (GDestroyNotify) retract_case_row_free);
-  for (guint i = 0; i < cases->len; i++)
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &members))
     {
-      RetractCase *kase = g_ptr_array_index (cases, i);
-      g_autofree char *key = account_key (kase);
+      g_autofree RetractCaseCounts *counts = g_new0 (RetractCaseCounts, members->len);
 
-      g_ptr_array_add (rows, retract_case_row_new (rules, kase,
-                                                   g_hash_table_lookup (groups, key), now));
+      retract_case_counts_compute_each (rules, members, now, counts);
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_ptr_array_add (rows, row_new_with_counts (rules, g_ptr_array_index (members, i),
+                                                      &counts[i], now));
+          retract_case_counts_clear (&counts[i]);
+        }
     }
   g_ptr_array_sort (rows, retract_case_row_compare);
 
