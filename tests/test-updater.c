@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "retract-file.h"
 #include "retract-time.h"
 #include "retract-updater.h"
 #include "test-datasets.h"
@@ -365,6 +366,7 @@ typedef struct
   int         code;           /* -1: any code of the domain */
   gboolean    up_to_date;     /* expect success with RETRACT_UPDATE_UP_TO_DATE instead */
   const char *pattern;        /* a regex the message must match, caseless; NULL: any */
+  RetractUpdateProblem problem; /* the problem the error names; NONE: not checked */
   guint       timeout;        /* for set_timeout, 0: left alone */
   gsize       max_bytes;      /* for set_max_bytes, 0: left alone */
   double      max_seconds;    /* 0: no limit but the guard */
@@ -445,6 +447,9 @@ check_keeps_store (TestServer        *server,
           if (expect->pattern != NULL &&
               !g_regex_match_simple (expect->pattern, error->message, G_REGEX_CASELESS, 0))
             g_error ("“%s” does not match /%s/", error->message, expect->pattern);
+          if (expect->problem != RETRACT_UPDATE_PROBLEM_NONE)
+            g_assert_cmpstr (retract_update_problem_to_id (retract_update_error_get_problem (error)),
+                             ==, retract_update_problem_to_id (expect->problem));
         }
 
       if (expect->max_seconds > 0)
@@ -1397,6 +1402,420 @@ test_cancel_before (void)
   test_keeps_store (&test);
 }
 
+/* Signed rules: hostile publications. Each serves a newer dataset (or its
+ * key list) broken one way, and the store, its key list and its previous
+ * set must stay byte for byte as they were. */
+
+/* The route of @path's signature, replaced by @signature. */
+static void
+serve_signature (TestServer *server,
+                 GBytes     *signature)
+{
+  test_server_route (server, "/rules.json.minisig", SOUP_STATUS_OK, signature);
+}
+
+/* A line of @signature replaced by @line (0-based). */
+static GBytes *
+replace_signature_line (GBytes     *signature,
+                        guint       index,
+                        const char *line)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (signature, NULL),
+                                     g_bytes_get_size (signature));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  char *joined;
+
+  g_assert_cmpuint (g_strv_length (lines), >, index);
+  g_free (lines[index]);
+  lines[index] = g_strdup (line);
+  joined = g_strjoinv ("\n", lines);
+  return g_bytes_new_take (joined, strlen (joined));
+}
+
+static void
+serve_flipped_byte (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autoptr(GBytes) flipped = test_dataset_edit (dataset, "authoritative", "authoritativf");
+
+  publish (server, "/rules.json", flipped);
+  serve_signature (server, signature);
+}
+
+static void
+serve_edited_comment (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autoptr(GBytes) edited = replace_signature_line (signature, 2,
+                                                     "trusted comment: timestamp:1764547201\t"
+                                                     "file:rules.json");
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, edited);
+}
+
+static void
+serve_swapped_lines (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autofree char *text = g_strndup (g_bytes_get_data (signature, NULL),
+                                     g_bytes_get_size (signature));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GBytes) first = replace_signature_line (signature, 1, lines[3]);
+  g_autoptr(GBytes) swapped = replace_signature_line (first, 3, lines[1]);
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, swapped);
+}
+
+static void
+serve_unknown_key (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(TestKey) stranger = test_key_new ();
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = test_sign (stranger, dataset);
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, signature);
+}
+
+static void
+serve_forged_key_id (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(TestKey) stranger = test_key_new ();
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = test_sign_full (stranger, dataset, "ED",
+                                                test_key_get_id (release_key),
+                                                "timestamp:1764547200\tfile:rules.json");
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, signature);
+}
+
+static void
+serve_legacy (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = test_sign_full (release_key, dataset, "Ed", NULL,
+                                                "timestamp:1764547200\tfile:rules.json");
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, signature);
+}
+
+static void
+serve_bad_base64 (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autofree char *text = g_strndup (g_bytes_get_data (signature, NULL),
+                                     g_bytes_get_size (signature));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GBytes) broken = NULL;
+
+  lines[1][5] = '!';
+  broken = replace_signature_line (signature, 1, lines[1]);
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, broken);
+}
+
+static void
+serve_oversized_signature (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = sign_rules (dataset);
+  g_autoptr(GString) padded = g_string_new_len (g_bytes_get_data (signature, NULL),
+                                                (gssize) g_bytes_get_size (signature));
+  g_autoptr(GBytes) oversized = NULL;
+
+  /* The signature, then blank lines past the 4 KiB cap. */
+  while (padded->len <= 4096)
+    g_string_append_c (padded, '\n');
+  oversized = g_bytes_new (padded->str, padded->len);
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, oversized);
+}
+
+static void
+serve_signed_by_root (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) signature = test_sign (root_key, dataset);
+
+  publish (server, "/rules.json", dataset);
+  serve_signature (server, signature);
+}
+
+/* The published key list replaced by @keys and @signature. */
+static void
+serve_key_list (TestServer *server,
+                GBytes     *keys,
+                GBytes     *signature)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+
+  publish (server, "/rules.json", dataset);
+  test_server_route (server, "/keys.json", SOUP_STATUS_OK, keys);
+  test_server_route (server, "/keys.json.minisig", SOUP_STATUS_OK, signature);
+}
+
+static void
+serve_keys_by_release_key (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+
+  make_key_list (2, -1, 365, release_key, NULL, release_key, &keys, &signature);
+  serve_key_list (server, keys, signature);
+}
+
+static void
+serve_expired_keys (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+
+  make_key_list (2, -30, -1, release_key, NULL, root_key, &keys, &signature);
+  serve_key_list (server, keys, signature);
+}
+
+/* The published list is damaged, though the stored one names the rules'
+ * key: a broken publication is refused, not worked around. */
+static void
+serve_damaged_keys (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) damaged = test_dataset_edit (keys_bytes, "\"version\": 1",
+                                                 "\"version\": 7");
+
+  serve_key_list (server, damaged, keys_signature);
+}
+
+/* The store holds key list 3; the publication carries list 2. */
+static void
+serve_rolled_back_keys (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autofree char *directory = store_directory (store);
+  g_autofree char *stored_path = g_build_filename (directory, "keys.json", NULL);
+  g_autofree char *stored_signature_path = g_build_filename (directory, "keys.json.minisig",
+                                                             NULL);
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) stored_signature = NULL;
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_key_list (3, -1, 365, release_key, NULL, root_key, &stored, &stored_signature);
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (retract_file_replace (stored_path, g_bytes_get_data (stored, NULL),
+                                       g_bytes_get_size (stored), &error));
+  g_assert_true (retract_file_replace (stored_signature_path,
+                                       g_bytes_get_data (stored_signature, NULL),
+                                       g_bytes_get_size (stored_signature), &error));
+  g_assert_no_error (error);
+
+  make_key_list (2, -1, 365, release_key, NULL, root_key, &keys, &signature);
+  serve_key_list (server, keys, signature);
+}
+
+/* A newer key list revokes the release key that signed the rules. */
+static void
+serve_revoked_key (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(TestKey) successor = test_key_new ();
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+
+  make_key_list (2, -1, 365, successor, test_key_get_id (release_key), root_key, &keys,
+                 &signature);
+  serve_key_list (server, keys, signature);
+}
+
+static void
+serve_dataset_times (TestServer *server,
+                     int         issued_days,
+                     int         expires_days)
+{
+  g_autofree char *issued = days_from_now (issued_days);
+  g_autofree char *expires = days_from_now (expires_days);
+  g_autoptr(GBytes) dataset = test_dataset_signable (NEWER_VERSION, issued, expires);
+
+  publish (server, "/rules.json", dataset);
+}
+
+static void
+serve_expired_rules (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  serve_dataset_times (server, -100, -1);
+}
+
+static void
+serve_future_rules (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  serve_dataset_times (server, 2, 90);
+}
+
+static void
+serve_wrong_kind (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) dataset = test_dataset_edit (newer, "\"kind\": \"io.github.retractapp.Retract/rules\"",
+                                                 "\"kind\": \"io.github.retractapp.Retract/keys\"");
+
+  publish (server, "/rules.json", dataset);
+}
+
+/* Rules published without their signature, as before rules were signed. */
+static void
+serve_unsigned (TestServer *server, RetractRulesStore *store, RetractRuleset *active)
+{
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+}
+
+#define HOSTILE(name_, prepare_, problem_) \
+  { name_, { prepare_, { .code = RETRACT_UPDATE_ERROR_REJECTED, .problem = problem_, \
+                         .requests = -1 } } }
+
+static const struct
+{
+  const char *name;
+  KeepsStore  test;
+} hostile[] = {
+  HOSTILE ("flipped-byte", serve_flipped_byte, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("edited-trusted-comment", serve_edited_comment, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("swapped-signature-lines", serve_swapped_lines, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("unknown-key", serve_unknown_key, RETRACT_UPDATE_PROBLEM_UNKNOWN_KEY),
+  HOSTILE ("forged-key-id", serve_forged_key_id, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("legacy-ed", serve_legacy, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("bad-base64", serve_bad_base64, RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("oversized-signature", serve_oversized_signature,
+           RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE),
+  HOSTILE ("signed-by-root", serve_signed_by_root, RETRACT_UPDATE_PROBLEM_UNKNOWN_KEY),
+  HOSTILE ("keys-signed-by-release-key", serve_keys_by_release_key,
+           RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST),
+  HOSTILE ("expired-keys", serve_expired_keys, RETRACT_UPDATE_PROBLEM_EXPIRED_KEY_LIST),
+  HOSTILE ("damaged-keys", serve_damaged_keys, RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST),
+  HOSTILE ("rolled-back-keys", serve_rolled_back_keys, RETRACT_UPDATE_PROBLEM_OLDER_KEY_LIST),
+  HOSTILE ("revoked-key", serve_revoked_key, RETRACT_UPDATE_PROBLEM_REVOKED_KEY),
+  HOSTILE ("expired-rules", serve_expired_rules, RETRACT_UPDATE_PROBLEM_EXPIRED_RULES),
+  HOSTILE ("future-rules", serve_future_rules, RETRACT_UPDATE_PROBLEM_FUTURE_RULES),
+  HOSTILE ("wrong-kind", serve_wrong_kind, RETRACT_UPDATE_PROBLEM_INVALID_RULES),
+  HOSTILE ("unsigned", serve_unsigned, RETRACT_UPDATE_PROBLEM_UNSIGNED),
+};
+
+/* A newer key list published with rules signed by a new release key: both
+ * installed, and the key list only ever moves forward. */
+static void
+test_install_new_key_list (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(RetractRuleset) active = load_active (store);
+  g_autoptr(TestKey) successor = test_key_new ();
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) rules_signature = test_sign (successor, dataset);
+  g_autofree char *url = test_server_url (server, "/rules.json");
+  g_autofree char *directory = store_directory (store);
+  g_autoptr(RetractUpdater) updater = retract_updater_new (store, active);
+  g_autoptr(RetractRuleset) result = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractUpdateOutcome outcome;
+
+  make_key_list (2, -1, 365, successor, test_key_get_id (release_key), root_key, &keys,
+                 &signature);
+  serve_key_list (server, keys, signature);
+  test_server_route (server, "/rules.json", SOUP_STATUS_OK, dataset);
+  serve_signature (server, rules_signature);
+
+  result = run_check (updater, url, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, RETRACT_UPDATE_INSTALLED);
+  assert_installed (store, result, dataset, NEWER_VERSION, NULL);
+  stored = read_in (directory, "keys.json");
+  assert_bytes_equal (keys, stored, "the stored key list");
+  g_clear_object (&updater);
+}
+
+/* Revoking a key clears what it signed at the next start, even a dataset
+ * pinned at version 9999; the next good update installs again. */
+static void
+test_store_revoked_at_start (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autofree char *directory = store_directory (store);
+  g_autofree char *keys_path = g_build_filename (directory, "keys.json", NULL);
+  g_autofree char *keys_signature_path = g_build_filename (directory, "keys.json.minisig", NULL);
+  g_autoptr(TestKey) successor = test_key_new ();
+  g_autoptr(GBytes) pinned = dataset_at ("9999.1.1");
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GBytes) newer = dataset_at (NEWER_VERSION);
+  g_autoptr(GBytes) newer_signature = NULL;
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(RetractRuleset) in_use = NULL;
+  g_autoptr(RetractRuleset) candidate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  RetractRulesInstallResult result;
+
+  install (store, pinned, NULL);
+  active = load_active (store);
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, "9999.1.1");
+  g_clear_object (&active);
+
+  /* Key list 2, which revokes the key, reaches the store. */
+  make_key_list (2, -1, 365, successor, test_key_get_id (release_key), root_key, &keys,
+                 &signature);
+  newer_signature = test_sign (successor, newer);
+  candidate = retract_ruleset_new_from_bytes (newer, "rules.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (retract_file_replace (keys_path, g_bytes_get_data (keys, NULL),
+                                       g_bytes_get_size (keys), &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_file_replace (keys_signature_path, g_bytes_get_data (signature, NULL),
+                                       g_bytes_get_size (signature), &error));
+  g_assert_no_error (error);
+
+  active = retract_rules_store_load_active (store, &notice);
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "revoked"));
+  g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
+
+  /* No longer pinned: an honest newer dataset installs. */
+  in_use = retract_rules_store_install_if_newer (store, newer, newer_signature, NULL, NULL,
+                                                 candidate, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, RETRACT_RULES_INSTALL_DONE);
+  g_assert_cmpstr (retract_ruleset_get_version (in_use), ==, NEWER_VERSION);
+}
+
+/* A download installed before rules were signed is set aside at start. */
+static void
+test_store_unsigned_at_start (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store ();
+  g_autoptr(GBytes) dataset = dataset_at (NEWER_VERSION);
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+
+  g_assert_true (retract_rules_store_install (store, dataset, NULL, &error));
+  g_assert_no_error (error);
+  active = retract_rules_store_load_active (store, &notice);
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "not signed"));
+  g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
+}
+
 /* The store */
 
 static void
@@ -1669,6 +2088,16 @@ main (int   argc,
                         &timeout_trickle, test_keeps_store);
   g_test_add_func ("/retract/updater/fails/cancel-mid-download", test_cancel_mid_download);
   g_test_add_func ("/retract/updater/fails/cancel-before", test_cancel_before);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/retract/updater/signed/refuses/%s",
+                                               hostile[i].name);
+
+      g_test_add_data_func (path, &hostile[i].test, test_keeps_store);
+    }
+  g_test_add_func ("/retract/updater/signed/new-key-list", test_install_new_key_list);
+  g_test_add_func ("/retract/updater/signed/revoked-at-start", test_store_revoked_at_start);
+  g_test_add_func ("/retract/updater/signed/unsigned-at-start", test_store_unsigned_at_start);
   g_test_add_func ("/retract/updater/store/load-newer", test_store_load_newer);
   g_test_add_func ("/retract/updater/store/load-older", test_store_load_older);
   g_test_add_func ("/retract/updater/store/corrupted-moved-aside", test_store_corrupted);
