@@ -27,23 +27,36 @@ retract_case_counts_same_account (RetractCase *a,
          g_strcmp0 (retract_case_get_account (a), retract_case_get_account (b)) == 0;
 }
 
-/* The court of a scenario that cannot be withdrawn corrects information; it
- * does not ask for a withdrawal. */
-static gboolean
-is_correction_channel (RetractRuleset *rules,
-                       const char     *channel)
+/**
+ * retract_case_counts_channel_is_request:
+ * @channel: a channel id
+ *
+ * Whether a submission through @channel asks for a withdrawal and so counts
+ * towards the monthly limit: not the appeal message (remediation after
+ * processing, §8), not the court route of a scenario that cannot be
+ * withdrawn (a correction, §5).
+ */
+gboolean
+retract_case_counts_channel_is_request (RetractRuleset *rules,
+                                        const char     *channel)
 {
-  GPtrArray *scenarios = retract_ruleset_get_scenarios (rules);
+  GPtrArray *scenarios;
 
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), FALSE);
+
+  if (channel == NULL || g_strcmp0 (channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0)
+    return FALSE;
+
+  scenarios = retract_ruleset_get_scenarios (rules);
   for (guint i = 0; i < scenarios->len; i++)
     {
       const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
 
       if (scenario->not_withdrawable && g_strcmp0 (scenario->first_channel, channel) == 0)
-        return TRUE;
+        return FALSE;
     }
 
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -51,8 +64,7 @@ is_request (RetractRuleset         *rules,
             const RetractCaseEvent *event)
 {
   return event->kind == RETRACT_EVENT_SUBMITTED &&
-         g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) != 0 &&
-         !is_correction_channel (rules, event->channel);
+         retract_case_counts_channel_is_request (rules, event->channel);
 }
 
 static gboolean
@@ -85,10 +97,16 @@ same_day (GDateTime *a,
   return g_date_compare (&da, &db) == 0;
 }
 
-static gboolean
-has_request_in_month (RetractRuleset *rules,
-                      RetractCase    *kase,
-                      GDateTime      *now)
+/**
+ * retract_case_counts_has_request_in_month:
+ *
+ * Whether @kase made a withdrawal request in @now's Beijing month: it counts
+ * once towards the monthly limit, however many channels it used.
+ */
+gboolean
+retract_case_counts_has_request_in_month (RetractRuleset *rules,
+                                          RetractCase    *kase,
+                                          GDateTime      *now)
 {
   GPtrArray *events = retract_case_get_events (kase);
 
@@ -191,7 +209,7 @@ retract_case_counts_compute (RetractCaseCounts *counts,
           !retract_case_counts_same_account (kase, other))
         continue;
 
-      if (has_request_in_month (rules, other, now))
+      if (retract_case_counts_has_request_in_month (rules, other, now))
         counts->withdrawal_requests_this_month =
           MIN (counts->withdrawal_requests_this_month, G_MAXINT - 1) + 1;
       counts->appeals_today += count_appeals_on_day (other, now);
@@ -231,7 +249,7 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
     {
       RetractCase *kase = g_ptr_array_index (group, i);
 
-      requested[i] = has_request_in_month (rules, kase, now);
+      requested[i] = retract_case_counts_has_request_in_month (rules, kase, now);
       requests += requested[i] ? 1 : 0;
       counts[i].appeals_today = count_appeals_on_day (kase, now);
       appeals = MIN (appeals, G_MAXINT - counts[i].appeals_today) + counts[i].appeals_today;

@@ -25,6 +25,11 @@ typedef struct
   GDateTime *next_appeal_at;
 } RetractCaseCounts;
 
+gboolean   retract_case_counts_channel_is_request (RetractRuleset    *rules,
+                                                   const char        *channel);
+gboolean   retract_case_counts_has_request_in_month (RetractRuleset  *rules,
+                                                     RetractCase     *kase,
+                                                     GDateTime       *now);
 gboolean   retract_case_counts_same_account (RetractCase             *a,
                                              RetractCase             *b);
 void       retract_case_counts_compute      (RetractCaseCounts       *counts,

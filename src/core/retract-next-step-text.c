@@ -679,62 +679,6 @@ retract_case_counts_dup_appeals_text (const RetractCaseCounts *counts,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-same_month (GDateTime *a,
-            GDateTime *b)
-{
-  GDate x, y;
-
-  retract_time_get_date (a, &x);
-  retract_time_get_date (b, &y);
-  return g_date_get_year (&x) == g_date_get_year (&y) &&
-         g_date_get_month (&x) == g_date_get_month (&y);
-}
-
-/* Whether a submission through @channel asks for a withdrawal, as the
- * monthly count has it (retract-case-counts.c): not the appeal message, not
- * the court route of a scenario that cannot be withdrawn. */
-static gboolean
-is_request (RetractRuleset *rules,
-            const char     *channel)
-{
-  GPtrArray *scenarios = retract_ruleset_get_scenarios (rules);
-
-  if (g_strcmp0 (channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0)
-    return FALSE;
-
-  for (guint i = 0; i < scenarios->len; i++)
-    {
-      const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
-
-      if (scenario->not_withdrawable && g_strcmp0 (scenario->first_channel, channel) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @kase already made a withdrawal request in @at's month: then one
- * more submission is the same request through another channel, which the
- * monthly count does not count again. */
-static gboolean
-requested_in_month (RetractRuleset *rules,
-                    RetractCase    *kase,
-                    GDateTime      *at)
-{
-  GPtrArray *events = retract_case_get_events (kase);
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (events, i);
-
-      if (event->kind == RETRACT_EVENT_SUBMITTED && is_request (rules, event->channel) &&
-          same_month (event->at, at))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 static char *
 warning_text (RetractRuleset  *rules,
@@ -830,9 +774,9 @@ retract_submission_check (RetractRuleset          *rules,
   }
 
   threshold = monthly_threshold (rules);
-  if (is_request (rules, channel) && threshold >= 0 &&
+  if (retract_case_counts_channel_is_request (rules, channel) && threshold >= 0 &&
       counts->withdrawal_requests_this_month >= threshold &&
-      !requested_in_month (rules, kase, at))
+      !retract_case_counts_has_request_in_month (rules, kase, at))
     {
       if (message != NULL)
         {
