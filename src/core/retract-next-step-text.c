@@ -127,22 +127,6 @@ finish (RetractRuleset  *rules,
   return g_string_free (text, FALSE);
 }
 
-static const RetractScenario *
-legal_scenario (RetractAssessment *assessment)
-{
-  GPtrArray *scenarios = retract_assessment_get_scenarios (assessment);
-
-  for (guint i = 0; i < scenarios->len; i++)
-    {
-      const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
-
-      if (scenario->not_withdrawable && scenario->first_channel != NULL)
-        return scenario;
-    }
-
-  return NULL;
-}
-
 /**
  * retract_next_step_dup_why:
  * @step: a step from retract_next_step_compute()
@@ -180,7 +164,7 @@ retract_next_step_dup_why (const RetractNextStep   *step,
 
   rules = retract_assessment_get_rules (assessment);
   now = retract_assessment_get_now (assessment);
-  scenario = legal_scenario (assessment);
+  scenario = retract_next_step_get_legal_route (assessment);
   stage = retract_assessment_get_stage_info (assessment);
   about = quote_channel (rules, step->about_channel, language);
   next = quote_channel (rules, step->channel, language);

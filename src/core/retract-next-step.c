@@ -135,9 +135,14 @@ is_before (GDateTime *a,
   return a != NULL && b != NULL && g_date_time_compare (a, b) < 0;
 }
 
-/* The route a scenario that cannot be withdrawn still has (the court). */
-static const RetractScenario *
-legal_route (RetractAssessment *assessment)
+/**
+ * retract_next_step_get_legal_route:
+ *
+ * Returns: (nullable): the case's scenario that cannot be withdrawn but
+ *   still has a route (the court of a judicial case, §5)
+ */
+const RetractScenario *
+retract_next_step_get_legal_route (RetractAssessment *assessment)
 {
   GPtrArray *scenarios = retract_assessment_get_scenarios (assessment);
 
@@ -357,7 +362,7 @@ retract_next_step_compute (RetractNextStep         *step,
     }
 
   /* 2. */
-  route = legal_route (assessment);
+  route = retract_next_step_get_legal_route (assessment);
   if (route != NULL)
     {
       GDateTime *deadline = retract_assessment_get_legal_deadline (assessment);

@@ -86,4 +86,6 @@ const char *retract_case_status_to_id       (RetractCaseStatus        status);
 const char *retract_next_action_to_id       (RetractNextAction        action);
 const char *retract_next_reason_to_id       (RetractNextReason        reason);
 
+const RetractScenario *retract_next_step_get_legal_route (RetractAssessment *assessment);
+
 G_END_DECLS
