@@ -14,6 +14,7 @@
 #include "retract-json-views.h"
 #include "retract-rules-store.h"
 #include "retract-settings.h"
+#include "retract-time.h"
 #include "retract-updater.h"
 
 typedef struct
@@ -64,6 +65,7 @@ retract_cli_update_rules (int    argc,
   g_autoptr(RetractUpdater) updater = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *url = NULL;
+  g_autofree char *file = NULL;
   g_autofree char *notice = NULL;
   gboolean json = FALSE;
   int timeout = 0;
@@ -74,6 +76,9 @@ retract_cli_update_rules (int    argc,
       N_("Where to download from (default: the rules-url setting)"), N_("URL") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after this many seconds"),
       N_("SECONDS") },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Import rules from this file instead (its .minisig beside it, and keys.json with "
+         "keys.json.minisig unless the stored key list names the key)"), N_("PATH") },
     RETRACT_CLI_JSON_OPTION (json),
     { NULL }
   };
@@ -82,7 +87,12 @@ retract_cli_update_rules (int    argc,
                           &argc, &argv, &status))
     return status;
 
-  if (url == NULL)
+  if (file != NULL && url != NULL)
+    {
+      g_printerr (_("--file and --url cannot be used together.\n"));
+      return EXIT_BAD_INPUT;
+    }
+  if (url == NULL && file == NULL)
     url = configured_rules_url ();
 
   active = retract_rules_store_load_active (store, &notice);
@@ -90,10 +100,18 @@ retract_cli_update_rules (int    argc,
     g_printerr ("%s\n", notice);
 
   updater = retract_updater_new (store, active);
-  if (timeout > 0)
-    retract_updater_set_timeout (updater, (guint) timeout);
-  retract_updater_check_async (updater, url, NULL, on_update_done, &run);
-  g_main_loop_run (loop);
+  if (file != NULL)
+    {
+      /* The same checks and install as a download, from the file. */
+      run.rules = retract_updater_import_file (updater, file, &run.outcome, &run.error);
+    }
+  else
+    {
+      if (timeout > 0)
+        retract_updater_set_timeout (updater, (guint) timeout);
+      retract_updater_check_async (updater, url, NULL, on_update_done, &run);
+      g_main_loop_run (loop);
+    }
 
   if (run.rules == NULL)
     {
@@ -209,6 +227,12 @@ retract_cli_rules_info (int    argc,
 {
   g_auto(RetractCliRules) options = { 0 };
   g_autofree char *location = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *issued = NULL;
+  g_autofree char *expires = NULL;
+  g_autofree char *expiry = NULL;
+  g_autoptr(GDateTime) now = NULL;
   gboolean json = FALSE;
   RetractRuleset *rules;
   int status = EXIT_OK;
@@ -224,14 +248,52 @@ retract_cli_rules_info (int    argc,
                           &status))
     return status;
 
+  /* The rules in use are verified here first, so that what happened to a
+   * download that no longer verifies is told (on stderr, and in the JSON). */
+  if (options.rules_path == NULL)
+    {
+      g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
+      g_autoptr(RetractRuleset) in_use = retract_rules_store_load_active (store, &notice);
+
+      if (notice != NULL)
+        g_printerr ("%s\n", notice);
+      if (retract_ruleset_get_origin (in_use) == RETRACT_RULES_ORIGIN_DOWNLOADED)
+        key = retract_rules_store_get_key_id (store);
+    }
+
   if (!retract_cli_rules_load (&options, &status))
     return status;
   rules = options.rules;
+  issued = retract_time_format_iso (retract_ruleset_get_issued (rules));
+  expires = retract_time_format_iso (retract_ruleset_get_expires (rules));
+  now = retract_time_now ();
+  /* Expired rules keep working; they say how old they are. */
+  expiry = retract_ruleset_describe_expiry (rules, now);
+  if (expiry != NULL)
+    g_printerr ("%s\n", expiry);
 
   if (json)
     {
       g_autoptr(JsonNode) root = retract_rules_info_to_json (rules, options.language);
+      JsonObject *object = json_node_get_object (root);
 
+      json_object_set_string_member (object, "issued", issued);
+      json_object_set_string_member (object, "expires", expires);
+      /* The release key that signed a download; null for the bundled rules,
+       * which are trusted as the app is. */
+      if (key != NULL)
+        json_object_set_string_member (object, "key", key);
+      else
+        json_object_set_null_member (object, "key");
+      if (notice != NULL)
+        json_object_set_string_member (object, "notice", notice);
+      else
+        json_object_set_null_member (object, "notice");
+      json_object_set_boolean_member (object, "expired", expiry != NULL);
+      if (expiry != NULL)
+        json_object_set_string_member (object, "expiry_notice", expiry);
+      else
+        json_object_set_null_member (object, "expiry_notice");
       retract_cli_print_json (root);
       return EXIT_OK;
     }
@@ -240,6 +302,10 @@ retract_cli_rules_info (int    argc,
                               retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
   retract_cli_print_field ("", _("Version:"), retract_ruleset_get_version (rules));
   retract_cli_print_field ("", _("Published:"), retract_ruleset_get_published (rules));
+  retract_cli_print_field ("", _("Issued:"), issued);
+  retract_cli_print_field ("", _("Expires:"), expires);
+  retract_cli_print_field ("", _("Signed by:"),
+                           key != NULL ? key : _("the app (bundled rules)"));
   retract_cli_print_field ("", _("Source:"),
                            retract_text_get (retract_ruleset_get_title (rules),
                                              options.language));

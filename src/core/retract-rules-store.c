@@ -1118,3 +1118,24 @@ retract_rules_store_verify (RetractRulesStore    *self,
     *key_list = g_steal_pointer (&list);
   return g_steal_pointer (&candidate);
 }
+
+/**
+ * retract_rules_store_get_key_id:
+ *
+ * Returns: (transfer full) (nullable): the id of the release key that
+ *   signed the installed download, as its signature names it
+ */
+char *
+retract_rules_store_get_key_id (RetractRulesStore *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RetractMinisignSignature) signature = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
+
+  bytes = retract_file_read (self->signature_path, RETRACT_MINISIGN_MAX_BYTES, NULL);
+  if (bytes != NULL)
+    signature = retract_minisign_signature_new_from_bytes (bytes, SIGNATURE_FILE_NAME, NULL);
+
+  return signature != NULL ? g_strdup (retract_minisign_signature_get_key_id (signature)) : NULL;
+}

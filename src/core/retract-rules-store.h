@@ -49,6 +49,7 @@ RetractRuleset    *retract_rules_store_install_if_newer (RetractRulesStore      
 gboolean           retract_rules_store_revert       (RetractRulesStore  *self,
                                                      GError            **error);
 char              *retract_rules_store_get_etag     (RetractRulesStore  *self);
+char              *retract_rules_store_get_key_id   (RetractRulesStore  *self);
 RetractKeyList    *retract_rules_store_load_key_list (RetractRulesStore *self,
                                                       GError           **error);
 RetractRuleset    *retract_rules_store_verify       (RetractRulesStore    *self,

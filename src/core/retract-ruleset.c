@@ -407,3 +407,41 @@ retract_ruleset_compare_versions (const char *a,
     return -1;
   return 0;
 }
+
+/* How long after its expiry a dataset's notice speaks more firmly. */
+#define FIRM_AFTER (90 * G_TIME_SPAN_DAY)
+
+/**
+ * retract_ruleset_describe_expiry:
+ * @now: the time the answer is given for
+ *
+ * A dataset past its expiry keeps working (offline too); this is the calm
+ * notice to show beside the answer, never instead of it. After 90 more
+ * days it says more firmly that the rules may be out of date.
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL while the rules
+ *   have not expired
+ */
+char *
+retract_ruleset_describe_expiry (RetractRuleset *self,
+                                 GDateTime      *now)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (g_date_time_compare (self->expires, now) > 0)
+    return NULL;
+
+  date = g_date_time_format (self->issued, "%Y-%m-%d");
+  if (g_date_time_difference (now, self->expires) < FIRM_AFTER)
+    /* Translators: %s is a date such as 2026-11-24 */
+    return g_strdup_printf (_("These rules were last confirmed on %s. Check the official "
+                              "channels."), date);
+
+  /* Translators: %s is a date such as 2026-11-24 */
+  return g_strdup_printf (_("These rules were last confirmed on %s, long ago. They may be out "
+                            "of date: check the official channels before you act on them."),
+                          date);
+}

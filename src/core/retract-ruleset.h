@@ -56,6 +56,8 @@ const char                 *retract_ruleset_get_version         (RetractRuleset 
 const char                 *retract_ruleset_get_published       (RetractRuleset  *self);
 GDateTime                  *retract_ruleset_get_issued          (RetractRuleset  *self);
 GDateTime                  *retract_ruleset_get_expires         (RetractRuleset  *self);
+char                       *retract_ruleset_describe_expiry     (RetractRuleset  *self,
+                                                                 GDateTime       *now);
 RetractRulesOrigin          retract_ruleset_get_origin          (RetractRuleset  *self);
 const char                 *retract_ruleset_get_location        (RetractRuleset  *self);
 const RetractText          *retract_ruleset_get_title           (RetractRuleset  *self);

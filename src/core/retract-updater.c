@@ -19,6 +19,7 @@
 
 #include "retract-core-resources.h"
 #include "retract-error.h"
+#include "retract-file.h"
 #include "retract-keys.h"
 #include "retract-minisign.h"
 #include "retract-time.h"
@@ -156,28 +157,6 @@ return_problem (GTask                *task,
   va_start (args, format);
   error = problem_error_new_valist (code, problem, format, args);
   va_end (args);
-  g_task_return_error (task, error);
-}
-
-/* A refusal decided against @in_use, the rules installed at that moment:
- * the error carries their version, so whoever reports it names the same. */
-G_GNUC_PRINTF (4, 5) static void
-return_refusal (GTask                *task,
-                RetractUpdateProblem  problem,
-                RetractRuleset       *in_use,
-                const char           *format,
-                ...)
-{
-  RetractUpdateErrorPrivate *priv;
-  va_list args;
-  GError *error;
-
-  va_start (args, format);
-  error = problem_error_new_valist (RETRACT_UPDATE_ERROR_REJECTED, problem, format, args);
-  va_end (args);
-  priv = retract_update_error_get_private (error);
-  if (priv != NULL)
-    priv->version = g_strdup (retract_ruleset_get_version (in_use));
   g_task_return_error (task, error);
 }
 
@@ -474,92 +453,143 @@ return_too_large (GTask *task,
     }
 }
 
-/* Every part is here: the signed-rules checks, in their order, then the
- * install, which compares versions under the lock. */
-static void
-verify_and_install (GTask *task)
+/* A refusal decided against @in_use, the rules installed at that moment:
+ * the error carries their version, so whoever reports it names the same. */
+G_GNUC_PRINTF (4, 5) static void
+set_refusal (GError               **error,
+             RetractUpdateProblem   problem,
+             RetractRuleset        *in_use,
+             const char            *format,
+             ...)
 {
-  RetractUpdater *self = g_task_get_source_object (task);
-  Download *download = g_task_get_task_data (task);
+  RetractUpdateErrorPrivate *priv;
+  GError *refusal;
+  va_list args;
+
+  va_start (args, format);
+  refusal = problem_error_new_valist (RETRACT_UPDATE_ERROR_REJECTED, problem, format, args);
+  va_end (args);
+  priv = retract_update_error_get_private (refusal);
+  if (priv != NULL)
+    priv->version = g_strdup (retract_ruleset_get_version (in_use));
+  g_propagate_error (error, refusal);
+}
+
+/* The publication @parts (rules, their signature, maybe a key list with
+ * its signature) is complete: the signed-rules checks, in their order, then
+ * the install, which compares versions under the lock. @from_file says
+ * whether the user gave a file (for the messages). */
+static RetractRuleset *
+install_publication (RetractUpdater  *self,
+                     GBytes         **parts,
+                     GDateTime       *now,
+                     const char      *etag,
+                     gboolean         from_file,
+                     gboolean        *installed_new,
+                     GError         **error)
+{
   g_autoptr(RetractRuleset) candidate = NULL;
   g_autoptr(RetractRuleset) installed = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   RetractUpdateProblem problem = RETRACT_UPDATE_PROBLEM_NONE;
   RetractRulesInstallResult result;
 
-  candidate = retract_rules_store_verify (self->store, download->parts[PART_RULES],
-                                          download->parts[PART_RULES_SIGNATURE],
-                                          download->parts[PART_KEYS],
-                                          download->parts[PART_KEYS_SIGNATURE],
-                                          download->now, NULL, &problem, &error);
+  *installed_new = FALSE;
+  candidate = retract_rules_store_verify (self->store, parts[PART_RULES],
+                                          parts[PART_RULES_SIGNATURE], parts[PART_KEYS],
+                                          parts[PART_KEYS_SIGNATURE], now, NULL, &problem,
+                                          &local_error);
   if (candidate == NULL)
     {
       if (problem == RETRACT_UPDATE_PROBLEM_INVALID_RULES)
-        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, problem,
-                        _("The downloaded rules are not valid: %s"), error->message);
+        set_problem (error, RETRACT_UPDATE_ERROR_REJECTED, problem,
+                     from_file ? _("The rules in the file are not valid: %s")
+                               : _("The downloaded rules are not valid: %s"),
+                     local_error->message);
       else
-        return_problem (task, RETRACT_UPDATE_ERROR_REJECTED, problem,
-                        /* Translators: %s says which check failed */
-                        _("The downloaded rules were refused: %s"), error->message);
-      return;
+        set_problem (error, RETRACT_UPDATE_ERROR_REJECTED, problem,
+                     /* Translators: %s says which check failed */
+                     from_file ? _("The rules in the file were refused: %s")
+                               : _("The downloaded rules were refused: %s"),
+                     local_error->message);
+      return NULL;
     }
 
   /* The comparison is made under the data folder's lock, against what is
    * installed at that moment: other processes may have installed newer
    * rules since this one started. */
-  installed = retract_rules_store_install_if_newer (self->store, download->parts[PART_RULES],
-                                                    download->parts[PART_RULES_SIGNATURE],
-                                                    download->parts[PART_KEYS],
-                                                    download->parts[PART_KEYS_SIGNATURE],
-                                                    candidate, download->etag, &result, &error);
+  installed = retract_rules_store_install_if_newer (self->store, parts[PART_RULES],
+                                                    parts[PART_RULES_SIGNATURE],
+                                                    parts[PART_KEYS], parts[PART_KEYS_SIGNATURE],
+                                                    candidate, etag, &result, &local_error);
   if (installed == NULL)
     {
       /* The disk's fault (full, read-only, not ours), never the rules'. */
-      return_problem (task, RETRACT_UPDATE_ERROR_IO, RETRACT_UPDATE_PROBLEM_DISK,
-                      /* Translators: %s says why, from the system */
-                      _("The rules could not be saved on this computer: %s"), error->message);
-      return;
+      set_problem (error, RETRACT_UPDATE_ERROR_IO, RETRACT_UPDATE_PROBLEM_DISK,
+                   /* Translators: %s says why, from the system */
+                   _("The rules could not be saved on this computer: %s"),
+                   local_error->message);
+      return NULL;
     }
 
   switch (result)
     {
     case RETRACT_RULES_INSTALL_DONE:
-      break;
+      *installed_new = TRUE;
+      return g_steal_pointer (&installed);
 
     case RETRACT_RULES_INSTALL_SAME:
       /* Up to date: the caller's rules, when they are these. */
       if (retract_ruleset_compare_versions (retract_ruleset_get_version (installed),
                                             retract_ruleset_get_version (self->active)) == 0)
         g_set_object (&installed, self->active);
-      g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
-      return;
+      return g_steal_pointer (&installed);
 
     case RETRACT_RULES_INSTALL_OLDER:
       /* Not older than what this process started with: another process
        * installed newer rules meanwhile. The newest won; nothing is wrong. */
       if (retract_ruleset_compare_versions (retract_ruleset_get_version (candidate),
                                             retract_ruleset_get_version (self->active)) >= 0)
-        {
-          g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
-          return;
-        }
-      return_refusal (task, RETRACT_UPDATE_PROBLEM_OLDER_RULES, installed,
-                      _("The server offers rules %1$s, older than the %2$s in use"),
-                      retract_ruleset_get_version (candidate),
-                      retract_ruleset_get_version (installed));
-      return;
+        return g_steal_pointer (&installed);
+      set_refusal (error, RETRACT_UPDATE_PROBLEM_OLDER_RULES, installed,
+                   from_file ? _("The file holds rules %1$s, older than the %2$s in use")
+                             : _("The server offers rules %1$s, older than the %2$s in use"),
+                   retract_ruleset_get_version (candidate),
+                   retract_ruleset_get_version (installed));
+      return NULL;
 
     case RETRACT_RULES_INSTALL_CONFLICT:
     default:
-      return_refusal (task, RETRACT_UPDATE_PROBLEM_INVALID_RULES, installed,
-                      _("The server offers rules %s with other content than the "
-                        "rules of the same version in use"),
-                      retract_ruleset_get_version (candidate));
+      set_refusal (error, RETRACT_UPDATE_PROBLEM_INVALID_RULES, installed,
+                   from_file ? _("The file holds rules %s with other content than the rules "
+                                 "of the same version in use")
+                             : _("The server offers rules %s with other content than the "
+                                 "rules of the same version in use"),
+                   retract_ruleset_get_version (candidate));
+      return NULL;
+    }
+}
+
+static void
+verify_and_install (GTask *task)
+{
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  RetractRuleset *rules;
+  gboolean installed_new;
+
+  rules = install_publication (self, download->parts, download->now, download->etag, FALSE,
+                               &installed_new, &error);
+  if (rules == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_object_set_data (G_OBJECT (task), "retract-installed", GINT_TO_POINTER (TRUE));
-  g_task_return_pointer (task, g_steal_pointer (&installed), g_object_unref);
+  if (installed_new)
+    g_object_set_data (G_OBJECT (task), "retract-installed", GINT_TO_POINTER (TRUE));
+  g_task_return_pointer (task, rules, g_object_unref);
 }
 
 /* The next part, from its own address (redirects start over). */
@@ -936,5 +966,107 @@ retract_updater_check_finish (RetractUpdater       *self,
     *outcome = g_object_get_data (G_OBJECT (result), "retract-installed") != NULL
                ? RETRACT_UPDATE_INSTALLED : RETRACT_UPDATE_UP_TO_DATE;
 
+  return rules;
+}
+
+/* @path's bytes, or %NULL when there is no such file (a missing signature
+ * or key list is refused by the checks, with the problem they name). */
+static GBytes *
+read_part (const char  *path,
+           gsize        max_bytes,
+           gboolean    *too_large,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = retract_file_read (path, max_bytes, &local_error);
+
+  *too_large = g_error_matches (local_error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_TOO_LARGE);
+  if (bytes == NULL && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
+}
+
+/**
+ * retract_updater_import_file:
+ * @path: a rules.json (under any name), with PATH.minisig beside it, and
+ *   keys.json with keys.json.minisig beside it unless the stored key list
+ *   already names the signing key
+ * @outcome: (out) (optional): whether new rules were installed
+ *
+ * The same checks and install as a download, for a file from a USB stick
+ * or a chat.
+ *
+ * Returns: (transfer full) (nullable): the rules to use now
+ */
+RetractRuleset *
+retract_updater_import_file (RetractUpdater       *self,
+                             const char           *path,
+                             RetractUpdateOutcome *outcome,
+                             GError              **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *folder = NULL;
+  char *paths[N_PARTS] = { NULL };
+  GBytes *parts[N_PARTS] = { NULL };
+  RetractRuleset *rules = NULL;
+  gboolean installed_new = FALSE;
+
+  g_return_val_if_fail (RETRACT_IS_UPDATER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* 1. "Now" is fixed once. */
+  now = retract_time_now ();
+  folder = g_path_get_dirname (path);
+  paths[PART_RULES] = g_strdup (path);
+  paths[PART_RULES_SIGNATURE] = g_strconcat (path, ".minisig", NULL);
+  paths[PART_KEYS] = g_build_filename (folder, "keys.json", NULL);
+  paths[PART_KEYS_SIGNATURE] = g_build_filename (folder, "keys.json.minisig", NULL);
+
+  /* 2. Each file with its cap, as a download. */
+  for (guint part = 0; part < N_PARTS; part++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean too_large = FALSE;
+
+      parts[part] = read_part (paths[part], part_max_bytes (self, part), &too_large,
+                               &local_error);
+      if (too_large || local_error != NULL)
+        {
+          g_autofree char *shown = retract_file_display_name (paths[part]);
+          g_autofree char *limit = g_format_size (part_max_bytes (self, part));
+
+          if (too_large)
+            set_problem (error, RETRACT_UPDATE_ERROR_REJECTED,
+                         part == PART_RULES ? RETRACT_UPDATE_PROBLEM_NOT_RULES
+                         : part == PART_KEYS ? RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST
+                         : RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE,
+                         /* Translators: %1$s is a file, %2$s a size */
+                         _("%1$s is larger than %2$s"), shown, limit);
+          else
+            set_problem (error, RETRACT_UPDATE_ERROR_IO, RETRACT_UPDATE_PROBLEM_DISK, "%s",
+                         local_error->message);
+          goto out;
+        }
+      if (part == PART_RULES && parts[part] == NULL)
+        {
+          g_autofree char *shown = retract_file_display_name (path);
+
+          set_problem (error, RETRACT_UPDATE_ERROR_IO, RETRACT_UPDATE_PROBLEM_DISK,
+                       /* Translators: %s is a file */
+                       _("%s does not exist"), shown);
+          goto out;
+        }
+    }
+
+  rules = install_publication (self, parts, now, NULL, TRUE, &installed_new, error);
+  if (rules != NULL && outcome != NULL)
+    *outcome = installed_new ? RETRACT_UPDATE_INSTALLED : RETRACT_UPDATE_UP_TO_DATE;
+
+out:
+  for (guint part = 0; part < N_PARTS; part++)
+    {
+      g_clear_pointer (&parts[part], g_bytes_unref);
+      g_free (paths[part]);
+    }
   return rules;
 }

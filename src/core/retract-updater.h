@@ -47,6 +47,10 @@ void            retract_updater_check_async     (RetractUpdater      *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+RetractRuleset *retract_updater_import_file     (RetractUpdater      *self,
+                                                 const char          *path,
+                                                 RetractUpdateOutcome *outcome,
+                                                 GError             **error);
 RetractRuleset *retract_updater_check_finish    (RetractUpdater      *self,
                                                  GAsyncResult        *result,
                                                  RetractUpdateOutcome *outcome,
