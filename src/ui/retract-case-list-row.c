@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* One case in the home's list: platform and type, the complaint number (or
+ * that there is none yet), a status badge and the next deadline as a
+ * countdown with its clock time. Everything it says comes from the case
+ * item (the core); the countdown follows the clock, a minute at a time.
+ * Rows are recycled by the list view: bind and unbind swap the item. */
+
+#define G_LOG_DOMAIN "retract-case-list-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-case-list-row.h"
+#include "retract-time.h"
+
+struct _RetractCaseListRow
+{
+  AdwBin           parent_instance;
+
+  GtkLabel        *deadline_label;
+  GtkLabel        *number_label;
+  GtkLabel        *status_label;
+  GtkLabel        *title_label;
+
+  RetractCaseItem *item;
+  RetractClock    *clock;
+  char            *status_class;
+};
+
+G_DEFINE_FINAL_TYPE (RetractCaseListRow, retract_case_list_row, ADW_TYPE_BIN)
+
+static const char *
+status_text (RetractCaseStatus status)
+{
+  switch (status)
+    {
+    case RETRACT_STATUS_ACT_NOW:
+      /* Translators: a case's status badge in the list of cases */
+      return C_("case status", "Act now");
+    case RETRACT_STATUS_WAITING:
+      return C_("case status", "Waiting");
+    case RETRACT_STATUS_DONE:
+      return C_("case status", "Done");
+    case RETRACT_STATUS_ABANDONED:
+      return C_("case status", "Abandoned");
+    case RETRACT_STATUS_CLOSED:
+    default:
+      return C_("case status", "Closed");
+    }
+}
+
+/**
+ * retract_case_list_row_update:
+ *
+ * Says again what the row says, at the clock's time (each minute).
+ */
+void
+retract_case_list_row_update (RetractCaseListRow *self)
+{
+  RetractCaseItem *item = self->item;
+  const char *number;
+  g_autofree char *title = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *accessible = NULL;
+  const char *status;
+  GDateTime *due_at;
+
+  g_return_if_fail (RETRACT_IS_CASE_LIST_ROW (self));
+
+  if (item == NULL)
+    return;
+
+  /* Translators: a case in the list: "WeChat · Friend report" */
+  title = g_strdup_printf (_("%1$s · %2$s"), retract_case_item_get_platform_name (item),
+                           retract_case_item_get_type_name (item));
+  gtk_label_set_label (self->title_label, title);
+
+  number = retract_case_item_get_complaint_number (item);
+  if (number != NULL && *number != '\0')
+    {
+      /* Translators: the complaint number of a case in the list */
+      g_autofree char *text = g_strdup_printf (_("No. %s"), number);
+
+      gtk_label_set_label (self->number_label, text);
+    }
+  else
+    gtk_label_set_label (self->number_label, _("No number yet"));
+
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  g_clear_pointer (&self->status_class, g_free);
+  if (retract_case_item_has_status (item))
+    {
+      RetractCaseStatus value = retract_case_item_get_status (item);
+
+      status = status_text (value);
+      self->status_class = g_strconcat ("status-", retract_case_status_to_id (value), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
+    }
+  else
+    /* Translators: the badge of a case the rules cannot assess (the overview says why) */
+    status = C_("case status", "Not assessed");
+  gtk_label_set_label (self->status_label, status);
+
+  due_at = retract_case_item_get_due_at (item);
+  if (due_at != NULL && self->clock != NULL)
+    {
+      g_autofree char *when = retract_time_format_human (due_at);
+      GTimeSpan left = g_date_time_difference (due_at, retract_clock_get_now (self->clock));
+
+      if (left > 0)
+        {
+          g_autofree char *span = retract_time_format_span (left);
+
+          /* Translators: the next deadline of a case: "3 h 20 min left · by 2026-11-25 10:00" */
+          deadline = g_strdup_printf (_("%1$s left · by %2$s"), span, when);
+        }
+      else
+        /* Translators: the next deadline of a case, passed: "Due 2026-11-25 10:00" */
+        deadline = g_strdup_printf (_("Due %s"), when);
+    }
+  gtk_label_set_label (self->deadline_label, deadline != NULL ? deadline : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
+
+  /* A screen reader hears the row as one sentence, not four labels. */
+  accessible = g_strjoin (", ", title, gtk_label_get_label (self->number_label), status,
+                          deadline != NULL ? deadline : NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+retract_case_list_row_dispose (GObject *object)
+{
+  RetractCaseListRow *self = RETRACT_CASE_LIST_ROW (object);
+
+  retract_case_list_row_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_CASE_LIST_ROW);
+
+  G_OBJECT_CLASS (retract_case_list_row_parent_class)->dispose (object);
+}
+
+static void
+retract_case_list_row_finalize (GObject *object)
+{
+  RetractCaseListRow *self = RETRACT_CASE_LIST_ROW (object);
+
+  g_free (self->status_class);
+
+  G_OBJECT_CLASS (retract_case_list_row_parent_class)->finalize (object);
+}
+
+static void
+retract_case_list_row_class_init (RetractCaseListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = retract_case_list_row_dispose;
+  object_class->finalize = retract_case_list_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/retract-case-list-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractCaseListRow, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractCaseListRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractCaseListRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractCaseListRow, title_label);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+retract_case_list_row_init (RetractCaseListRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+retract_case_list_row_new (void)
+{
+  return g_object_new (RETRACT_TYPE_CASE_LIST_ROW, NULL);
+}
+
+/**
+ * retract_case_list_row_bind:
+ * @item: the case to show
+ * @clock: the clock the countdown is counted from
+ */
+void
+retract_case_list_row_bind (RetractCaseListRow *self,
+                            RetractCaseItem    *item,
+                            RetractClock       *clock)
+{
+  g_return_if_fail (RETRACT_IS_CASE_LIST_ROW (self));
+  g_return_if_fail (RETRACT_IS_CASE_ITEM (item));
+  g_return_if_fail (RETRACT_IS_CLOCK (clock));
+
+  retract_case_list_row_unbind (self);
+  self->item = g_object_ref (item);
+  self->clock = g_object_ref (clock);
+  /* The item notifies what changed when the list is refreshed; the pane
+   * updates its rows on the clock's minute, for the countdown (one
+   * connection to the clock, however many rows). */
+  g_signal_connect_object (item, "notify", G_CALLBACK (retract_case_list_row_update), self,
+                           G_CONNECT_SWAPPED);
+  retract_case_list_row_update (self);
+}
+
+void
+retract_case_list_row_unbind (RetractCaseListRow *self)
+{
+  g_return_if_fail (RETRACT_IS_CASE_LIST_ROW (self));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_clear_object (&self->item);
+  g_clear_object (&self->clock);
+}
+
+/**
+ * retract_case_list_row_get_item:
+ *
+ * Returns: (transfer none) (nullable): the case shown
+ */
+RetractCaseItem *
+retract_case_list_row_get_item (RetractCaseListRow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE_LIST_ROW (self), NULL);
+  return self->item;
+}
+
+/* What the deadline line says (tests). */
+const char *
+retract_case_list_row_get_deadline_text (RetractCaseListRow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE_LIST_ROW (self), NULL);
+  return gtk_label_get_label (self->deadline_label);
+}
