@@ -16,29 +16,6 @@
 #include "retract-json-views.h"
 #include "retract-time.h"
 
-static char *
-format_deadline (GDateTime *deadline,
-                 GDateTime *now)
-{
-  g_autofree char *when = retract_time_format_human (deadline);
-  GTimeSpan left = g_date_time_difference (deadline, now);
-
-  if (left >= 0)
-    {
-      g_autofree char *span = retract_time_format_span (left);
-
-      /* Translators: "2026-11-24 12:00 Beijing time (1 h 20 min left)" */
-      return g_strdup_printf (_("%1$s Beijing time (%2$s left)"), when, span);
-    }
-  else
-    {
-      g_autofree char *span = retract_time_format_span (-left);
-
-      /* Translators: "2026-11-24 12:00 Beijing time (passed 3 h 5 min ago)" */
-      return g_strdup_printf (_("%1$s Beijing time (passed %2$s ago)"), when, span);
-    }
-}
-
 /* "Label: <deadline> Beijing time (… left)", when there is a deadline. */
 static void
 print_deadline (const char *label,
@@ -50,7 +27,7 @@ print_deadline (const char *label,
   if (deadline == NULL)
     return;
 
-  text = format_deadline (deadline, now);
+  text = retract_cli_format_due (deadline, now);
   retract_cli_print_field ("", label, text);
 }
 
@@ -266,14 +243,10 @@ retract_cli_assess (int    argc,
                           entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_rules_load (&options, &status))
+  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
     return status;
   rules = options.rules;
   language = options.language;
-
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
-    return retract_cli_report_error (error);
 
   if (case_path != NULL)
     {
@@ -304,12 +277,9 @@ retract_cli_assess (int    argc,
           return EXIT_BAD_INPUT;
         }
 
-      filed = retract_time_parse (filed_at, &error);
+      filed = retract_cli_parse_time ("filed_at", filed_at, &error);
       if (filed == NULL)
-        {
-          g_prefix_error (&error, "filed_at: ");
-          return retract_cli_report_error (error);
-        }
+        return retract_cli_report_error (error);
 
       if (platform == NULL)
         {
@@ -331,13 +301,8 @@ retract_cli_assess (int    argc,
             return EXIT_BAD_INPUT;
           }
 
-      kase = retract_case_new ();
-      retract_case_set_platform (kase, platform);
-      retract_case_set_complaint_type (kase, type);
-      retract_case_set_filed_at (kase, filed);
-      retract_case_set_mistake (kase, mistake);
-      retract_case_set_scenarios (kase, (const char * const *) scenarios);
-      retract_case_set_other_party_loss (kase, other_party_loss);
+      kase = retract_cli_new_case (platform, type, filed, mistake,
+                                   (const char * const *) scenarios, other_party_loss);
 
       if (!retract_cli_set_withdrawals (kase, withdrawals))
         return EXIT_BAD_INPUT;

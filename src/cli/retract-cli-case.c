@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* retract-cli case …, cases: the saved cases of the app's data folder, what
- * the user did about each, and what to do next (README, "Cases").
+/* retract-cli case …: the saved cases of the app's data folder and what the
+ * user did about each (README, "Cases").
  *
  *   case new     a case from the answers; prints its id
  *   case log     adds one event to a case's timeline
  *   case show    the assessment, the counts, the next step and the timeline
+ *                (retract-cli-case-show.c, with `cases`)
  *   case delete  removes a case
  *   case export  writes a case file elsewhere; case import reads one in
- *   cases        every case with its status, what to do now first
  *
  * Every command opens the store, which migrates the single case.json of
  * earlier versions first. Ids are checked here before the store sees them,
@@ -21,78 +21,14 @@
 #include <glib/gi18n.h>
 
 #include "retract-assessment.h"
-#include "retract-case-counts.h"
 #include "retract-cli-private.h"
-#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-file.h"
 #include "retract-json-case.h"
-#include "retract-next-step.h"
 #include "retract-store.h"
 #include "retract-time.h"
 
-/* ---- what the commands share ---- */
-
-/* Like retract_cli_parse(), but the command takes one argument (an ID or a
- * FILE) besides its options; @name is how --help and the messages call it. */
-static gboolean
-parse_with_argument (const char          *parameter_string,
-                     const char          *description,
-                     const GOptionEntry  *entries,
-                     const char          *name,
-                     int                 *argc,
-                     char              ***argv,
-                     const char         **argument,
-                     int                 *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (description != NULL)
-    g_option_context_set_description (context, description);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = retract_cli_report_usage (context, error);
-      return FALSE;
-    }
-
-  if (*argc < 2)
-    {
-      /* Translators: %s is ID or FILE, the argument's name in the usage line */
-      g_printerr (_("%s: not given\n"), name);
-      g_printerr (_("Run “%s --help” for the options.\n"), g_get_prgname ());
-      *status = EXIT_BAD_INPUT;
-      return FALSE;
-    }
-
-  if (*argc > 2)
-    {
-      g_autofree char *shown = retract_file_display_name ((*argv)[2]);
-
-      g_printerr (_("Unexpected argument “%s”.\n"), shown);
-      *status = EXIT_BAD_INPUT;
-      return FALSE;
-    }
-
-  *argument = (*argv)[1];
-  return TRUE;
-}
-
-/* @text parsed as the time given with @option; errors name the option. */
-static GDateTime *
-parse_time (const char  *option,
-            const char  *text,
-            GError     **error)
-{
-  GDateTime *time = retract_time_parse (text, error);
-
-  if (time == NULL)
-    g_prefix_error (error, "%s: ", option);
-  return time;
-}
+/* ---- the case library ---- */
 
 static int
 report_unknown_id (const char *id)
@@ -124,8 +60,8 @@ report_store_error (const GError *error,
 }
 
 /* The app's case library, with case.json of earlier versions migrated. */
-static RetractStore *
-open_store (int *status)
+RetractStore *
+retract_cli_open_store (int *status)
 {
   g_autoptr(RetractStore) store = retract_store_new_default ();
   g_autoptr(GError) error = NULL;
@@ -142,8 +78,8 @@ open_store (int *status)
 
 /* A saved case by the id the user gave; an id that cannot be one is
  * "unknown" without asking the store. */
-static RetractCase *
-load_case (RetractStore *store,
+RetractCase *
+retract_cli_load_case (RetractStore *store,
            const char   *id,
            int          *status)
 {
@@ -182,8 +118,8 @@ report_problems (GPtrArray *problems)
 }
 
 /* Every saved case (light copies), the unreadable ones reported. */
-static GPtrArray *
-list_cases (RetractStore *store,
+GPtrArray *
+retract_cli_list_cases (RetractStore *store,
             int          *status)
 {
   g_autoptr(GPtrArray) problems = NULL;
@@ -199,43 +135,6 @@ list_cases (RetractStore *store,
 
   report_problems (problems);
   return cases;
-}
-
-static const char *
-channel_name (RetractRuleset  *rules,
-              const char      *id,
-              RetractLanguage  language)
-{
-  const RetractChannel *channel = id != NULL ? retract_ruleset_lookup_channel (rules, id) : NULL;
-
-  return channel != NULL ? retract_text_get (&channel->name, language) : id;
-}
-
-static const char *
-status_label (RetractCaseStatus status)
-{
-  switch (status)
-    {
-    case RETRACT_STATUS_ACT_NOW:
-      return _("act now");
-    case RETRACT_STATUS_WAITING:
-      return _("waiting");
-    case RETRACT_STATUS_DONE:
-      return _("done");
-    case RETRACT_STATUS_ABANDONED:
-      return _("abandoned");
-    case RETRACT_STATUS_CLOSED:
-    default:
-      return _("closed");
-    }
-}
-
-static const char *
-account_label (RetractCase *kase)
-{
-  const char *account = retract_case_get_account (kase);
-
-  return *account != '\0' ? account : _("my account");
 }
 
 /* ---- case new ---- */
@@ -299,12 +198,8 @@ case_new (int    argc,
                           entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_rules_load (&options, &status))
+  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
     return status;
-
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
-    return retract_cli_report_error (error);
 
   if (platform == NULL)
     {
@@ -324,7 +219,7 @@ case_new (int    argc,
       return EXIT_BAD_INPUT;
     }
 
-  filed = parse_time ("--filed-at", filed_at, &error);
+  filed = retract_cli_parse_time ("--filed-at", filed_at, &error);
   if (filed == NULL)
     return retract_cli_report_error (error);
 
@@ -335,13 +230,8 @@ case_new (int    argc,
         return EXIT_BAD_INPUT;
       }
 
-  kase = retract_case_new ();
-  retract_case_set_platform (kase, platform);
-  retract_case_set_complaint_type (kase, type);
-  retract_case_set_filed_at (kase, filed);
-  retract_case_set_mistake (kase, mistake);
-  retract_case_set_scenarios (kase, (const char * const *) scenarios);
-  retract_case_set_other_party_loss (kase, other_party_loss);
+  kase = retract_cli_new_case (platform, type, filed, mistake, (const char * const *) scenarios,
+                               other_party_loss);
   if (!retract_cli_set_withdrawals (kase, withdrawals))
     return EXIT_BAD_INPUT;
 
@@ -369,7 +259,7 @@ case_new (int    argc,
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
-  store = open_store (&status);
+  store = retract_cli_open_store (&status);
   if (store == NULL)
     return status;
   if (!retract_store_save_case (store, kase, &error))
@@ -482,19 +372,15 @@ case_log (int    argc,
     { NULL }
   };
 
-  if (!parse_with_argument (_("ID — add an event to a case's timeline"),
+  if (!retract_cli_parse_with_argument (_("ID — add an event to a case's timeline"),
                             _("A submission needs --channel, a reply --outcome; every event "
                               "needs --at.\nAn event may not be dated before the complaint "
                               "was filed, nor more than 5 minutes after now."),
                             entries, "ID", &argc, &argv, &id, &status))
     return status;
 
-  if (!retract_cli_rules_load (&options, &status))
+  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
     return status;
-
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
-    return retract_cli_report_error (error);
 
   if (kind_text == NULL || !retract_event_kind_from_id (kind_text, &kind))
     {
@@ -523,14 +409,14 @@ case_log (int    argc,
       g_printerr (_("--at: not given; use --at TIME\n"));
       return EXIT_BAD_INPUT;
     }
-  at = parse_time ("--at", at_text, &error);
+  at = retract_cli_parse_time ("--at", at_text, &error);
   if (at == NULL)
     return retract_cli_report_error (error);
 
-  store = open_store (&status);
+  store = retract_cli_open_store (&status);
   if (store == NULL)
     return status;
-  kase = load_case (store, id, &status);
+  kase = retract_cli_load_case (store, id, &status);
   if (kase == NULL)
     return status;
 
@@ -575,289 +461,6 @@ case_log (int    argc,
   return EXIT_OK;
 }
 
-/* ---- case show ---- */
-
-static void
-print_due (const char *label,
-           GDateTime  *due,
-           GDateTime  *now)
-{
-  g_autofree char *when = retract_time_format_human (due);
-  GTimeSpan left = g_date_time_difference (due, now);
-  g_autofree char *span = retract_time_format_span (left >= 0 ? left : -left);
-  g_autofree char *text = NULL;
-
-  if (left >= 0)
-    /* Translators: "2026-11-24 12:00 Beijing time (1 h 20 min left)" */
-    text = g_strdup_printf (_("%1$s Beijing time (%2$s left)"), when, span);
-  else
-    /* Translators: "2026-11-24 12:00 Beijing time (passed 3 h 5 min ago)" */
-    text = g_strdup_printf (_("%1$s Beijing time (passed %2$s ago)"), when, span);
-  retract_cli_print_field ("  ", label, text);
-}
-
-static void
-print_next_step (const RetractNextStep *step,
-                 RetractRuleset        *rules,
-                 RetractLanguage        language,
-                 GDateTime             *now)
-{
-  const char *channel = channel_name (rules, step->channel, language);
-
-  switch (step->action)
-    {
-    case RETRACT_ACTION_SUBMIT:
-      /* Translators: %s is a channel such as “Web ticket” */
-      g_print (_("Next step: submit a withdrawal request through %s\n"), channel);
-      if (step->due_at != NULL)
-        print_due (_("By:"), step->due_at, now);
-      break;
-    case RETRACT_ACTION_APPEAL:
-      /* Translators: %s is the channel, “Appeal message” */
-      g_print (_("Next step: send the appeal message (%s)\n"), channel);
-      if (step->due_at != NULL)
-        print_due (_("Today's allowance ends:"), step->due_at, now);
-      break;
-    case RETRACT_ACTION_WAIT:
-      if (step->channel != NULL)
-        /* Translators: %s is a channel such as “Phone hotline” */
-        g_print (_("Next step: wait; then %s\n"), channel);
-      else
-        g_print (_("Next step: wait for the answer\n"));
-      if (step->due_at != NULL)
-        print_due (_("Until:"), step->due_at, now);
-      break;
-    case RETRACT_ACTION_NONE:
-    default:
-      g_print (_("Next step: none\n"));
-      break;
-    }
-}
-
-static const char *
-kind_label (RetractEventKind kind)
-{
-  switch (kind)
-    {
-    case RETRACT_EVENT_SUBMITTED:
-      return _("submitted");
-    case RETRACT_EVENT_REPLY:
-      return _("reply");
-    case RETRACT_EVENT_RESOLVED:
-      return _("resolved");
-    case RETRACT_EVENT_ABANDONED:
-      return _("abandoned");
-    case RETRACT_EVENT_REOPENED:
-      return _("reopened");
-    case RETRACT_EVENT_NOTE:
-    default:
-      return _("note");
-    }
-}
-
-static const char *
-outcome_label (RetractEventOutcome outcome)
-{
-  switch (outcome)
-    {
-    case RETRACT_OUTCOME_WITHDRAWN:
-      return _("withdrawn");
-    case RETRACT_OUTCOME_REFUSED:
-      return _("refused");
-    case RETRACT_OUTCOME_MORE_MATERIALS:
-      return _("more materials asked for");
-    case RETRACT_OUTCOME_OTHER:
-      return _("other answer");
-    case RETRACT_OUTCOME_NONE:
-    default:
-      return "";
-    }
-}
-
-static void
-print_events (GPtrArray       *events,
-              RetractRuleset  *rules,
-              RetractLanguage  language)
-{
-  g_print ("\n%s\n", _("Timeline:"));
-  if (events->len == 0)
-    g_print ("  %s\n", _("nothing logged yet (“case log”)"));
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *at = retract_time_format_human (event->at);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      g_string_append_printf (line, "  %s  %s", at, kind_label (event->kind));
-      if (event->channel != NULL)
-        g_string_append_printf (line, " · %s", channel_name (rules, event->channel, language));
-      if (event->outcome != RETRACT_OUTCOME_NONE)
-        g_string_append_printf (line, " · %s", outcome_label (event->outcome));
-      if (event->reference != NULL)
-        g_string_append_printf (line, " · %s", event->reference);
-      g_print ("%s\n", line->str);
-
-      if (event->note != NULL)
-        {
-          g_auto(GStrv) lines = g_strsplit (event->note, "\n", -1);
-
-          for (guint j = 0; lines[j] != NULL; j++)
-            g_print ("      %s\n", lines[j]);
-        }
-    }
-}
-
-static void
-print_case (RetractAssessment       *assessment,
-            RetractCase             *kase,
-            const RetractCaseCounts *counts,
-            const RetractNextStep   *step,
-            RetractLanguage          language)
-{
-  RetractRuleset *rules = retract_assessment_get_rules (assessment);
-  const RetractPlatform *platform = retract_assessment_get_platform (assessment);
-  const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
-  const RetractStageInfo *stage = retract_assessment_get_stage_info (assessment);
-  GDateTime *now = retract_assessment_get_now (assessment);
-  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
-  const RetractCaseEvent *repeated = retract_assessment_get_repeated_submission (assessment);
-  g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
-  g_autofree char *complaint = NULL;
-  g_autofree char *stage_line = NULL;
-  g_autofree char *appeals = NULL;
-
-  /* Translators: %s is the case's id */
-  g_print (_("Case %s\n"), retract_case_get_id (kase));
-  complaint = g_strdup_printf ("%s · %s", retract_text_get (&platform->name, language),
-                               retract_text_get (&type->name, language));
-  retract_cli_print_field ("", _("Complaint:"), complaint);
-  retract_cli_print_field ("", _("Account:"), account_label (kase));
-  g_print (_("Filed: %s Beijing time\n"), filed);
-  stage_line = g_strdup_printf ("%s — %s", retract_text_get (&stage->name, language),
-                                retract_assessment_get_withdrawable (assessment)
-                                ? _("can still be withdrawn") : _("can no longer be withdrawn"));
-  retract_cli_print_field ("", _("Stage:"), stage_line);
-
-  g_print ("\n");
-  retract_cli_print_field ("", _("Status:"), status_label (step->status));
-  print_next_step (step, rules, language, now);
-
-  g_print ("\n");
-  /* Translators: the withdrawal requests of this account this month, over all cases */
-  g_print (ngettext ("This month: %d withdrawal request from this account\n",
-                     "This month: %d withdrawal requests from this account\n",
-                     counts->withdrawal_requests_this_month),
-           counts->withdrawal_requests_this_month);
-  if (counts->appeal_limit > 0)
-    /* Translators: "Today: 1 of 2 appeal messages" */
-    appeals = g_strdup_printf (ngettext ("Today: %1$d of %2$d appeal message\n",
-                                         "Today: %1$d of %2$d appeal messages\n",
-                                         counts->appeal_limit),
-                               counts->appeals_today, counts->appeal_limit);
-  if (appeals != NULL)
-    g_print ("%s", appeals);
-
-  if (warnings->len > 0)
-    {
-      g_print ("\n%s\n", _("Warnings:"));
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          const RetractWarning *warning = g_ptr_array_index (warnings, i);
-          const char *text = retract_text_get (&warning->text, language);
-
-          /* As assess says it: the channel used again and when it was first used. */
-          if (repeated != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
-            {
-              g_autofree char *earlier = retract_time_format_human (repeated->at);
-
-              g_print (_("  ! %1$s (first through %2$s: %3$s Beijing time)\n"), text,
-                       channel_name (rules, repeated->channel, language), earlier);
-            }
-          else
-            {
-              g_print ("  ! %s\n", text);
-            }
-        }
-    }
-
-  print_events (retract_case_get_events (kase), rules, language);
-}
-
-static int
-case_show (int    argc,
-           char **argv)
-{
-  g_auto(RetractCliRules) options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RetractStore) store = NULL;
-  g_autoptr(RetractCase) kase = NULL;
-  g_autoptr(GPtrArray) others = NULL;
-  g_autoptr(RetractAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
-  RetractCaseCounts counts = { 0 };
-  RetractNextStep step = { 0 };
-  const char *id = NULL;
-  gboolean json = FALSE;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Assess at this time instead of the current time"), N_("TIME") },
-    RETRACT_CLI_JSON_OPTION (json),
-    RETRACT_CLI_LANG_OPTION (options),
-    RETRACT_CLI_RULES_OPTION (options),
-    { NULL }
-  };
-
-  if (!parse_with_argument (_("ID — a case: the assessment, the counts, the next step and "
-                              "the timeline"), NULL,
-                            entries, "ID", &argc, &argv, &id, &status))
-    return status;
-
-  if (!retract_cli_rules_load (&options, &status))
-    return status;
-
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
-    return retract_cli_report_error (error);
-
-  store = open_store (&status);
-  if (store == NULL)
-    return status;
-  kase = load_case (store, id, &status);
-  if (kase == NULL)
-    return status;
-  others = list_cases (store, &status);
-  if (others == NULL)
-    return status;
-
-  retract_case_counts_compute (&counts, options.rules, kase, others, now);
-  assessment = retract_assessment_new_full (options.rules, kase, &counts, now, &error);
-  if (assessment == NULL)
-    {
-      retract_case_counts_clear (&counts);
-      return retract_cli_report_error (error);
-    }
-  retract_next_step_compute (&step, assessment, kase, &counts, now);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = retract_case_show_to_json (assessment, kase, &counts, &step,
-                                                            options.language);
-
-      retract_cli_print_json (root);
-    }
-  else
-    {
-      print_case (assessment, kase, &counts, &step, options.language);
-    }
-
-  retract_next_step_clear (&step);
-  retract_case_counts_clear (&counts);
-  return EXIT_OK;
-}
-
 /* ---- case delete, export, import ---- */
 
 static int
@@ -870,14 +473,14 @@ case_delete (int    argc,
   int status = EXIT_OK;
   const GOptionEntry entries[] = { { NULL } };
 
-  if (!parse_with_argument (_("ID — delete a saved case"), NULL, entries, "ID",
+  if (!retract_cli_parse_with_argument (_("ID — delete a saved case"), NULL, entries, "ID",
                             &argc, &argv, &id, &status))
     return status;
 
   if (!retract_case_id_is_valid (id))
     return report_unknown_id (id);
 
-  store = open_store (&status);
+  store = retract_cli_open_store (&status);
   if (store == NULL)
     return status;
   if (!retract_store_delete_case (store, id, &error))
@@ -901,7 +504,7 @@ case_export (int    argc,
     { NULL }
   };
 
-  if (!parse_with_argument (_("ID — write a saved case to a file"), NULL, entries, "ID",
+  if (!retract_cli_parse_with_argument (_("ID — write a saved case to a file"), NULL, entries, "ID",
                             &argc, &argv, &id, &status))
     return status;
 
@@ -914,7 +517,7 @@ case_export (int    argc,
   if (!retract_case_id_is_valid (id))
     return report_unknown_id (id);
 
-  store = open_store (&status);
+  store = retract_cli_open_store (&status);
   if (store == NULL)
     return status;
   if (!retract_store_export_case (store, id, output, &error))
@@ -934,130 +537,17 @@ case_import (int    argc,
   int status = EXIT_OK;
   const GOptionEntry entries[] = { { NULL } };
 
-  if (!parse_with_argument (_("FILE — add a case file to the saved cases; prints its id"), NULL,
+  if (!retract_cli_parse_with_argument (_("FILE — add a case file to the saved cases; prints its id"), NULL,
                             entries, "FILE", &argc, &argv, &path, &status))
     return status;
 
-  store = open_store (&status);
+  store = retract_cli_open_store (&status);
   if (store == NULL)
     return status;
   if (!retract_store_import_case (store, path, &id, &error))
     return report_store_error (error, NULL);
 
   g_print ("%s\n", id);
-  return EXIT_OK;
-}
-
-/* ---- cases ---- */
-
-static void
-print_rows (GPtrArray       *rows,
-            RetractRuleset  *rules,
-            RetractLanguage  language)
-{
-  if (rows->len == 0)
-    {
-      g_print ("%s\n", _("No saved cases. “retract-cli case new” starts one."));
-      return;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const RetractCaseRow *row = g_ptr_array_index (rows, i);
-      RetractCase *kase = row->kase;
-      const char *platform_id = retract_case_get_platform (kase);
-      const RetractPlatform *platform = retract_ruleset_lookup_platform (rules, platform_id);
-      const RetractComplaintType *type =
-        retract_ruleset_lookup_type (rules, platform_id, retract_case_get_complaint_type (kase));
-      g_autofree char *due = NULL;
-
-      if (retract_case_row_has_status (row) && row->step.due_at != NULL)
-        {
-          g_autofree char *when = retract_time_format_human (row->step.due_at);
-
-          if (row->step.status == RETRACT_STATUS_WAITING)
-            /* Translators: in the list of cases, "waiting  until 2026-11-24 23:10" */
-            due = g_strdup_printf (_("until %s"), when);
-          else
-            /* Translators: in the list of cases, "act now  by 2026-11-25 10:00" */
-            due = g_strdup_printf (_("by %s"), when);
-        }
-
-      g_print ("%s  %s · %s · %s\n", retract_case_get_id (kase),
-               platform != NULL ? retract_text_get (&platform->name, language) : platform_id,
-               type != NULL ? retract_text_get (&type->name, language)
-                            : retract_case_get_complaint_type (kase),
-               account_label (kase));
-      g_print ("    %s%s%s\n",
-               retract_case_row_has_status (row) ? status_label (row->step.status)
-                                                 : _("cannot be assessed"),
-               due != NULL ? "  " : "", due != NULL ? due : "");
-    }
-}
-
-int
-retract_cli_cases (int    argc,
-                   char **argv)
-{
-  g_auto(RetractCliRules) options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RetractStore) store = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
-  gboolean json = FALSE;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Work out the statuses at this time instead of the current time"), N_("TIME") },
-    RETRACT_CLI_JSON_OPTION (json),
-    RETRACT_CLI_LANG_OPTION (options),
-    RETRACT_CLI_RULES_OPTION (options),
-    { NULL }
-  };
-
-  if (!retract_cli_parse (_("— the saved cases, what to do now first"), NULL,
-                          entries, &argc, &argv, &status))
-    return status;
-
-  if (!retract_cli_rules_load (&options, &status))
-    return status;
-
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
-    return retract_cli_report_error (error);
-
-  store = open_store (&status);
-  if (store == NULL)
-    return status;
-  cases = list_cases (store, &status);
-  if (cases == NULL)
-    return status;
-
-  rows = retract_case_rows_new (options.rules, cases, now);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const RetractCaseRow *row = g_ptr_array_index (rows, i);
-
-      /* Listed all the same, without a status, so that no case goes missing. */
-      if (!retract_case_row_has_status (row))
-        /* Translators: %1$s is a case's id, %2$s why it cannot be assessed */
-        g_printerr (_("Case %1$s cannot be assessed with the rules in use: %2$s\n"),
-                    retract_case_get_id (row->kase), row->error->message);
-    }
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = retract_case_rows_to_json (rows);
-
-      retract_cli_print_json (root);
-    }
-  else
-    {
-      print_rows (rows, options.rules, options.language);
-    }
-
   return EXIT_OK;
 }
 
@@ -1073,7 +563,7 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "new", case_new, N_("Save a new case and print its id") },
   { "log", case_log, N_("Add an event to a case's timeline") },
-  { "show", case_show, N_("Show a case: the assessment, the counts, the next step and the timeline") },
+  { "show", retract_cli_case_show, N_("Show a case: the assessment, the counts, the next step and the timeline") },
   { "delete", case_delete, N_("Delete a saved case") },
   { "export", case_export, N_("Write a saved case to a file") },
   { "import", case_import, N_("Add a case file to the saved cases") },

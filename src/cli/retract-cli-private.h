@@ -4,11 +4,15 @@
 /* What the commands of retract-cli share: option parsing, error reporting,
  * loading the rules, printing. Each command group has its own file
  * (retract-cli-assess.c, retract-cli-letter.c, …); retract-cli.c holds main()
- * and the table of commands. */
+ * and the table of commands. The case commands are two files:
+ * retract-cli-case.c (the case library, case new, log, delete, export,
+ * import) and retract-cli-case-show.c (case show, cases). */
 
 #include <json-glib/json-glib.h>
 
 #include "retract-case.h"
+#include "retract-next-step.h"
+#include "retract-store.h"
 #include "retract-ruleset.h"
 
 G_BEGIN_DECLS
@@ -41,6 +45,10 @@ typedef struct
 void            retract_cli_rules_clear      (RetractCliRules  *options);
 gboolean        retract_cli_rules_load       (RetractCliRules  *options,
                                               int              *status);
+gboolean        retract_cli_rules_load_now   (RetractCliRules  *options,
+                                              const char       *now_text,
+                                              GDateTime       **now,
+                                              int              *status);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RetractCliRules, retract_cli_rules_clear)
 
@@ -50,19 +58,47 @@ gboolean        retract_cli_parse            (const char          *parameter_str
                                               int                 *argc,
                                               char              ***argv,
                                               int                 *status);
+gboolean        retract_cli_parse_with_argument (const char          *parameter_string,
+                                                 const char          *description,
+                                                 const GOptionEntry  *entries,
+                                                 const char          *name,
+                                                 int                 *argc,
+                                                 char              ***argv,
+                                                 const char         **argument,
+                                                 int                 *status);
 int             retract_cli_report_error     (const GError     *error);
 int             retract_cli_report_usage     (GOptionContext   *context,
                                               const GError     *error);
 RetractRuleset *retract_cli_load_rules       (const char       *path,
                                               GError          **error);
+GDateTime      *retract_cli_parse_time       (const char       *option,
+                                              const char       *text,
+                                              GError          **error);
 GDateTime      *retract_cli_parse_now        (const char       *text,
                                               GError          **error);
+char           *retract_cli_format_due       (GDateTime        *due,
+                                              GDateTime        *now);
+RetractCase    *retract_cli_new_case         (const char       *platform,
+                                              const char       *type,
+                                              GDateTime        *filed_at,
+                                              const char       *mistake,
+                                              const char * const *scenarios,
+                                              gboolean          other_party_loss);
 gboolean        retract_cli_set_withdrawals  (RetractCase      *kase,
                                               const char       *text);
 void            retract_cli_print_json       (JsonNode         *root);
 void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,
                                               const char       *value);
+
+/* The case library, for the commands of retract-cli-case.c and
+ * retract-cli-case-show.c: each reports its own errors and sets @status. */
+RetractStore   *retract_cli_open_store       (int              *status);
+RetractCase    *retract_cli_load_case        (RetractStore     *store,
+                                              const char       *id,
+                                              int              *status);
+GPtrArray      *retract_cli_list_cases       (RetractStore     *store,
+                                              int              *status);
 
 /* The commands: each takes its own argv, argv[0] being the command's name. */
 int             retract_cli_assess           (int               argc,
@@ -72,6 +108,8 @@ int             retract_cli_letter           (int               argc,
 int             retract_cli_case             (int               argc,
                                               char            **argv);
 int             retract_cli_cases            (int               argc,
+                                              char            **argv);
+int             retract_cli_case_show        (int               argc,
                                               char            **argv);
 int             retract_cli_update_rules     (int               argc,
                                               char            **argv);

@@ -65,26 +65,33 @@ retract_cli_report_usage (GOptionContext *context,
 }
 
 /**
- * retract_cli_parse:
+ * retract_cli_parse_with_argument:
  * @parameter_string: what the command does, for --help, translated
  * @description: (nullable): more for --help, translated
  * @entries: (nullable): the command's options
- * @status: (out): the exit status when the options are wrong
+ * @name: (nullable): the name of the one argument the command takes besides
+ *   its options (ID, FILE), as --help and the messages call it; %NULL when
+ *   it takes none
+ * @argument: (out) (optional): that argument
+ * @status: (out): the exit status when the command line is wrong
  *
- * Parses a command's options; no arguments other than options are taken.
+ * Parses a command's options and its one argument, if it takes one.
  *
  * Returns: %FALSE when the command must exit with @status
  */
 gboolean
-retract_cli_parse (const char          *parameter_string,
-                   const char          *description,
-                   const GOptionEntry  *entries,
-                   int                 *argc,
-                   char              ***argv,
-                   int                 *status)
+retract_cli_parse_with_argument (const char          *parameter_string,
+                                 const char          *description,
+                                 const GOptionEntry  *entries,
+                                 const char          *name,
+                                 int                 *argc,
+                                 char              ***argv,
+                                 const char         **argument,
+                                 int                 *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
+  int n_words = name != NULL ? 2 : 1;
 
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -98,9 +105,18 @@ retract_cli_parse (const char          *parameter_string,
       return FALSE;
     }
 
-  if (*argc > 1)
+  if (*argc < n_words)
     {
-      g_autofree char *shown = retract_file_display_name ((*argv)[1]);
+      /* Translators: %s is ID or FILE, the argument's name in the usage line */
+      g_printerr (_("%s: not given\n"), name);
+      g_printerr (_("Run “%s --help” for the options.\n"), g_get_prgname ());
+      *status = EXIT_BAD_INPUT;
+      return FALSE;
+    }
+
+  if (*argc > n_words)
+    {
+      g_autofree char *shown = retract_file_display_name ((*argv)[n_words]);
 
       /* Often a file name: shown escaped, like every name in a message. */
       g_printerr (_("Unexpected argument “%s”.\n"), shown);
@@ -108,7 +124,29 @@ retract_cli_parse (const char          *parameter_string,
       return FALSE;
     }
 
+  if (argument != NULL)
+    *argument = name != NULL ? (*argv)[1] : NULL;
   return TRUE;
+}
+
+/**
+ * retract_cli_parse:
+ *
+ * retract_cli_parse_with_argument() for a command that takes no argument
+ * other than options.
+ *
+ * Returns: %FALSE when the command must exit with @status
+ */
+gboolean
+retract_cli_parse (const char          *parameter_string,
+                   const char          *description,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   int                 *status)
+{
+  return retract_cli_parse_with_argument (parameter_string, description, entries, NULL,
+                                          argc, argv, NULL, status);
 }
 
 /* The rules to use: a file given with --rules, or else the newest valid of
@@ -132,21 +170,67 @@ retract_cli_load_rules (const char  *path,
   return rules;
 }
 
+/* @text parsed as the time given with @option; errors name the option. */
+GDateTime *
+retract_cli_parse_time (const char  *option,
+                        const char  *text,
+                        GError     **error)
+{
+  GDateTime *time = retract_time_parse (text, error);
+
+  if (time == NULL)
+    g_prefix_error (error, "%s: ", option);
+  return time;
+}
+
 /* The time to assess at: --now's @text if given (a bad one is an error
  * naming the option), else the clock. */
 GDateTime *
 retract_cli_parse_now (const char  *text,
                        GError     **error)
 {
-  GDateTime *now;
-
   if (text == NULL)
     return retract_time_now ();
 
-  now = retract_time_parse (text, error);
-  if (now == NULL)
-    g_prefix_error (error, "--now: ");
-  return now;
+  return retract_cli_parse_time ("--now", text, error);
+}
+
+/* "2026-11-24 12:00 Beijing time (1 h 20 min left)", or how long ago it passed. */
+char *
+retract_cli_format_due (GDateTime *due,
+                        GDateTime *now)
+{
+  g_autofree char *when = retract_time_format_human (due);
+  GTimeSpan left = g_date_time_difference (due, now);
+  g_autofree char *span = retract_time_format_span (left >= 0 ? left : -left);
+
+  if (left >= 0)
+    /* Translators: "2026-11-24 12:00 Beijing time (1 h 20 min left)" */
+    return g_strdup_printf (_("%1$s Beijing time (%2$s left)"), when, span);
+  else
+    /* Translators: "2026-11-24 12:00 Beijing time (passed 3 h 5 min ago)" */
+    return g_strdup_printf (_("%1$s Beijing time (passed %2$s ago)"), when, span);
+}
+
+/* A case from the answers given as options (assess, case new), checked by
+ * the caller. */
+RetractCase *
+retract_cli_new_case (const char         *platform,
+                      const char         *type,
+                      GDateTime          *filed_at,
+                      const char         *mistake,
+                      const char * const *scenarios,
+                      gboolean            other_party_loss)
+{
+  RetractCase *kase = retract_case_new ();
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed_at);
+  retract_case_set_mistake (kase, mistake);
+  retract_case_set_scenarios (kase, scenarios);
+  retract_case_set_other_party_loss (kase, other_party_loss);
+  return kase;
 }
 
 /* --withdrawals-this-month: the requests made outside Retract this month.
@@ -209,6 +293,29 @@ retract_cli_rules_load (RetractCliRules *options,
 
   options->rules = retract_cli_load_rules (options->rules_path, &error);
   if (options->rules == NULL)
+    {
+      *status = retract_cli_report_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* retract_cli_rules_load(), then the time to work at: --now's @now_text, or
+ * the clock. Returns: %FALSE when the command must exit with @status */
+gboolean
+retract_cli_rules_load_now (RetractCliRules  *options,
+                            const char       *now_text,
+                            GDateTime       **now,
+                            int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!retract_cli_rules_load (options, status))
+    return FALSE;
+
+  *now = retract_cli_parse_now (now_text, &error);
+  if (*now == NULL)
     {
       *status = retract_cli_report_error (error);
       return FALSE;
