@@ -135,6 +135,28 @@ static const StepCase step_cases[] = {
     "submitted:web-ticket@2026-11-24 11:00", "2026-11-24 23:00",
     "act-now", "submit", "phone-hotline", "2026-11-25T10:00:00+08:00" },
 
+  /* The self-service button as the next channel: due when manual review
+   * starts (12:00), not when the window closes. */
+  { "next-is-self-service/after-enterprise-admin", "friend-report", FILED, "enterprise",
+    "submitted:enterprise-admin@2026-11-24 10:10", "2026-11-24 10:11",
+    "act-now", "submit", "self-service", "2026-11-24T12:00:00+08:00" },
+  { "next-is-self-service/after-refused-ticket", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 10:30;reply:refused@2026-11-24 10:40", "2026-11-24 10:41",
+    "act-now", "submit", "self-service", "2026-11-24T12:00:00+08:00" },
+  /* A reply logged before a submission at the same second answers the
+   * request before it, not that one. */
+  { "same-second/reply-logged-first", "friend-report", FILED, NULL,
+    "submitted:phone-hotline@2026-11-24 12:30;reply:refused@2026-11-24 13:00;"
+    "submitted:web-ticket@2026-11-24 13:00", "2026-11-24 13:05",
+    "waiting", "wait", NULL, "2026-11-25T01:00:00+08:00" },
+  /* Events after "now" have not happened yet. */
+  { "as-of-now/resolved-later", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 12:30;resolved@2026-11-24 15:00", "2026-11-24 13:00",
+    "waiting", "wait", "phone-hotline", "2026-11-25T00:30:00+08:00" },
+  { "as-of-now/submitted-later", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 15:00", "2026-11-24 13:00",
+    "act-now", "submit", "web-ticket", "2026-11-25T10:00:00+08:00" },
+
   /* 5c. A call answers at once: the next channel now. */
   { "call-first/then-ticket", "friend-report", FILED, NULL,
     "submitted:phone-hotline@2026-11-24 13:00", "2026-11-24 13:10",
@@ -146,6 +168,14 @@ static const StepCase step_cases[] = {
   { "all-used/ticket-last", "friend-report", FILED, NULL,
     "submitted:phone-hotline@2026-11-24 13:00;submitted:web-ticket@2026-11-24 13:30",
     "2026-11-24 14:00", "waiting", "wait", NULL, "2026-11-25T01:30:00+08:00" },
+  /* The window's last second still waits for an answer; a second later the
+   * complaint is processed and the appeal message remains (rule 3). */
+  { "all-used/last-second-of-window", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 22:00;submitted:phone-hotline@2026-11-24 22:10",
+    "2026-11-25 10:00", "waiting", "wait", NULL, "2026-11-25T10:00:00+08:00" },
+  { "all-used/window-closed", "friend-report", FILED, NULL,
+    "submitted:web-ticket@2026-11-24 22:00;submitted:phone-hotline@2026-11-24 22:10",
+    "2026-11-25 10:00:01", "act-now", "appeal", "appeal-message", NULL },
   /* 5d. Refused with nothing left: closed. */
   { "all-used/refused", "friend-report", FILED, NULL,
     "submitted:web-ticket@2026-11-24 13:00;submitted:phone-hotline@2026-11-24 13:30;"
@@ -305,6 +335,36 @@ test_counts_month (void)
   retract_case_counts_clear (&counts);
 }
 
+/* The requests made outside Retract belong to the month the case was
+ * started: the next month they no longer count. Appeals and requests logged
+ * after "now" do not count either. */
+static void
+test_counts_baseline_month (void)
+{
+  g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report", "2026-11-30 20:00", NULL,
+                                           "", "submitted:appeal-message@2026-11-30 22:00");
+  g_autoptr(GDateTime) started = retract_time_parse ("2026-11-30 20:05", NULL);
+  RetractCaseCounts counts = { 0 };
+  struct { const char *now; int requests; int appeals; } rows[] = {
+    { "2026-11-30 20:05", 3, 0 },     /* the appeal at 22:00 has not happened yet */
+    { "2026-11-30 23:59:59", 3, 1 },
+    { "2026-12-01 00:00", 0, 0 },
+    { "2027-03-15 10:00", 0, 0 },
+  };
+
+  retract_case_set_created_at (kase, started);
+  retract_case_set_withdrawals_this_month (kase, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GDateTime) now = retract_time_parse (rows[i].now, NULL);
+
+      retract_case_counts_compute (&counts, rules, kase, NULL, now);
+      g_assert_cmpint (counts.withdrawal_requests_this_month, ==, rows[i].requests);
+      g_assert_cmpint (counts.appeals_today, ==, rows[i].appeals);
+    }
+  retract_case_counts_clear (&counts);
+}
+
 /* The month turns over at 00:00 Beijing time, not UTC. */
 static void
 test_counts_month_boundary (void)
@@ -347,7 +407,7 @@ test_counts_appeals (void)
                                            "", "submitted:appeal-message@2026-11-26 08:00");
   g_autoptr(GDateTime) now = retract_time_parse ("2026-11-26 20:00", NULL);
   g_autoptr(GDateTime) midnight = retract_time_parse ("2026-11-27 00:00", NULL);
-  g_autoptr(GDateTime) yesterday = retract_time_parse ("2026-11-25 12:00", NULL);
+  g_autoptr(GDateTime) yesterday = retract_time_parse ("2026-11-25 23:59:59", NULL);
   RetractCaseCounts counts = { 0 };
 
   g_ptr_array_add (others, make_case ("wechat", "friend-report", "2026-11-20 10:00", NULL,
@@ -367,7 +427,7 @@ test_counts_appeals (void)
   g_assert_true (g_date_time_equal (counts.next_appeal_at, midnight));
 
   /* The third. */
-  add_events (kase, "submitted:appeal-message@2026-11-26 21:00");
+  add_events (kase, "submitted:appeal-message@2026-11-26 19:30");
   retract_case_counts_compute (&counts, rules, kase, others, now);
   g_assert_cmpint (counts.appeals_today, ==, 3);
 
@@ -1004,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/retract/next-step/record", test_record);
   g_test_add_func ("/retract/counts/month", test_counts_month);
   g_test_add_func ("/retract/counts/month-turns-over", test_counts_month_boundary);
+  g_test_add_func ("/retract/counts/baseline-month", test_counts_baseline_month);
   g_test_add_func ("/retract/counts/appeals", test_counts_appeals);
   g_test_add_func ("/retract/counts/each", test_counts_each);
   g_test_add_func ("/retract/events/rules", test_event_rules);

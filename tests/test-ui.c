@@ -9,8 +9,12 @@
 #include <glib/gstdio.h>
 
 #include "retract-application.h"
+#include "retract-case-list.h"
+#include "retract-case-overview.h"
 #include "retract-core-resources.h"
 #include "retract-details-page.h"
+#include "retract-due-notifier.h"
+#include "retract-log-dialog.h"
 #include "retract-result-page.h"
 #include "retract-review-page.h"
 #include "retract-time.h"
@@ -1594,6 +1598,619 @@ test_autosave_in_background (void)
 }
 
 /* rm -r, for the run's own folder. */
+/* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
+
+static RetractCase *
+new_saved_case (const char *platform,
+                const char *type,
+                const char *filed_at)
+{
+  RetractCase *kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse (filed_at, NULL);
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed);
+  return kase;
+}
+
+static void
+log_event (RetractCase      *kase,
+           RetractEventKind  kind,
+           const char       *channel,
+           const char       *at)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (at, NULL);
+  RetractCaseEvent *event = retract_case_event_new (kind, time);
+
+  retract_case_event_set_text (event, &event->channel, channel);
+  retract_case_add_event (kase, event);
+}
+
+static void
+set_now (Harness    *harness,
+         const char *now)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (now, NULL);
+
+  retract_clock_set_now (harness->clock, time);
+  harness_settle ();
+}
+
+/* The overview alone in a window, as the window's right pane shows it. */
+static RetractCaseOverview *
+open_overview (Harness     *harness,
+               RetractCase *kase,
+               GPtrArray   *others,
+               GtkWindow  **window)
+{
+  GtkWidget *overview = retract_case_overview_new ();
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 720, 900);
+  gtk_window_set_child (*window, overview);
+  retract_case_overview_set_context (RETRACT_CASE_OVERVIEW (overview), harness->rules,
+                                     harness->clock, kase, others);
+  gtk_window_present (*window);
+  harness_settle ();
+  return RETRACT_CASE_OVERVIEW (overview);
+}
+
+static gboolean
+widget_shows_text (GtkWidget  *root,
+                   const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) == 0)
+        return TRUE;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (widget_shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The card's button records the step: a small dialog asks the time and a
+ * reference, and the card moves on to the next step. */
+static void
+test_overview_record_step (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  RetractCaseOverview *overview;
+  RetractLogDialog *dialog;
+  GtkWindow *window;
+  g_autofree char *before = NULL;
+  const RetractCaseEvent *event;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  overview = open_overview (&harness, kase, NULL, &window);
+
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  before = g_strdup (retract_case_overview_get_step_title (overview));
+  g_assert_nonnull (before);
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), before));
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), "Nothing logged yet"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retract_case_overview_get_record_button (overview))),
+                   ==, "I submitted the ticket");
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  /* Only what a submission through the step's channel needs. */
+  g_assert_false (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_KIND)));
+  g_assert_false (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_CHANNEL)));
+  g_assert_false (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_OUTCOME)));
+  g_assert_true (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_AT)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_AT))),
+                   ==, "2026-11-24 13:00");
+  gtk_editable_set_text (GTK_EDITABLE (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_REFERENCE)),
+                         "T-20261124-77");
+  g_assert_true (retract_log_dialog_submit (dialog));
+  harness_settle ();
+  g_assert_null (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 1);
+  event = g_ptr_array_index (retract_case_get_events (kase), 0);
+  g_assert_cmpint (event->kind, ==, RETRACT_EVENT_SUBMITTED);
+  g_assert_cmpstr (event->channel, ==, "web-ticket");
+  g_assert_cmpstr (event->reference, ==, "T-20261124-77");
+
+  /* The card moved on: waiting for the ticket's reply. */
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
+  g_assert_cmpstr (retract_case_overview_get_step_title (overview), !=, before);
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview),
+                                    retract_case_overview_get_step_title (overview)));
+  g_assert_false (widget_shows_text (GTK_WIDGET (overview), "Nothing logged yet"));
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview),
+                                    "Request through Ticket on the Tencent Customer Service website"));
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* A stand-in for the desktop's notification server (org.gtk.Notifications,
+ * which GLib's "gtk" backend talks to) on this test's session bus: what the
+ * GApplication sends is what a desktop would get. */
+typedef struct
+{
+  GDBusConnection *bus;
+  guint            registration;
+  GPtrArray       *received; /* GVariant (ssa{sv}) */
+} NotificationServer;
+
+static void
+on_notification_call (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *path,
+                      const char            *interface,
+                      const char            *method,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               data)
+{
+  NotificationServer *server = data;
+
+  if (g_str_equal (method, "AddNotification"))
+    g_ptr_array_add (server->received, g_variant_ref (parameters));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+notification_server_start (NotificationServer *server)
+{
+  static const char xml[] =
+    "<node><interface name='org.gtk.Notifications'>"
+    "<method name='AddNotification'><arg type='s' direction='in'/>"
+    "<arg type='s' direction='in'/><arg type='a{sv}' direction='in'/></method>"
+    "<method name='RemoveNotification'><arg type='s' direction='in'/>"
+    "<arg type='s' direction='in'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notification_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  server->received = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  server->bus = g_dbus_connection_new_for_address_sync (address,
+                                                        G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                        G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                        NULL, NULL, &error);
+  g_assert_no_error (error);
+  server->registration = g_dbus_connection_register_object (server->bus, "/org/gtk/Notifications",
+                                                            info->interfaces[0], &vtable, server,
+                                                            NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (server->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+}
+
+static void
+notification_server_stop (NotificationServer *server)
+{
+  g_dbus_connection_unregister_object (server->bus, server->registration);
+  g_dbus_connection_close_sync (server->bus, NULL, NULL);
+  g_clear_object (&server->bus);
+  g_clear_pointer (&server->received, g_ptr_array_unref);
+}
+
+/* A minute passes; the window refreshes its list on the clock's tick. */
+static void
+tick (Harness         *harness,
+      RetractCaseList *list,
+      const char      *now)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (now, NULL);
+
+  retract_clock_set_now (harness->clock, time);
+  retract_case_list_refresh (list, time);
+  harness_settle ();
+}
+
+/* The clock passes the end of the ticket's wait: the card flips from
+ * waiting to act now, and the notification goes through the application,
+ * naming no personal data, with the action that opens the case. */
+static void
+test_overview_due_notifies (void)
+{
+  Harness harness;
+  NotificationServer server;
+  g_autoptr(GApplication) app = NULL;
+  GApplication *previous_app;
+  g_autoptr(RetractCase) kase = NULL;
+  g_autoptr(RetractCaseList) list = NULL;
+  g_autoptr(RetractDueNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) properties = NULL;
+  g_autofree char *printed = NULL;
+  const char *app_id, *notification_id, *title, *action;
+  RetractCaseOverview *overview;
+  GtkWindow *window;
+  GVariant *target;
+
+  /* The desktop's side, and the app as the desktop sees it. */
+  g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
+  notification_server_start (&server);
+  app = g_application_new ("io.github.retractapp.Retract.Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  /* An earlier test's application may still be the process's default. */
+  previous_app = g_application_get_default ();
+  g_application_set_default (app);
+
+  harness_init (&harness, "2026-11-25T00:58:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  g_assert_true (retract_case_set_account (kase, "zhangsan_01", NULL));
+  log_event (kase, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24T13:00:00+08:00");
+  g_ptr_array_add (cases, g_object_ref (kase));
+
+  list = retract_case_list_new (harness.rules, RETRACT_LANGUAGE_EN);
+  retract_case_list_set_cases (list, cases, retract_clock_get_now (harness.clock));
+  notifier = retract_due_notifier_new (list, harness.clock);
+  overview = open_overview (&harness, kase, cases, &window);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
+
+  /* A minute that changes nothing sends nothing. */
+  tick (&harness, list, "2026-11-25T00:59:00+08:00");
+  g_assert_cmpuint (server.received->len, ==, 0);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
+
+  /* 12 h after the ticket (§3): call the hotline. */
+  tick (&harness, list, "2026-11-25T01:01:00+08:00");
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  /* The bus delivers it to the server's own connection in its own time. */
+  for (guint i = 0; i < 20 && server.received->len == 0; i++)
+    harness_settle ();
+  g_assert_cmpuint (server.received->len, ==, 1);
+
+  g_variant_get (g_ptr_array_index (server.received, 0), "(&s&s@a{sv})", &app_id,
+                 &notification_id, &properties);
+  g_assert_cmpstr (app_id, ==, "io.github.retractapp.Retract.Test");
+  g_assert_nonnull (strstr (notification_id, retract_case_get_id (kase)));
+  g_assert_true (g_variant_lookup (properties, "title", "&s", &title));
+  g_assert_cmpstr (title, ==, "A step is due for your WeChat Report of a friend (pornography / fraud)");
+  printed = g_variant_print (properties, FALSE);
+  g_assert_null (strstr (printed, "WX20261124001"));
+  g_assert_null (strstr (printed, "zhangsan"));
+  g_assert_true (g_variant_lookup (properties, "default-action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-case");
+  target = g_variant_lookup_value (properties, "default-action-target", NULL);
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, retract_case_get_id (kase));
+  g_variant_unref (target);
+
+  /* Once said, not said again on the next minute. */
+  tick (&harness, list, "2026-11-25T01:02:00+08:00");
+  g_assert_cmpuint (server.received->len, ==, 1);
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+  g_clear_object (&notifier);
+  g_application_set_default (previous_app);
+  g_clear_object (&app);
+  notification_server_stop (&server);
+  g_unsetenv ("GNOTIFICATION_BACKEND");
+}
+
+static void
+respond (const char *response)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  /* What a click on the response's button does. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  harness_settle ();
+}
+
+/* A request that would go over the month's limit (§6) is asked about
+ * first; Cancel records nothing. */
+static void
+test_overview_limit_asks_first (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  RetractCaseOverview *overview;
+  RetractLogDialog *dialog;
+  GtkWindow *window;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_case_set_withdrawals_this_month (kase, 3);
+  overview = open_overview (&harness, kase, NULL, &window);
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview),
+                                    "Withdrawal requests this month: 3 of 3 (limit reached; it "
+                                    "starts again on 2026-12-01 00:00)"));
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  g_assert_null (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  respond ("cancel");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  respond ("continue");
+  dialog = RETRACT_LOG_DIALOG (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (retract_log_dialog_submit (dialog));
+  harness_settle ();
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 1);
+
+  /* Without a limit in the way, nothing is asked. */
+  retract_case_remove_event (kase, 0);
+  retract_case_set_withdrawals_this_month (kase, 0);
+  retract_case_overview_set_context (overview, harness.rules, harness.clock, NULL, NULL);
+  retract_case_overview_set_context (overview, harness.rules, harness.clock, kase, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = RETRACT_LOG_DIALOG (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* Log Action… refuses what the core refuses, says it under the field, and
+ * keeps everything typed. */
+static void
+test_log_dialog_refusals (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  RetractCaseOverview *overview;
+  RetractLogDialog *dialog;
+  GtkWindow *window;
+  GtkEditable *time;
+  GtkEditable *reference;
+  GtkTextBuffer *note;
+  const RetractCaseEvent *event;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  overview = open_overview (&harness, kase, NULL, &window);
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.log", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  time = GTK_EDITABLE (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_AT));
+  reference = GTK_EDITABLE (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_REFERENCE));
+  note = gtk_text_view_get_buffer (GTK_TEXT_VIEW (retract_log_dialog_get_field (dialog,
+                                                                                 RETRACT_EVENT_ERROR_NOTE)));
+
+  /* A reply without what it said. */
+  retract_log_dialog_set_kind (dialog, RETRACT_EVENT_REPLY);
+  harness_settle ();
+  g_assert_true (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_OUTCOME)));
+  g_assert_false (gtk_widget_get_mapped (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_CHANNEL)));
+  gtk_editable_set_text (reference, "T-1");
+  gtk_text_buffer_set_text (note, "客服说要补材料", -1);
+  g_assert_false (retract_log_dialog_submit (dialog));
+  g_assert_nonnull (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_OUTCOME));
+  g_assert_null (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_AT));
+  g_assert_true (find_toplevel (RETRACT_TYPE_LOG_DIALOG) == GTK_WINDOW (dialog));
+
+  /* A time that is not one, then one before the filing. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_OUTCOME)),
+                              RETRACT_OUTCOME_MORE_MATERIALS);
+  gtk_editable_set_text (time, "yesterday");
+  g_assert_false (retract_log_dialog_submit (dialog));
+  g_assert_nonnull (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_AT));
+  g_assert_null (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_OUTCOME));
+  gtk_editable_set_text (time, "2026-11-24 09:00");
+  g_assert_false (retract_log_dialog_submit (dialog));
+  g_assert_nonnull (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_AT));
+  /* … and one in the future. */
+  gtk_editable_set_text (time, "2026-11-24 14:00");
+  g_assert_false (retract_log_dialog_submit (dialog));
+  g_assert_nonnull (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_AT));
+
+  /* A reference of two lines. */
+  gtk_editable_set_text (time, "2026-11-24 12:30");
+  gtk_editable_set_text (reference, "T-1\nT-2");
+  g_assert_false (retract_log_dialog_submit (dialog));
+  g_assert_nonnull (retract_log_dialog_get_error (dialog, RETRACT_EVENT_ERROR_REFERENCE));
+
+  /* Nothing typed was lost on the way. */
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "2026-11-24 12:30");
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (note, &start, &end);
+    text = gtk_text_buffer_get_text (note, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "客服说要补材料");
+  }
+
+  gtk_editable_set_text (reference, "T-1");
+  g_assert_true (retract_log_dialog_submit (dialog));
+  harness_settle ();
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 1);
+  event = g_ptr_array_index (retract_case_get_events (kase), 0);
+  g_assert_cmpint (event->kind, ==, RETRACT_EVENT_REPLY);
+  g_assert_cmpint (event->outcome, ==, RETRACT_OUTCOME_MORE_MATERIALS);
+  g_assert_cmpstr (event->reference, ==, "T-1");
+  g_assert_cmpstr (event->note, ==, "客服说要补材料");
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), "Reply: more materials are needed"));
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* Mark Resolved ends the case; Reopen undoes it, as does it Abandon. Each
+ * change is one assessment, and so is each tick of the clock. */
+static void
+test_overview_resolve_reopen (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  RetractCaseOverview *overview;
+  GtkWindow *window;
+  guint assessments;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  overview = open_overview (&harness, kase, NULL, &window);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+
+  assessments = retract_case_overview_get_n_assessments ();
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.resolve", NULL);
+  harness_settle ();
+  g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_DONE);
+  g_assert_cmpint (retract_case_get_ending (kase, NULL), ==, RETRACT_CASE_DONE);
+  g_assert_false (gtk_widget_get_mapped (retract_case_overview_get_record_button (overview)));
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), "Marked resolved"));
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.reopen", NULL);
+  harness_settle ();
+  g_assert_cmpint (retract_case_get_ending (kase, NULL), ==, RETRACT_CASE_OPEN);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), "Reopened"));
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.abandon", NULL);
+  harness_settle ();
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ABANDONED);
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.reopen", NULL);
+  harness_settle ();
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 4);
+
+  assessments = retract_case_overview_get_n_assessments ();
+  set_now (&harness, "2026-11-24T13:01:00+08:00");
+  g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
+  /* The same context again is no change. */
+  retract_case_overview_set_context (overview, harness.rules, harness.clock, kase, NULL);
+  g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* Every control of the overview (every part shown: the card with its
+ * channel, the limits, the timeline, the risks) and of both dialogs. */
+static void
+test_overview_accessible_labels (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  RetractCaseOverview *overview;
+  GtkWindow *window;
+  GtkWindow *dialog;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_case_set_withdrawals_this_month (kase, 3);
+  log_event (kase, RETRACT_EVENT_NOTE, NULL, "2026-11-24T12:00:00+08:00");
+  overview = open_overview (&harness, kase, NULL, &window);
+  check_names (GTK_WIDGET (window), unnamed);
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.log", NULL);
+  harness_settle ();
+  dialog = find_toplevel (RETRACT_TYPE_LOG_DIALOG);
+  g_assert_nonnull (dialog);
+  retract_log_dialog_set_kind (RETRACT_LOG_DIALOG (dialog), RETRACT_EVENT_SUBMITTED);
+  harness_settle ();
+  check_names (GTK_WIDGET (dialog), unnamed);
+  retract_log_dialog_set_kind (RETRACT_LOG_DIALOG (dialog), RETRACT_EVENT_REPLY);
+  harness_settle ();
+  check_names (GTK_WIDGET (dialog), unnamed);
+  gtk_window_destroy (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  check_names (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), unnamed);
+  respond ("continue");
+  dialog = find_toplevel (RETRACT_TYPE_LOG_DIALOG);
+  check_names (GTK_WIDGET (dialog), unnamed);
+  gtk_window_destroy (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.resolve", NULL);
+  harness_settle ();
+  check_names (GTK_WIDGET (window), unnamed);
+
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* Tab reaches the card's button, Enter opens the dialog with the time
+ * field ready, and Enter there records the step. */
+static void
+test_overview_keyboard_record (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = NULL;
+  RetractCaseOverview *overview;
+  GtkWidget *record;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *focus;
+  guint presses = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  kase = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  overview = open_overview (&harness, kase, NULL, &window);
+  record = retract_case_overview_get_record_button (overview);
+
+  while (gtk_root_get_focus (GTK_ROOT (window)) != record && presses < 30)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      presses++;
+    }
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == record);
+
+  /* Enter on the button (it clicks once it has shown being pressed). */
+  g_assert_true (gtk_widget_activate (record));
+  for (guint i = 0; i < 10 && find_toplevel (RETRACT_TYPE_LOG_DIALOG) == NULL; i++)
+    harness_settle ();
+  dialog = find_toplevel (RETRACT_TYPE_LOG_DIALOG);
+  g_assert_nonnull (dialog);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, retract_log_dialog_get_field (RETRACT_LOG_DIALOG (dialog),
+                                                                              RETRACT_EVENT_ERROR_AT)));
+  /* Enter in the field: the dialog's default, Record. */
+  g_assert_true (gtk_widget_activate_action (focus, "default.activate", NULL));
+  for (guint i = 0; i < 10 && find_toplevel (RETRACT_TYPE_LOG_DIALOG) != NULL; i++)
+    harness_settle ();
+  g_assert_null (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_cmpuint (retract_case_get_events (kase)->len, ==, 1);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1657,6 +2274,13 @@ main (int   argc,
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
+  g_test_add_func ("/retract/ui/overview-record-step", test_overview_record_step);
+  g_test_add_func ("/retract/ui/overview-due-notifies", test_overview_due_notifies);
+  g_test_add_func ("/retract/ui/overview-limit-asks-first", test_overview_limit_asks_first);
+  g_test_add_func ("/retract/ui/log-dialog-refusals", test_log_dialog_refusals);
+  g_test_add_func ("/retract/ui/overview-resolve-reopen", test_overview_resolve_reopen);
+  g_test_add_func ("/retract/ui/overview-accessible-labels", test_overview_accessible_labels);
+  g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
 
   status = g_test_run ();
   remove_tree (home);

@@ -398,13 +398,20 @@ choose_materials (RetractAssessment *self)
  * daily limit, §8), so it is no repeat. A ticket and then a call are two
  * channels: §3's own combination, not a repeat. */
 static const RetractCaseEvent *
-find_repeated_submission (RetractCase *kase)
+find_repeated_submission (RetractCase *kase,
+                          GDateTime   *now)
 {
   GPtrArray *events = retract_case_get_events (kase);
+  guint n = 0;
+
+  /* Only what had happened by @now. */
+  while (n < events->len &&
+         g_date_time_compare (((RetractCaseEvent *) g_ptr_array_index (events, n))->at, now) <= 0)
+    n++;
 
   /* The first event with a later twin is also the first through its channel:
    * an earlier one would have had this one as its twin. */
-  for (guint i = 0; i < events->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       const RetractCaseEvent *event = g_ptr_array_index (events, i);
 
@@ -412,7 +419,7 @@ find_repeated_submission (RetractCase *kase)
           g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0)
         continue;
 
-      for (guint j = i + 1; j < events->len; j++)
+      for (guint j = i + 1; j < n; j++)
         {
           const RetractCaseEvent *later = g_ptr_array_index (events, j);
 
@@ -534,7 +541,7 @@ retract_assessment_new_full (RetractRuleset          *rules,
       retract_case_counts_compute (&self->counts, rules, kase, NULL, now);
     }
 
-  repeated = find_repeated_submission (kase);
+  repeated = find_repeated_submission (kase, now);
   if (repeated != NULL)
     self->repeated = retract_case_event_copy (repeated);
 

@@ -7,7 +7,9 @@
  *    appeal message (remediation after processing, §8) nor the court (a
  *    correction, not a withdrawal, §5).
  *  - §8: at most 2 appeal messages a day, the appeal channel's daily_limit.
- * Cases count together when they have the same platform and account. */
+ * Cases count together when they have the same platform and account. Only
+ * events that had happened by "now" count; the requests made outside Retract
+ * (the case's baseline) count in the month the case was started. */
 
 #define G_LOG_DOMAIN "retract-case-counts"
 
@@ -74,27 +76,26 @@ is_appeal (const RetractCaseEvent *event)
          g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0;
 }
 
-static gboolean
-same_month (GDateTime *a,
-            GDateTime *b)
+/* 00:00 Beijing time on the first of @time's month. */
+static GDateTime *
+start_of_month (GDateTime *time)
 {
-  GDate da, db;
+  GDate date;
 
-  retract_time_get_date (a, &da);
-  retract_time_get_date (b, &db);
-  return g_date_get_year (&da) == g_date_get_year (&db) &&
-         g_date_get_month (&da) == g_date_get_month (&db);
+  retract_time_get_date (time, &date);
+  return g_date_time_new (retract_time_zone (), g_date_get_year (&date),
+                          g_date_get_month (&date), 1, 0, 0, 0);
 }
 
-static gboolean
-same_day (GDateTime *a,
-          GDateTime *b)
+/* 00:00 Beijing time on @time's day. */
+static GDateTime *
+start_of_day (GDateTime *time)
 {
-  GDate da, db;
+  GDate date;
 
-  retract_time_get_date (a, &da);
-  retract_time_get_date (b, &db);
-  return g_date_compare (&da, &db) == 0;
+  retract_time_get_date (time, &date);
+  return g_date_time_new (retract_time_zone (), g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
 }
 
 /**
@@ -109,12 +110,16 @@ retract_case_counts_has_request_in_month (RetractRuleset *rules,
                                           GDateTime      *now)
 {
   GPtrArray *events = retract_case_get_events (kase);
+  g_autoptr(GDateTime) month_start = start_of_month (now);
 
+  /* In time order: up to @now, since later events have not happened yet. */
   for (guint i = 0; i < events->len; i++)
     {
       const RetractCaseEvent *event = g_ptr_array_index (events, i);
 
-      if (is_request (rules, event) && same_month (event->at, now))
+      if (g_date_time_compare (event->at, now) > 0)
+        break;
+      if (g_date_time_compare (event->at, month_start) >= 0 && is_request (rules, event))
         return TRUE;
     }
 
@@ -126,17 +131,36 @@ count_appeals_on_day (RetractCase *kase,
                       GDateTime   *now)
 {
   GPtrArray *events = retract_case_get_events (kase);
+  g_autoptr(GDateTime) day_start = start_of_day (now);
   int n = 0;
 
   for (guint i = 0; i < events->len; i++)
     {
       const RetractCaseEvent *event = g_ptr_array_index (events, i);
 
-      if (is_appeal (event) && same_day (event->at, now))
+      if (g_date_time_compare (event->at, now) > 0)
+        break;
+      if (g_date_time_compare (event->at, day_start) >= 0 && is_appeal (event))
         n++;
     }
 
   return n;
+}
+
+/* The requests the user made outside Retract, as the case recorded them:
+ * "this month" is the month the case was started in, so they no longer
+ * count once a later month has begun. (Looked at from before the case was
+ * started, as `assess --now` in the past does, they count.) */
+static int
+baseline (RetractCase *kase,
+          GDateTime   *now)
+{
+  g_autoptr(GDateTime) month_start = start_of_month (now);
+
+  if (g_date_time_compare (retract_case_get_created_at (kase), month_start) < 0)
+    return 0;
+
+  return retract_case_get_withdrawals_this_month (kase);
 }
 
 static int
@@ -195,7 +219,7 @@ retract_case_counts_compute (RetractCaseCounts *counts,
   g_return_if_fail (RETRACT_IS_CASE (kase));
   g_return_if_fail (now != NULL);
 
-  counts->withdrawal_requests_this_month = retract_case_get_withdrawals_this_month (kase);
+  counts->withdrawal_requests_this_month = baseline (kase, now);
   counts->appeals_today = count_appeals_on_day (kase, now);
   counts->appeal_limit = appeal_limit (rules, kase);
   g_clear_pointer (&counts->next_appeal_at, g_date_time_unref);
@@ -261,7 +285,7 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
       int others = requests - (requested[i] ? 1 : 0);
 
       counts[i].withdrawal_requests_this_month =
-        MIN (retract_case_get_withdrawals_this_month (kase), G_MAXINT - others) + others;
+        MIN (baseline (kase, now), G_MAXINT - others) + others;
       counts[i].appeals_today = appeals;
       counts[i].appeal_limit = appeal_limit (rules, kase);
       g_clear_pointer (&counts[i].next_appeal_at, g_date_time_unref);

@@ -59,6 +59,23 @@ _retract_case_set_identity (RetractCase *self,
                      : retract_time_now ();
 }
 
+/**
+ * retract_case_set_created_at:
+ *
+ * When the case was started: the month its "made outside Retract this month"
+ * answer belongs to. A new case is started now; `case new --now` says when.
+ */
+void
+retract_case_set_created_at (RetractCase *self,
+                             GDateTime   *created_at)
+{
+  g_return_if_fail (RETRACT_IS_CASE (self));
+  g_return_if_fail (created_at != NULL);
+
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  self->created_at = g_date_time_to_timezone (created_at, retract_time_zone ());
+}
+
 const char *
 retract_case_get_id (RetractCase *self)
 {
@@ -169,8 +186,18 @@ retract_case_remove_event (RetractCase *self,
   _retract_case_emit_events_changed (self);
 }
 
+/* Whether @event had happened by @until (%NULL: the whole timeline). */
+static gboolean
+happened_by (const RetractCaseEvent *event,
+             GDateTime              *until)
+{
+  return until == NULL || g_date_time_compare (event->at, until) <= 0;
+}
+
 /**
- * retract_case_get_ending:
+ * retract_case_get_ending_at:
+ * @until: (nullable): the time the case is looked at; later events have not
+ *   happened yet. %NULL for the whole timeline.
  * @ending: (out) (optional) (transfer none): the event that ended the case
  *
  * Walks the timeline: `resolved` or a reply that the complaint was withdrawn
@@ -178,8 +205,9 @@ retract_case_remove_event (RetractCase *self,
  * ending before it.
  */
 RetractCaseEnding
-retract_case_get_ending (RetractCase             *self,
-                         const RetractCaseEvent **ending)
+retract_case_get_ending_at (RetractCase             *self,
+                            GDateTime               *until,
+                            const RetractCaseEvent **ending)
 {
   RetractCaseEnding state = RETRACT_CASE_OPEN;
   const RetractCaseEvent *last = NULL;
@@ -189,6 +217,9 @@ retract_case_get_ending (RetractCase             *self,
   for (guint i = 0; i < self->events->len; i++)
     {
       const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      if (!happened_by (event, until))
+        break;
 
       if (event->kind == RETRACT_EVENT_REOPENED)
         {
@@ -208,10 +239,24 @@ retract_case_get_ending (RetractCase             *self,
   return state;
 }
 
-/* Returns: (nullable): the earliest submission through @channel */
+/* The ending over the whole timeline: retract_case_get_ending_at(). */
+RetractCaseEnding
+retract_case_get_ending (RetractCase             *self,
+                         const RetractCaseEvent **ending)
+{
+  return retract_case_get_ending_at (self, NULL, ending);
+}
+
+/**
+ * retract_case_find_submission:
+ * @until: (nullable): only submissions made by then; %NULL for all
+ *
+ * Returns: (nullable): the earliest submission through @channel
+ */
 const RetractCaseEvent *
 retract_case_find_submission (RetractCase *self,
-                              const char  *channel)
+                              const char  *channel,
+                              GDateTime   *until)
 {
   g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
   g_return_val_if_fail (channel != NULL, NULL);
@@ -220,25 +265,9 @@ retract_case_find_submission (RetractCase *self,
     {
       const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
 
+      if (!happened_by (event, until))
+        break;
       if (event->kind == RETRACT_EVENT_SUBMITTED && g_strcmp0 (event->channel, channel) == 0)
-        return event;
-    }
-
-  return NULL;
-}
-
-/* Returns: (nullable): the newest event of @kind */
-const RetractCaseEvent *
-retract_case_get_last_event (RetractCase      *self,
-                             RetractEventKind  kind)
-{
-  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
-
-  for (guint i = self->events->len; i > 0; i--)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (self->events, i - 1);
-
-      if (event->kind == kind)
         return event;
     }
 

@@ -118,6 +118,8 @@ typedef enum
 const char         *retract_case_get_id                (RetractCase   *self);
 gboolean            retract_case_id_is_valid           (const char    *id);
 GDateTime          *retract_case_get_created_at        (RetractCase   *self);
+void                retract_case_set_created_at        (RetractCase   *self,
+                                                        GDateTime     *created_at);
 const char         *retract_case_get_account           (RetractCase   *self);
 gboolean            retract_case_set_account           (RetractCase   *self,
                                                         const char    *account,
@@ -129,9 +131,11 @@ void                retract_case_remove_event          (RetractCase   *self,
                                                         guint          index);
 RetractCaseEnding   retract_case_get_ending            (RetractCase   *self,
                                                         const RetractCaseEvent **ending);
+RetractCaseEnding   retract_case_get_ending_at         (RetractCase   *self,
+                                                        GDateTime     *until,
+                                                        const RetractCaseEvent **ending);
 const RetractCaseEvent *retract_case_find_submission   (RetractCase   *self,
-                                                        const char    *channel);
-const RetractCaseEvent *retract_case_get_last_event    (RetractCase   *self,
-                                                        RetractEventKind kind);
+                                                        const char    *channel,
+                                                        GDateTime     *until);
 
 G_END_DECLS

@@ -738,7 +738,7 @@ retract_submission_check (RetractRuleset          *rules,
     }
 
   {
-    const RetractCaseEvent *earlier = retract_case_find_submission (kase, channel);
+    const RetractCaseEvent *earlier = retract_case_find_submission (kase, channel, NULL);
 
     if (earlier != NULL)
       {

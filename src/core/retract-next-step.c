@@ -175,7 +175,7 @@ first_unused (RetractAssessment *assessment,
           !is_before (at, self_service_until))
         continue;
 
-      if (retract_case_find_submission (kase, channel->id) == NULL)
+      if (retract_case_find_submission (kase, channel->id, at) == NULL)
         return channel;
     }
 
@@ -227,6 +227,48 @@ reason_of_reply (const RetractCaseEvent *reply)
     }
 }
 
+/* By when a request through @channel must be made: the self-service button
+ * only works until manual review starts (§2), the rest until the window
+ * closes. */
+static GDateTime *
+due_for (RetractAssessment    *assessment,
+         const RetractChannel *channel)
+{
+  return channel->self_service ? retract_assessment_get_self_service_until (assessment)
+                               : retract_assessment_get_window_closes_at (assessment);
+}
+
+/* The last submission made by @now and the reply logged after it, if any:
+ * the timeline's order decides, so that a reply logged at the same second
+ * as a submission but before it answers an earlier one. */
+static void
+find_last_request (RetractCase             *kase,
+                   GDateTime               *now,
+                   const RetractCaseEvent **last,
+                   const RetractCaseEvent **reply)
+{
+  GPtrArray *events = retract_case_get_events (kase);
+
+  *last = NULL;
+  *reply = NULL;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      if (g_date_time_compare (event->at, now) > 0)
+        break;
+      if (event->kind == RETRACT_EVENT_SUBMITTED)
+        {
+          *last = event;
+          *reply = NULL;
+        }
+      else if (event->kind == RETRACT_EVENT_REPLY && *last != NULL)
+        {
+          *reply = event;
+        }
+    }
+}
+
 /* Rule 5: the withdrawal requests, one channel after another. */
 static void
 withdraw (RetractNextStep   *step,
@@ -236,10 +278,11 @@ withdraw (RetractNextStep   *step,
 {
   GDateTime *closes_at = retract_assessment_get_window_closes_at (assessment);
   GPtrArray *channels = retract_assessment_get_channels (assessment);
-  const RetractCaseEvent *last = retract_case_get_last_event (kase, RETRACT_EVENT_SUBMITTED);
-  const RetractCaseEvent *reply = retract_case_get_last_event (kase, RETRACT_EVENT_REPLY);
+  const RetractCaseEvent *last, *reply;
   const RetractChannel *used, *next;
   RetractNextReason reason;
+
+  find_last_request (kase, now, &last, &reply);
 
   if (channels->len == 0)
     {
@@ -251,23 +294,20 @@ withdraw (RetractNextStep   *step,
   if (last == NULL)
     {
       const RetractChannel *first = g_ptr_array_index (channels, 0);
-      GDateTime *due = first->self_service
-                       ? retract_assessment_get_self_service_until (assessment)
-                       : closes_at;
 
       set_step (step, RETRACT_REASON_FRESH, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT,
-                first->id, due);
+                first->id, due_for (assessment, first));
       return;
     }
 
   next = first_unused (assessment, kase, now);
 
   /* d. An answer to the last request that did not withdraw the complaint. */
-  if (reply != NULL && g_date_time_compare (reply->at, last->at) >= 0)
+  if (reply != NULL)
     {
       if (next != NULL)
         set_step (step, reason_of_reply (reply), RETRACT_STATUS_ACT_NOW,
-                  RETRACT_ACTION_SUBMIT, next->id, closes_at);
+                  RETRACT_ACTION_SUBMIT, next->id, due_for (assessment, next));
       else
         set_step (step, RETRACT_REASON_ALL_USED, RETRACT_STATUS_CLOSED, RETRACT_ACTION_NONE,
                   NULL, NULL);
@@ -303,9 +343,11 @@ withdraw (RetractNextStep   *step,
 
   /* b (after the wait) and c. The next channel now. */
   if (next != NULL)
-    set_step (step, reason, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id, closes_at);
-  else if (is_before (now, closes_at))
-    /* Every channel was used: the answer may still come while the window is open. */
+    set_step (step, reason, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT, next->id,
+              due_for (assessment, next));
+  else if (closes_at != NULL && g_date_time_compare (now, closes_at) <= 0)
+    /* Every channel was used: the answer may still come while the window is
+     * open, to its last second. */
     set_step (step, RETRACT_REASON_ALL_USED_WAITING, RETRACT_STATUS_WAITING,
               RETRACT_ACTION_WAIT, NULL, closes_at);
   else
@@ -345,7 +387,7 @@ retract_next_step_compute (RetractNextStep         *step,
   step->about_at = NULL;
 
   /* 1. */
-  switch (retract_case_get_ending (kase, &ending))
+  switch (retract_case_get_ending_at (kase, now, &ending))
     {
     case RETRACT_CASE_DONE:
       set_step (step, RETRACT_REASON_DONE, RETRACT_STATUS_DONE, RETRACT_ACTION_NONE, NULL, NULL);
@@ -366,7 +408,7 @@ retract_next_step_compute (RetractNextStep         *step,
   if (route != NULL)
     {
       GDateTime *deadline = retract_assessment_get_legal_deadline (assessment);
-      const RetractCaseEvent *court = retract_case_find_submission (kase, route->first_channel);
+      const RetractCaseEvent *court = retract_case_find_submission (kase, route->first_channel, now);
 
       if (court != NULL)
         {
