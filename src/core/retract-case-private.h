@@ -2,7 +2,8 @@
 #pragma once
 
 /* What the files of RetractCase share: retract-case.c (the object, its
- * properties and setters), retract-case-file.c (the JSON file, both ways) and
+ * properties and setters), retract-case-file.c (the JSON file, both ways),
+ * retract-case-light.c (the light copy the case library's index keeps) and
  * retract-case-materials.c (ticks and attachments). */
 
 #include <json-glib/json-glib.h>
