@@ -194,6 +194,56 @@ test_through_helper (void)
   g_assert_cmpint (refused.error->code, !=, RETRACT_UPDATE_CHECK_ERROR_HELPER);
 }
 
+static void
+write_file (const char *directory,
+            const char *name,
+            GBytes     *bytes)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+/* Import Rules…: the chosen file goes through the helper's --file, with the
+ * same checks; a file whose signature does not match is described as such. */
+static void
+test_import_file (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "usb", NULL);
+  g_autofree char *path = g_build_filename (directory, "rules.json", NULL);
+  g_autoptr(GBytes) signature = test_signing_sign_rules (newer_rules);
+  g_autoptr(GBytes) flipped = test_dataset_edit (newer_rules, "authoritative", "authoritativf");
+  g_autofree char *after = NULL;
+  g_auto(Check) imported = { 0 };
+  g_auto(Check) refused = { 0 };
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  write_file (directory, "rules.json", flipped);
+  write_file (directory, "rules.json.minisig", signature);
+  write_file (directory, "keys.json", test_signing_keys ());
+  write_file (directory, "keys.json.minisig", test_signing_keys_signature ());
+
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  retract_update_check_import_async (path, NULL, on_checked, &refused);
+  while (!refused.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (refused.error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_REJECTED);
+  g_assert_cmpstr (refused.described, ==,
+                   "The signature of the rules offered does not match; they were not used");
+
+  write_file (directory, "rules.json", newer_rules);
+  retract_update_check_import_async (path, NULL, on_checked, &imported);
+  while (!imported.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (imported.error);
+  g_assert_true (imported.installed);
+  after = active_version ();
+  g_assert_cmpstr (after, ==, NEWER_VERSION);
+}
+
 static gboolean
 cancel_soon (gpointer data)
 {
@@ -381,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/retract/update-check/broken-helper", test_broken_helper);
   g_test_add_func ("/retract/update-check/failures-described", test_failures_described);
   g_test_add_func ("/retract/update-check/cli-problem", test_cli_problem);
+  g_test_add_func ("/retract/update-check/import-file", test_import_file);
 
   status = g_test_run ();
   g_bytes_unref (newer_rules);

@@ -79,14 +79,16 @@ sign_rules (GBytes *dataset)
   return test_sign (release_key, dataset);
 }
 
+/* The times of every dataset the tests publish, fixed when the test
+ * starts: the same version is then the same bytes, however slow the run. */
+static char *dataset_issued;
+static char *dataset_expires;
+
 /* The bundled dataset at @version, issued yesterday, expiring in 90 days. */
 static GBytes *
 dataset_at (const char *version)
 {
-  g_autofree char *issued = days_from_now (-1);
-  g_autofree char *expires = days_from_now (90);
-
-  return test_dataset_signable (version, issued, expires);
+  return test_dataset_signable (version, dataset_issued, dataset_expires);
 }
 
 /* Datasets */
@@ -2052,6 +2054,8 @@ main (int   argc,
   g_assert_no_error (error);
   bundled_rules = retract_ruleset_new_bundled (&error);
   g_assert_no_error (error);
+  dataset_issued = days_from_now (-1);
+  dataset_expires = days_from_now (90);
   root_key = test_key_load_root (1);
   release_key = test_key_new ();
   make_key_list (1, -1, 365, release_key, NULL, root_key, &keys_bytes, &keys_signature);
@@ -2125,6 +2129,8 @@ main (int   argc,
   g_clear_pointer (&keys_bytes, g_bytes_unref);
   g_clear_pointer (&keys_signature, g_bytes_unref);
   g_clear_pointer (&root_key, test_key_free);
+  g_clear_pointer (&dataset_issued, g_free);
+  g_clear_pointer (&dataset_expires, g_free);
   g_clear_pointer (&release_key, test_key_free);
   return status;
 }

@@ -249,6 +249,54 @@ check_updates_action (GSimpleAction *action,
 }
 
 static void
+on_import_chosen (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         data)
+{
+  g_autoptr(RetractApplication) self = data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->update_check != NULL)
+    return;
+
+  /* The helper imports it with the same checks as a download. */
+  self->quiet_check = FALSE;
+  self->update_check = g_cancellable_new ();
+  retract_update_check_import_async (path, self->update_check, on_update_checked,
+                                     g_object_ref (self));
+}
+
+/* Import Rules…: a rules.json from a USB stick or a chat, its .minisig
+ * beside it. */
+static void
+import_rules_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RetractApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  if (self->update_check != NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Import Rules"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rules (rules.json)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 revert_rules_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -334,10 +382,16 @@ retract_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      g_autoptr(GDateTime) now = retract_time_now ();
+      g_autofree char *expiry = retract_ruleset_describe_expiry (self->rules, now);
+
       window = GTK_WINDOW (retract_window_new (GTK_APPLICATION (app), self->rules, self->store,
                                                self->clock));
       if (self->rules_notice != NULL)
         retract_window_show_toast (RETRACT_WINDOW (window), self->rules_notice);
+      /* Expired rules keep answering; they say how old they are, calmly. */
+      if (expiry != NULL)
+        retract_window_show_toast (RETRACT_WINDOW (window), expiry);
       maybe_check_automatically (self, RETRACT_WINDOW (window));
       retract_first_frame_report_if_asked (window);
     }
@@ -355,6 +409,7 @@ retract_application_startup (GApplication *app)
     { "quit", quit },
     { "check-updates", check_updates_action },
     { "revert-rules", revert_rules_action },
+    { "import-rules", import_rules_action },
     { "enable-automatic-updates", enable_automatic_updates },
   };
   static const char * const quit_accels[] = { "<Control>q", NULL };

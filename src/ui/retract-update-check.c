@@ -115,24 +115,21 @@ on_helper_done (GObject      *source,
                            ? g_subprocess_get_exit_status (helper) : -1);
 }
 
-/**
- * retract_update_check_async:
- * @url: (nullable): where to download from; %NULL for the rules-url setting
- *
- * Runs the helper to download newer rules, if there are any, and install them.
- */
-void
-retract_update_check_async (const char          *url,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+/* `retract-cli update-rules --json` with @option and @value (or neither). */
+static void
+run_helper (const char          *option,
+            const char          *value,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) helper = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = helper_path ();
-  const char *argv[] = { path, "update-rules", "--json", url != NULL ? "--url" : NULL, url, NULL };
+  const char *argv[] = { path, "update-rules", "--json", value != NULL ? option : NULL, value,
+                         NULL };
 
   g_task_set_source_tag (task, retract_update_check_async);
 
@@ -152,6 +149,39 @@ retract_update_check_async (const char          *url,
 
   g_subprocess_communicate_async (helper, NULL, cancellable, on_helper_done,
                                   g_steal_pointer (&task));
+}
+
+/**
+ * retract_update_check_async:
+ * @url: (nullable): where to download from; %NULL for the rules-url setting
+ *
+ * Runs the helper to download newer rules, if there are any, and install them.
+ */
+void
+retract_update_check_async (const char          *url,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  run_helper ("--url", url, cancellable, callback, user_data);
+}
+
+/**
+ * retract_update_check_import_async:
+ * @path: a rules file the user chose, its signature (and key list) beside it
+ *
+ * Runs the helper to import the file with the same checks as a download
+ * (`update-rules --file`); finish and describe as for a download.
+ */
+void
+retract_update_check_import_async (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  run_helper ("--file", path, cancellable, callback, user_data);
 }
 
 /**

@@ -19,6 +19,10 @@ void      retract_update_check_async       (const char           *url,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void      retract_update_check_import_async (const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 gboolean  retract_update_check_finish      (GAsyncResult         *result,
                                             gboolean             *installed,
                                             char                **version,
