@@ -8,9 +8,13 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "retract-application.h"
 #include "retract-case-list.h"
+#include "retract-case-list-row.h"
 #include "retract-case-overview.h"
+#include "retract-circumstances-page.h"
 #include "retract-core-resources.h"
 #include "retract-details-page.h"
 #include "retract-due-notifier.h"
@@ -246,7 +250,6 @@ test_pasted_controls (void)
   GtkWidget *narrative;
   GtkTextIter end;
   RetractCase *kase;
-  GtkWidget *resume;
   int position = 0;
 
   harness_init (&harness, "2026-11-24T13:00:00+08:00");
@@ -309,10 +312,7 @@ test_pasted_controls (void)
   harness_close_window (&harness);
 
   harness_open_window (&harness);
-  resume = harness_find (GTK_WIDGET (harness.window), GTK_TYPE_BUTTON, "suggested-action");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (resume)), ==, "Continue Where You Left Off");
-  g_signal_emit_by_name (resume, "clicked");
-  harness_settle ();
+  harness_continue (&harness);
   kase = retract_window_get_case (harness.window);
   g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_NAME), ==,
                    "张三gnp.exe");
@@ -384,7 +384,6 @@ test_unbroken_narrative_preview (void)
   g_autoptr(GError) error = NULL;
   RetractReviewPage *review;
   RetractCase *kase;
-  GtkWidget *resume;
   gint64 start, deadline;
   guint ticks = 0, tick_id, n_pages;
 
@@ -408,13 +407,13 @@ test_unbroken_narrative_preview (void)
   g_assert_true (retract_store_save_case (harness.store, saved, &error));
   g_assert_no_error (error);
   harness_open_window (&harness);
-  resume = harness_find (GTK_WIDGET (harness.window), GTK_TYPE_BUTTON, "suggested-action");
-  g_assert_nonnull (resume);
+  harness_wait_listed (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
 
   /* Showing the page returns at once (it took 84 s); generous bounds only. */
   tick_id = g_timeout_add (16, count_tick, &ticks);
   start = g_get_monotonic_time ();
-  g_signal_emit_by_name (resume, "clicked");
+  retract_window_start (harness.window, TRUE);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
   assert_step (&harness, "review");
   review = RETRACT_REVIEW_PAGE (harness_page (&harness, "review"));
@@ -520,7 +519,6 @@ test_resume_after_restart (void)
 {
   Harness harness;
   RetractCase *kase;
-  GtkWidget *resume;
   GStatBuf st;
 
   harness_init (&harness, "2026-11-24T13:00:00+08:00");
@@ -546,11 +544,7 @@ test_resume_after_restart (void)
   harness_close_window (&harness);
 
   harness_open_window (&harness);
-  resume = harness_find (GTK_WIDGET (harness.window), GTK_TYPE_BUTTON, "suggested-action");
-  g_assert_nonnull (resume);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (resume)), ==, "Continue Where You Left Off");
-  g_signal_emit_by_name (resume, "clicked");
-  harness_settle ();
+  harness_continue (&harness);
 
   assert_step (&harness, "materials");
   kase = retract_window_get_case (harness.window);
@@ -1597,6 +1591,453 @@ test_autosave_in_background (void)
   harness_clear (&harness);
 }
 
+/* The home (issue 13): the list, delete with Undo, migration, search, keys. */
+
+static char *
+home_save_case (RetractStore *store,
+                const char   *filed_at,
+                const char   *number,
+                gboolean      resolved)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse (filed_at, NULL);
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  if (number != NULL)
+    retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, number);
+  if (resolved)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_hours (filed, 1);
+
+      retract_case_add_event (kase, retract_case_event_new (RETRACT_EVENT_RESOLVED, at));
+    }
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (retract_case_get_id (kase));
+}
+
+static char *
+home_shown_ids (Harness *harness)
+{
+  GListModel *shown = retract_case_list_pane_get_shown (
+    retract_window_get_list_pane (harness->window));
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RetractCaseItem) item = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", retract_case_item_get_id (item));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+home_collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (RETRACT_IS_CASE_LIST_ROW (child))
+        g_ptr_array_add (rows, child);
+      home_collect_rows (child, rows);
+    }
+}
+
+static GtkWidget *
+home_find_row (Harness    *harness,
+          const char *id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  home_collect_rows (GTK_WIDGET (harness->window), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RetractCaseItem *item = retract_case_list_row_get_item (g_ptr_array_index (rows, i));
+
+      if (item != NULL && g_str_equal (retract_case_item_get_id (item), id))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+/* What pressing @accelerator on @widget does: its own shortcuts, as GTK
+ * would find them for the key (no key events can be made in a test). */
+static gboolean
+home_press_keys (GtkWidget  *widget,
+            const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            {
+              harness_settle ();
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+home_file_exists (RetractStore *store,
+             const char   *id)
+{
+  g_autofree char *path = retract_store_dup_case_path (store, id);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_home_list_order (void)
+{
+  Harness harness;
+  g_autofree char *done = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *sooner = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *ids = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  GtkWidget *row;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  /* Saved in the wrong order on purpose. */
+  done = home_save_case (harness.store, "2026-11-24T09:00:00+08:00", "WX0003", TRUE);
+  later = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", NULL, FALSE);
+  sooner = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+  /* Act now, soonest deadline first; done last. */
+  expected = g_strdup_printf ("%s %s %s", sooner, later, done);
+  ids = home_shown_ids (&harness);
+  g_assert_cmpstr (ids, ==, expected);
+  /* The core's order, not a widget's. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      retract_window_get_case_list (harness.window))), ==, 3);
+
+  /* Wide enough for both panes: the first case is open beside the list. */
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  harness_settle ();
+  g_assert_false (adw_leaflet_get_folded (retract_window_get_leaflet (harness.window)));
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, sooner);
+
+  row = home_find_row (&harness, sooner);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (retract_case_list_row_get_deadline_text (
+                                     RETRACT_CASE_LIST_ROW (row)), "(Beijing time)") ||
+                 strstr (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)),
+                         " left · by ") != NULL);
+  g_assert_true (shows_label_containing (row, "Act now"));
+  g_assert_true (shows_label_containing (row, "WX0001"));
+  g_assert_true (shows_label_containing (home_find_row (&harness, later), "No number yet"));
+  g_assert_true (shows_label_containing (home_find_row (&harness, done), "Done"));
+
+  /* Selecting another case opens it, fully loaded. */
+  retract_case_list_pane_select (retract_window_get_list_pane (harness.window), NULL);
+  {
+    GtkSelectionModel *selection = GTK_SELECTION_MODEL (
+      retract_case_list_pane_get_shown (retract_window_get_list_pane (harness.window)));
+
+    gtk_selection_model_select_item (selection, 2, TRUE);
+  }
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, done);
+  g_assert_cmpstr (retract_case_get_detail (retract_window_get_case (harness.window),
+                                            RETRACT_DETAIL_COMPLAINT_NUMBER), ==, "WX0003");
+
+  /* Every control of the home is named, the search bar's too. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.search", NULL);
+  harness_settle ();
+  check_names (GTK_WIDGET (harness.window), unnamed);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  harness_clear (&harness);
+}
+
+static void
+test_home_delete_undo (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *ids = NULL;
+  AdwToast *toast;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX0002", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  /* Deleted from the list at once, held back on disk by the toast. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-case", "s", first);
+  harness_settle ();
+  ids = home_shown_ids (&harness);
+  g_assert_cmpstr (ids, ==, second);
+  g_assert_true (home_file_exists (harness.store, first));
+  g_assert_nonnull (retract_window_get_delete_toast (harness.window, first));
+
+  /* Undo brings it back, as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.undo-delete", "s", first);
+  harness_settle ();
+  g_clear_pointer (&ids, g_free);
+  ids = home_shown_ids (&harness);
+  g_assert_true (strstr (ids, first) != NULL);
+  g_assert_true (home_file_exists (harness.store, first));
+  g_assert_null (retract_window_get_delete_toast (harness.window, first));
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, first);
+
+  /* Delete on the selected row does the same; when the toast goes, the
+   * file goes. */
+  retract_case_list_pane_select (retract_window_get_list_pane (harness.window), second);
+  g_assert_true (home_press_keys (GTK_WIDGET (retract_window_get_list_pane (harness.window)),
+                             "Delete"));
+  toast = retract_window_get_delete_toast (harness.window, second);
+  g_assert_nonnull (toast);
+  g_assert_true (home_file_exists (harness.store, second));
+  adw_toast_dismiss (toast);
+  harness_wait_listed (&harness);
+  g_assert_false (home_file_exists (harness.store, second));
+  g_clear_pointer (&ids, g_free);
+  ids = home_shown_ids (&harness);
+  g_assert_cmpstr (ids, ==, first);
+
+  /* A deletion still held back when the window closes happens then. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-case", "s", first);
+  harness_settle ();
+  g_assert_true (home_file_exists (harness.store, first));
+  harness_close_window (&harness);
+  g_assert_false (home_file_exists (harness.store, first));
+
+  harness_clear (&harness);
+}
+
+/* The single case.json of earlier versions: the app opens on its overview. */
+static void
+test_home_migration (void)
+{
+  static const char legacy_text[] =
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"payment-dispute\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"narrative\": \"旧的案件\"}";
+  Harness harness;
+  g_autofree char *legacy = NULL;
+  RetractCase *kase;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (g_mkdir_with_parents (retract_store_get_directory (harness.store), 0700), ==,
+                   0);
+  legacy = g_build_filename (retract_store_get_directory (harness.store), "case.json", NULL);
+  g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
+
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+  g_assert_true (adw_leaflet_get_visible_child (retract_window_get_leaflet (harness.window)) !=
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+  kase = retract_window_get_case (harness.window);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "payment-dispute");
+  g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE), ==, "旧的案件");
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+
+  /* Narrow, it is still the overview that shows. */
+  harness_close_window (&harness);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 400, 700);
+  harness_wait_listed (&harness);
+  g_assert_cmpstr (retract_case_get_complaint_type (retract_window_get_case (harness.window)), ==,
+                   "payment-dispute");
+
+  harness_clear (&harness);
+}
+
+static void
+test_home_search (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *ids = NULL;
+  GtkWidget *entry;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX20261124001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX20261124777", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  /* Ctrl+F opens the search bar. */
+  g_assert_true (home_press_keys (GTK_WIDGET (harness.window), "<Control>f"));
+  g_assert_true (gtk_search_bar_get_search_mode (
+                   retract_case_list_pane_get_search_bar (
+                     retract_window_get_list_pane (harness.window))));
+  entry = harness_find (GTK_WIDGET (harness.window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "777");
+  harness_settle ();
+  harness_settle ();
+  ids = home_shown_ids (&harness);
+  g_assert_cmpstr (ids, ==, second);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such case");
+  harness_settle ();
+  harness_settle ();
+  g_clear_pointer (&ids, g_free);
+  ids = home_shown_ids (&harness);
+  g_assert_cmpstr (ids, ==, "");
+  g_assert_true (shows_label_containing (GTK_WIDGET (harness.window), "No Matching Cases"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  harness_settle ();
+  harness_settle ();
+  g_clear_pointer (&ids, g_free);
+  ids = home_shown_ids (&harness);
+  g_assert_cmpuint (strlen (ids), ==, 2 * 32 + 1);
+
+  harness_clear (&harness);
+}
+
+static void
+test_home_keys (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AdwLeaflet *leaflet;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX0002", FALSE);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 400, 700);
+  harness_wait_listed (&harness);
+  leaflet = retract_window_get_leaflet (harness.window);
+
+  /* Narrow: one pane at a time, the list first. */
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+  retract_window_open_case (harness.window, second);
+  harness_settle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) !=
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+
+  /* Alt+Left goes back to the list. */
+  g_assert_true (home_press_keys (GTK_WIDGET (harness.window), "<Alt>Left"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+
+  /* Ctrl+N adds a case and starts the wizard; the others stay. */
+  g_assert_true (home_press_keys (GTK_WIDGET (harness.window), "<Control>n"));
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "wizard");
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), !=, first);
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), !=, second);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_window_flush_save (harness.window);
+  harness_wait_listed (&harness);
+  g_assert_true (home_file_exists (harness.store, first));
+  g_assert_true (home_file_exists (harness.store, second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      retract_window_get_case_list (harness.window))), ==, 3);
+
+  /* Alt+Left in the wizard stays the wizard's (previous step). */
+  g_assert_false (home_press_keys (GTK_WIDGET (harness.window), "<Alt>Left"));
+
+  /* All Cases goes home, with the new case listed. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-home", NULL);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+
+  /* The shortcuts window lists them all. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-help-overlay", NULL);
+  harness_settle ();
+  {
+    GtkWindow *shortcuts = find_shortcuts_window ();
+
+    g_assert_nonnull (shortcuts);
+    g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "New case"));
+    g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "Search cases"));
+    g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "Delete the selected case"));
+    g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "Back to the list"));
+    gtk_window_close (shortcuts);
+  }
+
+  harness_clear (&harness);
+}
+
+/* The wizard's history question is about requests made outside Retract;
+ * next to it, the count Retract already knows from the other cases. */
+static void
+test_circumstances_known_count (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) other = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T09:00:00+08:00", NULL);
+  g_autoptr(GDateTime) sent = retract_time_parse ("2026-11-24T09:30:00+08:00", NULL);
+  RetractCaseEvent *event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, sent);
+  RetractCircumstancesPage *page;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  retract_case_set_platform (other, "wechat");
+  retract_case_set_complaint_type (other, "friend-report");
+  retract_case_set_filed_at (other, filed);
+  event->channel = g_strdup ("web-ticket");
+  retract_case_add_event (other, event);
+  g_assert_true (retract_store_save_case (harness.store, other, NULL));
+
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.new-case", NULL);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  assert_step (&harness, "circumstances");
+  page = RETRACT_CIRCUMSTANCES_PAGE (harness_page (&harness, "circumstances"));
+  g_assert_true (shows_label_containing (GTK_WIDGET (page),
+                                         "Withdrawal requests made outside Retract this month"));
+  g_assert_cmpstr (retract_circumstances_page_get_known_text (page), ==,
+                   "1 more logged in Retract");
+
+  /* What the user types is the outside count only: the known one stays. */
+  retract_case_set_withdrawals_this_month (retract_window_get_case (harness.window), 2);
+  harness_settle ();
+  g_assert_cmpstr (retract_circumstances_page_get_known_text (page), ==,
+                   "1 more logged in Retract");
+
+  /* Another platform's requests are not counted. */
+  retract_case_set_platform (retract_window_get_case (harness.window), "alipay");
+  harness_settle ();
+  g_assert_cmpstr (retract_circumstances_page_get_known_text (page), ==,
+                   "0 more logged in Retract");
+
+  harness_clear (&harness);
+}
+
 /* rm -r, for the run's own folder. */
 /* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
 
@@ -2281,6 +2722,12 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-resolve-reopen", test_overview_resolve_reopen);
   g_test_add_func ("/retract/ui/overview-accessible-labels", test_overview_accessible_labels);
   g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
+  g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
+  g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
+  g_test_add_func ("/retract/ui/home-migration", test_home_migration);
+  g_test_add_func ("/retract/ui/home-search", test_home_search);
+  g_test_add_func ("/retract/ui/home-keys", test_home_keys);
+  g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
 
   status = g_test_run ();
   remove_tree (home);

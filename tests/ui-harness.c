@@ -205,3 +205,27 @@ harness_save_png (GtkWidget  *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path);
 }
+
+/* The window lists the saved cases in a worker thread: waits until that is in. */
+void
+harness_wait_listed (Harness *harness)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (!retract_window_is_listed (harness->window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (retract_window_is_listed (harness->window));
+  harness_settle ();
+}
+
+/* After a restart with one saved case: the window is on its overview, and
+ * its answers open where they were left. */
+void
+harness_continue (Harness *harness)
+{
+  harness_wait_listed (harness);
+  g_assert_cmpstr (retract_window_get_view (harness->window), ==, "home");
+  g_assert_nonnull (retract_window_get_case (harness->window));
+  retract_window_start (harness->window, TRUE);
+  harness_settle ();
+}

@@ -36,5 +36,7 @@ GtkWidget    *harness_find          (GtkWidget   *root,
                                      const char  *css_class);
 gboolean      harness_save_png      (GtkWidget   *widget,
                                      const char  *path);
+void          harness_wait_listed   (Harness     *harness);
+void          harness_continue      (Harness     *harness);
 
 G_END_DECLS

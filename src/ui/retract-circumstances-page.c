@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Step 2: the special scenarios that change the channel and the materials,
- * and the user's recent history that raises risks. */
+ * and the user's recent history that raises risks: the withdrawal requests
+ * made outside Retract this month, next to those Retract already knows of
+ * from the other cases of the same account (the core's counts). */
 
 #define G_LOG_DOMAIN "retract-circumstances-page"
 
@@ -9,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-case-counts.h"
 #include "retract-circumstances-page.h"
 #include "retract-rows.h"
 
@@ -16,11 +19,13 @@ struct _RetractCircumstancesPage
 {
   RetractPage          parent_instance;
 
+  GtkLabel            *known_label;
   GtkSwitch           *loss_switch;
   AdwPreferencesGroup *scenario_group;
   GtkSpinButton       *withdrawals_spin;
 
   GPtrArray           *scenario_rows;
+  GPtrArray           *others;  /* the other saved cases' light copies, or NULL */
   gboolean             syncing;
 };
 
@@ -37,6 +42,37 @@ on_scenario_switched (GtkSwitch                *toggle,
   retract_case_set_scenario_enabled (retract_page_get_case (RETRACT_PAGE (self)),
                                      g_object_get_data (G_OBJECT (toggle), "retract-id"),
                                      gtk_switch_get_active (toggle));
+}
+
+/* The requests Retract counted from the other cases (the total less what
+ * the user typed for outside Retract). */
+static void
+update_known (RetractCircumstancesPage *self)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  RetractCase *kase = retract_page_get_case (page);
+  RetractCaseCounts counts = { 0 };
+  g_autofree char *text = NULL;
+  int known;
+
+  if (kase == NULL || self->others == NULL || retract_page_get_rules (page) == NULL ||
+      retract_case_get_platform (kase) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->known_label), FALSE);
+      return;
+    }
+
+  retract_case_counts_compute (&counts, retract_page_get_rules (page), kase, self->others,
+                               retract_clock_get_now (retract_page_get_clock (page)));
+  known = counts.withdrawal_requests_this_month - retract_case_get_withdrawals_this_month (kase);
+  retract_case_counts_clear (&counts);
+
+  /* Translators: next to "Withdrawal requests made outside Retract this
+   * month": how many Retract already knows of from the user's other cases */
+  text = g_strdup_printf (ngettext ("%d more logged in Retract", "%d more logged in Retract",
+                                    MAX (known, 0)), MAX (known, 0));
+  gtk_label_set_label (self->known_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->known_label), TRUE);
 }
 
 static void
@@ -57,6 +93,7 @@ sync_from_case (RetractCircumstancesPage *self)
                              retract_case_get_withdrawals_this_month (kase));
   gtk_switch_set_active (self->loss_switch, retract_case_get_other_party_loss (kase));
   self->syncing = FALSE;
+  update_known (self);
 }
 
 static void
@@ -105,7 +142,8 @@ on_case_notify (RetractCircumstancesPage *self,
   const char *name = g_param_spec_get_name (pspec);
 
   if ((g_str_equal (name, "scenarios") || g_str_equal (name, "withdrawals-this-month") ||
-       g_str_equal (name, "other-party-loss")) &&
+       g_str_equal (name, "other-party-loss") || g_str_equal (name, "platform") ||
+       g_str_equal (name, "account")) &&
       !retract_page_defer (RETRACT_PAGE (self)))
     sync_from_case (self);
 }
@@ -126,6 +164,7 @@ retract_circumstances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_CIRCUMSTANCES_PAGE);
   g_clear_pointer (&self->scenario_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->others, g_ptr_array_unref);
 
   G_OBJECT_CLASS (retract_circumstances_page_parent_class)->dispose (object);
 }
@@ -142,6 +181,7 @@ retract_circumstances_page_class_init (RetractCircumstancesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/retract-circumstances-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractCircumstancesPage, known_label);
   gtk_widget_class_bind_template_child (widget_class, RetractCircumstancesPage, loss_switch);
   gtk_widget_class_bind_template_child (widget_class, RetractCircumstancesPage, scenario_group);
   gtk_widget_class_bind_template_child (widget_class, RetractCircumstancesPage, withdrawals_spin);
@@ -159,4 +199,34 @@ retract_circumstances_page_init (RetractCircumstancesPage *self)
                                   G_CALLBACK (on_case_notify), self);
   /* Nothing here is required: the defaults describe the common case. */
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
+}
+
+/**
+ * retract_circumstances_page_set_others:
+ * @others: (nullable) (element-type RetractCase): the saved cases (light
+ *   copies; the page's own case among them is skipped)
+ *
+ * What the count of requests Retract already knows of is taken from.
+ */
+void
+retract_circumstances_page_set_others (RetractCircumstancesPage *self,
+                                       GPtrArray                *others)
+{
+  g_return_if_fail (RETRACT_IS_CIRCUMSTANCES_PAGE (self));
+
+  if (others != NULL)
+    g_ptr_array_ref (others);
+  g_clear_pointer (&self->others, g_ptr_array_unref);
+  self->others = others;
+  update_known (self);
+}
+
+/* What the known count says, or NULL when it is not shown (tests). */
+const char *
+retract_circumstances_page_get_known_text (RetractCircumstancesPage *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CIRCUMSTANCES_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->known_label))
+         ? gtk_label_get_label (self->known_label) : NULL;
 }

@@ -10,4 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RetractCircumstancesPage, retract_circumstances_page, RETRACT,
                       CIRCUMSTANCES_PAGE, RetractPage)
 
+void        retract_circumstances_page_set_others     (RetractCircumstancesPage *self,
+                                                       GPtrArray                *others);
+const char *retract_circumstances_page_get_known_text (RetractCircumstancesPage *self);
+
 G_END_DECLS

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The main window: a welcome that offers to resume a saved case, then the
- * wizard. It owns the case being answered and saves it, debounced, on
- * every change: written in a worker thread, the window never waits for
- * the disk, except when it closes (nothing typed is lost). */
+/* The main window. Its home is the case file: a list of every saved case
+ * beside the selected case's overview (an AdwLeaflet, one pane at a time
+ * when narrow); a welcome page when there is none; the wizard to start a
+ * case or change its answers. It owns the case open (the current case)
+ * and saves it, debounced, on every change: written in a worker thread,
+ * the window never waits for the disk, except when it closes (nothing
+ * typed is lost). The list is read in a worker thread too, at start and
+ * after each save, and re-evaluated each minute. */
 
 #define G_LOG_DOMAIN "retract-window"
 
@@ -11,6 +15,14 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "retract-case-list-pane.h"
+#include "retract-circumstances-page.h"
+#include "retract-due-notifier.h"
+#include "retract-case-overview.h"
+#include "retract-file.h"
+#include "retract-reminders.h"
 #include "retract-settings.h"
 #include "retract-time.h"
 #include "retract-validators.h"
@@ -18,30 +30,55 @@
 
 #define SAVE_DELAY_MS 400
 
+/* The wizard's steps, in its order: win.edit-answers takes an index. */
+static const char * const wizard_steps[] = {
+  "situation", "circumstances", "result", "materials", "details", "review"
+};
+
 struct _RetractWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GtkButton            *back_button;
+  GtkButton            *home_button;
+  AdwLeaflet           *leaflet;
+  RetractCaseListPane  *list_pane;
   GtkStack             *main_stack;
-  GtkButton            *resume_button;
+  GtkButton            *new_button;
+  AdwBin               *overview_bin;
   GtkLabel             *rules_label;
+  GtkToggleButton      *search_button;
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *welcome_page;
   RetractWizard        *wizard;  /* NULL until first needed; owned by main_stack */
   GtkWindow            *shortcuts_window;  /* NULL until first shown */
+  GtkWidget            *overview;  /* owned by overview_bin */
+  GtkFileChooserNative *chooser;
 
   RetractRuleset       *rules;
   RetractStore         *store;
   RetractClock         *clock;
-  RetractCase          *kase;
+  RetractCase          *kase;     /* the case open, or NULL */
   GSettings            *settings;
   GHashTable           *saved_files;  /* URIs of the files this window exported */
   guint                 save_id;
-  gboolean              resumable; /* the case was saved before this window opened */
+  guint                 header_id;
+
+  RetractCaseList      *case_list;
+  RetractDueNotifier   *notifier;   /* a notification when a step becomes due */
+  GPtrArray            *cases;      /* light copies from the last listing */
+  GCancellable         *listing;    /* non-NULL while a listing runs */
+  gboolean              list_again; /* saved again while it ran */
+  gboolean              listed;     /* the first listing is in */
+  GHashTable           *pending_deletes;  /* id → its AdwToast, held back until it goes */
 };
 
 G_DEFINE_FINAL_TYPE (RetractWindow, retract_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static AdwToast *plain_toast_new (const char *text,
+                                  guint       timeout);
+static void      start_listing   (RetractWindow *self);
 
 static void
 on_saved (GObject      *source_object,
@@ -54,16 +91,23 @@ on_saved (GObject      *source_object,
 
   g_weak_ref_clear (window_ref);
   g_free (window_ref);
-  if (!retract_store_save_case_finish (RETRACT_STORE (source_object), result, &error) &&
-      self != NULL)
+  if (!retract_store_save_case_finish (RETRACT_STORE (source_object), result, &error))
     {
-      /* Translators: %s says why, e.g. "No space left on device" or that
-       * another window deleted the case */
-      g_autofree char *message = g_strdup_printf (_("Could not save your answers: %s"),
-                                                  error->message);
+      if (self != NULL)
+        {
+          /* Translators: %s says why, e.g. "No space left on device" or that
+           * another window deleted the case */
+          g_autofree char *message = g_strdup_printf (_("Could not save your answers: %s"),
+                                                      error->message);
 
-      retract_window_show_toast (self, message);
+          retract_window_show_toast (self, message);
+        }
+      return;
     }
+
+  /* The list shows what was saved: its status, deadline and place. */
+  if (self != NULL)
+    start_listing (self);
 }
 
 
@@ -103,6 +147,19 @@ on_case_notify (RetractWindow *self,
   schedule_save (self);
 }
 
+/* The overview shows the case open; the others' light copies give the
+ * counts (the wizard's circumstances page shows them too). */
+static void
+update_overview (RetractWindow *self)
+{
+  if (self->wizard != NULL)
+    retract_circumstances_page_set_others (
+      RETRACT_CIRCUMSTANCES_PAGE (retract_wizard_get_page (self->wizard, "circumstances")),
+      self->cases);
+  retract_case_overview_set_context (RETRACT_CASE_OVERVIEW (self->overview), self->rules,
+                                     self->clock, self->kase, self->cases);
+}
+
 static void
 set_case (RetractWindow *self,
           RetractCase   *kase)
@@ -117,11 +174,16 @@ set_case (RetractWindow *self,
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_set_object (&self->kase, kase);
 
-  g_signal_connect_object (kase, "notify", G_CALLBACK (on_case_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (kase, "materials-changed", G_CALLBACK (schedule_save), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (kase, "events-changed", G_CALLBACK (schedule_save), self,
-                           G_CONNECT_SWAPPED);
+  if (kase != NULL)
+    {
+      g_signal_connect_object (kase, "notify", G_CALLBACK (on_case_notify), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "materials-changed", G_CALLBACK (schedule_save), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "events-changed", G_CALLBACK (schedule_save), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_overview (self);
 }
 
 static RetractCase *
@@ -140,26 +202,292 @@ new_case (RetractWindow *self)
   return kase;
 }
 
+/* The header's buttons follow the view: New Case and Search on the home,
+ * Back to the list when folded on an overview, All Cases in the wizard. */
 static void
-show_welcome (RetractWindow *self)
+update_header (RetractWindow *self)
 {
-  gboolean saved = self->resumable;
+  const char *view = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean home = g_strcmp0 (view, "home") == 0;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean on_overview = adw_leaflet_get_visible_child (self->leaflet) ==
+                         GTK_WIDGET (self->overview_bin);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved);
-  gtk_button_set_label (self->start_button, saved ? _("Start a New Case") : _("Start"));
-  if (saved)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  gtk_window_set_default_widget (GTK_WINDOW (self),
-                                 GTK_WIDGET (saved ? self->resume_button : self->start_button));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), home && folded && on_overview);
+  gtk_widget_set_visible (GTK_WIDGET (self->home_button), g_strcmp0 (view, "wizard") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), home);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), home && !(folded && on_overview));
+}
+
+static gboolean
+update_header_idle (gpointer data)
+{
+  RetractWindow *self = data;
+
+  self->header_id = 0;
+  update_header (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: the header's buttons
+ * change after that frame, not in the middle of its layout. */
+static void
+queue_update_header (RetractWindow *self)
+{
+  if (self->header_id == 0)
+    self->header_id = g_idle_add (update_header_idle, self);
 }
 
 static void
-on_resume_clicked (RetractWindow *self)
+show_welcome (RetractWindow *self)
 {
-  retract_window_start (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
+}
+
+static guint
+n_cases_shown (RetractWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->case_list));
+}
+
+/* The home, or the welcome page when there is no case to list. */
+static void
+show_home (RetractWindow *self)
+{
+  if (n_cases_shown (self) == 0)
+    {
+      show_welcome (self);
+      return;
+    }
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  retract_case_list_pane_select (self->list_pane,
+                                 self->kase != NULL ? retract_case_get_id (self->kase) : NULL);
+  update_overview (self);
+}
+
+/* The cases listed, less those whose deletion is held back by a toast. */
+static void
+apply_cases (RetractWindow *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  for (guint i = 0; self->cases != NULL && i < self->cases->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (self->cases, i);
+
+      if (!g_hash_table_contains (self->pending_deletes, retract_case_get_id (kase)))
+        g_ptr_array_add (shown, kase);
+    }
+
+  retract_case_list_set_cases (self->case_list, shown, retract_clock_get_now (self->clock));
+  if (self->kase != NULL)
+    retract_case_list_pane_select (self->list_pane, retract_case_get_id (self->kase));
+}
+
+static gboolean
+open_case (RetractWindow *self,
+           const char    *id)
+{
+  g_autoptr(RetractCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->kase != NULL && g_str_equal (retract_case_get_id (self->kase), id))
+    return TRUE;
+
+  /* What is typed in the case being left reaches the disk first. */
+  if (self->save_id != 0)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_now (self);
+    }
+
+  kase = retract_store_load_case (self->store, id, &error);
+  if (kase == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not open the case: %s"),
+                                                  error->message);
+
+      g_debug ("A saved case could not be opened: %s", error->message);
+      retract_window_show_toast (self, message);
+      start_listing (self);
+      return FALSE;
+    }
+
+  set_case (self, kase);
+  return TRUE;
+}
+
+static void
+on_case_selected (RetractWindow *self,
+                  const char    *id)
+{
+  if (!open_case (self, id))
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->overview_bin));
+  update_header (self);
+}
+
+static void
+on_case_activated (RetractWindow *self,
+                   const char    *id)
+{
+  on_case_selected (self, id);
+  gtk_widget_child_focus (GTK_WIDGET (self->overview_bin), GTK_DIR_TAB_FORWARD);
+}
+
+typedef struct
+{
+  GPtrArray *cases;
+  GPtrArray *problems;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_clear_pointer (&listing->cases, g_ptr_array_unref);
+  g_clear_pointer (&listing->problems, g_ptr_array_unref);
+  g_free (listing);
+}
+
+/* In a worker thread: reading 1 000 cases does not hold up the first frame. */
+static void
+list_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Listing *listing = g_new0 (Listing, 1);
+  GError *error = NULL;
+
+  listing->cases = retract_store_list_cases (RETRACT_STORE (task_data), &listing->problems,
+                                             &error);
+  if (listing->cases == NULL)
+    {
+      listing_free (listing);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, listing, (GDestroyNotify) listing_free);
+}
+
+static void
+report_problems (RetractWindow *self,
+                 GPtrArray     *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const RetractStoreProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *message = NULL;
+
+      g_debug ("Saved case unreadable, moved aside: %s", problem->error->message);
+      if (problem->moved_to != NULL)
+        /* Translators: %s is a file name like case.json.unreadable-20261124T100000Z */
+        message = g_strdup_printf (_("Your saved case could not be read. It was kept as “%s” "
+                                     "and a new case was started."), problem->moved_to);
+      else
+        message = g_strdup (_("Your saved case could not be read."));
+      retract_window_show_toast (self, message);
+    }
+}
+
+/* The first listing decides where the window opens: the welcome page when
+ * nothing is saved, the overview of the only case (a case migrated from the
+ * single-case version is there at once), else the list. */
+static void
+open_home_first (RetractWindow *self)
+{
+  guint n = n_cases_shown (self);
+  g_autoptr(RetractCaseItem) first = NULL;
+
+  if (n == 0)
+    {
+      show_welcome (self);
+      return;
+    }
+
+  /* The most urgent case is open, beside the list or a click away. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->case_list), 0);
+  open_case (self, retract_case_item_get_id (first));
+  show_home (self);
+  adw_leaflet_set_visible_child (self->leaflet,
+                                 n == 1 ? GTK_WIDGET (self->overview_bin)
+                                        : GTK_WIDGET (self->list_pane));
+  update_header (self);
+}
+
+static void
+on_listed (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RetractWindow *self = NULL;
+  Listing *listing;
+  g_autoptr(GError) error = NULL;
+
+  listing = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&listing, listing_free);
+      return;
+    }
+
+  self = RETRACT_WINDOW (source_object);
+  g_clear_object (&self->listing);
+  if (listing == NULL)
+    g_debug ("The saved cases could not be listed: %s", error->message);
+  else
+    {
+      report_problems (self, listing->problems);
+      g_clear_pointer (&self->cases, g_ptr_array_unref);
+      self->cases = g_steal_pointer (&listing->cases);
+      listing_free (listing);
+      apply_cases (self);
+      update_overview (self);
+    }
+
+  if (!self->listed)
+    {
+      self->listed = TRUE;
+      open_home_first (self);
+    }
+  else if (g_strcmp0 (retract_window_get_view (self), "home") == 0 && n_cases_shown (self) == 0)
+    show_welcome (self);
+
+  if (self->list_again)
+    {
+      self->list_again = FALSE;
+      start_listing (self);
+    }
+}
+
+static void
+start_listing (RetractWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->listing != NULL)
+    {
+      self->list_again = TRUE;
+      return;
+    }
+
+  self->listing = g_cancellable_new ();
+  task = g_task_new (self, self->listing, on_listed, NULL);
+  g_task_set_source_tag (task, start_listing);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+/* Each minute: statuses and countdowns at the new time. */
+static void
+on_clock_tick (RetractWindow *self)
+{
+  retract_case_list_refresh (self->case_list, retract_clock_get_now (self->clock));
 }
 
 static void
@@ -189,36 +517,205 @@ confirm_destructive (RetractWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_new_case_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RetractWindow    *self)
-{
-  if (g_str_equal (response, "new"))
-    retract_window_start (self, FALSE);
-}
-
+/* A new case is added beside the others: nothing is overwritten, so
+ * nothing needs asking. */
 static void
 window_new_case (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
+  retract_window_start (RETRACT_WINDOW (widget), FALSE);
+}
+
+static void
+window_edit_answers (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (self->kase == NULL || step < 0 || step >= (int) G_N_ELEMENTS (wizard_steps))
+    return;
+
+  retract_window_start (self, TRUE);
+  retract_wizard_go_to (self->wizard, wizard_steps[step]);
+}
+
+static void
+window_documents (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
   RetractWindow *self = RETRACT_WINDOW (widget);
 
-  /* Nothing to lose: no need to ask. */
-  if (self->kase == NULL || retract_case_get_complaint_type (self->kase) == NULL)
+  if (self->kase == NULL)
+    return;
+
+  retract_window_start (self, TRUE);
+  retract_wizard_go_to (self->wizard, "review");
+}
+
+static void
+window_show_home (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  retract_window_flush_save (self);
+  show_home (self);
+  if (g_strcmp0 (retract_window_get_view (self), "home") == 0)
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   self->kase != NULL ? GTK_WIDGET (self->overview_bin)
+                                                      : GTK_WIDGET (self->list_pane));
+  update_header (self);
+}
+
+static void
+window_back_to_list (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+  gtk_widget_grab_focus (retract_case_list_pane_get_list_view (self->list_pane));
+  update_header (self);
+}
+
+/* Alt+Left: back to the list, on a folded home only (the wizard has its own). */
+static gboolean
+back_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->back_button)))
+    return FALSE;
+
+  window_back_to_list (widget, NULL, NULL);
+  return TRUE;
+}
+
+static void
+window_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  if (n_cases_shown (self) == 0)
+    return;
+
+  show_home (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+  update_header (self);
+  retract_case_list_pane_start_search (self->list_pane);
+}
+
+/* The deletion held back by the toast happens when it goes (timeout,
+ * dismissed, window closed), unless Undo took it back. */
+static void
+finish_delete (RetractWindow *self,
+               const char    *id,
+               gboolean       relist)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* (The toasts are dismissed again as the closed window's overlay goes.) */
+  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, id))
+    return;
+
+  /* A save of it still being written lands first, then goes with it. */
+  retract_store_wait (self->store);
+  if (!retract_store_delete_case (self->store, id, &error) &&
+      !g_error_matches (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_NOT_FOUND))
     {
-      retract_window_start (self, FALSE);
-      return;
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not delete the case: %s"),
+                                                  error->message);
+
+      retract_window_show_toast (self, message);
+    }
+  if (relist)
+    start_listing (self);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast      *toast,
+                           RetractWindow *self)
+{
+  finish_delete (self, g_object_get_data (G_OBJECT (toast), "retract-case-id"), TRUE);
+}
+
+static void
+window_delete_case (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  AdwToast *toast;
+
+  if (g_hash_table_contains (self->pending_deletes, id) || self->cases == NULL)
+    return;
+
+  if (self->kase != NULL && g_str_equal (retract_case_get_id (self->kase), id))
+    {
+      /* What was typed last is on disk, for Undo. */
+      if (self->save_id != 0)
+        {
+          g_clear_handle_id (&self->save_id, g_source_remove);
+          save_now (self);
+        }
+      set_case (self, NULL);
     }
 
-  /* The case so far stays saved (a case is never overwritten by another);
-   * until the app lists cases, "Continue" opens the newest one. */
-  confirm_destructive (self, _("Start a New Case?"),
-                       _("The answers you have given so far stay saved on this computer, but "
-                         "“Continue Where You Left Off” will open the new case. “Delete Saved "
-                         "Data” removes them."),
-                       "new", _("_Start New Case"), G_CALLBACK (on_new_case_response));
+  toast = adw_toast_new (_("Case deleted"));
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data_full (G_OBJECT (toast), "retract-case-id", g_strdup (id), g_free);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  g_hash_table_insert (self->pending_deletes, g_strdup (id), toast);
+  apply_cases (self);
+
+  if (g_strcmp0 (retract_window_get_view (self), "wizard") != 0)
+    {
+      show_home (self);
+      if (g_strcmp0 (retract_window_get_view (self), "home") == 0)
+        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+      update_header (self);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+window_undo_delete (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  AdwToast *toast = g_hash_table_lookup (self->pending_deletes, id);
+
+  if (toast == NULL)
+    return;
+
+  g_object_ref (toast);
+  g_hash_table_remove (self->pending_deletes, id);
+  adw_toast_dismiss (toast);
+  g_object_unref (toast);
+  apply_cases (self);
+  if (open_case (self, id))
+    {
+      show_home (self);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->overview_bin));
+      update_header (self);
+    }
 }
 
 /* Settings that are the user's choices stay; every other key (such as the
@@ -253,12 +750,16 @@ on_delete_data_response (AdwMessageDialog *dialog,
     return;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  /* Held-back deletions are part of everything. */
+  g_hash_table_remove_all (self->pending_deletes);
+  retract_store_wait (self->store);
   if (!retract_store_delete_all (self->store, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete the saved data: %s"),
                                                   error->message);
 
       retract_window_show_toast (self, message);
+      start_listing (self);
       return;
     }
 
@@ -268,7 +769,9 @@ on_delete_data_response (AdwMessageDialog *dialog,
   kase = retract_case_new ();
   set_case (self, kase);
   g_clear_handle_id (&self->save_id, g_source_remove);
-  self->resumable = FALSE;
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  apply_cases (self);
+  start_listing (self);
   show_welcome (self);
   retract_window_show_toast (self, _("All saved data was deleted"));
 }
@@ -279,8 +782,8 @@ window_delete_data (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   confirm_destructive (RETRACT_WINDOW (widget), _("Delete All Saved Data?"),
-                       _("Your answers, including your name, phone and ID number, will be "
-                         "removed from this computer. This cannot be undone."),
+                       _("Every case, with your answers, including your name, phone and ID "
+                         "number, will be removed from this computer. This cannot be undone."),
                        "delete", _("_Delete"), G_CALLBACK (on_delete_data_response));
 }
 
@@ -404,6 +907,90 @@ window_show_shortcuts (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
+/* @user_data is the file written, which holds the window. */
+static void
+on_file_written (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  RetractWindow *self = g_object_get_data (G_OBJECT (file), "retract-window");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!retract_file_replace_finish (result, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      retract_window_show_toast (self, message);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
+}
+
+static void
+on_reminders_response (GtkNativeDialog *dialog,
+                       int              response,
+                       RetractWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  gsize len;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  text = retract_window_build_reminders (self, &error);
+  if (text == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      retract_window_show_toast (self, message);
+      return;
+    }
+
+  /* Written in a worker thread: the window never waits for the disk. */
+  len = strlen (text);
+  contents = g_bytes_new_take (g_steal_pointer (&text), len);
+  g_object_set_data_full (G_OBJECT (file), "retract-window", g_object_ref (self), g_object_unref);
+  retract_file_replace_async (path, contents, NULL, on_file_written, g_steal_pointer (&file));
+}
+
+/* One calendar for every open case: the default name says what it is,
+ * never whose. */
+static void
+window_save_reminders (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  /* Translators: the default file name of the reminders of every case; keep the .ics */
+  name = g_strdup_printf (_("case-deadlines-%s.ics"), date);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save Reminders"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_reminders_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
@@ -412,18 +999,53 @@ retract_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (retract_window_parent_class)->close_request (window);
 }
 
+/* The toasts go with the window: what they held back is deleted now. */
+static void
+finish_pending_deletes (RetractWindow *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->pending_deletes == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->pending_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, g_strdup (key));
+  for (guint i = 0; i < ids->len; i++)
+    finish_delete (self, g_ptr_array_index (ids, i), FALSE);
+}
+
 static void
 retract_window_dispose (GObject *object)
 {
   RetractWindow *self = (RetractWindow *)object;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->header_id, g_source_remove);
+  if (self->store != NULL)
+    finish_pending_deletes (self);
+  g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_WINDOW);
   self->wizard = NULL;
+  self->overview = NULL;
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_object (&self->kase);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->case_list);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_object (&self->rules);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -443,17 +1065,36 @@ retract_window_class_init (RetractWindowClass *klass)
   object_class->dispose = retract_window_dispose;
   window_class->close_request = retract_window_close_request;
 
+  g_type_ensure (RETRACT_TYPE_CASE_LIST_PANE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/retract-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, home_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, RetractWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, overview_bin);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, welcome_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_resume_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, queue_update_header);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, window_new_case);
+  gtk_widget_class_install_action (widget_class, "win.edit-answers", "i", window_edit_answers);
+  gtk_widget_class_install_action (widget_class, "win.documents", NULL, window_documents);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", "s", window_delete_case);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", window_undo_delete);
+  gtk_widget_class_install_action (widget_class, "win.show-home", NULL, window_show_home);
+  gtk_widget_class_install_action (widget_class, "win.back-to-list", NULL, window_back_to_list);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, window_search);
+  gtk_widget_class_install_action (widget_class, "win.save-reminders", NULL,
+                                   window_save_reminders);
   gtk_widget_class_install_action (widget_class, "win.delete-data", NULL, window_delete_data);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
   gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
@@ -463,6 +1104,15 @@ retract_window_class_init (RetractWindowClass *klass)
                                    window_show_details);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    window_show_shortcuts);
+
+  /* The window's own keys, so that they work in any window (the app's
+   * accelerators are the same and show in the menus). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, back_shortcut, NULL);
 }
 
 static void
@@ -470,6 +1120,14 @@ retract_window_init (RetractWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->saved_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->overview = retract_case_overview_new ();
+  adw_bin_set_child (self->overview_bin, self->overview);
+  g_object_bind_property (retract_case_list_pane_get_search_bar (self->list_pane),
+                          "search-mode-enabled", self->search_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   /* Settings are a comfort: without the schema (an uninstalled test run) the
    * window works, it just does not remember its size. */
@@ -488,8 +1146,9 @@ retract_window_init (RetractWindow *self)
  * retract_window_new:
  * @application: (nullable): the application
  *
- * Opens on the welcome page; a saved case that cannot be read is moved aside
- * and the user is told.
+ * Opens at once; the saved cases are listed in a worker thread, then the
+ * window shows the welcome page (none), the only case's overview, or the
+ * list. A saved case that cannot be read is moved aside and the user is told.
  *
  * Returns: (transfer full): a new window
  */
@@ -500,10 +1159,6 @@ retract_window_new (GtkApplication *application,
                     RetractClock   *clock)
 {
   RetractWindow *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  RetractCase *latest;
   g_autofree char *rules_text = NULL;
   g_autoptr(RetractCase) kase = NULL;
 
@@ -522,51 +1177,25 @@ retract_window_new (GtkApplication *application,
                                 retract_ruleset_get_published (rules));
   gtk_label_set_label (self->rules_label, rules_text);
 
-  /* The case saved last is the one to continue (the list of cases is for a
-   * later version); files that no longer load were set aside. */
-  cases = retract_store_list_cases (store, &problems, &error);
-  if (cases == NULL)
-    g_debug ("The saved cases could not be listed: %s", error->message);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      const RetractStoreProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *message = NULL;
+  self->case_list = retract_case_list_new (rules, retract_language_default ());
+  retract_case_list_pane_set_model (self->list_pane, self->case_list, clock);
+  self->notifier = retract_due_notifier_new (self->case_list, clock);
+  g_signal_connect_object (clock, "notify::now", G_CALLBACK (on_clock_tick), self,
+                           G_CONNECT_SWAPPED);
 
-      g_debug ("Saved case unreadable, moved aside: %s", problem->error->message);
-      if (problem->moved_to != NULL)
-        /* Translators: %s is a file name like case.json.unreadable-20261124T100000Z */
-        message = g_strdup_printf (_("Your saved case could not be read. It was kept as “%s” "
-                                     "and a new case was started."), problem->moved_to);
-      else
-        message = g_strdup (_("Your saved case could not be read."));
-      retract_window_show_toast (self, message);
-    }
-
-  latest = cases != NULL ? retract_store_find_latest (cases) : NULL;
-  if (latest != NULL)
-    {
-      g_clear_error (&error);
-      kase = retract_store_load_case (store, retract_case_get_id (latest), &error);
-      if (kase == NULL)
-        {
-          g_debug ("Saved case unreadable, moved aside: %s", error->message);
-          retract_window_show_toast (self, _("Your saved case could not be read."));
-        }
-    }
-
-  /* The welcome page offers to continue it. */
-  self->resumable = kase != NULL;
-  if (kase == NULL)
-    kase = new_case (self);
+  /* Until a saved case is opened, a new one (saved once it is answered). */
+  kase = new_case (self);
   set_case (self, kase);
-  show_welcome (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  update_header (self);
+  start_listing (self);
 
   return self;
 }
 
 /**
  * retract_window_start:
- * @resume: continue the saved case where it was left, or start a new one
+ * @resume: continue the case open where it was left, or start a new one
  */
 void
 retract_window_start (RetractWindow *self,
@@ -574,8 +1203,8 @@ retract_window_start (RetractWindow *self,
 {
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
-  /* The saved case was loaded when the window opened; a new one is added beside it. */
-  if (!resume)
+  /* A new case is added beside the saved ones. */
+  if (!resume || self->kase == NULL)
     {
       g_autoptr(RetractCase) kase = new_case (self);
 
@@ -584,9 +1213,94 @@ retract_window_start (RetractWindow *self,
 
   retract_wizard_set_context (retract_window_get_wizard (self), self->kase, self->rules,
                               self->clock);
+  update_overview (self);
   gtk_stack_set_visible_child_name (self->main_stack, "wizard");
   gtk_window_set_default_widget (GTK_WINDOW (self), retract_wizard_get_next_button (self->wizard));
   schedule_save (self);
+}
+
+/**
+ * retract_window_open_case:
+ * @id: a saved case's id
+ *
+ * Opens that case's overview (a notification's click, tests).
+ */
+void
+retract_window_open_case (RetractWindow *self,
+                          const char    *id)
+{
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (!open_case (self, id))
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  retract_case_list_pane_select (self->list_pane, id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->overview_bin));
+  update_header (self);
+}
+
+/**
+ * retract_window_get_case_list:
+ *
+ * Returns: (transfer none): the saved cases as the home lists them
+ */
+RetractCaseList *
+retract_window_get_case_list (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return self->case_list;
+}
+
+/**
+ * retract_window_get_list_pane:
+ *
+ * Returns: (transfer none): the home's list pane
+ */
+RetractCaseListPane *
+retract_window_get_list_pane (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return self->list_pane;
+}
+
+/**
+ * retract_window_get_leaflet:
+ *
+ * Returns: (transfer none): the home's two panes
+ */
+AdwLeaflet *
+retract_window_get_leaflet (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return self->leaflet;
+}
+
+/**
+ * retract_window_is_listed:
+ *
+ * Returns: whether a listing is in and none is running (tests wait for it)
+ */
+gboolean
+retract_window_is_listed (RetractWindow *self)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), FALSE);
+  return self->listed && self->listing == NULL;
+}
+
+/**
+ * retract_window_get_delete_toast:
+ * @id: a case whose deletion is held back
+ *
+ * Returns: (transfer none) (nullable): the toast holding it back
+ */
+AdwToast *
+retract_window_get_delete_toast (RetractWindow *self,
+                                 const char    *id)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->pending_deletes, id);
 }
 
 /**
@@ -626,7 +1340,7 @@ retract_window_get_wizard (RetractWindow *self)
 /**
  * retract_window_get_view:
  *
- * Returns: "welcome" or "wizard"
+ * Returns: "welcome", "home" or "wizard"
  */
 const char *
 retract_window_get_view (RetractWindow *self)
@@ -740,6 +1454,15 @@ retract_window_set_rules (RetractWindow  *self,
   if (g_str_equal (retract_window_get_view (self), "wizard"))
     retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
 
+  /* The list's statuses and the overview follow the new rules too. */
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->case_list);
+  self->case_list = retract_case_list_new (rules, retract_language_default ());
+  retract_case_list_pane_set_model (self->list_pane, self->case_list, self->clock);
+  self->notifier = retract_due_notifier_new (self->case_list, self->clock);
+  apply_cases (self);
+  update_overview (self);
+
   if (before != NULL && g_strcmp0 (before, after) != 0)
     retract_window_show_toast (self, _("With the new rules the answer for your case has "
                                        "changed: please look at it again"));
@@ -778,4 +1501,24 @@ retract_window_add_toast (RetractWindow *self,
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * retract_window_build_reminders:
+ *
+ * The calendar Save Reminders… writes: an event for each open case's next
+ * step (the cases as listed, less those being deleted).
+ *
+ * Returns: (transfer full): the .ics text, or %NULL with @error set
+ */
+char *
+retract_window_build_reminders (RetractWindow  *self,
+                                GError        **error)
+{
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), NULL);
+
+  return retract_reminders_build_case_file_ics (self->rules,
+                                                retract_case_list_get_rows (self->case_list),
+                                                retract_clock_get_now (self->clock),
+                                                retract_language_default (), error);
 }

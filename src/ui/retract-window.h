@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "retract-case-list-pane.h"
 #include "retract-clock.h"
 #include "retract-ruleset.h"
 #include "retract-store.h"
@@ -34,5 +35,15 @@ void           retract_window_show_problem (RetractWindow  *self,
                                             const char     *details);
 void           retract_window_add_toast    (RetractWindow  *self,
                                             AdwToast       *toast);
+void           retract_window_open_case    (RetractWindow  *self,
+                                            const char     *id);
+RetractCaseList *retract_window_get_case_list (RetractWindow *self);
+RetractCaseListPane *retract_window_get_list_pane (RetractWindow *self);
+AdwLeaflet    *retract_window_get_leaflet  (RetractWindow  *self);
+gboolean       retract_window_is_listed    (RetractWindow  *self);
+AdwToast      *retract_window_get_delete_toast (RetractWindow *self,
+                                                const char    *id);
+char          *retract_window_build_reminders (RetractWindow *self,
+                                               GError       **error);
 
 G_END_DECLS
