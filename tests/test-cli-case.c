@@ -606,17 +606,17 @@ test_cases_order (void)
   const char *expected_ids[9];
   JsonArray *rows;
 
-  /* The rest are ordered newest first: created in different seconds. */
-  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  done = new_friend_report (FILED, "d");
+  /* The rest are ordered newest first: a case is started at its --now. */
+  done = new_case ("--platform", "wechat", "--type", "friend-report", "--filed-at", FILED,
+                   "--account", "d", "--now", "2026-11-24T13:30:00+08:00", NULL);
 
   log_submission (waiting_late, "web-ticket", "2026-11-24T12:30:00+08:00");
   log_submission (waiting_early, "web-ticket", "2026-11-24T12:00:00+08:00");
   log_event (done, "resolved", "2026-11-24T11:00:00+08:00");
 
-  /* Equal due times: the newer case first (created_at has whole seconds). */
-  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  same_due_newer = new_friend_report (FILED, "a3");
+  /* Equal due times: the newer case first. */
+  same_due_newer = new_case ("--platform", "wechat", "--type", "friend-report", "--filed-at",
+                             FILED, "--account", "a3", "--now", "2026-11-24T10:00:01+08:00", NULL);
 
   run_ok (&list, "cases", "--now", NOW, "--json", NULL);
   rows = json_object_get_array_member (parse_object (list.out, &parser), "cases");
@@ -769,6 +769,12 @@ static const Refusal refusals[] = {
                          "--at", NOW, "--now", NOW }, "--channel: |“carrier-pigeon”" },
   { "submission-without-channel", { "case", "log", "ID", "--event", "submitted", "--at", NOW,
                                     "--now", NOW }, "--channel: " },
+  /* The case is a WeChat one: Alipay's channel is not one of its ways. */
+  { "channel-of-another-platform", { "case", "log", "ID", "--event", "submitted", "--channel",
+                                     "alipay-smart-service", "--at", NOW, "--now", NOW },
+    "--channel: |“alipay-smart-service”" },
+  { "reopened-open-case", { "case", "log", "ID", "--event", "reopened", "--at", NOW,
+                            "--now", NOW }, "--event: |nothing to reopen" },
   { "channel-on-note", { "case", "log", "ID", "--event", "note", "--channel", "web-ticket",
                          "--at", NOW, "--now", NOW }, "--channel: |note" },
   { "before-filing", { "case", "log", "ID", "--event", "note", "--at", "2026-11-24T09:59:59+08:00",

@@ -302,7 +302,7 @@ retract_cli_assess (int    argc,
           }
 
       kase = retract_cli_new_case (platform, type, filed, mistake,
-                                   (const char * const *) scenarios, other_party_loss);
+                                   (const char * const *) scenarios, other_party_loss, now);
 
       if (!retract_cli_set_withdrawals (kase, withdrawals))
         return EXIT_BAD_INPUT;

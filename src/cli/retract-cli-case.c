@@ -231,7 +231,7 @@ case_new (int    argc,
       }
 
   kase = retract_cli_new_case (platform, type, filed, mistake, (const char * const *) scenarios,
-                               other_party_loss);
+                               other_party_loss, now);
   if (!retract_cli_set_withdrawals (kase, withdrawals))
     return EXIT_BAD_INPUT;
 
@@ -426,8 +426,7 @@ case_log (int    argc,
   retract_case_event_set_text (event, &event->reference, reference);
   retract_case_event_set_text (event, &event->note, note);
 
-  if (!retract_case_event_check (event, options.rules, retract_case_get_filed_at (kase), now,
-                                 &error))
+  if (!retract_case_check_event (kase, event, options.rules, now, &error))
     {
       if (error->domain == RETRACT_EVENT_ERROR && error->code >= 0 &&
           (guint) error->code < G_N_ELEMENTS (event_options))

@@ -83,7 +83,8 @@ RetractCase    *retract_cli_new_case         (const char       *platform,
                                               GDateTime        *filed_at,
                                               const char       *mistake,
                                               const char * const *scenarios,
-                                              gboolean          other_party_loss);
+                                              gboolean          other_party_loss,
+                                              GDateTime        *now);
 gboolean        retract_cli_set_withdrawals  (RetractCase      *kase,
                                               const char       *text);
 void            retract_cli_print_json       (JsonNode         *root);

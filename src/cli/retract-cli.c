@@ -213,16 +213,19 @@ retract_cli_format_due (GDateTime *due,
 }
 
 /* A case from the answers given as options (assess, case new), checked by
- * the caller. */
+ * the caller, started at @now (--now): its "this month" is @now's month. */
 RetractCase *
 retract_cli_new_case (const char         *platform,
                       const char         *type,
                       GDateTime          *filed_at,
                       const char         *mistake,
                       const char * const *scenarios,
-                      gboolean            other_party_loss)
+                      gboolean            other_party_loss,
+                      GDateTime          *now)
 {
   RetractCase *kase = retract_case_new ();
+
+  retract_case_set_created_at (kase, now);
 
   retract_case_set_platform (kase, platform);
   retract_case_set_complaint_type (kase, type);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "retract-case-private.h"
 #include "retract-time.h"
 #include "retract-validators.h"
@@ -272,4 +274,49 @@ retract_case_find_submission (RetractCase *self,
     }
 
   return NULL;
+}
+
+/**
+ * retract_case_check_event:
+ * @rules: the dataset the channel must be in
+ * @now: the time now
+ *
+ * The one rule for an event logged on this case: retract_case_event_check()
+ * against the case's filing time, a channel of the case's platform, and a
+ * `reopened` only when the case has ended.
+ */
+gboolean
+retract_case_check_event (RetractCase            *self,
+                          const RetractCaseEvent *event,
+                          RetractRuleset         *rules,
+                          GDateTime              *now,
+                          GError                **error)
+{
+  const RetractChannel *channel;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (!retract_case_event_check (event, rules, self->filed_at, now, error))
+    return FALSE;
+
+  channel = event->channel != NULL ? retract_ruleset_lookup_channel (rules, event->channel) : NULL;
+  if (channel != NULL && channel->platform != NULL &&
+      g_strcmp0 (channel->platform, self->platform) != 0)
+    {
+      /* Translators: %s is a channel id such as “web-ticket” */
+      g_set_error (error, RETRACT_EVENT_ERROR, RETRACT_EVENT_ERROR_CHANNEL,
+                   _("“%s” is not a channel of this case's platform"), event->channel);
+      return FALSE;
+    }
+
+  if (event->kind == RETRACT_EVENT_REOPENED &&
+      retract_case_get_ending_at (self, event->at, NULL) == RETRACT_CASE_OPEN)
+    {
+      g_set_error (error, RETRACT_EVENT_ERROR, RETRACT_EVENT_ERROR_KIND,
+                   _("nothing to reopen: the case had not ended by then"));
+      return FALSE;
+    }
+
+  return TRUE;
 }

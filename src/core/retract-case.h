@@ -134,6 +134,11 @@ RetractCaseEnding   retract_case_get_ending            (RetractCase   *self,
 RetractCaseEnding   retract_case_get_ending_at         (RetractCase   *self,
                                                         GDateTime     *until,
                                                         const RetractCaseEvent **ending);
+gboolean            retract_case_check_event           (RetractCase   *self,
+                                                        const RetractCaseEvent *event,
+                                                        RetractRuleset *rules,
+                                                        GDateTime     *now,
+                                                        GError       **error);
 const RetractCaseEvent *retract_case_find_submission   (RetractCase   *self,
                                                         const char    *channel,
                                                         GDateTime     *until);
