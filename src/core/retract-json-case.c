@@ -11,6 +11,7 @@
 
 #include "retract-json-case.h"
 #include "retract-json-views.h"
+#include "retract-json-views-private.h"
 #include "retract-time.h"
 
 /* ---- the rows of the list ---- */
@@ -248,29 +249,6 @@ retract_case_rows_new (RetractRuleset *rules,
 
 /* ---- writing ---- */
 
-/* A member that is null when there is no value. */
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          GDateTime   *time)
-{
-  g_autofree char *text = time != NULL ? retract_time_format_iso (time) : NULL;
-
-  add_string (builder, key, text);
-}
-
 static void
 add_int (JsonBuilder *builder,
          const char  *key,
@@ -303,13 +281,13 @@ retract_case_rows_to_json (GPtrArray *rows)
       gboolean has_status = retract_case_row_has_status (row);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", retract_case_get_id (row->kase));
-      add_string (builder, "platform", retract_case_get_platform (row->kase));
-      add_string (builder, "type", retract_case_get_complaint_type (row->kase));
-      add_string (builder, "account", retract_case_get_account (row->kase));
-      add_string (builder, "status",
-                  has_status ? retract_case_status_to_id (row->step.status) : NULL);
-      add_time (builder, "next_due_at", has_status ? row->step.due_at : NULL);
+      _retract_json_add_string (builder, "id", retract_case_get_id (row->kase));
+      _retract_json_add_string (builder, "platform", retract_case_get_platform (row->kase));
+      _retract_json_add_string (builder, "type", retract_case_get_complaint_type (row->kase));
+      _retract_json_add_string (builder, "account", retract_case_get_account (row->kase));
+      _retract_json_add_string (builder, "status",
+                                has_status ? retract_case_status_to_id (row->step.status) : NULL);
+      _retract_json_add_time (builder, "next_due_at", has_status ? row->step.due_at : NULL);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -328,9 +306,9 @@ next_step_to_json (const RetractNextStep *step)
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  add_string (builder, "action", retract_next_action_to_id (step->action));
-  add_string (builder, "channel", step->channel);
-  add_time (builder, "due_at", step->due_at);
+  _retract_json_add_string (builder, "action", retract_next_action_to_id (step->action));
+  _retract_json_add_string (builder, "channel", step->channel);
+  _retract_json_add_time (builder, "due_at", step->due_at);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -361,12 +339,12 @@ retract_case_event_to_json (const RetractCaseEvent *event)
   g_return_val_if_fail (event != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "kind", retract_event_kind_to_id (event->kind));
-  add_time (builder, "at", event->at);
-  add_string (builder, "channel", event->channel);
-  add_string (builder, "reference", event->reference);
-  add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
-  add_string (builder, "note", event->note);
+  _retract_json_add_string (builder, "kind", retract_event_kind_to_id (event->kind));
+  _retract_json_add_time (builder, "at", event->at);
+  _retract_json_add_string (builder, "channel", event->channel);
+  _retract_json_add_string (builder, "reference", event->reference);
+  _retract_json_add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
+  _retract_json_add_string (builder, "note", event->note);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

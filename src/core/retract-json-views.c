@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "retract-json-views.h"
+#include "retract-json-views-private.h"
 #include "retract-engine-ids.h"
 #include "retract-id-table-private.h"
 #include "retract-time.h"
@@ -159,10 +160,10 @@ retract_update_answer_clear (RetractUpdateAnswer *answer)
 /* ---- the assessment ---- */
 
 /* A member that is null when there is no value. */
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
+void
+_retract_json_add_string (JsonBuilder *builder,
+                          const char  *key,
+                          const char  *value)
 {
   json_builder_set_member_name (builder, key);
   if (value != NULL)
@@ -171,14 +172,14 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          GDateTime   *time)
+void
+_retract_json_add_time (JsonBuilder *builder,
+                        const char  *key,
+                        GDateTime   *time)
 {
   g_autofree char *text = time != NULL ? retract_time_format_iso (time) : NULL;
 
-  add_string (builder, key, text);
+  _retract_json_add_string (builder, key, text);
 }
 
 static void
@@ -187,7 +188,8 @@ add_text (JsonBuilder       *builder,
           const RetractText *text,
           RetractLanguage    language)
 {
-  add_string (builder, key, retract_text_is_set (text) ? retract_text_get (text, language) : NULL);
+  _retract_json_add_string (builder, key,
+                            retract_text_is_set (text) ? retract_text_get (text, language) : NULL);
 }
 
 /* Section numbers and limits: 0 means none, written as null. */
@@ -294,15 +296,15 @@ add_channel (JsonBuilder       *builder,
   g_autofree char *message = fill_template (channel->message_template, number);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", channel->id);
+  _retract_json_add_string (builder, "id", channel->id);
   add_text (builder, "name", &channel->name, language);
   add_boolean (builder, "recommended", index == 0);
   add_text_list (builder, "steps", channel->steps, language);
   add_text (builder, "condition", &channel->condition, language);
-  add_string (builder, "phone", channel->phone);
-  add_string (builder, "url", channel->url);
-  add_string (builder, "ticket_subject", subject);
-  add_string (builder, "message", message);
+  _retract_json_add_string (builder, "phone", channel->phone);
+  _retract_json_add_string (builder, "url", channel->url);
+  _retract_json_add_string (builder, "ticket_subject", subject);
+  _retract_json_add_string (builder, "message", message);
   add_count (builder, "daily_limit", channel->daily_limit);
 
   json_builder_set_member_name (builder, "response_time");
@@ -337,7 +339,7 @@ add_material (JsonBuilder       *builder,
   const RetractMaterial *material = item;
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", material->id);
+  _retract_json_add_string (builder, "id", material->id);
   add_text (builder, "name", &material->name, context->language);
   add_text (builder, "applies", &material->applies, context->language);
   add_text (builder, "format", &material->format, context->language);
@@ -354,7 +356,7 @@ add_note_members (JsonBuilder       *builder,
                   guint              section,
                   RetractLanguage    language)
 {
-  add_string (builder, "id", id);
+  _retract_json_add_string (builder, "id", id);
   add_text (builder, "text", text, language);
   add_count (builder, "section", section);
 }
@@ -375,8 +377,8 @@ add_warning (JsonBuilder       *builder,
   add_note_members (builder, warning->id, &warning->text, warning->section, context->language);
   if (earlier != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
     {
-      add_string (builder, "channel", earlier->channel);
-      add_time (builder, "earlier_at", earlier->at);
+      _retract_json_add_string (builder, "channel", earlier->channel);
+      _retract_json_add_time (builder, "earlier_at", earlier->at);
     }
   json_builder_end_object (builder);
 }
@@ -419,30 +421,32 @@ retract_assessment_to_json (RetractAssessment *self,
   type = retract_assessment_get_complaint_type (self);
 
   json_builder_begin_object (builder);
-  add_string (builder, "rules_version", retract_ruleset_get_version (rules));
-  add_string (builder, "rules_published", retract_ruleset_get_published (rules));
-  add_string (builder, "language", retract_language_to_string (language));
-  add_string (builder, "timezone", "+08:00");
-  add_string (builder, "platform", platform->id);
+  _retract_json_add_string (builder, "rules_version", retract_ruleset_get_version (rules));
+  _retract_json_add_string (builder, "rules_published", retract_ruleset_get_published (rules));
+  _retract_json_add_string (builder, "language", retract_language_to_string (language));
+  _retract_json_add_string (builder, "timezone", "+08:00");
+  _retract_json_add_string (builder, "platform", platform->id);
   add_text (builder, "platform_name", &platform->name, language);
-  add_string (builder, "type", type->id);
+  _retract_json_add_string (builder, "type", type->id);
   add_text (builder, "type_name", &type->name, language);
-  add_string (builder, "success_rating", type->success_rating);
-  add_string (builder, "mistake", retract_assessment_get_mistake (self)->id);
+  _retract_json_add_string (builder, "success_rating", type->success_rating);
+  _retract_json_add_string (builder, "mistake", retract_assessment_get_mistake (self)->id);
   add_list (builder, "scenarios", retract_assessment_get_scenarios (self), add_scenario_id,
             &context);
 
-  add_string (builder, "stage", retract_stage_to_id (retract_assessment_get_stage (self)));
+  _retract_json_add_string (builder, "stage",
+                            retract_stage_to_id (retract_assessment_get_stage (self)));
   add_text (builder, "stage_name", &stage_info->name, language);
   add_text (builder, "stage_advice", &stage_info->advice, language);
   add_boolean (builder, "withdrawable", retract_assessment_get_withdrawable (self));
 
-  add_time (builder, "filed_at", retract_assessment_get_filed_at (self));
-  add_time (builder, "now", retract_assessment_get_now (self));
-  add_time (builder, "self_service_until",
-            retract_assessment_get_self_service_until (self));
-  add_time (builder, "window_closes_at", retract_assessment_get_window_closes_at (self));
-  add_time (builder, "legal_deadline", retract_assessment_get_legal_deadline (self));
+  _retract_json_add_time (builder, "filed_at", retract_assessment_get_filed_at (self));
+  _retract_json_add_time (builder, "now", retract_assessment_get_now (self));
+  _retract_json_add_time (builder, "self_service_until",
+                          retract_assessment_get_self_service_until (self));
+  _retract_json_add_time (builder, "window_closes_at",
+                          retract_assessment_get_window_closes_at (self));
+  _retract_json_add_time (builder, "legal_deadline", retract_assessment_get_legal_deadline (self));
 
   add_list (builder, "channels", retract_assessment_get_channels (self), add_channel, &context);
   add_list (builder, "materials", retract_assessment_get_materials (self), add_material,
@@ -471,17 +475,18 @@ retract_rules_info_to_json (RetractRuleset  *rules,
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "version", retract_ruleset_get_version (rules));
-  add_string (builder, "published", retract_ruleset_get_published (rules));
+  _retract_json_add_string (builder, "version", retract_ruleset_get_version (rules));
+  _retract_json_add_string (builder, "published", retract_ruleset_get_published (rules));
   json_builder_set_member_name (builder, "schema");
   json_builder_add_int_value (builder, RETRACT_RULESET_SCHEMA);
-  add_string (builder, "source",
-              retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
-  add_string (builder, "path", retract_ruleset_get_location (rules));
-  add_string (builder, "title", retract_text_get (retract_ruleset_get_title (rules), language));
-  add_string (builder, "disclaimer",
-              retract_text_get (retract_ruleset_get_disclaimer (rules), language));
-  add_string (builder, "timezone", "+08:00");
+  _retract_json_add_string (builder, "source",
+                            retract_rules_origin_to_string (retract_ruleset_get_origin (rules)));
+  _retract_json_add_string (builder, "path", retract_ruleset_get_location (rules));
+  _retract_json_add_string (builder, "title",
+                            retract_text_get (retract_ruleset_get_title (rules), language));
+  _retract_json_add_string (builder, "disclaimer",
+                            retract_text_get (retract_ruleset_get_disclaimer (rules), language));
+  _retract_json_add_string (builder, "timezone", "+08:00");
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -493,11 +498,12 @@ add_complaint_type (JsonBuilder                *builder,
                     RetractLanguage             language)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "platform", type->platform);
-  add_string (builder, "id", type->id);
+  _retract_json_add_string (builder, "platform", type->platform);
+  _retract_json_add_string (builder, "id", type->id);
   /* An unset name or description is "", not null. */
-  add_string (builder, "name", retract_text_get (&type->name, language));
-  add_string (builder, "description", retract_text_get (&type->description, language));
+  _retract_json_add_string (builder, "name", retract_text_get (&type->name, language));
+  _retract_json_add_string (builder, "description",
+                            retract_text_get (&type->description, language));
   add_text (builder, "path", &type->path, language);
   add_boolean (builder, "withdrawable", type->withdrawable);
   json_builder_set_member_name (builder, "window");
@@ -511,10 +517,10 @@ add_complaint_type (JsonBuilder                *builder,
       json_builder_set_member_name (builder, type->window_unit == RETRACT_WINDOW_HOURS
                                              ? "hours" : "working_days");
       json_builder_add_int_value (builder, type->window_amount);
-      add_string (builder, "text", retract_text_get (&type->window_text, language));
+      _retract_json_add_string (builder, "text", retract_text_get (&type->window_text, language));
       json_builder_end_object (builder);
     }
-  add_string (builder, "success_rating", type->success_rating);
+  _retract_json_add_string (builder, "success_rating", type->success_rating);
   json_builder_set_member_name (builder, "success_stars");
   if (type->success_stars >= 0)
     json_builder_add_int_value (builder, type->success_stars);
