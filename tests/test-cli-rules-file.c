@@ -224,6 +224,74 @@ test_import_refused (void)
     }
 }
 
+/* Without keys.json beside the file: the stored list names the key, as long
+ * as it has not expired. */
+static void
+test_import_with_stored_keys (void)
+{
+  g_autoptr(GBytes) first = dataset_at ("2027.8.1", -1, 90);
+  g_autoptr(GBytes) second = dataset_at ("2027.8.2", -1, 90);
+  g_autofree char *with_keys = write_publication ("with-keys", first, TRUE);
+  g_autofree char *alone = write_publication ("alone", second, FALSE);
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Run) none = { 0 };
+  g_auto(Run) seeded = { 0 };
+  g_auto(Run) update = { 0 };
+  JsonObject *root;
+
+  /* Nothing stored yet (the test build trusts no shipped list): refused. */
+  run_with (&none, NULL, "update-rules", "--file", alone, "--json", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  root = parse_object (none.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "problem"), ==, "unsigned");
+  g_clear_object (&parser);
+
+  run_with (&seeded, NULL, "update-rules", "--file", with_keys, NULL);
+  g_assert_cmpint (seeded.status, ==, 0);
+  run_with (&update, NULL, "update-rules", "--file", alone, "--json", NULL);
+  g_assert_cmpint (update.status, ==, 0);
+  root = parse_object (update.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "2027.8.2");
+}
+
+/* An expired stored list does not stand in for a published one. */
+static void
+test_import_with_expired_stored_keys (void)
+{
+  g_autoptr(TestKey) root = test_key_load_root (1);
+  g_autoptr(TestKey) release = test_key_new ();
+  g_autofree char *issued = test_signing_days_from_now (-400);
+  g_autofree char *expired = test_signing_days_from_now (-35);
+  g_autoptr(GBytes) keys = test_key_list (1, issued, expired, release, NULL);
+  g_autoptr(GBytes) keys_signature = test_sign_full (root, keys, "ED", NULL, "keys");
+  g_autoptr(GBytes) old = dataset_at ("2027.9.1", -40, 90);
+  g_autoptr(GBytes) old_signature = test_sign (release, old);
+  g_autoptr(GBytes) newer = dataset_at ("2027.9.2", -1, 90);
+  g_autoptr(GBytes) newer_signature = test_sign (release, newer);
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "expired-keys", NULL);
+  g_autofree char *path = g_build_filename (folder, "rules.json", NULL);
+  g_autoptr(RetractRulesStore) store = retract_rules_store_new (directory);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root_object;
+
+  /* Installed while the list was valid. */
+  g_assert_true (retract_rules_store_install_signed (store, old, old_signature, keys,
+                                                     keys_signature, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  write_file (folder, "rules.json", newer);
+  write_file (folder, "rules.json.minisig", newer_signature);
+
+  run_with (&run, NULL, "update-rules", "--file", path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  root_object = parse_object (run.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root_object, "problem"), ==,
+                   "expired-key-list");
+}
+
 /* The shipped retract-cli trusts only data/keys/: the test roots' key list
  * is refused, whatever it names. */
 static void
@@ -290,6 +358,9 @@ main (int   argc,
 
   g_test_add_func ("/retract/cli/rules-file/import", test_import);
   g_test_add_func ("/retract/cli/rules-file/refused", test_import_refused);
+  g_test_add_func ("/retract/cli/rules-file/stored-keys", test_import_with_stored_keys);
+  g_test_add_func ("/retract/cli/rules-file/expired-stored-keys",
+                   test_import_with_expired_stored_keys);
   g_test_add_func ("/retract/cli/rules-file/shipped-refuses-test-roots",
                    test_shipped_refuses_test_roots);
   g_test_add_func ("/retract/cli/rules-file/expired-in-use", test_expired_in_use);

@@ -1065,6 +1065,20 @@ retract_rules_store_verify (RetractRulesStore    *self,
     }
   else if (stored != NULL)
     {
+      /* Rules are installed only under an unexpired list: the stored one
+       * stands in for a publication without one (a file given by hand),
+       * and is held to the clock here, though not at start. */
+      if (g_date_time_compare (retract_key_list_get_expires (stored), now) <= 0)
+        {
+          g_autofree char *expires = retract_time_format_iso (
+            retract_key_list_get_expires (stored));
+
+          refuse (problem, RETRACT_UPDATE_PROBLEM_EXPIRED_KEY_LIST, error,
+                  /* Translators: %s is a date and time */
+                  _("The stored key list expired at %s; new rules need keys.json and "
+                    "keys.json.minisig beside them"), expires);
+          return NULL;
+        }
       list = g_steal_pointer (&stored);
     }
   else
