@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "retract-application.h"
+#include "retract-case-overview.h"
+#include "retract-time.h"
 #include "ui-harness.h"
 
 static void
@@ -59,6 +61,118 @@ shoot_toast_and_about (Harness    *harness,
   gtk_widget_activate_action (GTK_WIDGET (about), "about.subpage", "s", "details");
   shoot_window (about, directory, "12-about-details.png");
   gtk_window_destroy (about);
+}
+
+static void
+add_event (RetractCase      *kase,
+           RetractEventKind  kind,
+           const char       *channel,
+           const char       *at,
+           const char       *reference,
+           const char       *note)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (at, NULL);
+  RetractCaseEvent *event = retract_case_event_new (kind, time);
+
+  retract_case_event_set_text (event, &event->channel, channel);
+  retract_case_event_set_text (event, &event->reference, reference);
+  retract_case_event_set_text (event, &event->note, note);
+  retract_case_add_event (kase, event);
+}
+
+static GtkWidget *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_GROUP (child) &&
+          g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)
+        return child;
+      if ((found = find_group (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+ignore_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
+{
+}
+
+/* A case the next morning: the ticket had no reply in 12 hours, so the card
+ * says to call the hotline now. The overview in a window of its own, with
+ * the window actions its buttons use (the real window provides them). */
+static void
+shoot_overview (Harness    *harness,
+                const char *directory)
+{
+  static const GActionEntry win_actions[] = {
+    { "open-uri", ignore_action, "s" },
+    { "show-toast", ignore_action, "s" },
+    { "edit-answers", ignore_action, "i" },
+    { "documents", ignore_action },
+    { "delete-case", ignore_action, "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T10:05:00+08:00", NULL);
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-25T08:30:00+08:00", NULL);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *overview = retract_case_overview_new ();
+  GtkScrolledWindow *scrolled;
+  GtkWidget *timeline;
+  graphene_point_t point;
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  add_event (kase, RETRACT_EVENT_NOTE, NULL, "2026-11-24T10:20:00+08:00", NULL,
+             "已截图保存对方的聊天记录");
+  add_event (kase, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24T13:00:00+08:00",
+             "T20261124-0571", NULL);
+  retract_clock_set_now (harness->clock, now);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), win_actions,
+                                   G_N_ELEMENTS (win_actions), NULL);
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (overview, TRUE);
+  gtk_box_append (GTK_BOX (box), overview);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
+  retract_case_overview_set_context (RETRACT_CASE_OVERVIEW (overview), harness->rules,
+                                     harness->clock, kase, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  shoot_window (GTK_WINDOW (window), directory, "13-case-overview.png");
+
+  /* Further down: the timeline and the answer. */
+  scrolled = GTK_SCROLLED_WINDOW (harness_find (overview, GTK_TYPE_SCROLLED_WINDOW, NULL));
+  timeline = find_group (overview, _("Timeline"));
+  if (timeline != NULL &&
+      gtk_widget_compute_point (timeline, gtk_scrolled_window_get_child (scrolled),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 24);
+  shoot_window (GTK_WINDOW (window), directory, "14-case-timeline.png");
+
+  /* The narrowest window the app supports: the buttons still fit. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+  shoot_window (GTK_WINDOW (window), directory, "15-case-overview-narrow.png");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled),
+                            gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
+  shoot_window (GTK_WINDOW (window), directory, "16-case-overview-narrow-actions.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -157,6 +271,8 @@ main (int   argc,
   harness_next (&harness);
   harness_next (&harness);
   shoot (&harness, argv[1], "08-narrow-result.png");
+
+  shoot_overview (&harness, argv[1]);
 
   harness_clear (&harness);
   return 0;

@@ -312,8 +312,12 @@ show_timeline (RetractCaseOverview *self)
 
       g_string_append (subtitle, when);
       if (event->reference != NULL)
-        /* Translators: a timeline entry's ticket or reference number */
-        g_string_append_printf (subtitle, "\n%s %s", _("Reference:"), event->reference);
+        {
+          /* Translators: a timeline entry's ticket or reference number */
+          g_autofree char *line = g_strdup_printf (_("Reference: %s"), event->reference);
+
+          g_string_append_printf (subtitle, "\n%s", line);
+        }
       if (event->note != NULL)
         g_string_append_printf (subtitle, "\n%s", event->note);
 
