@@ -769,6 +769,7 @@ static const Refusal refusals[] = {
                          "--at", NOW, "--now", NOW }, "--channel: |“carrier-pigeon”" },
   { "submission-without-channel", { "case", "log", "ID", "--event", "submitted", "--at", NOW,
                                     "--now", NOW }, "--channel: " },
+  { "import-missing-file", { "case", "import", "/nonexistent/missing.json" }, "missing.json" },
   /* The case is a WeChat one: Alipay's channel is not one of its ways. */
   { "channel-of-another-platform", { "case", "log", "ID", "--event", "submitted", "--channel",
                                      "alipay-smart-service", "--at", NOW, "--now", NOW },

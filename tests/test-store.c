@@ -811,6 +811,79 @@ test_index (void)
 /* case.json becomes a case of the library, once; a second run does
  * nothing; a crash between the write and the removal leaves no duplicate,
  * and a case changed since is not overwritten. */
+/* A case that came from case.json (or an import) and is open in one process
+ * stays deleted when another process deletes it: it is not written back.
+ * The deleted case leaves nothing of itself in the index. */
+static void
+test_migrated_stays_deleted (void)
+{
+  static const char legacy_text[] =
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\", "
+    "\"filed_at\": \"2026-11-24T10:00:00+08:00\", \"complaint_number\": \"TS2026112400777\"}";
+  g_autofree char *directory = make_directory ();
+  g_autofree char *legacy = legacy_path ();
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *index = g_build_filename (cases, "index.json", NULL);
+  g_autoptr(RetractStore) app = retract_store_new (directory);
+  g_autoptr(RetractStore) cli = retract_store_new (directory);
+  g_autoptr(RetractCase) open_case = NULL;
+  g_autoptr(RetractCase) other = filed_case ("wechat");
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
+  g_assert_true (retract_store_migrate (app, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_store_save_case (cli, other, NULL));
+
+  open_case = retract_store_load_case (app, id, &error);
+  g_assert_no_error (error);
+  listed = retract_store_list_cases (cli, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "TS2026112400777"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (retract_store_delete_case (cli, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+  g_assert_null (strstr (text, "TS2026112400777"));
+  g_assert_nonnull (strstr (text, retract_case_get_id (other)));
+
+  add_note (open_case, 5, "写回去？");
+  g_assert_false (retract_store_save_case (app, open_case, &error));
+  g_assert_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_DELETED);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (cli, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+}
+
+/* A case file that does not load: loading it says why and where it went. */
+static void
+test_damaged_load_says_where (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = filed_case ("wechat");
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (retract_store_save_case (store, kase, NULL));
+  path = retract_store_dup_case_path (store, retract_case_get_id (kase));
+  g_assert_true (g_file_set_contents (path, "{\"format\": 2,", -1, NULL));
+
+  loaded = retract_store_load_case (store, retract_case_get_id (kase), &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "set aside as"));
+  g_assert_nonnull (strstr (error->message, retract_case_get_id (kase)));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_migration (void)
 {
@@ -1016,6 +1089,8 @@ main (int   argc,
   g_test_add_func ("/retract/store/damaged-among-good", test_damaged_among_good);
   g_test_add_func ("/retract/store/index", test_index);
   g_test_add_func ("/retract/store/migration", test_migration);
+  g_test_add_func ("/retract/store/migrated-stays-deleted", test_migrated_stays_deleted);
+  g_test_add_func ("/retract/store/damaged-load-says-where", test_damaged_load_says_where);
   g_test_add_func ("/retract/store/merge-and-deleted", test_merge_and_deleted);
   g_test_add_func ("/retract/store/import-export-latest", test_import_export_latest);
   g_test_add_func ("/retract/clock/fixed", test_fixed_clock);

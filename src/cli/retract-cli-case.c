@@ -544,7 +544,16 @@ case_import (int    argc,
   if (store == NULL)
     return status;
   if (!retract_store_import_case (store, path, &id, &error))
-    return report_store_error (error, NULL);
+    {
+      /* The file named on the command line could not be read: the input
+       * is wrong (exit 2), as `assess --case` has it. */
+      if (error->domain == G_FILE_ERROR)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return report_store_error (error, NULL);
+    }
 
   g_print ("%s\n", id);
   return EXIT_OK;

@@ -46,7 +46,15 @@ _retract_case_new_light (RetractCase *self)
   _retract_case_replace_string (&light->details[RETRACT_DETAIL_COMPLAINT_NUMBER],
                                 self->details[RETRACT_DETAIL_COMPLAINT_NUMBER]);
   for (guint i = 0; i < self->events->len; i++)
-    g_ptr_array_add (light->events, retract_case_event_copy (g_ptr_array_index (self->events, i)));
+    {
+      RetractCaseEvent *event = retract_case_event_copy (g_ptr_array_index (self->events, i));
+
+      /* The user's own words stay in the case file: the counts and the next
+       * step need only what happened, through which channel and when. */
+      g_clear_pointer (&event->reference, g_free);
+      g_clear_pointer (&event->note, g_free);
+      g_ptr_array_add (light->events, event);
+    }
   if (self->updated_at != NULL)
     light->updated_at = g_date_time_ref (self->updated_at);
   light->revision = self->revision;

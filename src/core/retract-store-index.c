@@ -187,6 +187,34 @@ write_index (RetractStore *self,
     g_debug ("The case index was not written: %s", error->message);
 }
 
+/**
+ * _retract_store_index_forget:
+ * @name: the file name of a case just deleted
+ *
+ * Takes a deleted case out of the index at once, so that nothing of it
+ * (its account, complaint number) stays behind until the next listing. The
+ * caller holds the folder lock. An index that cannot be rewritten goes.
+ */
+void
+_retract_store_index_forget (RetractStore *self,
+                             const char   *name)
+{
+  g_autoptr(GHashTable) entries = read_index (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_hash_table_remove (entries, name))
+    return;
+
+  text = index_to_json (entries);
+  if (!retract_file_replace_own (self->index_path, text, strlen (text), &error))
+    {
+      g_debug ("The case index was removed, not rewritten: %s", error->message);
+      if (g_unlink (self->index_path) != 0 && errno != ENOENT)
+        g_debug ("The case index could not be removed either");
+    }
+}
+
 gboolean
 _retract_store_same_file (const struct stat *a,
            const struct stat *b)

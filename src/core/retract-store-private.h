@@ -68,6 +68,8 @@ gboolean             _retract_store_migrate               (RetractStore         
                                                            char                **migrated_id,
                                                            RetractStoreProblem **problem,
                                                            GError              **error);
+void                 _retract_store_index_forget          (RetractStore         *self,
+                                                           const char           *name);
 gboolean             _retract_store_same_file             (const struct stat    *a,
                                                            const struct stat    *b);
 void                 _retract_store_save_job_free         (gpointer              data);

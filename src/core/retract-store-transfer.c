@@ -64,6 +64,11 @@ read_case_migrating (const char *path,
       kase->updated_at = g_date_time_ref (kase->created_at);
     }
 
+  /* In the library a case has been saved at least once: a process that
+   * opens it and later finds its file gone knows it was deleted, and does
+   * not write it back (retract-store-save.c). */
+  kase->revision = MAX (kase->revision, 1);
+
   return g_steal_pointer (&kase);
 }
 

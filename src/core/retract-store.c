@@ -362,6 +362,7 @@ retract_store_load_case (RetractStore *self,
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) read_error = NULL;
+  RetractStoreProblem *problem = NULL;
   RetractCase *kase;
   struct stat st;
 
@@ -391,11 +392,18 @@ retract_store_load_case (RetractStore *self,
       return NULL;
     }
 
-  kase = _retract_store_read_case_file (self, name, id, NULL, &read_error);
+  kase = _retract_store_read_case_file (self, name, id, &problem, &read_error);
   if (kase == NULL && g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     set_not_found_error (error, id);
+  else if (kase == NULL && problem != NULL && problem->moved_to != NULL)
+    /* Translators: the first %s says why the file was refused, the second is
+     * the name it was moved to */
+    g_set_error (error, read_error->domain, read_error->code,
+                 _("%s (the file was set aside as %s; the other cases are not affected)"),
+                 read_error->message, problem->moved_to);
   else if (kase == NULL)
     g_propagate_error (error, g_steal_pointer (&read_error));
+  g_clear_pointer (&problem, retract_store_problem_free);
   return kase;
 }
 
@@ -448,11 +456,13 @@ retract_store_delete_case (RetractStore *self,
           retract_file_remove_ours (self->cases_directory, name, error);
           return FALSE;
         }
+      _retract_store_index_forget (self, name);
       return TRUE;
     }
 
   if (!retract_file_remove_ours (self->cases_directory, name, error))
     return FALSE;
+  _retract_store_index_forget (self, name);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = retract_file_display_name (path);
