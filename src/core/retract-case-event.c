@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-case-event.h"
+#include "retract-id-table-private.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
@@ -38,25 +39,6 @@ static const char * const outcome_ids[RETRACT_N_EVENT_OUTCOMES] = {
   [RETRACT_OUTCOME_OTHER] = "other",
 };
 
-static gboolean
-index_of (const char * const *ids,
-          guint               n_ids,
-          const char         *id,
-          guint              *index)
-{
-  if (id == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_ids; i++)
-    if (ids[i] != NULL && strcmp (ids[i], id) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 const char *
 retract_event_kind_to_id (RetractEventKind kind)
 {
@@ -69,12 +51,12 @@ gboolean
 retract_event_kind_from_id (const char       *id,
                             RetractEventKind *kind)
 {
-  guint index;
+  guint value;
 
-  if (!index_of (kind_ids, G_N_ELEMENTS (kind_ids), id, &index))
+  if (!retract_id_table_find (kind_ids, G_N_ELEMENTS (kind_ids), id, &value))
     return FALSE;
 
-  *kind = index;
+  *kind = (RetractEventKind) value;
   return TRUE;
 }
 
@@ -91,12 +73,12 @@ gboolean
 retract_event_outcome_from_id (const char          *id,
                                RetractEventOutcome *outcome)
 {
-  guint index;
+  guint value;
 
-  if (!index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), id, &index))
+  if (!retract_id_table_find (outcome_ids, G_N_ELEMENTS (outcome_ids), id, &value))
     return FALSE;
 
-  *outcome = index;
+  *outcome = (RetractEventOutcome) value;
   return TRUE;
 }
 
