@@ -85,7 +85,7 @@ main (int   argc,
     {
       g_autoptr(RetractStore) store = retract_store_new (argv[2]);
 
-      if (!retract_store_migrate (store, NULL, &error))
+      if (!retract_store_migrate (store, NULL, NULL, &error))
         g_error ("%s", error->message);
       return 0;
     }

@@ -930,6 +930,29 @@ test_export_import (void)
 
 /* ---- migration ---- */
 
+/* An unreadable case.json of an earlier version is set aside and told
+ * about; the command still does its work. */
+static void
+test_migration_damaged (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *old_path = g_build_filename (directory, "case.json", NULL);
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (old_path, "{\"format\": 1, \"platform\": 12", -1, NULL));
+
+  run_cli (&list, "cases", "--now", NOW, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      parse_object (list.out, &parser), "cases")), ==, 0);
+  g_assert_nonnull (strstr (list.err, "case.json"));
+  g_assert_nonnull (strstr (list.err, "moved aside"));
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  g_free (new_friend_report (FILED, ""));
+}
+
 static void
 test_migration (void)
 {
@@ -985,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/retract/cli/case/delete", test_delete);
   g_test_add_func ("/retract/cli/case/export-import", test_export_import);
   g_test_add_func ("/retract/cli/case/migration", test_migration);
+  g_test_add_func ("/retract/cli/case/migration-damaged", test_migration_damaged);
   g_test_add_func ("/retract/cli/cases/order", test_cases_order);
   g_test_add_func ("/retract/cli/cases/empty", test_cases_empty);
   g_test_add_func ("/retract/cli/cases/unassessable", test_cases_unassessable);

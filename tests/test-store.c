@@ -835,7 +835,7 @@ test_migrated_stays_deleted (void)
 
   g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
   g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
-  g_assert_true (retract_store_migrate (app, &id, &error));
+  g_assert_true (retract_store_migrate (app, &id, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (retract_store_save_case (cli, other, NULL));
 
@@ -903,7 +903,7 @@ test_migration (void)
   g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
   g_assert_true (g_file_set_contents (legacy, legacy_text, -1, NULL));
 
-  g_assert_true (retract_store_migrate (store, &id, &error));
+  g_assert_true (retract_store_migrate (store, &id, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (id);
   g_assert_true (strncmp (id, expected, 32) == 0);
@@ -915,7 +915,7 @@ test_migration (void)
   g_assert_cmpstr (retract_case_get_account (migrated), ==, "");
 
   /* Nothing left to do. */
-  g_assert_true (retract_store_migrate (store, &again, &error));
+  g_assert_true (retract_store_migrate (store, &again, NULL, &error));
   g_assert_null (again);
 
   /* Killed before case.json was removed, after the case was used. */

@@ -59,19 +59,28 @@ report_store_error (const GError *error,
   return retract_cli_report_error (error);
 }
 
+static void report_problems (GPtrArray *problems);
+
 /* The app's case library, with case.json of earlier versions migrated. */
 RetractStore *
 retract_cli_open_store (int *status)
 {
   g_autoptr(RetractStore) store = retract_store_new_default ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_store_problem_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *migrated = NULL;
+  RetractStoreProblem *problem = NULL;
 
-  if (!retract_store_migrate (store, &migrated, &error))
+  if (!retract_store_migrate (store, &migrated, &problem, &error))
     {
       *status = report_store_error (error, NULL);
       return NULL;
     }
+
+  /* An unreadable case.json is told about, and the command goes on. */
+  if (problem != NULL)
+    g_ptr_array_add (problems, problem);
+  report_problems (problems);
 
   return g_steal_pointer (&store);
 }

@@ -138,27 +138,34 @@ _retract_store_migrate (RetractStore         *self,
  * retract_store_migrate:
  * @migrated_id: (out) (optional) (nullable): the migrated case's id; %NULL
  *   when there was nothing to migrate
+ * @problem: (out) (optional) (nullable): an unreadable case.json, moved
+ *   aside; without @problem it is the error instead
  *
  * Turns the single `case.json` of format 1 into `cases/<id>.json`, the id
  * derived from its bytes, and removes it once the new file is durable. A
  * crash in between leaves case.json, migrated again to the same file next
- * time. An unreadable case.json is moved aside, as it always was. Every
- * other entry point migrates first.
+ * time. An unreadable case.json is moved aside, as it always was, and the
+ * other cases are not held up by it. Every other entry point migrates first.
  */
 gboolean
-retract_store_migrate (RetractStore *self,
-                       char        **migrated_id,
-                       GError      **error)
+retract_store_migrate (RetractStore         *self,
+                       char                **migrated_id,
+                       RetractStoreProblem **problem,
+                       GError              **error)
 {
-  g_autoptr(RetractStoreProblem) problem = NULL;
+  g_autoptr(RetractStoreProblem) found = NULL;
 
   g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
 
-  if (!_retract_store_migrate (self, migrated_id, &problem, error))
-    return FALSE;
   if (problem != NULL)
+    *problem = NULL;
+  if (!_retract_store_migrate (self, migrated_id, &found, error))
+    return FALSE;
+  if (found != NULL && problem != NULL)
+    *problem = g_steal_pointer (&found);
+  else if (found != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&problem->error));
+      g_propagate_error (error, g_steal_pointer (&found->error));
       return FALSE;
     }
   return TRUE;

@@ -34,6 +34,7 @@ RetractStore *retract_store_new_default      (void);
 const char   *retract_store_get_directory    (RetractStore        *self);
 gboolean      retract_store_migrate          (RetractStore        *self,
                                               char               **migrated_id,
+                                              RetractStoreProblem **problem,
                                               GError             **error);
 GPtrArray    *retract_store_list_cases       (RetractStore        *self,
                                               GPtrArray          **problems,
