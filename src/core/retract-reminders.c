@@ -250,20 +250,20 @@ append_alarm (GString    *ics,
   append_property (ics, "END", "VALARM");
 }
 
+/* One reminder: an event that ends at @due and starts RETRACT_REMINDER_LEAD
+ * before it, with an alarm an hour before the start and, when @ahead (how
+ * long until @due) allows, a day before. */
 static void
-append_event (GString           *ics,
-              RetractAssessment *assessment,
-              DeadlineKind       kind,
-              GDateTime         *deadline,
-              GDateTime         *created,
-              RetractLanguage    language)
+append_vevent (GString    *ics,
+               const char *uid,
+               GDateTime  *created,
+               GDateTime  *due,
+               const char *summary,
+               const char *description,
+               GTimeSpan   ahead)
 {
-  const char *summary = phrase_get (&deadline_kinds[kind].summary, language);
-  g_autofree char *uid = build_uid (assessment, kind);
-  g_autofree char *description = build_description (assessment, deadline, language);
-  gint64 end = g_date_time_to_unix (deadline);
+  gint64 end = g_date_time_to_unix (due);
   gint64 start = end - RETRACT_REMINDER_LEAD / G_TIME_SPAN_SECOND;
-  GTimeSpan ahead = g_date_time_difference (deadline, retract_assessment_get_now (assessment));
 
   append_property (ics, "BEGIN", "VEVENT");
   append_text_property (ics, "UID", uid);
@@ -281,6 +281,22 @@ append_event (GString           *ics,
     append_alarm (ics, summary, 24 * 60 * 60);
 
   append_property (ics, "END", "VEVENT");
+}
+
+static void
+append_event (GString           *ics,
+              RetractAssessment *assessment,
+              DeadlineKind       kind,
+              GDateTime         *deadline,
+              GDateTime         *created,
+              RetractLanguage    language)
+{
+  const char *summary = phrase_get (&deadline_kinds[kind].summary, language);
+  g_autofree char *uid = build_uid (assessment, kind);
+  g_autofree char *description = build_description (assessment, deadline, language);
+  GTimeSpan ahead = g_date_time_difference (deadline, retract_assessment_get_now (assessment));
+
+  append_vevent (ics, uid, created, deadline, summary, description, ahead);
 }
 
 /**
@@ -403,8 +419,6 @@ append_step_event (GString              *ics,
   g_autofree char *uid = build_step_uid (row);
   g_autofree char *when = retract_time_format_human (row->step.due_at);
   g_autoptr(GString) description = g_string_new (NULL);
-  gint64 end = g_date_time_to_unix (row->step.due_at);
-  gint64 start = end - RETRACT_REMINDER_LEAD / G_TIME_SPAN_SECOND;
   GTimeSpan ahead = g_date_time_difference (row->step.due_at, created);
 
   /* Only what the dataset says: never the complaint number nor the account
@@ -417,22 +431,7 @@ append_step_event (GString              *ics,
     g_string_append_printf (description, "\n%s%s", phrase_get (&label_phone, language),
                             channel->phone);
 
-  append_property (ics, "BEGIN", "VEVENT");
-  append_text_property (ics, "UID", uid);
-  append_utc_property (ics, "DTSTAMP", g_date_time_to_unix (created));
-  append_utc_property (ics, "DTSTART", start);
-  append_utc_property (ics, "DTEND", end);
-  append_text_property (ics, "SUMMARY", summary);
-  append_text_property (ics, "DESCRIPTION", description->str);
-  append_property (ics, "TRANSP", "OPAQUE");
-  append_property (ics, "STATUS", "CONFIRMED");
-  append_text_property (ics, "CATEGORIES", "Retract");
-
-  append_alarm (ics, summary, 60 * 60);
-  if (ahead > DAY_BEFORE_THRESHOLD)
-    append_alarm (ics, summary, 24 * 60 * 60);
-
-  append_property (ics, "END", "VEVENT");
+  append_vevent (ics, uid, created, row->step.due_at, summary, description->str, ahead);
 }
 
 /* An open case's step with a deadline still ahead; ended and closed cases,
