@@ -76,17 +76,6 @@ is_appeal (const RetractCaseEvent *event)
          g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0;
 }
 
-/* 00:00 Beijing time on the first of @time's month. */
-static GDateTime *
-start_of_month (GDateTime *time)
-{
-  GDate date;
-
-  retract_time_get_date (time, &date);
-  return g_date_time_new (retract_time_zone (), g_date_get_year (&date),
-                          g_date_get_month (&date), 1, 0, 0, 0);
-}
-
 /* 00:00 Beijing time on @time's day. */
 static GDateTime *
 start_of_day (GDateTime *time)
@@ -96,6 +85,16 @@ start_of_day (GDateTime *time)
   retract_time_get_date (time, &date);
   return g_date_time_new (retract_time_zone (), g_date_get_year (&date),
                           g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+}
+
+/* 00:00 Beijing time on the first of @time's month (Beijing has no DST:
+ * whole days back from the start of @time's day). */
+static GDateTime *
+start_of_month (GDateTime *time)
+{
+  g_autoptr(GDateTime) day = start_of_day (time);
+
+  return g_date_time_add_days (day, 1 - g_date_time_get_day_of_month (day));
 }
 
 /**
