@@ -2652,6 +2652,58 @@ test_overview_keyboard_record (void)
   harness_clear (&harness);
 }
 
+/* Clicking a due step's notification runs app.open-case with the case's
+ * id: the window shows that case. */
+static void
+test_notification_opens_case (void)
+{
+  Harness harness;
+  g_autoptr(RetractApplication) app = NULL;
+  g_autoptr(RetractCase) first = NULL;
+  g_autoptr(RetractCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  second = new_saved_case ("wechat", "payment-dispute", "2026-11-24T11:00:00+08:00");
+  g_assert_true (retract_store_save_case (harness.store, first, &error));
+  g_assert_true (retract_store_save_case (harness.store, second, &error));
+  g_assert_no_error (error);
+  harness_open_window (&harness);
+
+  /* An id of its own: an earlier test's application may still hold the
+   * app's object path on the bus. */
+  app = g_object_new (RETRACT_TYPE_APPLICATION,
+                      "application-id", APP_ID ".OpenCase",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (harness.window), GTK_APPLICATION (app));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
+                                  g_variant_new_string (retract_case_get_id (second)));
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==,
+                   retract_case_get_id (second));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
+                                  g_variant_new_string (retract_case_get_id (first)));
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==,
+                   retract_case_get_id (first));
+
+  /* Anything but a case id (the action is on the session bus) opens nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
+                                  g_variant_new_string ("../../etc/passwd"));
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==,
+                   retract_case_get_id (first));
+
+  gtk_window_set_application (GTK_WINDOW (harness.window), NULL);
+  harness_clear (&harness);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -2722,6 +2774,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-resolve-reopen", test_overview_resolve_reopen);
   g_test_add_func ("/retract/ui/overview-accessible-labels", test_overview_accessible_labels);
   g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
+  g_test_add_func ("/retract/ui/notification-opens-case", test_notification_opens_case);
   g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
   g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
   g_test_add_func ("/retract/ui/home-migration", test_home_migration);

@@ -296,6 +296,23 @@ import_rules_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A due step's notification was clicked (RetractDueNotifier): the window,
+ * started by the click if the app was not running, shows that case. */
+static void
+open_case_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RetractApplication *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (RETRACT_IS_WINDOW (window) && retract_case_id_is_valid (id))
+    retract_window_open_case (RETRACT_WINDOW (window), id);
+}
+
 static void
 revert_rules_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -411,6 +428,7 @@ retract_application_startup (GApplication *app)
     { "revert-rules", revert_rules_action },
     { "import-rules", import_rules_action },
     { "enable-automatic-updates", enable_automatic_updates },
+    { "open-case", open_case_action, "s" },
   };
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const new_case_accels[] = { "<Control>n", NULL };
