@@ -61,9 +61,7 @@ print_assessment (RetractAssessment *assessment,
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   GPtrArray *channels = retract_assessment_get_channels (assessment);
   GPtrArray *materials = retract_assessment_get_materials (assessment);
-  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
   GPtrArray *advice = retract_assessment_get_advice (assessment);
-  const RetractCaseEvent *repeated = retract_assessment_get_repeated_submission (assessment);
   g_autofree char *complaint = NULL;
   g_autofree char *stage_line = NULL;
 
@@ -114,34 +112,7 @@ print_assessment (RetractAssessment *assessment,
         }
     }
 
-  if (warnings->len > 0)
-    {
-      g_print ("\n%s\n", _("Warnings:"));
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          const RetractWarning *warning = g_ptr_array_index (warnings, i);
-          const char *text = retract_text_get (&warning->text, language);
-
-          if (repeated != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
-            {
-              const RetractChannel *channel = retract_ruleset_lookup_channel (rules,
-                                                                              repeated->channel);
-              g_autofree char *earlier = retract_time_format_human (repeated->at);
-
-              /* Translators: a warning, then the channel used again and when it was
-               * first used, e.g. "… (first through Ticket on the … website:
-               * 2026-11-24 10:10 Beijing time)" */
-              g_print (_("  ! %1$s (first through %2$s: %3$s Beijing time)\n"), text,
-                       channel != NULL ? retract_text_get (&channel->name, language)
-                                       : repeated->channel,
-                       earlier);
-            }
-          else
-            {
-              g_print ("  ! %s\n", text);
-            }
-        }
-    }
+  retract_cli_print_warnings (assessment, language);
 
   if (advice->len > 0)
     {

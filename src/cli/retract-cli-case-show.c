@@ -191,8 +191,6 @@ print_case (RetractAssessment       *assessment,
   const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
   const RetractStageInfo *stage = retract_assessment_get_stage_info (assessment);
   GDateTime *now = retract_assessment_get_now (assessment);
-  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
-  const RetractCaseEvent *repeated = retract_assessment_get_repeated_submission (assessment);
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   g_autofree char *complaint = NULL;
   g_autofree char *stage_line = NULL;
@@ -229,35 +227,14 @@ print_case (RetractAssessment       *assessment,
   if (appeals != NULL)
     g_print ("%s", appeals);
 
-  if (warnings->len > 0)
-    {
-      g_print ("\n%s\n", _("Warnings:"));
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          const RetractWarning *warning = g_ptr_array_index (warnings, i);
-          const char *text = retract_text_get (&warning->text, language);
-
-          /* As assess says it: the channel used again and when it was first used. */
-          if (repeated != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
-            {
-              g_autofree char *earlier = retract_time_format_human (repeated->at);
-
-              g_print (_("  ! %1$s (first through %2$s: %3$s Beijing time)\n"), text,
-                       channel_name (rules, repeated->channel, language), earlier);
-            }
-          else
-            {
-              g_print ("  ! %s\n", text);
-            }
-        }
-    }
+  retract_cli_print_warnings (assessment, language);
 
   print_events (retract_case_get_events (kase), rules, language);
 }
 
 int
 retract_cli_case_show (int    argc,
-           char **argv)
+                       char **argv)
 {
   g_auto(RetractCliRules) options = { 0 };
   g_autoptr(GError) error = NULL;
@@ -281,9 +258,9 @@ retract_cli_case_show (int    argc,
     { NULL }
   };
 
-  if (!retract_cli_parse_with_argument (_("ID — a case: the assessment, the counts, the next step and "
-                              "the timeline"), NULL,
-                            entries, "ID", &argc, &argv, &id, &status))
+  if (!retract_cli_parse_with_argument (_("ID — a case: the assessment, the counts, the next "
+                                          "step and the timeline"), NULL,
+                                        entries, "ID", &argc, &argv, &id, &status))
     return status;
 
   if (!retract_cli_rules_load_now (&options, now_text, &now, &status))

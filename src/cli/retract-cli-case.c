@@ -89,8 +89,8 @@ retract_cli_open_store (int *status)
  * "unknown" without asking the store. */
 RetractCase *
 retract_cli_load_case (RetractStore *store,
-           const char   *id,
-           int          *status)
+                       const char   *id,
+                       int          *status)
 {
   g_autoptr(GError) error = NULL;
   RetractCase *kase;
@@ -129,7 +129,7 @@ report_problems (GPtrArray *problems)
 /* Every saved case (light copies), the unreadable ones reported. */
 GPtrArray *
 retract_cli_list_cases (RetractStore *store,
-            int          *status)
+                        int          *status)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -382,10 +382,11 @@ case_log (int    argc,
   };
 
   if (!retract_cli_parse_with_argument (_("ID — add an event to a case's timeline"),
-                            _("A submission needs --channel, a reply --outcome; every event "
-                              "needs --at.\nAn event may not be dated before the complaint "
-                              "was filed, nor more than 5 minutes after now."),
-                            entries, "ID", &argc, &argv, &id, &status))
+                                        _("A submission needs --channel, a reply --outcome; "
+                                          "every event needs --at.\nAn event may not be dated "
+                                          "before the complaint was filed, nor more than 5 "
+                                          "minutes after now."),
+                                        entries, "ID", &argc, &argv, &id, &status))
     return status;
 
   if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
@@ -482,7 +483,7 @@ case_delete (int    argc,
   const GOptionEntry entries[] = { { NULL } };
 
   if (!retract_cli_parse_with_argument (_("ID — delete a saved case"), NULL, entries, "ID",
-                            &argc, &argv, &id, &status))
+                                        &argc, &argv, &id, &status))
     return status;
 
   if (!retract_case_id_is_valid (id))
@@ -512,8 +513,8 @@ case_export (int    argc,
     { NULL }
   };
 
-  if (!retract_cli_parse_with_argument (_("ID — write a saved case to a file"), NULL, entries, "ID",
-                            &argc, &argv, &id, &status))
+  if (!retract_cli_parse_with_argument (_("ID — write a saved case to a file"), NULL,
+                                        entries, "ID", &argc, &argv, &id, &status))
     return status;
 
   if (output == NULL)
@@ -545,8 +546,9 @@ case_import (int    argc,
   int status = EXIT_OK;
   const GOptionEntry entries[] = { { NULL } };
 
-  if (!retract_cli_parse_with_argument (_("FILE — add a case file to the saved cases; prints its id"), NULL,
-                            entries, "FILE", &argc, &argv, &path, &status))
+  if (!retract_cli_parse_with_argument (_("FILE — add a case file to the saved cases; "
+                                          "prints its id"), NULL,
+                                        entries, "FILE", &argc, &argv, &path, &status))
     return status;
 
   store = retract_cli_open_store (&status);

@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-next-step.h"
 #include "retract-store.h"
@@ -88,6 +89,8 @@ RetractCase    *retract_cli_new_case         (const char       *platform,
 gboolean        retract_cli_set_withdrawals  (RetractCase      *kase,
                                               const char       *text);
 void            retract_cli_print_json       (JsonNode         *root);
+void            retract_cli_print_warnings   (RetractAssessment *assessment,
+                                              RetractLanguage   language);
 void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,
                                               const char       *value);

@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "retract-assessment.h"
 #include "retract-cli-private.h"
+#include "retract-engine-ids.h"
 #include "retract-error.h"
 #include "retract-file.h"
 #include "retract-rules-store.h"
@@ -333,6 +335,46 @@ retract_cli_rules_clear (RetractCliRules *options)
   g_clear_pointer (&options->lang, g_free);
   g_clear_pointer (&options->rules_path, g_free);
   g_clear_object (&options->rules);
+}
+
+/* The assessment's warnings, as assess and case show print them: the
+ * repeated submission with the channel used again and when it was first used. */
+void
+retract_cli_print_warnings (RetractAssessment *assessment,
+                            RetractLanguage    language)
+{
+  RetractRuleset *rules = retract_assessment_get_rules (assessment);
+  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
+  const RetractCaseEvent *repeated = retract_assessment_get_repeated_submission (assessment);
+
+  if (warnings->len > 0)
+    {
+      g_print ("\n%s\n", _("Warnings:"));
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          const RetractWarning *warning = g_ptr_array_index (warnings, i);
+          const char *text = retract_text_get (&warning->text, language);
+
+          if (repeated != NULL && g_str_equal (warning->id, RETRACT_WARNING_REPEAT_SUBMISSION))
+            {
+              const RetractChannel *channel = retract_ruleset_lookup_channel (rules,
+                                                                              repeated->channel);
+              g_autofree char *earlier = retract_time_format_human (repeated->at);
+
+              /* Translators: a warning, then the channel used again and when it was
+               * first used, e.g. "… (first through Ticket on the … website:
+               * 2026-11-24 10:10 Beijing time)" */
+              g_print (_("  ! %1$s (first through %2$s: %3$s Beijing time)\n"), text,
+                       channel != NULL ? retract_text_get (&channel->name, language)
+                                       : repeated->channel,
+                       earlier);
+            }
+          else
+            {
+              g_print ("  ! %s\n", text);
+            }
+        }
+    }
 }
 
 void
