@@ -12,6 +12,7 @@
 
 #include "retract-application.h"
 #include "retract-case-list.h"
+#include "retract-case-list-pane.h"
 #include "retract-case-list-row.h"
 #include "retract-case-overview.h"
 #include "retract-circumstances-page.h"
@@ -2704,6 +2705,66 @@ test_notification_opens_case (void)
   harness_clear (&harness);
 }
 
+/* In the window: a case selected in the list shows in the overview; its
+ * step recorded there changes the card, and the list after the autosave. */
+static void
+test_window_select_and_record (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) first = NULL;
+  g_autoptr(RetractCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  RetractCaseOverview *overview;
+  RetractLogDialog *dialog;
+  RetractCaseItem *item;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  second = new_saved_case ("wechat", "payment-dispute", "2026-11-24T11:00:00+08:00");
+  g_assert_true (retract_store_save_case (harness.store, first, &error));
+  g_assert_true (retract_store_save_case (harness.store, second, &error));
+  g_assert_no_error (error);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  retract_case_list_pane_select (retract_window_get_list_pane (harness.window),
+                                 retract_case_get_id (first));
+  harness_settle ();
+  overview = RETRACT_CASE_OVERVIEW (harness_find (GTK_WIDGET (harness.window),
+                                                  RETRACT_TYPE_CASE_OVERVIEW, NULL));
+  g_assert_nonnull (overview);
+  g_assert_cmpstr (retract_case_get_id (retract_case_overview_get_case (overview)), ==,
+                   retract_case_get_id (first));
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  before = g_strdup (retract_case_overview_get_step_title (overview));
+
+  gtk_widget_activate_action (GTK_WIDGET (overview), "overview.record", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (retract_log_dialog_submit (dialog));
+  harness_settle ();
+
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
+  g_assert_cmpstr (retract_case_overview_get_step_title (overview), !=, before);
+
+  /* Saved, and the list says so too. */
+  retract_window_flush_save (harness.window);
+  for (guint i = 0; i < 40; i++)
+    {
+      item = retract_case_list_find (retract_window_get_case_list (harness.window),
+                                     retract_case_get_id (first), NULL);
+      if (item != NULL && retract_case_item_get_status (item) == RETRACT_STATUS_WAITING)
+        break;
+      harness_settle ();
+    }
+  g_assert_nonnull (item);
+  g_assert_cmpint (retract_case_item_get_status (item), ==, RETRACT_STATUS_WAITING);
+
+  harness_clear (&harness);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -2775,6 +2836,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-accessible-labels", test_overview_accessible_labels);
   g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
   g_test_add_func ("/retract/ui/notification-opens-case", test_notification_opens_case);
+  g_test_add_func ("/retract/ui/window-select-and-record", test_window_select_and_record);
   g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
   g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
   g_test_add_func ("/retract/ui/home-migration", test_home_migration);
