@@ -250,6 +250,20 @@ append_alarm (GString    *ics,
   append_property (ics, "END", "VALARM");
 }
 
+/* The start of a calendar file; the caller adds the events and END. */
+static GString *
+calendar_new (void)
+{
+  GString *ics = g_string_new (NULL);
+
+  append_property (ics, "BEGIN", "VCALENDAR");
+  append_property (ics, "VERSION", "2.0");
+  append_property (ics, "PRODID", PRODID);
+  append_property (ics, "CALSCALE", "GREGORIAN");
+  append_property (ics, "METHOD", "PUBLISH");
+  return ics;
+}
+
 /* One reminder: an event that ends at @due and starts RETRACT_REMINDER_LEAD
  * before it, with an alarm an hour before the start and, when @ahead (how
  * long until @due) allows, a day before. */
@@ -354,12 +368,7 @@ retract_reminders_build_ics (RetractAssessment *assessment,
       return NULL;
     }
 
-  ics = g_string_new (NULL);
-  append_property (ics, "BEGIN", "VCALENDAR");
-  append_property (ics, "VERSION", "2.0");
-  append_property (ics, "PRODID", PRODID);
-  append_property (ics, "CALSCALE", "GREGORIAN");
-  append_property (ics, "METHOD", "PUBLISH");
+  ics = calendar_new ();
 
   for (guint i = 0; i < N_DEADLINE_KINDS; i++)
     {
@@ -493,12 +502,7 @@ retract_reminders_build_case_file_ics (RetractRuleset   *rules,
       return NULL;
     }
 
-  ics = g_string_new (NULL);
-  append_property (ics, "BEGIN", "VCALENDAR");
-  append_property (ics, "VERSION", "2.0");
-  append_property (ics, "PRODID", PRODID);
-  append_property (ics, "CALSCALE", "GREGORIAN");
-  append_property (ics, "METHOD", "PUBLISH");
+  ics = calendar_new ();
 
   for (guint i = 0; i < rows->len; i++)
     {
