@@ -175,6 +175,62 @@ shoot_overview (Harness    *harness,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The home (issue 13): the case file's list beside the open case, then the
+ * narrow layout, one pane at a time. */
+static RetractCase *
+home_case (RetractStore *store,
+           const char   *type,
+           const char   *filed_at,
+           const char   *number)
+{
+  RetractCase *kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse (filed_at, NULL);
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed);
+  if (number != NULL)
+    retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, number);
+  return kase;
+}
+
+static void
+shoot_home (Harness    *harness,
+            const char *directory)
+{
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-25T08:30:00+08:00", NULL);
+  g_autoptr(RetractCase) ticket = home_case (harness->store, "friend-report",
+                                             "2026-11-24T10:05:00+08:00", "WX20261124001");
+  g_autoptr(RetractCase) waiting = home_case (harness->store, "friend-report",
+                                              "2026-11-25T06:40:00+08:00", "WX20261125017");
+  g_autoptr(RetractCase) fresh = home_case (harness->store, "payment-dispute",
+                                            "2026-11-25T08:10:00+08:00", NULL);
+  g_autoptr(RetractCase) done = home_case (harness->store, "friend-report",
+                                           "2026-11-23T09:00:00+08:00", "WX20261123008");
+
+  harness_close_window (harness);
+  retract_store_delete_all (harness->store, NULL);
+  retract_clock_set_now (harness->clock, now);
+  add_event (ticket, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24T13:00:00+08:00",
+             "T20261124-0571", NULL);
+  add_event (waiting, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-25T07:00:00+08:00", NULL,
+             NULL);
+  add_event (done, RETRACT_EVENT_RESOLVED, NULL, "2026-11-23T15:00:00+08:00", NULL, NULL);
+  retract_store_save_case (harness->store, ticket, NULL);
+  retract_store_save_case (harness->store, waiting, NULL);
+  retract_store_save_case (harness->store, fresh, NULL);
+  retract_store_save_case (harness->store, done, NULL);
+
+  harness_open_window (harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness->window), 1100, 800);
+  harness_wait_listed (harness);
+  shoot (harness, directory, "17-home.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (harness->window), 360, 760);
+  gtk_widget_activate_action (GTK_WIDGET (harness->window), "win.back-to-list", NULL);
+  shoot (harness, directory, "18-home-narrow.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +329,7 @@ main (int   argc,
   shoot (&harness, argv[1], "08-narrow-result.png");
 
   shoot_overview (&harness, argv[1]);
+  shoot_home (&harness, argv[1]);
 
   harness_clear (&harness);
   return 0;
