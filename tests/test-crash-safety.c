@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "crash-versions.h"
@@ -41,18 +42,23 @@ kill_writer_at_random (const char *mode,
   const char *argv[] = { g_getenv ("RETRACT_CRASH_WRITER"), mode, directory, NULL };
   g_autoptr(GError) error = NULL;
   GPid pid;
-  int status;
+  int status, out;
+  char byte;
 
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                 &error);
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out, NULL, &error);
   g_assert_no_error (error);
 
-  /* Anywhere from before its first write to the middle of its tenth. */
+  /* Anywhere from before its first write to the middle of its tenth,
+   * counted from when it starts writing (it says so on its output). */
+  if (read (out, &byte, 1) != 1)
+    g_test_message ("the writer ended before it started writing");
   g_usleep (g_test_rand_int_range (0, window_ms () * 1000));
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status) || WIFEXITED (status));
   g_spawn_close_pid (pid);
+  close (out);
 }
 
 static void
