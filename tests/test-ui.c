@@ -2039,6 +2039,61 @@ test_circumstances_known_count (void)
   harness_clear (&harness);
 }
 
+/* Export Case File… then Import Case File… into an empty library: the same
+ * cases come back, listed; a file that is not one is refused with a toast. */
+static void
+test_home_import_export (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "not-cases.json", NULL);
+  g_autofree char *ids = NULL;
+  g_autofree char *after = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX0002", TRUE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  ids = home_shown_ids (&harness);
+
+  g_assert_true (retract_window_export_cases (harness.window, path));
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-data", NULL);
+  harness_settle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        on_delete_dialog (window);
+      }
+  }
+  harness_wait_listed (&harness);
+  g_assert_false (home_file_exists (harness.store, first));
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+
+  retract_window_import_cases (harness.window, path);
+  harness_wait_listed (&harness);
+  g_assert_true (home_file_exists (harness.store, first));
+  g_assert_true (home_file_exists (harness.store, second));
+  after = home_shown_ids (&harness);
+  g_assert_cmpstr (after, ==, ids);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": 1, \"cases\": []}", -1, NULL));
+  /* Refused (a toast says why, after the ones before it): nothing changes. */
+  retract_window_import_cases (harness.window, bad);
+  harness_wait_listed (&harness);
+  g_clear_pointer (&after, g_free);
+  after = home_shown_ids (&harness);
+  g_assert_cmpstr (after, ==, ids);
+
+  harness_clear (&harness);
+}
+
 /* rm -r, for the run's own folder. */
 /* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
 
@@ -2843,6 +2898,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-search", test_home_search);
   g_test_add_func ("/retract/ui/home-keys", test_home_keys);
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
+  g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
 
   status = g_test_run ();
   remove_tree (home);

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "retract-case-bundle.h"
 #include "retract-case-list-pane.h"
 #include "retract-circumstances-page.h"
 #include "retract-due-notifier.h"
@@ -991,6 +992,124 @@ window_save_reminders (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Export Case File… / Import Case File…: every case in one file. */
+static void
+on_export_cases_response (GtkNativeDialog *dialog,
+                          int              response,
+                          RetractWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    retract_window_export_cases (self, path);
+}
+
+static void
+window_export_cases (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+  g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
+  /* Translators: the default name of the exported case file; keep the .json */
+  g_autofree char *name = g_strdup_printf (_("retract-cases-%s.json"), date);
+
+  retract_window_flush_save (self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Case File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_cases_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+finish_import (RetractWindow         *self,
+               RetractCaseBundlePlan *plan,
+               gboolean               overwrite)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = plan->added->len + plan->merged->len + (overwrite ? plan->conflicts->len : 0);
+
+  retract_window_flush_save (self);
+  if (!retract_case_bundle_apply (self->store, plan, overwrite, &error))
+    {
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not import the case file: %s"), error->message);
+      retract_window_show_toast (self, message);
+      return;
+    }
+
+  /* The case open may have gained events: it is read again. */
+  if (self->kase != NULL)
+    {
+      g_autofree char *id = g_strdup (retract_case_get_id (self->kase));
+      g_autoptr(RetractCase) fresh = retract_store_load_case (self->store, id, NULL);
+
+      if (fresh != NULL)
+        set_case (self, fresh);
+    }
+  /* Translators: after Import Case File… */
+  message = g_strdup_printf (ngettext ("%u case imported or brought up to date",
+                                       "%u cases imported or brought up to date", n), n);
+  retract_window_show_toast (self, message);
+  start_listing (self);
+}
+
+static void
+on_import_conflicts_response (AdwMessageDialog *dialog,
+                              const char       *response,
+                              RetractWindow    *self)
+{
+  RetractCaseBundlePlan *plan = g_object_get_data (G_OBJECT (dialog), "retract-plan");
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  finish_import (self, plan, g_str_equal (response, "replace"));
+}
+
+static void
+on_import_cases_response (GtkNativeDialog *dialog,
+                          int              response,
+                          RetractWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    retract_window_import_cases (self, path);
+}
+
+static void
+window_import_cases (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RetractWindow *self = RETRACT_WINDOW (widget);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Case File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_cases_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
@@ -1095,6 +1214,8 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, window_search);
   gtk_widget_class_install_action (widget_class, "win.save-reminders", NULL,
                                    window_save_reminders);
+  gtk_widget_class_install_action (widget_class, "win.export-cases", NULL, window_export_cases);
+  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, window_import_cases);
   gtk_widget_class_install_action (widget_class, "win.delete-data", NULL, window_delete_data);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", window_show_toast);
   gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
@@ -1521,4 +1642,95 @@ retract_window_build_reminders (RetractWindow  *self,
                                                 retract_case_list_get_rows (self->case_list),
                                                 retract_clock_get_now (self->clock),
                                                 retract_language_default (), error);
+}
+
+/**
+ * retract_window_export_cases:
+ * @path: the file chosen
+ *
+ * Writes every saved case to @path (what Export Case File… does once the
+ * file is chosen) and says so.
+ */
+gboolean
+retract_window_export_cases (RetractWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  retract_window_flush_save (self);
+  if (!retract_case_bundle_export (self->store, path, NULL, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not export the case file: %s"),
+                                                  error->message);
+
+      retract_window_show_toast (self, message);
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
+  return TRUE;
+}
+
+/**
+ * retract_window_import_cases:
+ * @path: the file chosen
+ *
+ * Merges the cases in @path into the library (what Import Case File… does
+ * once the file is chosen). Saved cases changed since the export keep their
+ * answers unless the user says to replace them (a dialog asks).
+ */
+void
+retract_window_import_cases (RetractWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCaseBundlePlan) plan = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (RETRACT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  retract_window_flush_save (self);
+  plan = retract_case_bundle_plan (self->store, path, &error);
+  if (plan == NULL)
+    {
+      retract_window_show_problem (self, _("This case file could not be imported"),
+                                   error->message);
+      return;
+    }
+
+  if (plan->conflicts->len == 0)
+    {
+      finish_import (self, plan, FALSE);
+      return;
+    }
+
+  /* Translators: %u cases in the file are older than what is saved */
+  body = g_strdup_printf (ngettext ("%u case was changed on this computer after the file was "
+                                    "exported. Keep the answers saved here, or replace them "
+                                    "with the file's? Logged actions from both are kept.",
+                                    "%u cases were changed on this computer after the file was "
+                                    "exported. Keep the answers saved here, or replace them "
+                                    "with the file's? Logged actions from both are kept.",
+                                    plan->conflicts->len), plan->conflicts->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Replace Newer Answers?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "keep",
+                                    _("_Keep Saved Answers"), "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "retract-plan", g_steal_pointer (&plan),
+                          (GDestroyNotify) retract_case_bundle_plan_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_conflicts_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -45,5 +45,9 @@ AdwToast      *retract_window_get_delete_toast (RetractWindow *self,
                                                 const char    *id);
 char          *retract_window_build_reminders (RetractWindow *self,
                                                GError       **error);
+gboolean       retract_window_export_cases (RetractWindow  *self,
+                                            const char     *path);
+void           retract_window_import_cases (RetractWindow  *self,
+                                            const char     *path);
 
 G_END_DECLS
