@@ -2094,6 +2094,37 @@ test_home_import_export (void)
   harness_clear (&harness);
 }
 
+/* Save Reminders…: one calendar, an event for each open case's next step. */
+static void
+test_home_reminders (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *ics = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at;
+  guint events = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX0002", FALSE);
+  done = home_save_case (harness.store, "2026-11-24T09:00:00+08:00", "WX0003", TRUE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  ics = retract_window_build_reminders (harness.window, &error);
+  g_assert_no_error (error);
+  for (at = strstr (ics, "BEGIN:VEVENT"); at != NULL; at = strstr (at + 1, "BEGIN:VEVENT"))
+    events++;
+  /* The ended case has no next step, so no event. */
+  g_assert_cmpuint (events, ==, 2);
+  g_assert_nonnull (strstr (ics, "BEGIN:VCALENDAR"));
+
+  harness_clear (&harness);
+}
+
 /* rm -r, for the run's own folder. */
 /* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
 
@@ -2899,6 +2930,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-keys", test_home_keys);
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
+  g_test_add_func ("/retract/ui/home-reminders", test_home_reminders);
 
   status = g_test_run ();
   remove_tree (home);
