@@ -277,7 +277,8 @@ retract_log_dialog_set_fixed (RetractLogDialog *self,
     if (g_str_equal (g_ptr_array_index (self->channel_ids, i), channel))
       adw_combo_row_set_selected (self->channel_row, i);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_label (self->intro_label, title);
+  gtk_label_set_label (self->intro_label,
+                       _("When was it? Change the time if it was earlier than now."));
   gtk_widget_set_visible (GTK_WIDGET (self->intro_label), TRUE);
   gtk_button_set_label (self->log_button, _("_Record"));
   update_fields (self);
@@ -416,14 +417,21 @@ retract_log_dialog_submit (RetractLogDialog *self)
                                  retract_clock_get_now (self->clock), &error))
     {
       RetractEventError field = RETRACT_EVENT_ERROR_AT;
+      const char *message = error->message;
 
       if (g_error_matches (error, RETRACT_EVENT_ERROR, error->code))
         field = error->code;
-      /* A channel refused while the channel is not asked (the step's
-       * button): said where the user can read it. */
-      if (field == RETRACT_EVENT_ERROR_CHANNEL && self->fixed)
+
+      /* The core's words name the command line's values; here the choice
+       * is a list. A channel refused while it is not asked (the step's
+       * button) is said where the user can read it. */
+      if (field == RETRACT_EVENT_ERROR_OUTCOME)
+        message = _("Choose what the reply said.");
+      else if (field == RETRACT_EVENT_ERROR_CHANNEL && !self->fixed)
+        message = _("Choose the channel you used.");
+      else if (field == RETRACT_EVENT_ERROR_CHANNEL)
         field = RETRACT_EVENT_ERROR_AT;
-      show_error (self, field, error->message);
+      show_error (self, field, message);
       return FALSE;
     }
 
