@@ -248,6 +248,21 @@ new_store_with_download (void)
   return store;
 }
 
+/* A store whose active file is SEED_VERSION and whose previous file is
+ * OLDER_VERSION, older than the bundled rules: when the active file goes
+ * bad, the bundled rules are the newest that verify. */
+static RetractRulesStore *
+new_store_with_old_previous (void)
+{
+  RetractRulesStore *store = new_store ();
+  g_autoptr(GBytes) previous = dataset_at (OLDER_VERSION);
+  g_autoptr(GBytes) active = dataset_at (SEED_VERSION);
+
+  install (store, previous, "\"seed-1\"");
+  install (store, active, SEED_ETAG);
+  return store;
+}
+
 static RetractRuleset *
 load_active (RetractRulesStore *store)
 {
@@ -1857,7 +1872,7 @@ static void
 test_store_corrupted (void)
 {
   static const char garbage[] = "{\"meta\": {\"schema\": 1,";
-  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(RetractRulesStore) store = new_store_with_old_previous ();
   g_autofree char *directory = store_directory (store);
   g_autoptr(GBytes) previous = read_bytes (retract_rules_store_get_previous_path (store));
   g_autoptr(GBytes) previous_after = NULL;
@@ -1901,6 +1916,60 @@ test_store_corrupted (void)
   g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
 }
 
+/* The issue: a download that no longer verifies gives way to the newest
+ * dataset that does. The previous download (kept for Revert) verifies and
+ * is newer than the bundled rules: it is used, copied back into place (and
+ * still kept as the previous set), with the download's ETag dropped. */
+static void
+test_store_bad_download_falls_back_to_previous (void)
+{
+  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(GBytes) previous = read_bytes (retract_rules_store_get_previous_path (store));
+  g_autoptr(GBytes) download = read_bytes (retract_rules_store_get_path (store));
+  g_autoptr(GBytes) flipped = NULL;
+  g_autoptr(GBytes) active_after = NULL;
+  g_autoptr(GBytes) previous_after = NULL;
+  g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize size;
+
+  /* One flipped byte: it still parses, but no longer verifies. */
+  bytes = g_bytes_unref_to_data (g_steal_pointer (&download), &size);
+  bytes[size - 1] = bytes[size - 1] == ' ' ? '\n' : ' ';
+  g_assert_true (g_file_set_contents (retract_rules_store_get_path (store), (char *) bytes,
+                                      size, &error));
+  g_assert_no_error (error);
+
+  active = retract_rules_store_load_active (store, &notice);
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, SEED_PREVIOUS);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, SEED_PREVIOUS));
+
+  active_after = read_bytes (retract_rules_store_get_path (store));
+  assert_bytes_equal (previous, active_after, "the active file");
+  previous_after = read_bytes (retract_rules_store_get_previous_path (store));
+  assert_bytes_equal (previous, previous_after, "the previous file");
+  etag = retract_rules_store_get_etag (store);
+  g_assert_null (etag);
+
+  /* The next launch is quiet and stays on it. */
+  g_clear_object (&active);
+  active = load_active (store);
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_DOWNLOADED);
+  g_assert_cmpstr (retract_ruleset_get_version (active), ==, SEED_PREVIOUS);
+
+  /* Revert still goes back to the bundled rules. */
+  g_assert_true (retract_rules_store_revert (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&active);
+  active = load_active (store);
+  g_assert_cmpint (retract_ruleset_get_origin (active), ==, RETRACT_RULES_ORIGIN_BUNDLED);
+}
+
 static void
 test_store_revert (void)
 {
@@ -1937,7 +2006,7 @@ test_store_revert (void)
 static void
 test_store_not_regular (void)
 {
-  g_autoptr(RetractRulesStore) store = new_store_with_download ();
+  g_autoptr(RetractRulesStore) store = new_store_with_old_previous ();
   g_autofree char *directory = store_directory (store);
   g_autoptr(RetractRuleset) active = NULL;
   g_autofree char *notice = NULL;
@@ -2105,6 +2174,8 @@ main (int   argc,
   g_test_add_func ("/retract/updater/store/load-newer", test_store_load_newer);
   g_test_add_func ("/retract/updater/store/load-older", test_store_load_older);
   g_test_add_func ("/retract/updater/store/corrupted-moved-aside", test_store_corrupted);
+  g_test_add_func ("/retract/updater/store/bad-download-falls-back-to-previous",
+                   test_store_bad_download_falls_back_to_previous);
   g_test_add_func ("/retract/updater/store/revert", test_store_revert);
   g_test_add_func ("/retract/updater/store/not-regular", test_store_not_regular);
   g_test_add_func ("/retract/updater/store/install-if-newer", test_store_install_if_newer);

@@ -353,6 +353,73 @@ load_in_use (RetractRulesStore *self,
   return g_steal_pointer (&downloaded);
 }
 
+/* The previous download (kept for Revert) when it verifies against @keys
+ * and is newer than @bundled: what the app falls back to when the active
+ * download no longer verifies. Nothing is moved or changed. */
+static RetractRuleset *
+load_previous (RetractRulesStore *self,
+               RetractRuleset    *bundled,
+               RetractKeyList    *keys)
+{
+  g_autoptr(RetractRuleset) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  if (lstat (self->previous_path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+
+  previous = load_verified (self->previous_path, self->previous_signature_path, keys, &error);
+  if (previous == NULL)
+    {
+      g_debug ("The previous rules do not verify either: %s", error->message);
+      return NULL;
+    }
+
+  if (retract_ruleset_compare_versions (retract_ruleset_get_version (previous),
+                                        retract_ruleset_get_version (bundled)) <= 0)
+    return NULL;
+
+  return g_steal_pointer (&previous);
+}
+
+/* The caller holds the folder's lock and has set the active download
+ * aside: the previous set is copied (not moved, so Revert still has it)
+ * into the active names, the signature first so that the rules never sit
+ * there without theirs. Returns the rules read back from the active name,
+ * or %NULL when the copy failed (and the bundled rules are used). */
+static RetractRuleset *
+promote_previous (RetractRulesStore *self,
+                  RetractKeyList    *keys)
+{
+  g_autoptr(GBytes) rules = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GError) error = NULL;
+  RetractRuleset *promoted;
+
+  /* The ETag is the set-aside download's: kept, it would make the server
+   * answer "not modified" to an app that now has older rules. */
+  retract_file_remove_ours (self->directory, ETAG_FILE_NAME, NULL);
+
+  rules = retract_file_read (self->previous_path, RETRACT_RULESET_MAX_BYTES, &error);
+  if (rules != NULL)
+    signature = retract_file_read (self->previous_signature_path, RETRACT_MINISIGN_MAX_BYTES,
+                                   &error);
+  if (signature == NULL ||
+      !retract_file_replace (self->signature_path, g_bytes_get_data (signature, NULL),
+                             g_bytes_get_size (signature), &error) ||
+      !retract_file_replace (self->path, g_bytes_get_data (rules, NULL),
+                             g_bytes_get_size (rules), &error))
+    {
+      g_debug ("Could not restore the previous rules: %s", error->message);
+      return NULL;
+    }
+
+  promoted = load_verified (self->path, self->signature_path, keys, &error);
+  if (promoted == NULL)
+    g_debug ("The restored previous rules do not load: %s", error->message);
+  return promoted;
+}
+
 static RetractRuleset *
 load_bundled (void)
 {
@@ -376,8 +443,10 @@ load_bundled (void)
  * dataset installed before rules were signed.
  *
  * Returns: (transfer full): the newest rules that verify: downloaded when
- *   newer than the bundled ones, the bundled ones otherwise (the previous
- *   download stays where it is, for the user to choose)
+ *   newer than the bundled ones; when the download no longer verifies, the
+ *   previous download if it verifies and is newer than the bundled ones
+ *   (copied back into place; it also stays the previous set); the bundled
+ *   ones otherwise
  */
 RetractRuleset *
 retract_rules_store_load_active (RetractRulesStore *self,
@@ -386,6 +455,7 @@ retract_rules_store_load_active (RetractRulesStore *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(RetractRuleset) bundled = NULL;
   g_autoptr(RetractRuleset) active = NULL;
+  g_autoptr(RetractRuleset) previous = NULL;
   g_autoptr(RetractKeyList) keys = NULL;
   g_autoptr(RetractFolderLock) lock = NULL;
   gboolean set_aside = FALSE;
@@ -416,6 +486,36 @@ retract_rules_store_load_active (RetractRulesStore *self,
       if (active != NULL)
         return g_steal_pointer (&active);
       set_aside = move_aside (self);
+    }
+
+  /* The issue's fallback is the newest dataset that verifies: the previous
+   * download when it does and is newer than the bundled rules. It becomes
+   * the active one only when the bad file was set aside (under the lock);
+   * otherwise it is used for this run and nothing is written. */
+  previous = load_previous (self, bundled, keys);
+  if (previous != NULL && set_aside)
+    {
+      g_autoptr(RetractRuleset) promoted = promote_previous (self, keys);
+
+      g_set_object (&previous, promoted);
+    }
+  if (previous != NULL)
+    {
+      if (notice != NULL && set_aside)
+        /* Translators: the first %s says what was wrong with the file, the
+         * second is a rules version such as 2026.11.5 */
+        *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were set "
+                                     "aside and the rules installed before them (version %s) "
+                                     "are used."),
+                                   error->message, retract_ruleset_get_version (previous));
+      else if (notice != NULL)
+        /* Translators: the first %s says what was wrong with the file, the
+         * second is a rules version such as 2026.11.5 */
+        *notice = g_strdup_printf (_("The downloaded rules no longer load (%s). They were left "
+                                     "in place, unused, and the rules installed before them "
+                                     "(version %s) are used."),
+                                   error->message, retract_ruleset_get_version (previous));
+      return g_steal_pointer (&previous);
     }
 
   /* "Set aside" only when it was: a folder, a link or a busy folder leaves
