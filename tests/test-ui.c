@@ -2632,9 +2632,29 @@ test_overview_resolve_reopen (void)
   assessments = retract_case_overview_get_n_assessments ();
   set_now (&harness, "2026-11-24T13:01:00+08:00");
   g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
-  /* The same context again is no change. */
+  /* The same context again is no change, nor a new listing of the other
+   * cases that leaves the counts as they were; one that changes them is. */
   retract_case_overview_set_context (overview, harness.rules, harness.clock, kase, NULL);
   g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
+  {
+    g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) relisted = g_ptr_array_new_with_free_func (g_object_unref);
+    RetractCase *other = new_saved_case ("wechat", "payment-dispute",
+                                         "2026-11-24T09:00:00+08:00");
+
+    g_ptr_array_add (others, g_object_ref (kase));
+    g_ptr_array_add (others, other);
+    retract_case_overview_set_context (overview, harness.rules, harness.clock, kase, others);
+    g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 1);
+
+    g_ptr_array_add (relisted, g_object_ref (kase));
+    g_ptr_array_add (relisted, g_object_ref (other));
+    log_event (other, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24T09:30:00+08:00");
+    retract_case_overview_set_context (overview, harness.rules, harness.clock, kase, relisted);
+    g_assert_cmpuint (retract_case_overview_get_n_assessments (), ==, assessments + 2);
+    g_assert_true (widget_shows_text (GTK_WIDGET (overview),
+                                      "Withdrawal requests this month: 1 of 3"));
+  }
 
   gtk_window_destroy (window);
   harness_clear (&harness);

@@ -504,6 +504,18 @@ evaluate (RetractCaseOverview *self)
   update_actions (self);
 }
 
+static gboolean
+counts_equal (const RetractCaseCounts *a,
+              const RetractCaseCounts *b)
+{
+  if (a->withdrawal_requests_this_month != b->withdrawal_requests_this_month ||
+      a->appeals_today != b->appeals_today || a->appeal_limit != b->appeal_limit)
+    return FALSE;
+  if (a->next_appeal_at == NULL || b->next_appeal_at == NULL)
+    return a->next_appeal_at == b->next_appeal_at;
+  return g_date_time_equal (a->next_appeal_at, b->next_appeal_at);
+}
+
 static void
 on_clock_tick (RetractCaseOverview *self)
 {
@@ -780,11 +792,30 @@ retract_case_overview_set_context (RetractCaseOverview *self,
 {
   g_return_if_fail (RETRACT_IS_CASE_OVERVIEW (self));
 
-  /* The same context again (a refresh of the list that did not change this
-   * case's counts) is not a change: no second assessment. */
-  if (rules == self->rules && clock == self->clock && kase == self->kase &&
-      others == self->others)
-    return;
+  /* The same context again is not a change: no second assessment. Nor is
+   * a new listing of the other cases (the window's, after each save) that
+   * leaves this case's counts as they are. */
+  if (rules == self->rules && clock == self->clock && kase == self->kase)
+    {
+      gboolean same = others == self->others;
+
+      if (!same && kase != NULL && rules != NULL && clock != NULL)
+        {
+          RetractCaseCounts counts = { 0 };
+
+          retract_case_counts_compute (&counts, rules, kase, others,
+                                       retract_clock_get_now (clock));
+          same = counts_equal (&counts, &self->counts);
+          retract_case_counts_clear (&counts);
+        }
+      g_clear_pointer (&self->others, g_ptr_array_unref);
+      if (others != NULL)
+        self->others = g_ptr_array_ref (others);
+      if (same)
+        return;
+      evaluate (self);
+      return;
+    }
 
   disconnect_case (self);
   g_set_object (&self->rules, rules);
