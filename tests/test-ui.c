@@ -22,6 +22,7 @@
 #include "retract-log-dialog.h"
 #include "retract-result-page.h"
 #include "retract-review-page.h"
+#include "retract-rules-banner.h"
 #include "retract-time.h"
 #include "test-datasets.h"
 #include "ui-harness.h"
@@ -722,6 +723,107 @@ test_new_rules_reassess (void)
   assert_step (&harness, "result");
   result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
   g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+
+  harness_clear (&harness);
+}
+
+/* The expired-rules banner's words, as the core writes them for the
+ * bundled rules (issued 2026-11-24, expiring 2027-02-22). */
+#define BANNER_CALM "These rules were last confirmed on 2026-11-24. Check the official " \
+                    "channels."
+#define BANNER_FIRM "These rules were last confirmed on 2026-11-24, long ago. They may be " \
+                    "out of date: check the official channels before you act on them."
+
+static void
+set_clock (Harness    *harness,
+           const char *now)
+{
+  g_autoptr(GDateTime) time = retract_time_parse (now, NULL);
+
+  g_assert_nonnull (time);
+  retract_clock_set_now (harness->clock, time);
+  harness_settle ();
+}
+
+/* The banner on screen with @text: revealed, its label showing it and its
+ * status box named by it for screen readers. */
+static void
+assert_banner (Harness    *harness,
+               const char *text)
+{
+  GtkWidget *banner = harness_find (GTK_WIDGET (harness->window), RETRACT_TYPE_RULES_BANNER,
+                                    NULL);
+  GtkWidget *box;
+  GtkWidget *label;
+
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (retract_rules_banner_get_notice (RETRACT_RULES_BANNER (banner)), ==, text);
+  box = harness_find (banner, GTK_TYPE_BOX, "rules-banner");
+  g_assert_nonnull (box);
+  g_assert_true (gtk_widget_get_mapped (box));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (box)), ==,
+                   GTK_ACCESSIBLE_ROLE_STATUS);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  label = harness_find (box, GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+}
+
+/* Expired rules in use keep answering, under a calm banner that speaks
+ * more firmly after 90 days and goes once newer rules are in use. */
+static void
+test_expired_rules_banner (void)
+{
+  g_autoptr(GBytes) bundled = test_dataset_bundled ();
+  g_autoptr(GBytes) later = NULL;
+  g_autoptr(GBytes) renewed_bytes = NULL;
+  g_autoptr(RetractRuleset) renewed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *banner;
+  RetractResultPage *result;
+  Harness harness;
+
+  later = test_dataset_edit (bundled, "\"expires\": \"2027-02-22T00:00:00+08:00\"",
+                             "\"expires\": \"2028-02-22T00:00:00+08:00\"");
+  renewed_bytes = test_dataset_edit (later, "\"version\": \"2026.11.1\"",
+                                     "\"version\": \"2027.3.1\"");
+  renewed = retract_ruleset_new_from_bytes (renewed_bytes, "rules.json", &error);
+  g_assert_no_error (error);
+
+  /* Before the bundled rules expire: no banner. */
+  harness_init (&harness, "2027-02-21T11:00:00+08:00");
+  harness_open_window (&harness);
+  banner = harness_find (GTK_WIDGET (harness.window), RETRACT_TYPE_RULES_BANNER, NULL);
+  g_assert_nonnull (banner);
+  g_assert_null (retract_rules_banner_get_notice (RETRACT_RULES_BANNER (banner)));
+  g_assert_false (gtk_widget_get_mapped (harness_find (banner, GTK_TYPE_BOX, "rules-banner")));
+
+  /* A week after: the calm words, and the answer is still given. */
+  set_clock (&harness, "2027-03-01T11:00:00+08:00");
+  assert_banner (&harness, BANNER_CALM);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2027-02-28T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_PROCESSED);
+  assert_banner (&harness, BANNER_CALM);
+
+  /* Just under 90 days past the expiry, then 90: firmer. */
+  set_clock (&harness, "2027-05-22T23:59:00+08:00");
+  assert_banner (&harness, BANNER_CALM);
+  set_clock (&harness, "2027-05-23T00:00:00+08:00");
+  assert_banner (&harness, BANNER_FIRM);
+  assert_step (&harness, "result");
+
+  /* Newer rules installed (an update, an import): the banner goes. */
+  retract_window_set_rules (harness.window, renewed);
+  harness_settle ();
+  g_assert_null (retract_rules_banner_get_notice (RETRACT_RULES_BANNER (banner)));
+  g_assert_false (gtk_widget_get_mapped (harness_find (banner, GTK_TYPE_BOX, "rules-banner")));
+  assert_step (&harness, "result");
 
   harness_clear (&harness);
 }
@@ -2923,6 +3025,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/every-seed-scenario", test_every_seed_scenario);
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
+  g_test_add_func ("/retract/ui/expired-rules-banner", test_expired_rules_banner);
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);

@@ -399,16 +399,12 @@ retract_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      g_autoptr(GDateTime) now = retract_time_now ();
-      g_autofree char *expiry = retract_ruleset_describe_expiry (self->rules, now);
-
       window = GTK_WINDOW (retract_window_new (GTK_APPLICATION (app), self->rules, self->store,
                                                self->clock));
       if (self->rules_notice != NULL)
         retract_window_show_toast (RETRACT_WINDOW (window), self->rules_notice);
-      /* Expired rules keep answering; they say how old they are, calmly. */
-      if (expiry != NULL)
-        retract_window_show_toast (RETRACT_WINDOW (window), expiry);
+      /* Expired rules say how old they are in the window's banner, not a
+       * toast: it stays while they are in use (retract-rules-banner.c). */
       maybe_check_automatically (self, RETRACT_WINDOW (window));
       retract_first_frame_report_if_asked (window);
     }

@@ -24,6 +24,7 @@
 #include "retract-case-overview.h"
 #include "retract-file.h"
 #include "retract-reminders.h"
+#include "retract-rules-banner.h"
 #include "retract-settings.h"
 #include "retract-time.h"
 #include "retract-validators.h"
@@ -51,6 +52,7 @@ struct _RetractWindow
   GtkToggleButton      *search_button;
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
+  RetractRulesBanner   *rules_banner;
   AdwStatusPage        *welcome_page;
   RetractWizard        *wizard;  /* NULL until first needed; owned by main_stack */
   GtkWindow            *shortcuts_window;  /* NULL until first shown */
@@ -1185,6 +1187,7 @@ retract_window_class_init (RetractWindowClass *klass)
   window_class->close_request = retract_window_close_request;
 
   g_type_ensure (RETRACT_TYPE_CASE_LIST_PANE);
+  g_type_ensure (RETRACT_TYPE_RULES_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/retract-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, back_button);
@@ -1198,6 +1201,7 @@ retract_window_class_init (RetractWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RetractWindow, rules_banner);
   gtk_widget_class_bind_template_child (widget_class, RetractWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_case_selected);
@@ -1297,6 +1301,8 @@ retract_window_new (GtkApplication *application,
                                 retract_ruleset_get_version (rules),
                                 retract_ruleset_get_published (rules));
   gtk_label_set_label (self->rules_label, rules_text);
+  /* Expired rules keep answering; the banner says how old they are. */
+  retract_rules_banner_set_context (self->rules_banner, self->rules, self->clock);
 
   self->case_list = retract_case_list_new (rules, retract_language_default ());
   retract_case_list_pane_set_model (self->list_pane, self->case_list, clock);
@@ -1571,6 +1577,8 @@ retract_window_set_rules (RetractWindow  *self,
                                 retract_ruleset_get_version (rules),
                                 retract_ruleset_get_published (rules));
   gtk_label_set_label (self->rules_label, rules_text);
+  /* Expired rules keep answering; the banner says how old they are. */
+  retract_rules_banner_set_context (self->rules_banner, self->rules, self->clock);
 
   if (g_str_equal (retract_window_get_view (self), "wizard"))
     retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
