@@ -534,7 +534,7 @@ add_event (RetractCaseOverview *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!retract_case_event_check (event, self->rules, retract_case_get_filed_at (self->kase),
+  if (!retract_case_check_event (self->kase, event, self->rules,
                                  retract_clock_get_now (self->clock), &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);

@@ -3,7 +3,7 @@
 /* Log Action…: one event for a case's timeline. Only the fields the kind
  * of event uses are shown; the time is editable and starts at now. The event
  * is checked by the core's one rule for a new event
- * (retract_case_event_check()), and what it refuses is said under the field
+ * (retract_case_check_event()), and what it refuses is said under the field
  * it names, with everything typed still there. The dialog does not change
  * the case: it hands the checked event to whoever opened it ("logged"). */
 
@@ -413,7 +413,7 @@ retract_log_dialog_submit (RetractLogDialog *self)
       retract_case_event_set_text (event, &event->note, *note != '\0' ? note : NULL);
     }
 
-  if (!retract_case_event_check (event, self->rules, retract_case_get_filed_at (self->kase),
+  if (!retract_case_check_event (self->kase, event, self->rules,
                                  retract_clock_get_now (self->clock), &error))
     {
       RetractEventError field = RETRACT_EVENT_ERROR_AT;
