@@ -25,7 +25,8 @@ failures = 0
 
 def check(condition, what):
     global failures
-    print(("ok - " if condition else "not ok - ") + what)
+    # One TAP line: what the script printed is kept, its line breaks are not.
+    print(("ok - " if condition else "not ok - ") + " / ".join(what.strip().splitlines()))
     if not condition:
         failures += 1
 
