@@ -74,6 +74,9 @@ struct _RetractWindow
   GCancellable         *listing;    /* non-NULL while a listing runs */
   gboolean              list_again; /* saved again while it ran */
   gboolean              listed;     /* the first listing is in */
+  gboolean              painted;    /* the first frame is on screen */
+  gboolean              open_first_pending;  /* the first case opens after that frame */
+  guint                 open_first_id;
   GHashTable           *pending_deletes;  /* id → its AdwToast, held back until it goes */
 };
 
@@ -297,6 +300,8 @@ open_case (RetractWindow *self,
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A case the user opens wins over the first one waiting for its turn. */
+  self->open_first_pending = FALSE;
   if (self->kase != NULL && g_str_equal (retract_case_get_id (self->kase), id))
     return TRUE;
 
@@ -398,6 +403,52 @@ report_problems (RetractWindow *self,
     }
 }
 
+/* The most urgent case is open, beside the list or a click away. */
+static void
+open_first_case (RetractWindow *self)
+{
+  g_autoptr(RetractCaseItem) first = NULL;
+
+  if (n_cases_shown (self) == 0)
+    return;
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->case_list), 0);
+  if (open_case (self, retract_case_item_get_id (first)))
+    retract_case_list_pane_select (self->list_pane, retract_case_item_get_id (first));
+}
+
+static gboolean
+open_first_idle (gpointer data)
+{
+  RetractWindow *self = data;
+
+  self->open_first_id = 0;
+  if (self->open_first_pending && g_strcmp0 (retract_window_get_view (self), "home") == 0)
+    open_first_case (self);
+  self->open_first_pending = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Once per window: an idle, so that the case opens after this frame is
+ * reported and shown, not inside its paint. */
+static void
+on_first_paint (RetractWindow *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  self->painted = TRUE;
+  if (self->open_first_pending && self->open_first_id == 0)
+    self->open_first_id = g_idle_add (open_first_idle, self);
+}
+
+static void
+on_map (RetractWindow *self)
+{
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_paint), self, G_CONNECT_SWAPPED);
+}
+
 /* The first listing decides where the window opens: the welcome page when
  * nothing is saved, the overview of the only case (a case migrated from the
  * single-case version is there at once), else the list. */
@@ -405,7 +456,6 @@ static void
 open_home_first (RetractWindow *self)
 {
   guint n = n_cases_shown (self);
-  g_autoptr(RetractCaseItem) first = NULL;
 
   if (n == 0)
     {
@@ -413,9 +463,13 @@ open_home_first (RetractWindow *self)
       return;
     }
 
-  /* The most urgent case is open, beside the list or a click away. */
-  first = g_list_model_get_item (G_LIST_MODEL (self->case_list), 0);
-  open_case (self, retract_case_item_get_id (first));
+  /* Building a case's overview costs about as much as the rest of the
+   * start-up: when the listing lands before the first frame, that frame
+   * shows the list and the case opens right after it (issue 13). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->painted)
+    self->open_first_pending = TRUE;
+  else
+    open_first_case (self);
   show_home (self);
   adw_leaflet_set_visible_child (self->leaflet,
                                  n == 1 ? GTK_WIDGET (self->overview_bin)
@@ -1145,6 +1199,7 @@ retract_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->header_id, g_source_remove);
+  g_clear_handle_id (&self->open_first_id, g_source_remove);
   if (self->store != NULL)
     finish_pending_deletes (self);
   g_cancellable_cancel (self->listing);
@@ -1253,6 +1308,7 @@ retract_window_init (RetractWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   /* Settings are a comfort: without the schema (an uninstalled test run) the
    * window works, it just does not remember its size. */
@@ -1407,13 +1463,14 @@ retract_window_get_leaflet (RetractWindow *self)
 /**
  * retract_window_is_listed:
  *
- * Returns: whether a listing is in and none is running (tests wait for it)
+ * Returns: whether a listing is in, none is running and the first case,
+ * if any, is open (tests wait for it)
  */
 gboolean
 retract_window_is_listed (RetractWindow *self)
 {
   g_return_val_if_fail (RETRACT_IS_WINDOW (self), FALSE);
-  return self->listed && self->listing == NULL;
+  return self->listed && self->listing == NULL && !self->open_first_pending;
 }
 
 /**
