@@ -25,6 +25,7 @@
 #include "retract-rules-banner.h"
 #include "retract-time.h"
 #include "test-datasets.h"
+#include "test-signing.h"
 #include "ui-harness.h"
 
 /* The file of the case "Continue" opens; before there is one, where the
@@ -826,6 +827,93 @@ test_expired_rules_banner (void)
   assert_step (&harness, "result");
 
   harness_clear (&harness);
+}
+
+/* Whether a label under @root starts with @prefix. */
+static gboolean
+shows_label_starting (GtkWidget  *root,
+                      const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label_starting (child, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+write_in (const char *directory,
+          const char *name,
+          GBytes     *bytes)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+/* Import Rules… with a signed file (the helper trusts the test roots here):
+ * the app's window switches to the imported rules without a restart. */
+static void
+test_import_rules_refreshes (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "usb", NULL);
+  g_autofree char *path = g_build_filename (directory, "rules.json", NULL);
+  g_autoptr(GBytes) rules = test_dataset_with_version ("2027.1.1");
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(RetractApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_data_home = NULL;
+  GtkWindow *window;
+  gint64 deadline;
+
+  test_signing_init ();
+  signature = test_signing_sign_rules (rules);
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  write_in (directory, "rules.json", rules);
+  write_in (directory, "rules.json.minisig", signature);
+  write_in (directory, "keys.json", test_signing_keys ());
+  write_in (directory, "keys.json.minisig", test_signing_keys_signature ());
+  /* The helper is another process: it must see the test's data folder. */
+  old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+
+  app = g_object_new (RETRACT_TYPE_APPLICATION,
+                      "application-id", APP_ID ".ImportRules",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_true (shows_label_starting (GTK_WIDGET (window), "Rules 2026.11.1 "));
+
+  retract_application_import_rules_file (app, path);
+  deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!shows_label_starting (GTK_WIDGET (window), "Rules 2027.1.1 ") &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (shows_label_starting (GTK_WIDGET (window), "Rules 2027.1.1 "));
+
+  gtk_window_destroy (window);
+  harness_settle ();
+  /* Later tests send notifications through the default application: not
+   * this one, registered on the test's bus without a notification service. */
+  if (g_application_get_default () == G_APPLICATION (app))
+    g_application_set_default (NULL);
+  if (old_data_home != NULL)
+    g_setenv ("XDG_DATA_HOME", old_data_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
 }
 
 /* Interactive widgets that must carry a name for screen readers. */
@@ -3046,6 +3134,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
   g_test_add_func ("/retract/ui/notification-opens-case", test_notification_opens_case);
   g_test_add_func ("/retract/ui/window-select-and-record", test_window_select_and_record);
+  g_test_add_func ("/retract/ui/import-rules-refreshes", test_import_rules_refreshes);
   g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
   g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
   g_test_add_func ("/retract/ui/home-migration", test_home_migration);

@@ -261,10 +261,30 @@ on_import_chosen (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->update_check != NULL)
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
 
-  /* The helper imports it with the same checks as a download. */
+  retract_application_import_rules_file (self, path);
+}
+
+/**
+ * retract_application_import_rules_file:
+ * @path: a rules.json, its .minisig (and keys.json) beside it
+ *
+ * What Import Rules… does with the file chosen: the helper imports it with
+ * the same checks as a download, then the windows switch to the rules in
+ * use, or show why the file was refused. Does nothing while a check runs.
+ */
+void
+retract_application_import_rules_file (RetractApplication *self,
+                                       const char         *path)
+{
+  g_return_if_fail (RETRACT_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->update_check != NULL)
+    return;
+
   self->quiet_check = FALSE;
   self->update_check = g_cancellable_new ();
   retract_update_check_import_async (path, self->update_check, on_update_checked,

@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (RetractApplication, retract_application, RETRACT, APPLICAT
 
 RetractApplication *retract_application_new              (void);
 GtkWindow          *retract_application_new_about_window (RetractRuleset *rules);
+void                retract_application_import_rules_file (RetractApplication *self,
+                                                           const char         *path);
 
 G_END_DECLS
