@@ -50,15 +50,20 @@ _retract_case_set_identity (RetractCase *self,
                             const char  *id,
                             GDateTime   *created_at)
 {
+  char *new = NULL;
+  GDateTime *when;
+
   g_return_if_fail (id == NULL || retract_case_id_is_valid (id));
 
-  g_free (self->id);
-  self->id = id != NULL ? g_strdup (id) : new_id ();
+  /* Copied before the old values go: @id or @created_at may be this case's own. */
+  new = id != NULL ? g_strdup (id) : new_id ();
+  when = created_at != NULL ? g_date_time_to_timezone (created_at, retract_time_zone ())
+                            : retract_time_now ();
 
+  g_free (self->id);
+  self->id = new;
   g_clear_pointer (&self->created_at, g_date_time_unref);
-  self->created_at = created_at != NULL
-                     ? g_date_time_to_timezone (created_at, retract_time_zone ())
-                     : retract_time_now ();
+  self->created_at = when;
 }
 
 /**
@@ -71,11 +76,14 @@ void
 retract_case_set_created_at (RetractCase *self,
                              GDateTime   *created_at)
 {
+  GDateTime *when;
+
   g_return_if_fail (RETRACT_IS_CASE (self));
   g_return_if_fail (created_at != NULL);
 
+  when = g_date_time_to_timezone (created_at, retract_time_zone ());
   g_clear_pointer (&self->created_at, g_date_time_unref);
-  self->created_at = g_date_time_to_timezone (created_at, retract_time_zone ());
+  self->created_at = when;
 }
 
 const char *
