@@ -2114,6 +2114,26 @@ test_home_search (void)
   harness_clear (&harness);
 }
 
+/* The window's first size, the setting's default, is wide enough for the
+ * list beside the open case: it does not open folded. */
+static void
+test_home_default_width (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", "WX0002", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  g_assert_false (adw_leaflet_get_folded (retract_window_get_leaflet (harness.window)));
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, first);
+  harness_clear (&harness);
+}
+
 static void
 test_home_keys (void)
 {
@@ -3114,6 +3134,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
   g_test_add_func ("/retract/ui/expired-rules-banner", test_expired_rules_banner);
+  g_test_add_func ("/retract/ui/import-rules-refreshes", test_import_rules_refreshes);
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);
@@ -3134,11 +3155,11 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-keyboard-record", test_overview_keyboard_record);
   g_test_add_func ("/retract/ui/notification-opens-case", test_notification_opens_case);
   g_test_add_func ("/retract/ui/window-select-and-record", test_window_select_and_record);
-  g_test_add_func ("/retract/ui/import-rules-refreshes", test_import_rules_refreshes);
   g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
   g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
   g_test_add_func ("/retract/ui/home-migration", test_home_migration);
   g_test_add_func ("/retract/ui/home-search", test_home_search);
+  g_test_add_func ("/retract/ui/home-default-width", test_home_default_width);
   g_test_add_func ("/retract/ui/home-keys", test_home_keys);
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);

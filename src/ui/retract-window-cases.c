@@ -282,8 +282,9 @@ report_problems (RetractWindow *self,
       g_debug ("Saved case unreadable, moved aside: %s", problem->error->message);
       if (problem->moved_to != NULL)
         /* Translators: %s is a file name like case.json.unreadable-20261124T100000Z */
-        message = g_strdup_printf (_("Your saved case could not be read. It was kept as “%s” "
-                                     "and a new case was started."), problem->moved_to);
+        message = g_strdup_printf (_("A saved case could not be read. It was set aside as "
+                                     "“%s”; your other cases are in the list."),
+                                   problem->moved_to);
       else
         message = g_strdup (_("Your saved case could not be read."));
       retract_window_show_toast (self, message);
