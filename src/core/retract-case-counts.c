@@ -213,33 +213,36 @@ retract_case_counts_compute (RetractCaseCounts *counts,
                              GPtrArray         *others,
                              GDateTime         *now)
 {
+  g_autoptr(GPtrArray) group = NULL;
+  g_autofree RetractCaseCounts *each = NULL;
+
   g_return_if_fail (counts != NULL);
   g_return_if_fail (RETRACT_IS_RULESET (rules));
   g_return_if_fail (RETRACT_IS_CASE (kase));
   g_return_if_fail (now != NULL);
 
-  counts->withdrawal_requests_this_month = baseline (kase, now);
-  counts->appeals_today = count_appeals_on_day (kase, now);
-  counts->appeal_limit = appeal_limit (rules, kase);
-  g_clear_pointer (&counts->next_appeal_at, g_date_time_unref);
+  group = g_ptr_array_new ();
 
+  /* @kase first, then the others of its account: one rule for both entry
+   * points (retract_case_counts_compute_each()). */
+  g_ptr_array_add (group, kase);
   for (guint i = 0; others != NULL && i < others->len; i++)
     {
       RetractCase *other = g_ptr_array_index (others, i);
 
-      if (other == kase ||
-          g_strcmp0 (retract_case_get_id (other), retract_case_get_id (kase)) == 0 ||
-          !retract_case_counts_same_account (kase, other))
-        continue;
-
-      if (retract_case_counts_has_request_in_month (rules, other, now))
-        counts->withdrawal_requests_this_month =
-          MIN (counts->withdrawal_requests_this_month, G_MAXINT - 1) + 1;
-      counts->appeals_today += count_appeals_on_day (other, now);
+      if (other != kase &&
+          g_strcmp0 (retract_case_get_id (other), retract_case_get_id (kase)) != 0 &&
+          retract_case_counts_same_account (kase, other))
+        g_ptr_array_add (group, other);
     }
 
-  if (counts->appeal_limit > 0 && counts->appeals_today >= counts->appeal_limit)
-    counts->next_appeal_at = retract_time_next_midnight (now);
+  each = g_new0 (RetractCaseCounts, group->len);
+  retract_case_counts_compute_each (rules, group, now, each);
+
+  retract_case_counts_clear (counts);
+  *counts = each[0];
+  for (guint i = 1; i < group->len; i++)
+    retract_case_counts_clear (&each[i]);
 }
 
 /**
