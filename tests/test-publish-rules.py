@@ -7,6 +7,7 @@
 # "ready to upload" only when the app accepts it; a key the list does not
 # name is caught before that.
 
+import base64
 import datetime
 import json
 import os
@@ -35,8 +36,11 @@ def new_key(folder, name):
     public, secret = os.path.join(folder, name + ".pub"), os.path.join(folder, name + ".key")
     subprocess.run(["minisign", "-G", "-W", "-f", "-p", public, "-s", secret], check=True,
                    stdout=subprocess.DEVNULL)
-    lines = open(public, encoding="ascii").read().split("\n")
-    return secret, lines[0].split()[-1], lines[1].strip()
+    line = open(public, encoding="ascii").read().split("\n")[1].strip()
+    # The key id from the key itself, 16 digits: minisign's own comment drops
+    # leading zeros (one key in 16 has one).
+    key_id = base64.b64decode(line)[2:10][::-1].hex().upper()
+    return secret, key_id, line
 
 
 def publish(folder, secret, out):
