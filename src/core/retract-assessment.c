@@ -33,6 +33,10 @@ struct _RetractAssessment
   GDateTime                  *self_service_until;
   GDateTime                  *window_closes_at;
   GDateTime                  *legal_deadline;
+  /* How each deadline above was counted (issue 15 §3). */
+  RetractDeadlineCount       *self_service_count;
+  RetractDeadlineCount       *window_count;
+  RetractDeadlineCount       *legal_count;
   GPtrArray                  *channels;  /* const RetractChannel */
   GPtrArray                  *materials; /* const RetractMaterial */
   GPtrArray                  *warnings;  /* const RetractWarning */
@@ -58,6 +62,9 @@ retract_assessment_finalize (GObject *object)
   g_clear_pointer (&self->self_service_until, g_date_time_unref);
   g_clear_pointer (&self->window_closes_at, g_date_time_unref);
   g_clear_pointer (&self->legal_deadline, g_date_time_unref);
+  g_clear_object (&self->self_service_count);
+  g_clear_object (&self->window_count);
+  g_clear_object (&self->legal_count);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->materials, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -213,16 +220,21 @@ resolve_times (RetractAssessment *self,
 
 /* ---- the rules ---- */
 
+/* @counted: (out) (transfer full): how it was counted */
 static GDateTime *
-end_of_working_days (RetractAssessment *self,
-                     guint              count,
-                     gboolean          *covered)
+end_of_working_days (RetractAssessment     *self,
+                     guint                  count,
+                     RetractDeadlineCount **counted,
+                     gboolean              *covered)
 {
   GDate filed_day, last_day;
 
   retract_time_get_date (self->filed_at, &filed_day);
-  retract_calendar_add_working_days (retract_ruleset_get_calendar (self->rules), &filed_day,
-                                     count, &last_day, covered);
+  *counted = retract_calendar_count_working_days (retract_ruleset_get_calendar (self->rules),
+                                                  &filed_day, count);
+  if (!retract_deadline_count_get_last_day (*counted, &last_day))
+    g_assert_not_reached ();
+  *covered = retract_deadline_count_get_covered (*counted);
 
   return retract_time_end_of_day (&last_day);
 }
@@ -254,7 +266,7 @@ decide_stage (RetractAssessment *self)
 
   if (is_judicial (self, &judicial))
     self->legal_deadline = end_of_working_days (self, judicial->legal_deadline_working_days,
-                                                &calendar_covered);
+                                                &self->legal_count, &calendar_covered);
 
   if (!self->type->withdrawable || judicial != NULL)
     {
@@ -264,18 +276,21 @@ decide_stage (RetractAssessment *self)
 
   self->self_service_until =
     g_date_time_add_hours (self->filed_at, (gint) retract_ruleset_get_auto_review_hours (self->rules));
+  self->self_service_count =
+    retract_deadline_count_new_hours (retract_ruleset_get_auto_review_hours (self->rules));
 
   if (self->type->window_unit == RETRACT_WINDOW_HOURS)
     {
       self->window_closes_at = g_date_time_add_hours (self->filed_at,
                                                       (gint) self->type->window_amount);
+      self->window_count = retract_deadline_count_new_hours (self->type->window_amount);
     }
   else
     {
       gboolean window_covered;
 
       self->window_closes_at = end_of_working_days (self, self->type->window_amount,
-                                                    &window_covered);
+                                                    &self->window_count, &window_covered);
       calendar_covered = calendar_covered && window_covered;
     }
 
@@ -714,6 +729,44 @@ retract_assessment_get_legal_deadline (RetractAssessment *self)
 {
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
   return self->legal_deadline;
+}
+
+/**
+ * retract_assessment_get_self_service_count:
+ *
+ * Returns: (transfer none) (nullable): how self_service_until was counted;
+ *   %NULL when there is no such deadline
+ */
+RetractDeadlineCount *
+retract_assessment_get_self_service_count (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->self_service_count;
+}
+
+/**
+ * retract_assessment_get_window_count:
+ *
+ * Returns: (transfer none) (nullable): how window_closes_at was counted: the
+ *   hours, or the working days with the days counted and skipped
+ */
+RetractDeadlineCount *
+retract_assessment_get_window_count (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->window_count;
+}
+
+/**
+ * retract_assessment_get_legal_count:
+ *
+ * Returns: (transfer none) (nullable): how the legal deadline was counted
+ */
+RetractDeadlineCount *
+retract_assessment_get_legal_count (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->legal_count;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "retract-case.h"
 #include "retract-case-counts.h"
+#include "retract-deadline-count.h"
 #include "retract-ruleset.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ GDateTime                  *retract_assessment_get_now               (RetractAss
 GDateTime                  *retract_assessment_get_self_service_until (RetractAssessment *self);
 GDateTime                  *retract_assessment_get_window_closes_at  (RetractAssessment *self);
 GDateTime                  *retract_assessment_get_legal_deadline    (RetractAssessment *self);
+RetractDeadlineCount       *retract_assessment_get_self_service_count (RetractAssessment *self);
+RetractDeadlineCount       *retract_assessment_get_window_count      (RetractAssessment *self);
+RetractDeadlineCount       *retract_assessment_get_legal_count       (RetractAssessment *self);
 GDateTime                  *retract_assessment_get_next_change       (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_channels          (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_materials         (RetractAssessment *self);

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "retract-deadline-count.h"
+#include "retract-text.h"
 #include "retract-types.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,12 @@ void             retract_calendar_add_year         (RetractCalendar *self,
                                                     guint            year);
 void             retract_calendar_add_holiday      (RetractCalendar *self,
                                                     const GDate     *date);
+void             retract_calendar_add_named_holiday (RetractCalendar *self,
+                                                    const GDate     *from,
+                                                    const GDate     *to,
+                                                    RetractText     *name);
+const RetractText *retract_calendar_get_holiday_name (RetractCalendar *self,
+                                                      const GDate     *date);
 void             retract_calendar_add_workday      (RetractCalendar *self,
                                                     const GDate     *date);
 gboolean         retract_calendar_covers_year      (RetractCalendar *self,
@@ -32,5 +40,8 @@ void             retract_calendar_add_working_days (RetractCalendar *self,
                                                     guint            count,
                                                     GDate           *result,
                                                     gboolean        *covered);
+RetractDeadlineCount *retract_calendar_count_working_days (RetractCalendar *self,
+                                                           const GDate     *start,
+                                                           guint            count);
 
 G_END_DECLS

@@ -396,6 +396,79 @@ add_advice (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_date (JsonBuilder *builder,
+          const GDate *date)
+{
+  char text[16];
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_dates (JsonBuilder *builder,
+           const char  *key,
+           GArray      *dates)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dates->len; i++)
+    add_date (builder, &g_array_index (dates, GDate, i));
+  json_builder_end_array (builder);
+}
+
+/* How a deadline was counted (issue 15 §3), null when there is no deadline:
+ * {"kind", "length"} and, for working days only, the days counted, the days
+ * skipped and why, and the make-up working days among the counted ones. */
+static void
+add_window (JsonBuilder          *builder,
+            const char           *key,
+            RetractDeadlineCount *count,
+            RetractLanguage       language)
+{
+  GArray *skipped;
+
+  json_builder_set_member_name (builder, key);
+  if (count == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  _retract_json_add_string (builder, "kind",
+                            retract_deadline_kind_to_id (retract_deadline_count_get_kind (count)));
+  json_builder_set_member_name (builder, "length");
+  json_builder_add_int_value (builder, retract_deadline_count_get_length (count));
+  if (retract_deadline_count_get_kind (count) == RETRACT_DEADLINE_WORKING_DAYS)
+    {
+      add_dates (builder, "counted_days", retract_deadline_count_get_counted_days (count));
+
+      skipped = retract_deadline_count_get_skipped_days (count);
+      json_builder_set_member_name (builder, "skipped_days");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < skipped->len; i++)
+        {
+          const RetractSkippedDay *day = &g_array_index (skipped, RetractSkippedDay, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "date");
+          add_date (builder, &day->date);
+          _retract_json_add_string (builder, "reason", retract_skip_reason_to_id (day->reason));
+          if (day->holiday != NULL)
+            add_text (builder, "holiday", day->holiday, language);
+          else
+            _retract_json_add_string (builder, "holiday", NULL);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      add_dates (builder, "makeup_days", retract_deadline_count_get_makeup_days (count));
+    }
+  json_builder_end_object (builder);
+}
+
 /**
  * retract_assessment_to_json:
  * @language: the language of the human texts
@@ -444,9 +517,14 @@ retract_assessment_to_json (RetractAssessment *self,
   _retract_json_add_time (builder, "now", retract_assessment_get_now (self));
   _retract_json_add_time (builder, "self_service_until",
                           retract_assessment_get_self_service_until (self));
+  add_window (builder, "self_service_window", retract_assessment_get_self_service_count (self),
+              language);
   _retract_json_add_time (builder, "window_closes_at",
                           retract_assessment_get_window_closes_at (self));
+  add_window (builder, "window", retract_assessment_get_window_count (self), language);
   _retract_json_add_time (builder, "legal_deadline", retract_assessment_get_legal_deadline (self));
+  add_window (builder, "legal_deadline_window", retract_assessment_get_legal_count (self),
+              language);
 
   add_list (builder, "channels", retract_assessment_get_channels (self), add_channel, &context);
   add_list (builder, "materials", retract_assessment_get_materials (self), add_material,

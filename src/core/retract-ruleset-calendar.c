@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "retract-error.h"
@@ -29,6 +31,7 @@ check_holiday (Parser     *parser,
 {
   RetractCalendar *calendar = parser->rules->calendar;
   Holiday *holiday = record;
+  RetractText *name;
   GDate from, to;
 
   retract_ruleset_parse_date (holiday->from, &from);
@@ -51,8 +54,12 @@ check_holiday (Parser     *parser,
       return FALSE;
     }
 
-  for (GDate day = from; g_date_compare (&day, &to) <= 0; g_date_add_days (&day, 1))
-    retract_calendar_add_holiday (calendar, &day);
+  /* The calendar keeps the name, for the deadlines that skip this holiday
+   * to say which it was; the record is dropped after reading. */
+  name = g_new (RetractText, 1);
+  *name = holiday->name;
+  memset (&holiday->name, 0, sizeof holiday->name);
+  retract_calendar_add_named_holiday (calendar, &from, &to, name);
 
   return TRUE;
 }
