@@ -239,6 +239,68 @@ test_assess_json_shape (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (channel, "steps")), ==, 4);
 }
 
+/* Issue 15 §3: how each deadline was counted, end to end. The issue's own
+ * case, a mini-program complaint filed the day before National Day. */
+static void
+test_assess_json_window (void)
+{
+  const char * const chinese[] = { "LANGUAGE", "zh_CN", NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) zh = { 0 };
+  g_auto(Run) hours = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) zh_parser = NULL;
+  g_autoptr(JsonParser) hours_parser = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *hour_window = NULL;
+  JsonObject *root;
+  JsonObject *zh_window;
+
+  run_cli (&run, "assess", "--json", "--type", "miniprogram-infringement", "--filed-at",
+           "2026-09-30 23:59", "--now", "2026-10-01T09:00:00+08:00");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, &parser);
+  window = json_to_string (json_object_get_member (root, "window"), FALSE);
+  g_assert_cmpstr (window, ==,
+                   "{\"kind\":\"working-days\",\"length\":3,"
+                   "\"counted_days\":[\"2026-10-08\",\"2026-10-09\",\"2026-10-10\"],"
+                   "\"skipped_days\":["
+                   "{\"date\":\"2026-10-01\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-02\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-03\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-04\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-05\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-06\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
+                   "{\"date\":\"2026-10-07\",\"reason\":\"holiday\",\"holiday\":\"National Day\"}],"
+                   "\"makeup_days\":[\"2026-10-10\"]}");
+  g_assert_cmpstr (json_object_get_string_member (root, "window_closes_at"), ==,
+                   "2026-10-10T23:59:59+08:00");
+  g_assert_true (json_object_get_null_member (root, "legal_deadline_window"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root,
+                                                                              "self_service_window"),
+                                               "length"), ==, 2);
+
+  /* --lang picks the holiday's name from the dataset. */
+  run_cli_env (&zh, chinese, "assess", "--json", "--type", "miniprogram-infringement",
+               "--filed-at", "2026-09-30 23:59", "--now", "2026-10-01T09:00:00+08:00", "--lang",
+               "zh_CN", NULL);
+  g_assert_cmpint (zh.status, ==, 0);
+  zh_window = json_object_get_object_member (parse_object (zh.out, &zh_parser), "window");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (zh_window, "skipped_days"), 0),
+                     "holiday"), ==, "国庆节");
+
+  /* An hour window has no day lists. */
+  run_cli (&hours, "assess", "--json", "--type", "friend-report", "--filed-at",
+           "2026-09-30 23:59", "--now", "2026-10-01T09:00:00+08:00");
+  g_assert_cmpint (hours.status, ==, 0);
+  hour_window = json_to_string (json_object_get_member (parse_object (hours.out, &hours_parser),
+                                                        "window"), FALSE);
+  g_assert_cmpstr (hour_window, ==, "{\"kind\":\"hours\",\"length\":24}");
+}
+
 static void
 test_assess_case_file (void)
 {
@@ -1371,6 +1433,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/retract/cli/assess/json-shape", test_assess_json_shape);
+  g_test_add_func ("/retract/cli/assess/json-window", test_assess_json_window);
   g_test_add_func ("/retract/cli/assess/case-file", test_assess_case_file);
   g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
   g_test_add_func ("/retract/cli/letter/formats", test_letter_formats);
