@@ -472,7 +472,7 @@ test_type_windows (void)
     { "wechat", "friend-report", "24 h", "24 小时" },
     { "wechat", "payment-dispute", "72 h", "72 小时" },
     { "wechat", "miniprogram-infringement", "3 working days", "3 个工作日" },
-    { "wechat", "intellectual-property", "cannot be withdrawn", "不可撤销" },
+    { "wechat", "intellectual-property", "Cannot be withdrawn", "无法撤销" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)

@@ -488,6 +488,51 @@ test_dead_end (void)
   harness_clear (&harness);
 }
 
+/* Issue 15 §3: each deadline row says how it was counted, in the core's words. */
+static void
+test_deadline_explained (void)
+{
+  Harness harness;
+  GtkWidget *result;
+  AdwActionRow *row;
+
+  harness_init (&harness, "2026-09-30T11:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "miniprogram-infringement",
+                          "2026-09-30T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+
+  result = GTK_WIDGET (harness_page (&harness, "result"));
+  row = find_row (result, "The window to withdraw closes");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-10-10 23:59:59 (Beijing time)\n"
+                   "3 working days after filing: Thu 10-08, Fri 10-09, Sat 10-10 (make-up "
+                   "working day); 10-01 to 10-07 National Day holiday not counted");
+  row = find_row (result, "Self-service withdrawal ends");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-09-30 12:00 (Beijing time)\n2 hours after filing");
+
+  /* An hour window says its hours. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.go-to", "s", "situation");
+  harness_settle ();
+  retract_case_set_complaint_type (retract_window_get_case (harness.window), "friend-report");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  row = find_row (result, "The window to withdraw closes");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-10-01 10:00 (Beijing time)\n24 hours after filing");
+
+  harness_clear (&harness);
+}
+
 static void
 test_clock_flips_stage (void)
 {
@@ -3126,6 +3171,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/longest-narrative", test_longest_narrative);
   g_test_add_func ("/retract/ui/unbroken-narrative-preview", test_unbroken_narrative_preview);
   g_test_add_func ("/retract/ui/dead-end", test_dead_end);
+  g_test_add_func ("/retract/ui/deadline-explained", test_deadline_explained);
   g_test_add_func ("/retract/ui/clock-flips-stage", test_clock_flips_stage);
   g_test_add_func ("/retract/ui/resume-after-restart", test_resume_after_restart);
   g_test_add_func ("/retract/ui/corrupted-save", test_corrupted_save);

@@ -405,7 +405,7 @@ retract_deadline_count_describe (RetractDeadlineCount *self,
  * retract_deadline_describe_type_window:
  *
  * Returns: (transfer full): the window of @type from the dataset, as the
- *   situation page lists it: "24 h", "3 working days", "cannot be withdrawn"
+ *   situation page lists it: "24 h", "3 working days", "Cannot be withdrawn"
  */
 char *
 retract_deadline_describe_type_window (const RetractComplaintType *type)
@@ -413,7 +413,7 @@ retract_deadline_describe_type_window (const RetractComplaintType *type)
   g_return_val_if_fail (type != NULL, NULL);
 
   if (!type->withdrawable || type->window_unit == RETRACT_WINDOW_NONE)
-    return g_strdup (_("cannot be withdrawn"));
+    return g_strdup (_("Cannot be withdrawn"));
 
   if (type->window_unit == RETRACT_WINDOW_HOURS)
     /* Translators: a window's length, "24 h" */

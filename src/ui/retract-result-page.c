@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Step 3: the answer first. Stage, live deadlines with their clock times,
- * the channel to use with numbered steps, the alternatives and the risks.
+ * each with how it was counted (the core's sentence), the channel to use
+ * with numbered steps, the alternatives and the risks.
  * Re-evaluated on every tick of the clock; a stage that changes while the
  * page is open is announced in a banner. A complaint that cannot be
  * withdrawn ends here, on a status page that says why. */
@@ -52,14 +53,20 @@ static const char * const stage_classes[] = {
   [RETRACT_STAGE_NOT_WITHDRAWABLE] = "stage-not-withdrawable",
 };
 
+/* @count: (nullable): how @deadline was counted, said under its time */
 static void
-add_deadline (RetractResultPage *self,
-              const char        *title,
-              GDateTime         *deadline,
-              GDateTime         *now)
+add_deadline (RetractResultPage    *self,
+              const char           *title,
+              GDateTime            *deadline,
+              RetractDeadlineCount *count,
+              GDateTime            *now)
 {
+  RetractLanguage language = retract_page_get_language (RETRACT_PAGE (self));
   g_autofree char *when = retract_time_format_human (deadline);
-  g_autofree char *subtitle = g_strdup_printf (_("%s (Beijing time)"), when);
+  g_autofree char *time = g_strdup_printf (_("%s (Beijing time)"), when);
+  g_autofree char *how = count != NULL ? retract_deadline_count_describe (count, language) : NULL;
+  g_autofree char *subtitle = how != NULL ? g_strconcat (time, "\n", how, NULL)
+                                          : g_strdup (time);
   GTimeSpan left = g_date_time_difference (deadline, now);
   g_autofree char *span = retract_time_format_span (ABS (left));
   g_autofree char *countdown = NULL;
@@ -235,6 +242,7 @@ show_dead_end (RetractResultPage *self,
   if (retract_assessment_get_legal_deadline (assessment) != NULL)
     add_deadline (self, _("Start the legal procedure by"),
                   retract_assessment_get_legal_deadline (assessment),
+                  retract_assessment_get_legal_count (assessment),
                   retract_assessment_get_now (assessment));
   for (guint i = 0; i < channels->len; i++)
     {
@@ -281,10 +289,12 @@ show_answer (RetractResultPage *self,
   if (retract_assessment_get_self_service_until (assessment) != NULL &&
       retract_assessment_get_stage (assessment) == RETRACT_STAGE_AUTO_REVIEW)
     add_deadline (self, _("Self-service withdrawal ends"),
-                  retract_assessment_get_self_service_until (assessment), now);
+                  retract_assessment_get_self_service_until (assessment),
+                  retract_assessment_get_self_service_count (assessment), now);
   if (retract_assessment_get_window_closes_at (assessment) != NULL)
     add_deadline (self, _("The window to withdraw closes"),
-                  retract_assessment_get_window_closes_at (assessment), now);
+                  retract_assessment_get_window_closes_at (assessment),
+                  retract_assessment_get_window_count (assessment), now);
 
   gtk_widget_set_visible (GTK_WIDGET (self->channel_group), recommended != NULL);
   if (recommended != NULL)
