@@ -423,6 +423,8 @@ test_sentence (void)
       g_autoptr(RetractDeadlineCount) count = NULL;
       g_autofree char *en = NULL;
       g_autofree char *zh = NULL;
+      g_autofree char *letter_en = NULL;
+      g_autofree char *letter_zh = NULL;
       GDate start;
 
       set_date (&start, c->start);
@@ -430,11 +432,16 @@ test_sentence (void)
 
       set_language ("en");
       en = retract_deadline_count_describe (count, RETRACT_LANGUAGE_EN);
+      /* A letter's sentence is in the letter's language, whatever the interface's. */
+      letter_zh = retract_deadline_count_describe_in (count, RETRACT_LANGUAGE_ZH_CN);
       set_language ("zh_CN");
       zh = retract_deadline_count_describe (count, RETRACT_LANGUAGE_ZH_CN);
+      letter_en = retract_deadline_count_describe_in (count, RETRACT_LANGUAGE_EN);
       set_language ("en");
       g_assert_cmpstr (en, ==, c->en);
       g_assert_cmpstr (zh, ==, c->zh_CN);
+      g_assert_cmpstr (letter_en, ==, c->en);
+      g_assert_cmpstr (letter_zh, ==, c->zh_CN);
     }
 }
 
@@ -446,17 +453,23 @@ test_sentence_hours (void)
   g_autofree char *en = NULL;
   g_autofree char *one = NULL;
   g_autofree char *zh = NULL;
+  g_autofree char *letter_en = NULL;
+  g_autofree char *letter_zh = NULL;
 
   set_language ("en");
   en = retract_deadline_count_describe (day, RETRACT_LANGUAGE_EN);
   one = retract_deadline_count_describe (hour, RETRACT_LANGUAGE_EN);
   set_language ("zh_CN");
   zh = retract_deadline_count_describe (day, RETRACT_LANGUAGE_ZH_CN);
+  letter_en = retract_deadline_count_describe_in (hour, RETRACT_LANGUAGE_EN);
   set_language ("en");
+  letter_zh = retract_deadline_count_describe_in (day, RETRACT_LANGUAGE_ZH_CN);
 
   g_assert_cmpstr (en, ==, "24 hours after filing");
   g_assert_cmpstr (one, ==, "1 hour after filing");
   g_assert_cmpstr (zh, ==, "提交后 24 小时");
+  g_assert_cmpstr (letter_en, ==, "1 hour after filing");
+  g_assert_cmpstr (letter_zh, ==, "提交后 24 小时");
 }
 
 /* The situation page's word for each type's window, from the dataset. */

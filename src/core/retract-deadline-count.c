@@ -6,7 +6,7 @@
  * counted although they fall on a weekend (make-up working days, 调休上班).
  * The calendar fills it in as it counts (retract_calendar_count_working_days),
  * so the explanation and the deadline come from the same loop. The sentence
- * is interface text (gettext), like the answer page's other rows. */
+ * is said in the interface's language (gettext), or in a letter's own. */
 
 #define G_LOG_DOMAIN "retract-deadline-count"
 
@@ -224,6 +224,23 @@ retract_skip_reason_to_id (RetractSkipReason reason)
 
 /* ---- the sentence ---- */
 
+/* The sentence is said either in the interface's language (gettext: the
+ * answer page, the command line) or in a letter's own language, which may
+ * differ from the interface's (the letter to send is Chinese whatever the
+ * locale). Each phrase is written once for gettext (N_ marks it) and once
+ * in Chinese for the letter. */
+typedef struct
+{
+  RetractLanguage language; /* the holidays' names; and the words when fixed */
+  gboolean        fixed;
+} Speech;
+
+#define SAY(speech, zh, en) \
+  ((speech)->fixed ? ((speech)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en)) : _(en))
+#define SAY_WEEKDAY(speech, zh, en) \
+  ((speech)->fixed ? ((speech)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en)) \
+                   : g_dpgettext2 (GETTEXT_PACKAGE, "short weekday", en))
+
 static char *
 format_month_day (const GDate *date)
 {
@@ -232,28 +249,37 @@ format_month_day (const GDate *date)
 }
 
 static const char *
-weekday_name (const GDate *date)
+weekday_name (const Speech *speech,
+              const GDate  *date)
 {
   switch (g_date_get_weekday (date))
     {
     case G_DATE_MONDAY:
-      return C_("short weekday", "Mon");
+      return SAY_WEEKDAY (speech, "周一", NC_("short weekday", "Mon"));
     case G_DATE_TUESDAY:
-      return C_("short weekday", "Tue");
+      return SAY_WEEKDAY (speech, "周二", NC_("short weekday", "Tue"));
     case G_DATE_WEDNESDAY:
-      return C_("short weekday", "Wed");
+      return SAY_WEEKDAY (speech, "周三", NC_("short weekday", "Wed"));
     case G_DATE_THURSDAY:
-      return C_("short weekday", "Thu");
+      return SAY_WEEKDAY (speech, "周四", NC_("short weekday", "Thu"));
     case G_DATE_FRIDAY:
-      return C_("short weekday", "Fri");
+      return SAY_WEEKDAY (speech, "周五", NC_("short weekday", "Fri"));
     case G_DATE_SATURDAY:
-      return C_("short weekday", "Sat");
+      return SAY_WEEKDAY (speech, "周六", NC_("short weekday", "Sat"));
     case G_DATE_SUNDAY:
-      return C_("short weekday", "Sun");
+      return SAY_WEEKDAY (speech, "周日", NC_("short weekday", "Sun"));
     case G_DATE_BAD_WEEKDAY:
     default:
       g_return_val_if_reached ("");
     }
+}
+
+static const char *
+separator (const Speech *speech)
+{
+  if (speech->fixed)
+    return speech->language == RETRACT_LANGUAGE_ZH_CN ? "、" : ", ";
+  return C_("list separator", ", ");
 }
 
 static gboolean
@@ -269,6 +295,7 @@ is_makeup (RetractDeadlineCount *self,
 
 static void
 append_counted (RetractDeadlineCount *self,
+                const Speech         *speech,
                 GString              *text)
 {
   for (guint i = 0; i < self->counted->len; i++)
@@ -277,24 +304,28 @@ append_counted (RetractDeadlineCount *self,
       g_autofree char *day = format_month_day (date);
 
       if (i > 0)
-        g_string_append (text, C_("list separator", ", "));
+        g_string_append (text, separator (speech));
       if (is_makeup (self, date))
-        /* Translators: a counted day that is a weekend day worked instead of
-         * a holiday, "Sat 10-10 (make-up working day)": %1$s the weekday,
-         * %2$s month-day */
-        g_string_append_printf (text, _("%1$s %2$s (make-up working day)"),
-                                weekday_name (date), day);
+        g_string_append_printf (text, SAY (speech, "%2$s（%1$s，调休上班）",
+                                           /* Translators: a counted day that is a weekend day
+                                            * worked instead of a holiday, "Sat 10-10 (make-up
+                                            * working day)": %1$s the weekday, %2$s month-day */
+                                           N_("%1$s %2$s (make-up working day)")),
+                                weekday_name (speech, date), day);
       else
-        /* Translators: a counted day, "Thu 10-08": %1$s the weekday, %2$s month-day */
-        g_string_append_printf (text, _("%1$s %2$s"), weekday_name (date), day);
+        g_string_append_printf (text, SAY (speech, "%2$s（%1$s）",
+                                           /* Translators: a counted day, "Thu 10-08": %1$s the
+                                            * weekday, %2$s month-day */
+                                           N_("%1$s %2$s")),
+                                weekday_name (speech, date), day);
     }
 }
 
 /* One run of skipped days, "10-01 to 10-07 National Day holiday". */
 static char *
-describe_range (const RetractSkippedDay *first,
-                const RetractSkippedDay *last,
-                RetractLanguage          language)
+describe_range (const Speech            *speech,
+                const RetractSkippedDay *first,
+                const RetractSkippedDay *last)
 {
   g_autofree char *from = format_month_day (&first->date);
   g_autofree char *to = format_month_day (&last->date);
@@ -302,27 +333,35 @@ describe_range (const RetractSkippedDay *first,
 
   if (first->reason == RETRACT_SKIP_WEEKEND)
     return one_day
-      /* Translators: a skipped day, "11-28 weekend" */
-      ? g_strdup_printf (_("%s weekend"), from)
-      /* Translators: skipped days, "11-28 to 11-29 weekend" */
-      : g_strdup_printf (_("%1$s to %2$s weekend"), from, to);
+      ? g_strdup_printf (SAY (speech, "%s 周末",
+                              /* Translators: a skipped day, "11-28 weekend" */
+                              N_("%s weekend")), from)
+      : g_strdup_printf (SAY (speech, "%1$s 至 %2$s 周末",
+                              /* Translators: skipped days, "11-28 to 11-29 weekend" */
+                              N_("%1$s to %2$s weekend")), from, to);
 
   if (first->holiday != NULL && retract_text_is_set (first->holiday))
     {
-      const char *name = retract_text_get (first->holiday, language);
+      const char *name = retract_text_get (first->holiday, speech->language);
 
       return one_day
-        /* Translators: "01-01 New Year's Day holiday"; %2$s is the holiday's name */
-        ? g_strdup_printf (_("%1$s %2$s holiday"), from, name)
-        /* Translators: "10-01 to 10-07 National Day holiday"; %3$s is the holiday's name */
-        : g_strdup_printf (_("%1$s to %2$s %3$s holiday"), from, to, name);
+        ? g_strdup_printf (SAY (speech, "%1$s %2$s假期",
+                                /* Translators: "01-01 New Year's Day holiday"; %2$s is the
+                                 * holiday's name */
+                                N_("%1$s %2$s holiday")), from, name)
+        : g_strdup_printf (SAY (speech, "%1$s 至 %2$s %3$s假期",
+                                /* Translators: "10-01 to 10-07 National Day holiday"; %3$s is
+                                 * the holiday's name */
+                                N_("%1$s to %2$s %3$s holiday")), from, to, name);
     }
 
   return one_day
-    /* Translators: a skipped day, "01-01 holiday" */
-    ? g_strdup_printf (_("%s holiday"), from)
-    /* Translators: skipped days, "10-01 to 10-07 holiday" */
-    : g_strdup_printf (_("%1$s to %2$s holiday"), from, to);
+    ? g_strdup_printf (SAY (speech, "%s 假期",
+                            /* Translators: a skipped day, "01-01 holiday" */
+                            N_("%s holiday")), from)
+    : g_strdup_printf (SAY (speech, "%1$s 至 %2$s 假期",
+                            /* Translators: skipped days, "10-01 to 10-07 holiday" */
+                            N_("%1$s to %2$s holiday")), from, to);
 }
 
 static gboolean
@@ -335,8 +374,8 @@ same_run (const RetractSkippedDay *previous,
 
 static void
 append_skipped (RetractDeadlineCount *self,
-                GString              *text,
-                RetractLanguage       language)
+                const Speech         *speech,
+                GString              *text)
 {
   guint start = 0;
 
@@ -351,12 +390,53 @@ append_skipped (RetractDeadlineCount *self,
           same_run (previous, &g_array_index (self->skipped, RetractSkippedDay, i)))
         continue;
 
-      range = describe_range (first, previous, language);
+      range = describe_range (speech, first, previous);
       if (start > 0)
-        g_string_append (text, C_("list separator", ", "));
+        g_string_append (text, separator (speech));
       g_string_append (text, range);
       start = i;
     }
+}
+
+static char *
+describe (RetractDeadlineCount *self,
+          const Speech         *speech)
+{
+  gboolean zh = speech->fixed && speech->language == RETRACT_LANGUAGE_ZH_CN;
+  guint n = self->length;
+  g_autofree char *head = NULL;
+  g_autoptr(GString) days = NULL;
+  g_autoptr(GString) skipped = NULL;
+
+  if (self->kind == RETRACT_DEADLINE_HOURS)
+    return g_strdup_printf (!speech->fixed
+                            ? g_dngettext (GETTEXT_PACKAGE, "%u hour after filing",
+                                           "%u hours after filing", n)
+                            : zh ? "提交后 %u 小时"
+                            : n == 1 ? "%u hour after filing" : "%u hours after filing", n);
+
+  head = g_strdup_printf (!speech->fixed
+                          ? g_dngettext (GETTEXT_PACKAGE, "%u working day after filing",
+                                         "%u working days after filing", n)
+                          : zh ? "提交后 %u 个工作日"
+                          : n == 1 ? "%u working day after filing"
+                          : "%u working days after filing", n);
+  days = g_string_new (NULL);
+  append_counted (self, speech, days);
+  if (self->skipped->len == 0)
+    return g_strdup_printf (SAY (speech, "%1$s：%2$s",
+                                 /* Translators: %1$s is "3 working days after filing",
+                                  * %2$s the days counted */
+                                 N_("%1$s: %2$s")), head, days->str);
+
+  skipped = g_string_new (NULL);
+  append_skipped (self, speech, skipped);
+  return g_strdup_printf (SAY (speech, "%1$s：%2$s；%3$s不计",
+                               /* Translators: %1$s is "3 working days after filing", %2$s the
+                                * days counted, %3$s the days skipped, "10-01 to 10-07
+                                * National Day holiday" */
+                               N_("%1$s: %2$s; %3$s not counted")),
+                          head, days->str, skipped->str);
 }
 
 /**
@@ -374,31 +454,30 @@ char *
 retract_deadline_count_describe (RetractDeadlineCount *self,
                                  RetractLanguage       language)
 {
-  g_autofree char *head = NULL;
-  g_autoptr(GString) days = NULL;
-  g_autoptr(GString) skipped = NULL;
+  const Speech speech = { language, FALSE };
 
   g_return_val_if_fail (RETRACT_IS_DEADLINE_COUNT (self), NULL);
 
-  if (self->kind == RETRACT_DEADLINE_HOURS)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour after filing",
-                                         "%u hours after filing", self->length),
-                            self->length);
+  return describe (self, &speech);
+}
 
-  head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day after filing",
-                                       "%u working days after filing", self->length),
-                          self->length);
-  days = g_string_new (NULL);
-  append_counted (self, days);
-  if (self->skipped->len == 0)
-    /* Translators: %1$s is "3 working days after filing", %2$s the days counted */
-    return g_strdup_printf (_("%1$s: %2$s"), head, days->str);
+/**
+ * retract_deadline_count_describe_in:
+ *
+ * The same sentence as retract_deadline_count_describe(), all of it in
+ * @language whatever the interface's, for a letter.
+ *
+ * Returns: (transfer full): how the deadline was counted, in @language
+ */
+char *
+retract_deadline_count_describe_in (RetractDeadlineCount *self,
+                                    RetractLanguage       language)
+{
+  const Speech speech = { language, TRUE };
 
-  skipped = g_string_new (NULL);
-  append_skipped (self, skipped, language);
-  /* Translators: %1$s is "3 working days after filing", %2$s the days
-   * counted, %3$s the days skipped, "10-01 to 10-07 National Day holiday" */
-  return g_strdup_printf (_("%1$s: %2$s; %3$s not counted"), head, days->str, skipped->str);
+  g_return_val_if_fail (RETRACT_IS_DEADLINE_COUNT (self), NULL);
+
+  return describe (self, &speech);
 }
 
 /**

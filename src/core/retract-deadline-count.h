@@ -63,6 +63,8 @@ const char           *retract_skip_reason_to_id               (RetractSkipReason
 
 char                 *retract_deadline_count_describe         (RetractDeadlineCount *self,
                                                                RetractLanguage       language);
+char                 *retract_deadline_count_describe_in      (RetractDeadlineCount *self,
+                                                               RetractLanguage       language);
 char                 *retract_deadline_describe_type_window   (const RetractComplaintType *type);
 
 G_END_DECLS
