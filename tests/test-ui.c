@@ -488,51 +488,6 @@ test_dead_end (void)
   harness_clear (&harness);
 }
 
-/* Issue 15 §3: each deadline row says how it was counted, in the core's words. */
-static void
-test_deadline_explained (void)
-{
-  Harness harness;
-  GtkWidget *result;
-  AdwActionRow *row;
-
-  harness_init (&harness, "2026-09-30T11:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "miniprogram-infringement",
-                          "2026-09-30T10:00:00+08:00");
-  harness_next (&harness);
-  harness_next (&harness);
-  assert_step (&harness, "result");
-
-  result = GTK_WIDGET (harness_page (&harness, "result"));
-  row = find_row (result, "The window to withdraw closes");
-  g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
-                   "2026-10-10 23:59:59 (Beijing time)\n"
-                   "3 working days after filing: Thu 10-08, Fri 10-09, Sat 10-10 (make-up "
-                   "working day); 10-01 to 10-07 National Day holiday not counted");
-  row = find_row (result, "Self-service withdrawal ends");
-  g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
-                   "2026-09-30 12:00 (Beijing time)\n2 hours after filing");
-
-  /* An hour window says its hours. */
-  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
-                              "wizard.go-to", "s", "situation");
-  harness_settle ();
-  retract_case_set_complaint_type (retract_window_get_case (harness.window), "friend-report");
-  harness_next (&harness);
-  harness_next (&harness);
-  assert_step (&harness, "result");
-  row = find_row (result, "The window to withdraw closes");
-  g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
-                   "2026-10-01 10:00 (Beijing time)\n24 hours after filing");
-
-  harness_clear (&harness);
-}
-
 static void
 test_clock_flips_stage (void)
 {
@@ -3142,6 +3097,69 @@ remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* Issue 15 §3: each deadline row says how it was counted, in the core's words. */
+static void
+test_deadline_explained (void)
+{
+  static const struct {
+    const char *type;
+    const char *suffix;
+  } windows[] = {
+    { "Report of a friend (pornography / fraud)", "24 h · Success ★★★☆" },
+    { "Payment complaint (transaction dispute)", "72 h · Success ★★☆" },
+    { "Mini-program infringement complaint", "3 working days · Success ★☆" },
+    { "Intellectual-property complaint", "Cannot be withdrawn" },
+  };
+  Harness harness;
+  GtkWidget *result;
+  AdwActionRow *row;
+
+  harness_init (&harness, "2026-09-30T11:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "miniprogram-infringement",
+                          "2026-09-30T10:00:00+08:00");
+
+  /* Each complaint type states its window, from the dataset. */
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      row = find_row (GTK_WIDGET (harness_page (&harness, "situation")), windows[i].type);
+      g_assert_nonnull (row);
+      g_assert_nonnull (find_label (GTK_WIDGET (row), windows[i].suffix));
+    }
+
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+
+  result = GTK_WIDGET (harness_page (&harness, "result"));
+  row = find_row (result, "The window to withdraw closes");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-10-10 23:59:59 (Beijing time)\n"
+                   "3 working days after filing: Thu 10-08, Fri 10-09, Sat 10-10 (make-up "
+                   "working day); 10-01 to 10-07 National Day holiday not counted");
+  row = find_row (result, "Self-service withdrawal ends");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-09-30 12:00 (Beijing time)\n2 hours after filing");
+
+  /* An hour window says its hours. */
+  gtk_widget_activate_action (GTK_WIDGET (retract_window_get_wizard (harness.window)),
+                              "wizard.go-to", "s", "situation");
+  harness_settle ();
+  retract_case_set_complaint_type (retract_window_get_case (harness.window), "friend-report");
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  row = find_row (result, "The window to withdraw closes");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "2026-10-01 10:00 (Beijing time)\n24 hours after filing");
+
+  harness_clear (&harness);
 }
 
 int

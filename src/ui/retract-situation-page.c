@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-deadline-count.h"
 #include "retract-rows.h"
 #include "retract-situation-page.h"
 #include "retract-time.h"
@@ -144,6 +145,7 @@ build_type_rows (RetractSituationPage *self)
   for (guint i = 0; i < types->len; i++)
     {
       const RetractComplaintType *type = g_ptr_array_index (types, i);
+      g_autofree char *window = NULL;
       g_autofree char *suffix = NULL;
       GtkCheckButton *check;
       GtkWidget *row;
@@ -151,11 +153,22 @@ build_type_rows (RetractSituationPage *self)
       if (!g_str_equal (type->platform, platform))
         continue;
 
-      if (!type->withdrawable)
-        suffix = g_strdup (_("Cannot be withdrawn"));
-      else if (type->success_rating != NULL)
-        /* Translators: the seed's success rating, e.g. "Success ★★★☆" */
-        suffix = g_strdup_printf (_("Success %s"), type->success_rating);
+      /* Each type states its window from the dataset (issue 15 §3): "24 h",
+       * "3 working days", "Cannot be withdrawn". */
+      window = retract_deadline_describe_type_window (type);
+      if (type->withdrawable && type->success_rating != NULL)
+        {
+          /* Translators: the seed's success rating, e.g. "Success ★★★☆" */
+          g_autofree char *success = g_strdup_printf (_("Success %s"), type->success_rating);
+
+          /* Translators: a complaint type's window and success rating,
+           * "24 h · Success ★★★☆" */
+          suffix = g_strdup_printf (_("%1$s · %2$s"), window, success);
+        }
+      else
+        {
+          suffix = g_steal_pointer (&window);
+        }
 
       row = radio_row_new (retract_text_get (&type->name, language),
                            retract_text_get (&type->description, language), suffix, group,
