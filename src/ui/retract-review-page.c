@@ -23,6 +23,7 @@ struct _RetractReviewPage
   RetractPage            parent_instance;
 
   AdwPreferencesGroup   *answer_group;
+  GtkWidget             *appeal_button;
   GtkSwitch             *author_switch;
   AdwPreferencesGroup   *circumstances_group;
   AdwPreferencesGroup   *details_group;
@@ -34,6 +35,8 @@ struct _RetractReviewPage
   GtkLabel              *page_label;
   GtkDrawingArea        *preview;
   GtkWidget             *preview_box;
+  GtkWidget             *preview_frame;
+  GtkScrolledWindow     *preview_scroller;
   AdwPreferencesGroup   *situation_group;
 
   GPtrArray             *rows;
@@ -42,6 +45,8 @@ struct _RetractReviewPage
   RetractLetterRenderer *renderer;
   GCancellable          *layout_cancellable; /* while a long letter is laid out */
   guint                  preview_page;
+  guint                  zoom_level;  /* an index of zoom_levels */
+  int                    fit_width;   /* the frame's width: the sheet at 100% */
   GtkFileChooserNative  *chooser;
 };
 
@@ -53,6 +58,16 @@ typedef enum
 } ExportKind;
 
 G_DEFINE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT_TYPE_PAGE)
+
+/* How much larger than the frame's width the sheet is drawn; the first fits
+ * the width, which is as small as reading allows. */
+static const double zoom_levels[] = { 1.0, 1.25, 1.5, 2.0, 2.5, 3.0 };
+
+/* The frame narrower than this scrolls the page instead of shrinking the sheet. */
+#define PREVIEW_MIN_WIDTH 240
+/* What the frame asks for: the clamp around the page gives it at most its own
+ * width, so the sheet grows with the window up to it. */
+#define PREVIEW_NATURAL_WIDTH 1200
 
 static void
 add_value (RetractReviewPage   *self,
@@ -239,8 +254,19 @@ set_documents_enabled (RetractReviewPage *self,
     "review.copy-appeal",
   };
 
+  /* The appeal message is offered only while the core says the appeal is the
+   * route (the case has been processed and the platform takes appeals), not
+   * during a review, where it would be a second channel at once. */
+  gboolean appeal = self->assessment != NULL &&
+                    retract_assessment_has_channel (self->assessment,
+                                                    RETRACT_CHANNEL_APPEAL_MESSAGE);
+
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
+                                   enabled &&
+                                   (appeal || !g_str_equal (actions[i], "review.copy-appeal")));
+  /* Its slot in the flow box goes with it. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->appeal_button), appeal);
   /* Reminders need only the deadlines, not the letter details. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-reminders",
                                  self->assessment != NULL);
@@ -382,9 +408,90 @@ draw_preview (GtkDrawingArea *area,
   if (self->renderer == NULL)
     return;
 
-  cairo_translate (cr, (width - RETRACT_A4_WIDTH * scale) / 2, 0);
   cairo_scale (cr, scale, scale);
   retract_letter_renderer_draw_page (self->renderer, cr, self->preview_page);
+}
+
+/* The sheet's size: the frame's width times the zoom, A4's height for it.
+ * At 100% it is the frame's size, so nothing scrolls. */
+static void
+apply_zoom (RetractReviewPage *self)
+{
+  double zoom = zoom_levels[self->zoom_level];
+  int width = (int) (self->fit_width * zoom);
+
+  gtk_drawing_area_set_content_width (self->preview, width);
+  gtk_drawing_area_set_content_height (self->preview,
+                                       (int) (width * RETRACT_A4_HEIGHT / RETRACT_A4_WIDTH));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.zoom-out", self->zoom_level > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.zoom-reset", self->zoom_level > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.zoom-in",
+                                 self->zoom_level + 1 < G_N_ELEMENTS (zoom_levels));
+}
+
+static void
+review_zoom (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+
+  if (g_str_equal (action_name, "review.zoom-in"))
+    self->zoom_level = MIN (self->zoom_level + 1, G_N_ELEMENTS (zoom_levels) - 1);
+  else if (g_str_equal (action_name, "review.zoom-out"))
+    self->zoom_level = self->zoom_level > 0 ? self->zoom_level - 1 : 0;
+  else
+    self->zoom_level = 0;
+
+  apply_zoom (self);
+}
+
+/* The frame's height follows its width (an A4 sheet), whatever the window. */
+static GtkSizeRequestMode
+preview_frame_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+preview_frame_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PREVIEW_MIN_WIDTH;
+      *natural = PREVIEW_NATURAL_WIDTH;
+    }
+  else
+    {
+      int width = for_size >= 0 ? MAX (for_size, PREVIEW_MIN_WIDTH) : PREVIEW_MIN_WIDTH;
+
+      *minimum = *natural = (int) (width * RETRACT_A4_HEIGHT / RETRACT_A4_WIDTH);
+    }
+}
+
+static void
+preview_frame_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (gtk_widget_get_ancestor (widget,
+                                                                          RETRACT_TYPE_REVIEW_PAGE));
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (width != self->fit_width)
+    {
+      self->fit_width = width;
+      apply_zoom (self);
+    }
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, -1, NULL);
 }
 
 static void
@@ -433,9 +540,10 @@ build_export (RetractReviewPage *self,
       return g_bytes_new_take (text, strlen (text));
     case EXPORT_REMINDERS:
     default:
+      /* In the interface's language: the reminders are for the user, not
+       * the letter's reader (whichever copy of the letter is shown). */
       text = retract_reminders_build_ics (self->assessment, now,
-                                          gtk_switch_get_active (self->english_switch)
-                                          ? RETRACT_LANGUAGE_EN : RETRACT_LANGUAGE_ZH_CN,
+                                          retract_page_get_language (RETRACT_PAGE (self)),
                                           error);
       return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
     }
@@ -509,6 +617,10 @@ default_name (RetractReviewPage *self,
   g_autofree char *date = g_date_time_format (retract_assessment_get_now (self->assessment),
                                               "%Y-%m-%d");
   gboolean english = gtk_switch_get_active (self->english_switch);
+
+  /* The reminders' name follows their text: the interface's language. */
+  if (kind == EXPORT_REMINDERS)
+    english = retract_page_get_language (RETRACT_PAGE (self)) == RETRACT_LANGUAGE_EN;
 
   switch (kind)
     {
@@ -630,6 +742,23 @@ on_case_notify (RetractReviewPage *self,
     rebuild (self);
 }
 
+/* Time passing changes what is offered when it changes the stage (the
+ * appeal message once the complaint has been processed); the letter itself
+ * is dated when exported, so it is not laid out again every minute. */
+static void
+on_clock_now (RetractReviewPage *self)
+{
+  g_autoptr(RetractAssessment) now = NULL;
+
+  if (retract_page_defer (RETRACT_PAGE (self)) || self->assessment == NULL)
+    return;
+
+  now = retract_page_assess (RETRACT_PAGE (self));
+  if (now == NULL ||
+      retract_assessment_get_stage (now) != retract_assessment_get_stage (self->assessment))
+    rebuild (self);
+}
+
 static void
 on_materials_changed (RetractReviewPage *self)
 {
@@ -675,6 +804,7 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/retract-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, answer_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, appeal_button);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, author_switch);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, circumstances_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, details_group);
@@ -686,6 +816,8 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, page_label);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, situation_group);
   gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
 
@@ -697,6 +829,38 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.copy-appeal", NULL, review_copy);
   gtk_widget_class_install_action (widget_class, "review.previous-page", NULL, review_turn_page);
   gtk_widget_class_install_action (widget_class, "review.next-page", NULL, review_turn_page);
+  gtk_widget_class_install_action (widget_class, "review.zoom-in", NULL, review_zoom);
+  gtk_widget_class_install_action (widget_class, "review.zoom-out", NULL, review_zoom);
+  gtk_widget_class_install_action (widget_class, "review.zoom-reset", NULL, review_zoom);
+}
+
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 zoom the preview while the review is the
+ * page shown, wherever the focus is in the window (the window manages them). */
+static void
+add_zoom_shortcuts (RetractReviewPage *self)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } keys[] = {
+    { "<Control>plus", "review.zoom-in" },
+    { "<Control>equal", "review.zoom-in" },
+    { "<Control>KP_Add", "review.zoom-in" },
+    { "<Control>minus", "review.zoom-out" },
+    { "<Control>KP_Subtract", "review.zoom-out" },
+    { "<Control>0", "review.zoom-reset" },
+    { "<Control>KP_0", "review.zoom-reset" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -712,7 +876,15 @@ retract_review_page_init (RetractReviewPage *self)
                                   G_CALLBACK (on_case_notify), self);
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)),
                                   "materials-changed", G_CALLBACK (on_materials_changed), self);
+  g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),
+                                  "notify::now", G_CALLBACK (on_clock_now), self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  gtk_widget_set_layout_manager (self->preview_frame,
+                                 gtk_custom_layout_new (preview_frame_request_mode,
+                                                        preview_frame_measure,
+                                                        preview_frame_allocate));
+  add_zoom_shortcuts (self);
+  apply_zoom (self);
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }
 
@@ -740,4 +912,45 @@ retract_review_page_get_preview_pages (RetractReviewPage *self)
 {
   g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), 0);
   return self->renderer != NULL ? retract_letter_renderer_get_n_pages (self->renderer) : 0;
+}
+
+/**
+ * retract_review_page_get_preview_size:
+ * @width: (out): the sheet's width in the preview, in pixels
+ * @height: (out): its height
+ *
+ * The size the letter's sheet is drawn at: the frame's width at 100%, more
+ * when zoomed in.
+ */
+void
+retract_review_page_get_preview_size (RetractReviewPage *self,
+                                      int               *width,
+                                      int               *height)
+{
+  g_return_if_fail (RETRACT_IS_REVIEW_PAGE (self));
+
+  *width = gtk_drawing_area_get_content_width (self->preview);
+  *height = gtk_drawing_area_get_content_height (self->preview);
+}
+
+/**
+ * retract_review_page_build_reminders:
+ *
+ * The calendar Save Reminders… writes for this case, in the interface's
+ * language.
+ *
+ * Returns: (transfer full) (nullable): the .ics text, or %NULL with @error set
+ */
+char *
+retract_review_page_build_reminders (RetractReviewPage  *self,
+                                     GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (self->assessment != NULL, NULL);
+
+  bytes = build_export (self, EXPORT_REMINDERS, error);
+  return bytes != NULL ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+                       : NULL;
 }

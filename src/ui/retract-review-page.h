@@ -12,5 +12,10 @@ G_DECLARE_FINAL_TYPE (RetractReviewPage, retract_review_page, RETRACT, REVIEW_PA
 
 RetractLetter *retract_review_page_get_letter        (RetractReviewPage *self);
 guint          retract_review_page_get_preview_pages (RetractReviewPage *self);
+void           retract_review_page_get_preview_size  (RetractReviewPage *self,
+                                                      int               *width,
+                                                      int               *height);
+char          *retract_review_page_build_reminders   (RetractReviewPage  *self,
+                                                      GError            **error);
 
 G_END_DECLS
