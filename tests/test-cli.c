@@ -851,6 +851,45 @@ test_types (void)
   g_assert_nonnull (strstr (human.out, "miniprogram-infringement"));
 }
 
+/* Hong Kong, Taiwan and Macau locales read Traditional characters, both our
+ * own words (zh_HK.po, which zh_TW and zh_MO share) and the dataset's; the
+ * mainland locale keeps Simplified ones. 类/類 and 销/銷 differ. */
+static void
+test_types_traditional (void)
+{
+  const char * const locales[] = { "zh_HK", "zh_TW", "zh_MO" };
+  const char * const mainland[] = { "LANGUAGE", "zh_CN", NULL };
+  g_auto(Run) simplified = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      const char * const env[] = { "LANGUAGE", locales[i], NULL };
+      g_auto(Run) run = { 0 };
+
+      run_cli_env (&run, env, "types", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "社交類舉報"));
+      g_assert_nonnull (strstr (run.out, "撤銷期限"));
+      g_assert_null (strstr (run.out, "类"));
+      g_assert_null (strstr (run.out, "撤销"));
+      g_assert_null (strstr (run.out, "Window:"));
+    }
+
+  run_cli_env (&simplified, mainland, "types", NULL);
+  g_assert_cmpint (simplified.status, ==, 0);
+  g_assert_nonnull (strstr (simplified.out, "社交类举报"));
+  g_assert_nonnull (strstr (simplified.out, "撤销期限"));
+  g_assert_null (strstr (simplified.out, "類"));
+  g_assert_null (strstr (simplified.out, "銷"));
+
+  /* --lang zh_HK wins over an English locale, for both kinds of text. */
+  run_cli (&forced, "types", "--lang", "zh_HK");
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_nonnull (strstr (forced.out, "社交類舉報"));
+  g_assert_nonnull (strstr (forced.out, "撤銷期限"));
+}
+
 static void
 test_rules_info (void)
 {
@@ -1447,6 +1486,7 @@ main (int   argc,
     }
   g_test_add_func ("/retract/cli/update-rules", test_update_rules);
   g_test_add_func ("/retract/cli/types", test_types);
+  g_test_add_func ("/retract/cli/types-traditional", test_types_traditional);
   g_test_add_func ("/retract/cli/rules-info", test_rules_info);
   g_test_add_func ("/retract/cli/validate-rules", test_validate_rules);
   g_test_add_func ("/retract/cli/validate-rules/hostile-text", test_hostile_rules);

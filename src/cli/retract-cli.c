@@ -279,7 +279,7 @@ choose_language (const char      *name,
     }
 
   /* Our own messages follow the chosen language too. */
-  g_setenv ("LANGUAGE", *language == RETRACT_LANGUAGE_ZH_CN ? "zh_CN" : "en", TRUE);
+  g_setenv ("LANGUAGE", retract_language_to_string (*language), TRUE);
   return TRUE;
 }
 

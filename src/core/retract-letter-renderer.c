@@ -34,6 +34,11 @@
 #define UNBROKEN_BREAK_EVERY 3
 #define ZERO_WIDTH_SPACE "\u200B"
 
+/* The page's own Chinese words in the letter's script: Traditional for the
+ * zh_HK reading copy (retract-hant-phrases.h). */
+#define CHINESE(self, zh) \
+  retract_text_chinese_phrase (retract_letter_get_language ((self)->letter), (zh))
+
 typedef struct
 {
   PangoLayout *layout;
@@ -155,7 +160,7 @@ block_layout (RetractLetterRenderer    *self,
       return new_layout (self, FONT_FAMILY, 13, PANGO_WEIGHT_BOLD, block->text);
     case RETRACT_BLOCK_FIELD:
       {
-        gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+        gboolean chinese = retract_letter_get_language (self->letter) != RETRACT_LANGUAGE_EN;
         /* The value's runs only: the bold label's length must stay its length. */
         g_autofree char *breakable = with_break_opportunities (
           block->text, pango_context_get_language (self->context));
@@ -305,12 +310,13 @@ draw_signature (RetractLetterRenderer *self,
                 cairo_t               *cr,
                 const Placement       *placement)
 {
-  gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
+  gboolean chinese = retract_letter_get_language (self->letter) != RETRACT_LANGUAGE_EN;
   double right = self->page_width - MARGIN_SIDE;
   double top = placement->baseline;
   double box_x = right - FINGERPRINT_SIZE;
   g_autoptr(PangoLayout) signature = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL,
-                                                 chinese ? "申请人（签名）：" : "Signature:");
+                                                 chinese ? CHINESE (self, "申请人（签名）：")
+                                                         : "Signature:");
   g_autoptr(PangoLayout) caption = new_layout (self, FOOTER_FAMILY, 8, PANGO_WEIGHT_NORMAL,
                                                chinese ? "手印" : "Fingerprint");
 
@@ -351,8 +357,9 @@ draw_footer (RetractLetterRenderer *self,
              cairo_t               *cr,
              guint                  page)
 {
-  gboolean chinese = retract_letter_get_language (self->letter) == RETRACT_LANGUAGE_ZH_CN;
-  g_autofree char *number = g_strdup_printf (chinese ? "第 %u 页 / 共 %u 页" : "Page %u of %u",
+  gboolean chinese = retract_letter_get_language (self->letter) != RETRACT_LANGUAGE_EN;
+  g_autofree char *number = g_strdup_printf (chinese ? CHINESE (self, "第 %u 页 / 共 %u 页")
+                                                     : "Page %u of %u",
                                              page + 1, self->n_pages);
   g_autoptr(PangoLayout) number_layout = new_layout (self, FOOTER_FAMILY, 9, PANGO_WEIGHT_NORMAL,
                                                      number);
@@ -424,8 +431,10 @@ renderer_new_with_font_map (RetractLetter *letter,
   cairo_font_options_destroy (options);
   pango_context_set_language (self->context,
                               pango_language_from_string (
-                                retract_letter_get_language (letter) == RETRACT_LANGUAGE_ZH_CN
-                                ? "zh-cn" : "en"));
+                                retract_letter_get_language (letter) == RETRACT_LANGUAGE_EN
+                                ? "en"
+                                : retract_letter_get_language (letter) == RETRACT_LANGUAGE_ZH_HK
+                                ? "zh-hk" : "zh-cn"));
 
   paginate (self);
   return self;

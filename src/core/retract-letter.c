@@ -38,8 +38,11 @@ struct _RetractLetter
 
 G_DEFINE_FINAL_TYPE (RetractLetter, retract_letter, G_TYPE_OBJECT)
 
-/* The letter speaks the language asked for, whatever the interface's. */
-#define PHRASE(self, zh, en) ((self)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en))
+/* The letter speaks the language asked for, whatever the interface's; the
+ * Traditional reading copy takes each sentence's form from
+ * retract-hant-phrases.h. */
+#define PHRASE(self, zh, en) ((self)->language == RETRACT_LANGUAGE_EN ? (en) \
+                              : retract_text_chinese_phrase ((self)->language, (zh)))
 
 static void
 block_free (gpointer data)
@@ -87,7 +90,7 @@ format_date (RetractLetter *self,
 {
   g_autoptr(GDateTime) local = g_date_time_to_timezone (time, retract_time_zone ());
 
-  if (self->language == RETRACT_LANGUAGE_ZH_CN)
+  if (self->language != RETRACT_LANGUAGE_EN)
     return g_date_time_format (local, "%Y年%m月%d日");
 
   return g_date_time_format (local, "%Y-%m-%d");

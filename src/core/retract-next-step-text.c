@@ -15,7 +15,9 @@
 #include "retract-next-step-text.h"
 #include "retract-time.h"
 
-#define PHRASE(language, zh, en) ((language) == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en))
+/* Traditional Chinese takes each sentence's form from retract-hant-phrases.h. */
+#define PHRASE(language, zh, en) ((language) == RETRACT_LANGUAGE_EN ? (en) \
+                                  : retract_text_chinese_phrase ((language), (zh)))
 
 static const char *
 channel_name (RetractRuleset  *rules,

@@ -170,8 +170,10 @@ read_text_node (Parser      *parser,
                 RetractText *text,
                 GError     **error)
 {
-  static const char * const keys[] = { "zh_CN", "en", NULL };
-  const char *zh_CN = NULL, *en = NULL;
+  /* zh_HK, the Traditional form, is optional: a text without it reads as
+   * zh_CN in Traditional locales. Any other language is refused. */
+  static const char * const keys[] = { "zh_CN", "en", "zh_HK", NULL };
+  const char *zh_CN = NULL, *en = NULL, *zh_HK = NULL;
   JsonObject *object;
 
   object = retract_json_document_expect_object (parser->doc, node, path, error);
@@ -180,11 +182,15 @@ read_text_node (Parser      *parser,
       !retract_json_document_read_string (parser->doc, object, path, keys[0],
                                           RETRACT_JSON_NONEMPTY, &zh_CN, error) ||
       !retract_json_document_read_string (parser->doc, object, path, keys[1],
-                                          RETRACT_JSON_NONEMPTY, &en, error))
+                                          RETRACT_JSON_NONEMPTY, &en, error) ||
+      !retract_json_document_read_string (parser->doc, object, path, keys[2],
+                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NONEMPTY,
+                                          &zh_HK, error))
     return FALSE;
 
   text->zh_CN = g_strdup (zh_CN);
   text->en = g_strdup (en);
+  text->zh_HK = g_strdup (zh_HK);
   return TRUE;
 }
 

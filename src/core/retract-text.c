@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "retract-error.h"
+#include "retract-hant-phrases.h"
 #include "retract-json-document.h"
 #include "retract-text.h"
 #include "retract-validators.h"
@@ -16,7 +17,8 @@
  * retract_text_get:
  *
  * Returns: (transfer none): the text in @language, falling back to the
- *   other language when a translation is missing, or "" when neither is set
+ *   other language when a translation is missing, or "" when neither is set;
+ *   %RETRACT_LANGUAGE_ZH_HK falls back to the Simplified text, then English
  */
 const char *
 retract_text_get (const RetractText *text,
@@ -27,8 +29,11 @@ retract_text_get (const RetractText *text,
 
   g_return_val_if_fail (text != NULL, "");
 
-  wanted = language == RETRACT_LANGUAGE_ZH_CN ? text->zh_CN : text->en;
-  other = language == RETRACT_LANGUAGE_ZH_CN ? text->en : text->zh_CN;
+  if (language == RETRACT_LANGUAGE_ZH_HK && text->zh_HK != NULL && *text->zh_HK != '\0')
+    return text->zh_HK;
+
+  wanted = language == RETRACT_LANGUAGE_EN ? text->en : text->zh_CN;
+  other = language == RETRACT_LANGUAGE_EN ? text->zh_CN : text->en;
 
   if (wanted != NULL && *wanted != '\0')
     return wanted;
@@ -48,6 +53,7 @@ retract_text_clear (RetractText *text)
 {
   g_clear_pointer (&text->zh_CN, g_free);
   g_clear_pointer (&text->en, g_free);
+  g_clear_pointer (&text->zh_HK, g_free);
 }
 
 /* Where a walk is in the tree; the path is only spelled out for a message. */
@@ -190,7 +196,10 @@ retract_text_check_document (RetractJsonDocument *doc,
  *
  * The language of dataset texts for this process: Chinese when the user's
  * preferred languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) start with a
- * Chinese one, English otherwise.
+ * Chinese one, English otherwise. Hong Kong, Macau and Taiwan write
+ * Traditional characters: zh_HK, zh_MO and zh_TW (and zh_Hant) read the
+ * zh_HK texts, as gettext reads zh_HK.po for them (po/LINGUAS has zh_TW and
+ * zh_MO as copies of it).
  */
 RetractLanguage
 retract_language_default (void)
@@ -199,6 +208,9 @@ retract_language_default (void)
 
   for (guint i = 0; names[i] != NULL; i++)
     {
+      if (g_str_has_prefix (names[i], "zh_HK") || g_str_has_prefix (names[i], "zh_TW") ||
+          g_str_has_prefix (names[i], "zh_MO") || g_str_has_prefix (names[i], "zh_Hant"))
+        return RETRACT_LANGUAGE_ZH_HK;
       if (g_str_has_prefix (names[i], "zh"))
         return RETRACT_LANGUAGE_ZH_CN;
       if (g_str_has_prefix (names[i], "en"))
@@ -216,6 +228,8 @@ retract_language_from_string (const char      *name,
 
   if (g_str_equal (name, "zh_CN") || g_str_equal (name, "zh"))
     *language = RETRACT_LANGUAGE_ZH_CN;
+  else if (g_str_equal (name, "zh_HK") || g_str_equal (name, "zh_TW"))
+    *language = RETRACT_LANGUAGE_ZH_HK;
   else if (g_str_equal (name, "en"))
     *language = RETRACT_LANGUAGE_EN;
   else
@@ -227,7 +241,55 @@ retract_language_from_string (const char      *name,
 const char *
 retract_language_to_string (RetractLanguage language)
 {
-  return language == RETRACT_LANGUAGE_ZH_CN ? "zh_CN" : "en";
+  switch (language)
+    {
+    case RETRACT_LANGUAGE_ZH_CN:
+      return "zh_CN";
+    case RETRACT_LANGUAGE_ZH_HK:
+      return "zh_HK";
+    case RETRACT_LANGUAGE_EN:
+    default:
+      return "en";
+    }
+}
+
+static gpointer
+build_hant_table (gpointer data)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (retract_hant_phrases); i++)
+    g_hash_table_insert (table, (gpointer) retract_hant_phrases[i].zh_CN,
+                         (gpointer) retract_hant_phrases[i].zh_HK);
+  return table;
+}
+
+/**
+ * retract_text_chinese_phrase:
+ * @zh_CN: one of the core's fixed Chinese sentences (a literal in
+ *   retract-next-step-text.c or retract-letter.c), possibly a format
+ *
+ * The core writes its sentences in Simplified Chinese in the code, like the
+ * letter that goes to a mainland company. For %RETRACT_LANGUAGE_ZH_HK this
+ * gives the sentence's Traditional form from retract-hant-phrases.h (made
+ * by build-aux/make-zh-hk.py, so the build needs no converter).
+ *
+ * Returns: (transfer none): the Traditional form for
+ *   %RETRACT_LANGUAGE_ZH_HK when the table has one, else @zh_CN
+ */
+const char *
+retract_text_chinese_phrase (RetractLanguage  language,
+                             const char      *zh_CN)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *zh_HK;
+
+  if (language != RETRACT_LANGUAGE_ZH_HK)
+    return zh_CN;
+
+  g_once (&once, build_hant_table, NULL);
+  zh_HK = g_hash_table_lookup (once.retval, zh_CN);
+  return zh_HK != NULL ? zh_HK : zh_CN;
 }
 
 /* Whether a line may break next to @c without a dictionary: spaces, CJK

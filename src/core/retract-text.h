@@ -5,11 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* A piece of dataset text in both of the languages Retract speaks. */
+/* A piece of dataset text in both of the languages Retract speaks, and
+ * optionally its Traditional Chinese form. */
 typedef struct
 {
   char *zh_CN;
   char *en;
+  char *zh_HK;  /* nullable */
 } RetractText;
 
 const char      *retract_text_get             (const RetractText *text,
@@ -27,5 +29,7 @@ RetractLanguage  retract_language_default     (void);
 gboolean         retract_language_from_string (const char        *name,
                                                RetractLanguage   *language);
 const char      *retract_language_to_string   (RetractLanguage    language);
+const char      *retract_text_chinese_phrase  (RetractLanguage    language,
+                                               const char        *zh_CN) G_GNUC_FORMAT (2);
 
 G_END_DECLS

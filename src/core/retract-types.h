@@ -27,6 +27,9 @@ typedef enum
 {
   RETRACT_LANGUAGE_ZH_CN,
   RETRACT_LANGUAGE_EN,
+  /* Traditional Chinese as written in Hong Kong (also for Taiwan and Macau
+   * locales); a dataset text without it falls back to zh_CN. */
+  RETRACT_LANGUAGE_ZH_HK,
 } RetractLanguage;
 
 const char *retract_stage_to_id   (RetractStage  stage);
