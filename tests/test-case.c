@@ -173,10 +173,14 @@ test_notify_detail_names (void)
   static const char * const properties[RETRACT_N_DETAILS] = {
     "applicant-name", "applicant-wechat-id", "applicant-phone", "applicant-id-number",
     "complaint-number", "respondent", "narrative", "reason",
+    "guardian-name", "guardian-relationship", "guardian-phone", "guardian-id-number",
+    "enterprise-name", "enterprise-credit-code",
   };
   static const char * const fields[RETRACT_N_DETAILS] = {
     "applicant.name", "applicant.wechat_id", "applicant.phone", "applicant.id_number",
     "complaint_number", "respondent", "narrative", "reason",
+    "guardian.name", "guardian.relationship", "guardian.phone", "guardian.id_number",
+    "enterprise.name", "enterprise.credit_code",
   };
   RetractCase *self = retract_case_new ();
   NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
@@ -445,6 +449,13 @@ assert_same_case (RetractCase *a,
                    retract_case_get_other_party_loss (b));
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     g_assert_cmpstr (retract_case_get_detail (a, i), ==, retract_case_get_detail (b, i));
+  for (guint i = 0; i < RETRACT_N_ID_HOLDERS; i++)
+    {
+      g_assert_cmpint (retract_case_get_id_document_type (a, i), ==,
+                       retract_case_get_id_document_type (b, i));
+      g_assert_cmpint (retract_case_get_id_document_type_chosen (a, i), ==,
+                       retract_case_get_id_document_type_chosen (b, i));
+    }
 }
 
 static RetractCase *
@@ -467,9 +478,18 @@ make_full_case (void)
   retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_NAME, "张三");
   retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01");
   retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+852 9123 4567");
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT,
+                                     RETRACT_ID_DOCUMENT_MAINLAND_ID);
   retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002x");
   retract_case_set_detail (self, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
   retract_case_set_detail (self, RETRACT_DETAIL_RESPONDENT, "李四 “老李” \"Li\" \\ 🙂");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_NAME, "张大山");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "父亲");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_PHONE, "+853 6123 4567");
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN, RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "a123456(3)");
+  retract_case_set_detail (self, RETRACT_DETAIL_ENTERPRISE_NAME, "深圳市腾讯计算机系统有限公司");
+  retract_case_set_detail (self, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91440300708461136T");
   retract_case_set_detail (self, RETRACT_DETAIL_NARRATIVE, narrative);
   retract_case_set_detail (self, RETRACT_DETAIL_REASON,
                            "手滑点错了,并非本意。\r\nA slip of the finger.\u2028End");
@@ -547,7 +567,7 @@ static const Rejection rejections[] = {
     "{\n  \"format\": 1,\n  \"applicant\": {\n    \"name\": \"张三\",\n    \"age\": 30\n  }\n}",
     RETRACT_DATA_ERROR_UNKNOWN_KEY,
     NAME ":5:5: $.applicant.age: unknown key “age”; "
-    "expected one of: name, wechat_id, phone, id_number" },
+    "expected one of: name, wechat_id, phone, id_document, id_number" },
   { "unknown-key/case-differs",
     "{\"format\": 1, \"Platform\": \"wechat\"}",
     RETRACT_DATA_ERROR_UNKNOWN_KEY,
@@ -1358,6 +1378,16 @@ test_detail_table (void)
     [RETRACT_DETAIL_RESPONDENT] = { "respondent", "The other party", FALSE },
     [RETRACT_DETAIL_NARRATIVE] = { "narrative", "What happened", TRUE },
     [RETRACT_DETAIL_REASON] = { "reason", "Why it was a mistake", TRUE },
+    /* Required only where they apply: retract_case_detail_is_required(). */
+    [RETRACT_DETAIL_GUARDIAN_NAME] = { "guardian.name", "Guardian's name", FALSE },
+    [RETRACT_DETAIL_GUARDIAN_RELATIONSHIP] = { "guardian.relationship",
+                                               "Guardian's relationship to the minor", FALSE },
+    [RETRACT_DETAIL_GUARDIAN_PHONE] = { "guardian.phone", "Guardian's phone number", FALSE },
+    [RETRACT_DETAIL_GUARDIAN_ID_NUMBER] = { "guardian.id_number", "Guardian's ID number",
+                                            FALSE },
+    [RETRACT_DETAIL_ENTERPRISE_NAME] = { "enterprise.name", "Company name", FALSE },
+    [RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE] = { "enterprise.credit_code",
+                                                "Unified social credit code", FALSE },
   };
   g_autoptr(GDate) today = g_date_new_dmy (24, G_DATE_NOVEMBER, 2026);
   g_autoptr(RetractCase) kase = retract_case_new ();

@@ -41,6 +41,10 @@ full_case (const char *platform,
   retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
   retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "zhangsan_01");
   retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "13800138000");
+  /* A mainland resident ID, even in a cross-border case (whose applicant has
+   * a Hong Kong identity card unless another document is chosen). */
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT,
+                                     RETRACT_ID_DOCUMENT_MAINLAND_ID);
   retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X");
   retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
   retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李四");

@@ -20,28 +20,62 @@
 
 /* The loader, the writer, the checks below, the letter and the pages all read
  * this table. */
+#define APPLICANT RETRACT_ID_HOLDER_APPLICANT
+#define GUARDIAN RETRACT_ID_HOLDER_GUARDIAN
+#define MINOR RETRACT_SCENARIO_MINOR
+#define ENTERPRISE RETRACT_SCENARIO_ENTERPRISE
 static const RetractCaseField fields[RETRACT_N_DETAILS] = {
-  /*                                       field, label,
-   *                                       required, max_chars, multiline, check */
-  [RETRACT_DETAIL_APPLICANT_NAME]      = { "applicant.name", N_("Your name"),
-                                           TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE },
-  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = { "applicant.wechat_id", N_("WeChat ID"),
-                                           FALSE, 64, FALSE, RETRACT_FIELD_CHECK_WECHAT_ID },
-  [RETRACT_DETAIL_APPLICANT_PHONE]     = { "applicant.phone", N_("Phone number"),
-                                           TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE },
-  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = { "applicant.id_number", N_("ID card number"),
-                                           FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER },
-  [RETRACT_DETAIL_COMPLAINT_NUMBER]    = { "complaint_number", N_("Complaint number"),
-                                           TRUE, 64, FALSE, RETRACT_FIELD_CHECK_COMPLAINT_NUMBER },
-  [RETRACT_DETAIL_RESPONDENT]          = { "respondent", N_("The other party"),
-                                           FALSE, 200, FALSE, RETRACT_FIELD_CHECK_NONE },
-  [RETRACT_DETAIL_NARRATIVE]           = { "narrative", N_("What happened"),
-                                           TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE },
-  [RETRACT_DETAIL_REASON]              = { "reason", N_("Why it was a mistake"),
-                                           TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE },
+  /*   field, label,
+   *   required, max_chars, multiline, check, scenario, holder */
+  [RETRACT_DETAIL_APPLICANT_NAME] = {
+    "applicant.name", N_("Your name"),
+    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+  [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = {
+    "applicant.wechat_id", N_("WeChat ID"),
+    FALSE, 64, FALSE, RETRACT_FIELD_CHECK_WECHAT_ID, NULL, APPLICANT },
+  [RETRACT_DETAIL_APPLICANT_PHONE] = {
+    "applicant.phone", N_("Phone number"),
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, NULL, APPLICANT },
+  [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = {
+    "applicant.id_number", N_("ID card number"),
+    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, NULL, APPLICANT },
+  [RETRACT_DETAIL_COMPLAINT_NUMBER] = {
+    "complaint_number", N_("Complaint number"),
+    TRUE, 64, FALSE, RETRACT_FIELD_CHECK_COMPLAINT_NUMBER, NULL, APPLICANT },
+  [RETRACT_DETAIL_RESPONDENT] = {
+    "respondent", N_("The other party"),
+    FALSE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+  [RETRACT_DETAIL_NARRATIVE] = {
+    "narrative", N_("What happened"),
+    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+  [RETRACT_DETAIL_REASON] = {
+    "reason", N_("Why it was a mistake"),
+    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+  /* A minor's guardian acts for them (the article's §5): who, and how to reach them. */
+  [RETRACT_DETAIL_GUARDIAN_NAME] = {
+    "guardian.name", N_("Guardian's name"),
+    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN },
+  [RETRACT_DETAIL_GUARDIAN_RELATIONSHIP] = {
+    "guardian.relationship", N_("Guardian's relationship to the minor"),
+    TRUE, 50, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN },
+  [RETRACT_DETAIL_GUARDIAN_PHONE] = {
+    "guardian.phone", N_("Guardian's phone number"),
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, MINOR, GUARDIAN },
+  [RETRACT_DETAIL_GUARDIAN_ID_NUMBER] = {
+    "guardian.id_number", N_("Guardian's ID number"),
+    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, MINOR, GUARDIAN },
+  /* A WeCom (enterprise) account is the company's: the letter names it. */
+  [RETRACT_DETAIL_ENTERPRISE_NAME] = {
+    "enterprise.name", N_("Company name"),
+    TRUE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, ENTERPRISE, APPLICANT },
+  [RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE] = {
+    "enterprise.credit_code", N_("Unified social credit code"),
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_CREDIT_CODE, ENTERPRISE, APPLICANT },
 };
-
-#define APPLICANT_PREFIX "applicant."
+#undef APPLICANT
+#undef GUARDIAN
+#undef MINOR
+#undef ENTERPRISE
 
 /**
  * retract_case_field: (skip)
@@ -56,20 +90,31 @@ retract_case_field (RetractDetail detail)
   return &fields[detail];
 }
 
-/* The key within its object: the field's path after "applicant.". */
+/* The key within its object: the field's path after "applicant." or
+ * "guardian." or "enterprise.". */
 const char *
 retract_case_field_json_key (RetractDetail detail)
 {
   const char *field = retract_case_field (detail)->field;
+  const char *dot = strchr (field, '.');
 
-  return retract_case_field_is_applicant (detail) ? field + strlen (APPLICANT_PREFIX) : field;
+  return dot != NULL ? dot + 1 : field;
 }
 
-/* Whether the field lives in the case file's "applicant" object. */
-gboolean
-retract_case_field_is_applicant (RetractDetail detail)
+/**
+ * retract_case_field_dup_group:
+ *
+ * Returns: (transfer full) (nullable): the case file's object the field
+ *   lives in, "applicant", "guardian" or "enterprise", or %NULL for the top
+ *   level
+ */
+char *
+retract_case_field_dup_group (RetractDetail detail)
 {
-  return g_str_has_prefix (retract_case_field (detail)->field, APPLICANT_PREFIX);
+  const char *field = retract_case_field (detail)->field;
+  const char *dot = strchr (field, '.');
+
+  return dot != NULL ? g_strndup (field, (gsize) (dot - field)) : NULL;
 }
 
 /* The RetractCase property: the path with "-" for "." and "_". */
@@ -109,14 +154,84 @@ retract_detail_get_label (RetractDetail detail)
 /**
  * retract_detail_is_required:
  *
- * Returns: whether the letter cannot be written without @detail
+ * Returns: whether no letter can be written without @detail, whatever the
+ *   case: the table requires it and it applies to every case. A detail that
+ *   applies only with a scenario, such as the guardian's name, is required
+ *   only in those cases: see retract_case_detail_is_required().
  */
 gboolean
 retract_detail_is_required (RetractDetail detail)
 {
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
 
-  return fields[detail].required;
+  return fields[detail].required && fields[detail].scenario == NULL;
+}
+
+/**
+ * retract_case_detail_applies:
+ *
+ * Whether @detail is asked for in this case: the guardian's details only
+ * with the "minor" scenario, the enterprise's only with "enterprise", the
+ * others always. The details page shows, and the letter checks and prints,
+ * only the details that apply; the case file keeps the others as they are.
+ *
+ * Returns: %TRUE if @detail applies to @self
+ */
+gboolean
+retract_case_detail_applies (RetractCase   *self,
+                             RetractDetail  detail)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
+
+  return fields[detail].scenario == NULL ||
+         retract_case_has_scenario (self, fields[detail].scenario);
+}
+
+/**
+ * retract_case_detail_is_required:
+ *
+ * Returns: whether the letter for @self cannot be written without @detail:
+ *   it applies and the field table requires it
+ */
+gboolean
+retract_case_detail_is_required (RetractCase   *self,
+                                 RetractDetail  detail)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
+
+  return fields[detail].required && retract_case_detail_applies (self, detail);
+}
+
+/* A Hong Kong or Macau number is allowed for someone abroad (cross-border)
+ * or whose identity document is not a mainland card: a Hong Kong resident
+ * with a travel permit, a residence permit or a passport may well have one. */
+static gboolean
+allows_hong_kong_macau_phone (RetractCase     *self,
+                              RetractIdHolder  holder)
+{
+  return retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER) ||
+         retract_case_get_id_document_type (self, holder) != RETRACT_ID_DOCUMENT_MAINLAND_ID;
+}
+
+static gboolean
+check_id_number (RetractCase     *self,
+                 RetractIdHolder  holder,
+                 const char      *value,
+                 const GDate     *today,
+                 GError         **error)
+{
+  RetractIdDocumentType type = retract_case_get_id_document_type (self, holder);
+  g_autoptr(GDateTime) day = NULL;
+
+  if (type == RETRACT_ID_DOCUMENT_MAINLAND_ID)
+    return retract_validate_id_number (value, today, NULL, error);
+
+  if (today != NULL && g_date_valid (today))
+    day = g_date_time_new_utc (g_date_get_year (today), g_date_get_month (today),
+                               g_date_get_day (today), 0, 0, 0);
+  return retract_validate_id_document (type, value, day, NULL, error);
 }
 
 static gboolean
@@ -140,13 +255,14 @@ check_detail (RetractCase   *self,
     case RETRACT_FIELD_CHECK_WECHAT_ID:
       return retract_validate_wechat_id (value, error);
     case RETRACT_FIELD_CHECK_PHONE:
-      return retract_validate_phone (value,
-                                     retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER),
+      return retract_validate_phone (value, allows_hong_kong_macau_phone (self, info->holder),
                                      NULL, error);
     case RETRACT_FIELD_CHECK_ID_NUMBER:
-      return retract_validate_id_number (value, today, NULL, error);
+      return check_id_number (self, info->holder, value, today, error);
     case RETRACT_FIELD_CHECK_COMPLAINT_NUMBER:
       return retract_validate_complaint_number (value, error);
+    case RETRACT_FIELD_CHECK_CREDIT_CODE:
+      return retract_validate_credit_code (value, NULL, error);
     default:
       g_assert_not_reached ();
     }
@@ -159,7 +275,9 @@ check_detail (RetractCase   *self,
  *
  * Checks one letter detail as the details page does on Next: a required one
  * that is missing is an error (%RETRACT_INPUT_ERROR_MISSING), a given one must
- * pass its checks.
+ * pass its checks. A detail that does not apply to this case
+ * (retract_case_detail_applies()) is fine whatever it holds: the letter
+ * leaves it out.
  *
  * Returns: %TRUE if @detail is fine for the letter
  */
@@ -172,9 +290,12 @@ retract_case_validate_detail (RetractCase   *self,
   g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
 
+  if (!retract_case_detail_applies (self, detail))
+    return TRUE;
+
   if (retract_case_get_detail (self, detail) == NULL)
     {
-      if (!fields[detail].required)
+      if (!retract_case_detail_is_required (self, detail))
         return TRUE;
 
       g_set_error_literal (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING,
@@ -190,7 +311,8 @@ retract_case_validate_detail (RetractCase   *self,
  * @today: (nullable): for birth dates in ID numbers
  * @error: every bad field, one per line, each as "field: reason"
  *
- * Checks the letter details that were given; missing ones are not an error here.
+ * Checks the letter details that were given and apply to this case; missing
+ * ones are not an error here.
  */
 gboolean
 retract_case_validate_details (RetractCase *self,
@@ -205,7 +327,8 @@ retract_case_validate_details (RetractCase *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (retract_case_get_detail (self, i) == NULL || check_detail (self, i, today, &local_error))
+      if (retract_case_get_detail (self, i) == NULL || !retract_case_detail_applies (self, i) ||
+          check_detail (self, i, today, &local_error))
         continue;
 
       if (problems->len > 0)

@@ -24,6 +24,9 @@ struct _RetractCase
   int        withdrawals_this_month;
   gboolean   other_party_loss;
   char      *details[RETRACT_N_DETAILS];
+  /* The type of each holder's identity document, or -1 while none was
+   * chosen (retract_case_get_id_document_type() gives the default then). */
+  int        id_types[RETRACT_N_ID_HOLDERS];
   GHashTable *materials; /* material id → RetractCaseMaterial */
   char      *step;
 
@@ -52,6 +55,9 @@ void     _retract_case_material_free           (gpointer      data);
 void     _retract_case_emit_materials_changed  (RetractCase  *self);
 void     _retract_case_emit_events_changed     (RetractCase  *self);
 void     _retract_case_notify_account          (RetractCase  *self);
+void     _retract_case_set_id_type             (RetractCase  *self,
+                                                RetractIdHolder holder,
+                                                int           type);
 void     _retract_case_set_identity            (RetractCase  *self,
                                                 const char   *id,
                                                 GDateTime    *created_at);

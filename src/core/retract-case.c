@@ -11,6 +11,7 @@
 
 #include "retract-case-private.h"
 #include "retract-case-fields-private.h"
+#include "retract-engine-ids.h"
 
 enum {
   MATERIALS_CHANGED,
@@ -35,10 +36,13 @@ enum {
   PROP_LAST_DETAIL = PROP_FIRST_DETAIL + RETRACT_N_DETAILS - 1,
   PROP_STEP,
   PROP_ACCOUNT,
+  PROP_APPLICANT_ID_TYPE,
+  PROP_GUARDIAN_ID_TYPE,
   N_PROPS
 };
 
 #define IS_DETAIL_PROP(prop_id) ((prop_id) >= PROP_FIRST_DETAIL && (prop_id) <= PROP_LAST_DETAIL)
+#define ID_TYPE_PROP(holder) (PROP_APPLICANT_ID_TYPE + (holder))
 
 static GParamSpec *properties [N_PROPS];
 
@@ -147,6 +151,11 @@ retract_case_get_property (GObject    *object,
     case PROP_ACCOUNT:
       g_value_set_string (value, self->account);
       break;
+    case PROP_APPLICANT_ID_TYPE:
+    case PROP_GUARDIAN_ID_TYPE:
+      g_value_set_enum (value, retract_case_get_id_document_type (self, prop_id -
+                                                                  PROP_APPLICANT_ID_TYPE));
+      break;
     default:
       if (IS_DETAIL_PROP (prop_id))
         g_value_set_string (value, self->details[prop_id - PROP_FIRST_DETAIL]);
@@ -188,6 +197,11 @@ retract_case_set_property (GObject      *object,
       break;
     case PROP_STEP:
       retract_case_set_step (self, g_value_get_string (value));
+      break;
+    case PROP_APPLICANT_ID_TYPE:
+    case PROP_GUARDIAN_ID_TYPE:
+      retract_case_set_id_document_type (self, prop_id - PROP_APPLICANT_ID_TYPE,
+                                         g_value_get_enum (value));
       break;
     default:
       if (IS_DETAIL_PROP (prop_id))
@@ -239,6 +253,19 @@ retract_case_class_init (RetractCaseClass *klass)
     g_param_spec_string ("account", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                          G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * RetractCase:applicant-id-type:
+   *
+   * The type of the applicant's identity document; see
+   * retract_case_get_id_document_type() for its default.
+   */
+  properties [PROP_APPLICANT_ID_TYPE] =
+    g_param_spec_enum ("applicant-id-type", NULL, NULL, RETRACT_TYPE_ID_DOCUMENT_TYPE,
+                       RETRACT_ID_DOCUMENT_MAINLAND_ID, flags);
+  properties [PROP_GUARDIAN_ID_TYPE] =
+    g_param_spec_enum ("guardian-id-type", NULL, NULL, RETRACT_TYPE_ID_DOCUMENT_TYPE,
+                       RETRACT_ID_DOCUMENT_MAINLAND_ID, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -268,6 +295,8 @@ retract_case_init (RetractCase *self)
   self->materials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            _retract_case_material_free);
   self->account = g_strdup ("");
+  for (guint i = 0; i < RETRACT_N_ID_HOLDERS; i++)
+    self->id_types[i] = -1;
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_case_event_free);
   _retract_case_set_identity (self, NULL, NULL);
 }
@@ -496,6 +525,15 @@ retract_case_set_detail (RetractCase   *self,
   g_return_if_fail (detail < RETRACT_N_DETAILS);
 
   set_text (self, &self->details[detail], value, PROP_FIRST_DETAIL + detail);
+
+  /* A number is typed as a document of some type: the default of the
+   * moment becomes the choice, so that turning the cross-border scenario on
+   * or off later does not change how a number already given is read (and
+   * the file, which names the type, says the same). */
+  for (guint holder = 0; holder < RETRACT_N_ID_HOLDERS; holder++)
+    if (detail == retract_id_holder_get_number_detail (holder) && self->details[detail] != NULL &&
+        self->id_types[holder] < 0)
+      self->id_types[holder] = (int) retract_case_get_id_document_type (self, holder);
 }
 
 /**
@@ -517,4 +555,124 @@ retract_case_set_step (RetractCase *self,
   g_return_if_fail (RETRACT_IS_CASE (self));
 
   set_text (self, &self->step, step, PROP_STEP);
+}
+
+/**
+ * retract_id_holder_get_number_detail:
+ *
+ * Returns: the detail that holds @holder's identity document number
+ */
+RetractDetail
+retract_id_holder_get_number_detail (RetractIdHolder holder)
+{
+  g_return_val_if_fail (holder < RETRACT_N_ID_HOLDERS, RETRACT_DETAIL_APPLICANT_ID_NUMBER);
+
+  return holder == RETRACT_ID_HOLDER_GUARDIAN ? RETRACT_DETAIL_GUARDIAN_ID_NUMBER
+                                              : RETRACT_DETAIL_APPLICANT_ID_NUMBER;
+}
+
+/**
+ * retract_case_get_id_document_type:
+ *
+ * The type of @holder's identity document: the one chosen, or by default a
+ * mainland resident ID, except that the applicant of a cross-border case
+ * has a Hong Kong identity card until another type is chosen (the article's
+ * cross-border users are mostly in Hong Kong). Typing a number chooses the
+ * default of the moment. The default follows the scenarios without a notify
+ * of its own: a view of the type listens to "notify::scenarios" too (one
+ * change, one notify).
+ *
+ * Returns: the document type
+ */
+RetractIdDocumentType
+retract_case_get_id_document_type (RetractCase     *self,
+                                   RetractIdHolder  holder)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), RETRACT_ID_DOCUMENT_MAINLAND_ID);
+  g_return_val_if_fail (holder < RETRACT_N_ID_HOLDERS, RETRACT_ID_DOCUMENT_MAINLAND_ID);
+
+  if (self->id_types[holder] >= 0)
+    return (RetractIdDocumentType) self->id_types[holder];
+
+  if (holder == RETRACT_ID_HOLDER_APPLICANT &&
+      retract_case_has_scenario (self, RETRACT_SCENARIO_CROSS_BORDER))
+    return RETRACT_ID_DOCUMENT_HK_ID;
+
+  return RETRACT_ID_DOCUMENT_MAINLAND_ID;
+}
+
+/**
+ * retract_case_get_id_document_type_chosen:
+ *
+ * Returns: whether a type was chosen for @holder's document (set, or read
+ *   from the case file), rather than the default
+ */
+gboolean
+retract_case_get_id_document_type_chosen (RetractCase     *self,
+                                          RetractIdHolder  holder)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
+  g_return_val_if_fail (holder < RETRACT_N_ID_HOLDERS, FALSE);
+
+  return self->id_types[holder] >= 0;
+}
+
+/* Stores @type (-1: none chosen) and notifies the type when it moved, and
+ * the number too: it is checked against the new type now. */
+void
+_retract_case_set_id_type (RetractCase     *self,
+                           RetractIdHolder  holder,
+                           int              type)
+{
+  RetractIdDocumentType before = retract_case_get_id_document_type (self, holder);
+
+  self->id_types[holder] = type;
+  if (retract_case_get_id_document_type (self, holder) == before)
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [ID_TYPE_PROP (holder)]);
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties [PROP_FIRST_DETAIL +
+                                        retract_id_holder_get_number_detail (holder)]);
+}
+
+/**
+ * retract_case_set_id_document_type:
+ *
+ * Chooses the type of @holder's identity document. When the type changes,
+ * "notify::applicant-id-type" (or "guardian-id-type") is emitted, and the
+ * number's own notify too, since it is now checked by the new type's rule.
+ */
+void
+retract_case_set_id_document_type (RetractCase           *self,
+                                   RetractIdHolder        holder,
+                                   RetractIdDocumentType  type)
+{
+  g_return_if_fail (RETRACT_IS_CASE (self));
+  g_return_if_fail (holder < RETRACT_N_ID_HOLDERS);
+  g_return_if_fail (type < RETRACT_N_ID_DOCUMENT_TYPES);
+
+  _retract_case_set_id_type (self, holder, (int) type);
+}
+
+/**
+ * retract_case_dup_masked_id_number:
+ *
+ * Returns: (transfer full) (nullable): @holder's number masked by its
+ *   type's rule (retract_mask_id_document()), or %NULL when none was given
+ */
+char *
+retract_case_dup_masked_id_number (RetractCase     *self,
+                                   RetractIdHolder  holder)
+{
+  const char *number;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+  g_return_val_if_fail (holder < RETRACT_N_ID_HOLDERS, NULL);
+
+  number = self->details[retract_id_holder_get_number_detail (holder)];
+  if (number == NULL)
+    return NULL;
+
+  return retract_mask_id_document (retract_case_get_id_document_type (self, holder), number);
 }

@@ -5,6 +5,7 @@
 
 #include "retract-case-event.h"
 #include "retract-engine-ids.h"
+#include "retract-id-document.h"
 #include "retract-types.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,9 @@ G_DECLARE_FINAL_TYPE (RetractCase, retract_case, RETRACT, CASE, GObject)
 #define RETRACT_CASE_MAX_ATTACHMENT_BYTES 4096
 #define RETRACT_DEFAULT_MISTAKE RETRACT_MISTAKE_MISOPERATION
 
-/* The letter's free-text answers. */
+/* The letter's free-text answers. The guardian's apply only to a case with
+ * the "minor" scenario, the enterprise's only with "enterprise"
+ * (retract_case_detail_applies()). */
 typedef enum
 {
   RETRACT_DETAIL_APPLICANT_NAME,
@@ -30,9 +33,24 @@ typedef enum
   RETRACT_DETAIL_RESPONDENT,
   RETRACT_DETAIL_NARRATIVE,
   RETRACT_DETAIL_REASON,
+  RETRACT_DETAIL_GUARDIAN_NAME,
+  RETRACT_DETAIL_GUARDIAN_RELATIONSHIP,
+  RETRACT_DETAIL_GUARDIAN_PHONE,
+  RETRACT_DETAIL_GUARDIAN_ID_NUMBER,
+  RETRACT_DETAIL_ENTERPRISE_NAME,
+  RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE,
 } RetractDetail;
 
-#define RETRACT_N_DETAILS (RETRACT_DETAIL_REASON + 1)
+#define RETRACT_N_DETAILS (RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE + 1)
+
+/* Whose identity document a number is. */
+typedef enum
+{
+  RETRACT_ID_HOLDER_APPLICANT,
+  RETRACT_ID_HOLDER_GUARDIAN,
+} RetractIdHolder;
+
+#define RETRACT_N_ID_HOLDERS (RETRACT_ID_HOLDER_GUARDIAN + 1)
 
 RetractCase        *retract_case_new                   (void);
 RetractCase        *retract_case_new_from_bytes        (GBytes        *bytes,
@@ -80,6 +98,21 @@ void                retract_case_set_detail            (RetractCase   *self,
 const char         *retract_detail_get_field_name      (RetractDetail  detail);
 const char         *retract_detail_get_label           (RetractDetail  detail);
 gboolean            retract_detail_is_required         (RetractDetail  detail);
+gboolean            retract_case_detail_applies        (RetractCase   *self,
+                                                        RetractDetail  detail);
+gboolean            retract_case_detail_is_required    (RetractCase   *self,
+                                                        RetractDetail  detail);
+
+RetractIdDocumentType retract_case_get_id_document_type (RetractCase  *self,
+                                                         RetractIdHolder holder);
+void                retract_case_set_id_document_type  (RetractCase   *self,
+                                                        RetractIdHolder holder,
+                                                        RetractIdDocumentType type);
+gboolean            retract_case_get_id_document_type_chosen (RetractCase *self,
+                                                              RetractIdHolder holder);
+RetractDetail       retract_id_holder_get_number_detail (RetractIdHolder holder);
+char               *retract_case_dup_masked_id_number  (RetractCase   *self,
+                                                        RetractIdHolder holder);
 
 gboolean            retract_case_get_material_ready    (RetractCase   *self,
                                                         const char    *material);

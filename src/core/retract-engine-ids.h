@@ -13,8 +13,14 @@ G_BEGIN_DECLS
 /* The platform a CLI question without --platform is asked about. */
 #define RETRACT_PLATFORM_WECHAT              "wechat"
 
-/* The scenario that changes which phone numbers are valid. */
+/* The scenario that changes which phone numbers are valid and defaults the
+ * applicant's identity document to the Hong Kong card. */
 #define RETRACT_SCENARIO_CROSS_BORDER        "cross-border"
+
+/* The scenarios that bring the guardian's and the enterprise's details
+ * (retract_case_detail_applies()). */
+#define RETRACT_SCENARIO_MINOR               "minor"
+#define RETRACT_SCENARIO_ENTERPRISE          "enterprise"
 
 /* The mistake a new case starts with. */
 #define RETRACT_MISTAKE_MISOPERATION         "misoperation"

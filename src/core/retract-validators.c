@@ -10,53 +10,12 @@
 
 #include "retract-error.h"
 #include "retract-validators.h"
-
-/* GB 11643-1999: province-level codes that open a resident ID number. */
-static const guint province_codes[] = {
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91,
-};
-
-/**
- * retract_id_number_check_digit:
- * @first17: the first 17 digits of a resident ID number
- *
- * Returns: the GB 11643 check character, '0'–'9' or 'X'
- */
-char
-retract_id_number_check_digit (const char *first17)
-{
-  static const guint weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char check[11] = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
-  guint sum = 0;
-
-  g_return_val_if_fail (first17 != NULL, '\0');
-
-  for (guint i = 0; i < 17; i++)
-    {
-      g_return_val_if_fail (g_ascii_isdigit (first17[i]), '\0');
-      sum += (guint) (first17[i] - '0') * weights[i];
-    }
-
-  return check[sum % 11];
-}
-
-static guint
-digits_value (const char *digits,
-              guint       count)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < count; i++)
-    value = value * 10 + (guint) (digits[i] - '0');
-
-  return value;
-}
+#include "retract-validators-private.h"
 
 /* What people type: full-width forms from a Chinese input method become ASCII
  * ("１３８" → "138"), and the spaces and dashes used to group digits go. */
-static char *
-normalize_typed (const char *text)
+char *
+_retract_normalize_typed (const char *text)
 {
   GString *result;
 
@@ -77,108 +36,6 @@ normalize_typed (const char *text)
     }
 
   return g_string_free (result, FALSE);
-}
-
-/**
- * retract_validate_id_number:
- * @today: (nullable): birth dates after this day are refused
- * @normalized: (out) (optional): the number with an upper-case X
- *
- * Checks an 18-character resident ID number: digits, province code, birth
- * date and the GB 11643 check character.
- */
-gboolean
-retract_validate_id_number (const char  *text,
-                            const GDate *today,
-                            char       **normalized,
-                            GError     **error)
-{
-  g_autofree char *number = NULL;
-  gboolean province_ok = FALSE;
-  guint province, year, month, day;
-  char expected;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  number = normalize_typed (text);
-  if (!g_str_is_ascii (number))
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("an ID number has only digits and the letter X"));
-      return FALSE;
-    }
-  if (strlen (number) != 18)
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("a resident ID number has 18 characters, this one has %u"),
-                   (guint) strlen (number));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < 17; i++)
-    if (!g_ascii_isdigit (number[i]))
-      {
-        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                     _("the first 17 characters of an ID number are digits; character %u is "
-                       "not"), i + 1);
-        return FALSE;
-      }
-
-  if (number[17] == 'x')
-    number[17] = 'X';
-  if (!g_ascii_isdigit (number[17]) && number[17] != 'X')
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("the last character of an ID number is a digit or X"));
-      return FALSE;
-    }
-
-  province = digits_value (number, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (province_codes); i++)
-    province_ok = province_ok || province_codes[i] == province;
-  if (!province_ok)
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("the first two digits are not a province code"));
-      return FALSE;
-    }
-
-  year = digits_value (number + 6, 4);
-  month = digits_value (number + 10, 2);
-  day = digits_value (number + 12, 2);
-  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("digits 7–14 are not a valid date of birth"));
-      return FALSE;
-    }
-
-  if (today != NULL && g_date_valid (today))
-    {
-      GDate birth;
-
-      g_date_clear (&birth, 1);
-      g_date_set_dmy (&birth, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-      if (g_date_compare (&birth, today) > 0)
-        {
-          g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                       _("the date of birth in digits 7–14 is in the future"));
-          return FALSE;
-        }
-    }
-
-  expected = retract_id_number_check_digit (number);
-  if (number[17] != expected)
-    {
-      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
-                   _("the check character does not match the other digits; one of them is "
-                     "probably mistyped"));
-      return FALSE;
-    }
-
-  if (normalized != NULL)
-    *normalized = g_steal_pointer (&number);
-  return TRUE;
 }
 
 static gboolean
@@ -214,7 +71,7 @@ retract_validate_phone (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  number = normalize_typed (text);
+  number = _retract_normalize_typed (text);
   national = number;
   if (g_str_has_prefix (number, "+86") && !g_str_has_prefix (number, "+852") &&
       !g_str_has_prefix (number, "+853"))
@@ -714,33 +571,97 @@ retract_validate_https_url (const char *text,
   return TRUE;
 }
 
-/**
- * retract_mask_id_number:
- *
- * Returns: (transfer full): the number with its middle hidden,
- *   `110105********002X`, as letters show it by default
- */
-char *
-retract_mask_id_number (const char *id_number)
+/* GB 32100-2015's 31 characters: the digits and the capital letters
+ * without I, O, Z, S and V, which are read as digits. */
+static const char credit_code_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+static int
+credit_code_value (char c)
 {
-  g_autofree char *normalized = NULL;
-  GString *masked;
-  glong length;
+  const char *found = c != '\0' ? strchr (credit_code_alphabet, c) : NULL;
 
-  g_return_val_if_fail (id_number != NULL, NULL);
+  return found != NULL ? (int) (found - credit_code_alphabet) : -1;
+}
 
-  /* Counted in characters, so non-ASCII input is never cut mid-character. */
-  normalized = g_utf8_make_valid (id_number, -1);
-  length = g_utf8_strlen (normalized, -1);
-  if (length <= 10)
-    return g_strnfill ((gsize) length, '*');
+/**
+ * retract_credit_code_check_character:
+ * @first17: the first 17 characters of a unified social credit code
+ *
+ * Returns: the GB 32100-2015 check character, or '\0' if @first17 has a
+ *   character outside the code's alphabet
+ */
+char
+retract_credit_code_check_character (const char *first17)
+{
+  guint sum = 0, weight = 1;
 
-  masked = g_string_new (NULL);
-  g_string_append_len (masked, normalized,
-                       g_utf8_offset_to_pointer (normalized, 6) - normalized);
-  for (glong i = 6; i < length - 4; i++)
-    g_string_append_c (masked, '*');
-  g_string_append (masked, g_utf8_offset_to_pointer (normalized, length - 4));
+  g_return_val_if_fail (first17 != NULL, '\0');
 
-  return g_string_free (masked, FALSE);
+  for (guint i = 0; i < 17; i++, weight = weight * 3 % 31)
+    {
+      int value = credit_code_value (first17[i]);
+
+      if (value < 0)
+        return '\0';
+      sum += (guint) value * weight;
+    }
+
+  return credit_code_alphabet[(31 - sum % 31) % 31];
+}
+
+/**
+ * retract_validate_credit_code:
+ * @normalized: (out) (optional): the code in upper case
+ *
+ * A unified social credit code: see retract-validators.h for the rule.
+ */
+gboolean
+retract_validate_credit_code (const char *text,
+                              char      **normalized,
+                              GError    **error)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  typed = _retract_normalize_typed (text);
+  if (!g_utf8_validate (typed, -1, NULL) || !g_str_is_ascii (typed) || strlen (typed) != 18)
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("a unified social credit code has 18 letters and digits, such as "
+                     "91440300708461136T"));
+      return FALSE;
+    }
+
+  code = g_ascii_strup (typed, -1);
+  for (guint i = 0; i < 18; i++)
+    if (credit_code_value (code[i]) < 0)
+      {
+        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                     _("character %u is not used in a unified social credit code (it has no "
+                       "I, O, Z, S or V)"), i + 1);
+        return FALSE;
+      }
+
+  for (guint i = 2; i < 8; i++)
+    if (!g_ascii_isdigit (code[i]))
+      {
+        g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                     _("characters 3–8 of a unified social credit code are digits (the "
+                       "region code); character %u is not"), i + 1);
+        return FALSE;
+      }
+
+  if (retract_credit_code_check_character (code) != code[17])
+    {
+      g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
+                   _("the last character of the credit code does not match the others; one of "
+                     "them is probably mistyped"));
+      return FALSE;
+    }
+
+  if (normalized != NULL)
+    *normalized = g_steal_pointer (&code);
+  return TRUE;
 }

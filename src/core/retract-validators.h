@@ -3,10 +3,24 @@
 
 #include <glib.h>
 
+#include "retract-id-document.h"
+
 G_BEGIN_DECLS
 
 /* Checks for what people type. Messages never repeat the value itself, so
- * they are safe to show, log or put in a bug report. */
+ * they are safe to show, log or put in a bug report. Identity documents, the
+ * mainland resident ID number among them, are in retract-id-document.h.
+ *
+ * retract_validate_phone() takes a mainland mobile number, 11 digits starting
+ * 13–19, optionally after +86 or 0086; with @allow_hong_kong_macau also a
+ * Hong Kong mobile number, +852 and 8 digits starting 4–9, and a Macau one,
+ * +853 and 8 digits starting 6.
+ *
+ * retract_validate_credit_code() takes a unified social credit code
+ * (GB 32100-2015): 18 characters from the 31 of "0123456789ABCDEFGHJKLMNPQRTUWXY"
+ * (no I, O, Z, S or V), positions 3–8 digits (the administrative division),
+ * and a last character that makes the weighted sum (weights 3^i mod 31)
+ * a multiple of 31. Lower case is accepted and made upper case. */
 
 /* retract_validate_characters() is the one check for characters in every text
  * that is shown, printed or put in a letter: dataset texts, case fields
@@ -51,10 +65,6 @@ G_BEGIN_DECLS
  *     digits, and one "#" before the fragment); a backslash, quote, "[",
  *     "]", "<", ">", "`", "{", "}", "|", "^" or a second "#" is refused. */
 
-gboolean retract_validate_id_number        (const char  *text,
-                                            const GDate *today,
-                                            char       **normalized,
-                                            GError     **error);
 gboolean retract_validate_phone            (const char  *text,
                                             gboolean     allow_hong_kong_macau,
                                             char       **normalized,
@@ -76,7 +86,9 @@ gboolean retract_validate_text             (const char  *text,
                                             GError     **error);
 gboolean retract_validate_https_url        (const char  *text,
                                             GError     **error);
-char     retract_id_number_check_digit     (const char  *first17);
-char    *retract_mask_id_number            (const char  *id_number);
+gboolean retract_validate_credit_code      (const char  *text,
+                                            char       **normalized,
+                                            GError     **error);
+char     retract_credit_code_check_character (const char *first17);
 
 G_END_DECLS

@@ -172,7 +172,13 @@ sync_from_case (RetractDetailsPage *self)
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       const char *value = retract_case_get_detail (kase, i);
-      g_autofree char *shown = field_text (self->fields[i]);
+      g_autofree char *shown = NULL;
+
+      /* The guardian's and enterprise's details have no field here yet. */
+      if (self->fields[i] == NULL)
+        continue;
+
+      shown = field_text (self->fields[i]);
 
       /* Leave the widget alone when it already says this (keeps the cursor). */
       if (g_strcmp0 (g_strstrip (shown), value != NULL ? value : "") == 0)
@@ -197,6 +203,12 @@ error_label_for (RetractDetailsPage *self,
     case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
     case RETRACT_DETAIL_APPLICANT_PHONE:
     case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
+    case RETRACT_DETAIL_GUARDIAN_NAME:
+    case RETRACT_DETAIL_GUARDIAN_RELATIONSHIP:
+    case RETRACT_DETAIL_GUARDIAN_PHONE:
+    case RETRACT_DETAIL_GUARDIAN_ID_NUMBER:
+    case RETRACT_DETAIL_ENTERPRISE_NAME:
+    case RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE:
       return self->about_error;
     case RETRACT_DETAIL_COMPLAINT_NUMBER:
     case RETRACT_DETAIL_RESPONDENT:
@@ -251,8 +263,12 @@ retract_details_page_apply (RetractPage *page)
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       g_autoptr(GError) error = NULL;
-      gboolean ok = check_field (self, i, &error);
+      gboolean ok;
 
+      if (self->fields[i] == NULL)
+        continue;
+
+      ok = check_field (self, i, &error);
       mark_field (self->fields[i], !ok);
       if (!ok)
         {
@@ -354,6 +370,8 @@ retract_details_page_init (RetractDetailsPage *self)
     {
       GtkWidget *field = self->fields[i];
 
+      if (field == NULL)
+        continue;
       if (ADW_IS_ENTRY_ROW (field))
         {
           GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field));
