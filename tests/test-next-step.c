@@ -933,6 +933,39 @@ test_limits_text (void)
   g_assert_null (retract_case_counts_dup_appeals_text (&counts, rules, RETRACT_LANGUAGE_EN));
 }
 
+/* zh_HK reads the same sentences in Traditional characters, the dataset's
+ * names included (团/團, 阶/階, 销/銷 differ). */
+static void
+test_traditional_text (void)
+{
+  g_autoptr(RetractCase) kase = make_case ("wechat", "friend-report", FILED, NULL, "", "");
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24 10:30", NULL);
+  g_autoptr(RetractAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *month = NULL;
+  RetractCaseCounts counts = { 0 };
+  RetractCaseCounts limits = { .withdrawal_requests_this_month = 2, .appeal_limit = 2 };
+  RetractNextStep step = { 0 };
+
+  retract_case_counts_compute (&counts, rules, kase, NULL, now);
+  assessment = retract_assessment_new_full (rules, kase, &counts, now, &error);
+  g_assert_no_error (error);
+  retract_next_step_compute (&step, assessment, kase, &counts, now);
+
+  title = retract_next_step_dup_title (&step, rules, RETRACT_LANGUAGE_ZH_HK);
+  g_assert_cmpstr (title, ==, "立即操作：微信團隊自主撤回");
+  why = retract_next_step_dup_why (&step, assessment, &counts, RETRACT_LANGUAGE_ZH_HK);
+  g_assert_cmpstr (why, ==,
+                   "尚未提交：「微信團隊自主撤回」是此階段的首選渠道（§3；規則版本 2026.11.1）。");
+  month = retract_case_counts_dup_month_text (&limits, rules, now, RETRACT_LANGUAGE_ZH_HK);
+  g_assert_cmpstr (month, ==, "本月撤銷申請：2 / 3");
+
+  retract_next_step_clear (&step);
+  retract_case_counts_clear (&counts);
+}
+
 typedef struct
 {
   const char *name;
@@ -1061,6 +1094,7 @@ main (int   argc,
       g_test_add_data_func (name, &submission_cases[i], test_submission_check);
     }
   g_test_add_func ("/retract/limits/text", test_limits_text);
+  g_test_add_func ("/retract/next-step/traditional", test_traditional_text);
   g_test_add_func ("/retract/next-step/record", test_record);
   g_test_add_func ("/retract/counts/month", test_counts_month);
   g_test_add_func ("/retract/counts/month-turns-over", test_counts_month_boundary);

@@ -58,6 +58,85 @@ test_bundled_validates (void)
   g_assert_finalize_object (g_steal_pointer (&rules));
 }
 
+/* Every text of the bundled dataset has its Traditional form, read for
+ * zh_HK; a text without one reads in Simplified there. */
+static void
+check_every_text_traditional (JsonNode   *node,
+                              const char *path,
+                              guint      *n_texts)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+
+          check_every_text_traditional (json_array_get_element (array, i), child, n_texts);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      if (json_object_has_member (object, "zh_CN"))
+        {
+          const char *zh_HK = json_object_get_string_member_with_default (object, "zh_HK", "");
+
+          if (*zh_HK == '\0')
+            g_error ("%s has no zh_HK text", path);
+          (*n_texts)++;
+        }
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *child = g_strdup_printf ("%s.%s", path, (const char *) l->data);
+
+          check_every_text_traditional (json_object_get_member (object, l->data), child,
+                                        n_texts);
+        }
+    }
+}
+
+static void
+test_traditional_texts (void)
+{
+  g_autoptr(JsonNode) root = test_dataset_parse ();
+  g_autoptr(RetractRuleset) rules = load_bundled ();
+  g_autoptr(RetractRuleset) edited = NULL;
+  const RetractComplaintType *type;
+  JsonObject *name;
+  guint n_texts = 0;
+
+  check_every_text_traditional (root, "$", &n_texts);
+  g_assert_cmpuint (n_texts, >=, 200);
+
+  /* 并非 → 並非: the Traditional form, not the Simplified one. */
+  g_assert_nonnull (strstr (retract_text_get (retract_ruleset_get_disclaimer (rules),
+                                              RETRACT_LANGUAGE_ZH_HK), "並非"));
+  g_assert_nonnull (strstr (retract_text_get (retract_ruleset_get_disclaimer (rules),
+                                              RETRACT_LANGUAGE_ZH_CN), "并非"));
+  type = g_ptr_array_index (retract_ruleset_get_types (rules), 0);
+  g_assert_cmpstr (retract_text_get (&type->name, RETRACT_LANGUAGE_ZH_HK), ==,
+                   "好友舉報(色情/詐騙)");
+  g_assert_cmpstr (retract_text_get (&type->name, RETRACT_LANGUAGE_ZH_CN), ==,
+                   "好友举报(色情/诈骗)");
+
+  /* Without zh_HK the text falls back to zh_CN, not to English. */
+  name = json_object_get_object_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root),
+                                                                 "types"), 0), "name");
+  json_object_remove_member (name, "zh_HK");
+  edited = test_dataset_load (root, "no-zh-hk");
+  type = g_ptr_array_index (retract_ruleset_get_types (edited), 0);
+  g_assert_cmpstr (retract_text_get (&type->name, RETRACT_LANGUAGE_ZH_HK), ==,
+                   "好友举报(色情/诈骗)");
+  type = g_ptr_array_index (retract_ruleset_get_types (edited), 1);
+  g_assert_cmpstr (retract_text_get (&type->name, RETRACT_LANGUAGE_ZH_HK), ==,
+                   "支付投訴(交易糾紛)");
+}
+
 /* The bundled dataset carries its issue and expiry like a published one. */
 static void
 test_bundled_times (void)
@@ -409,6 +488,13 @@ static const Mutation mutations[] = {
     RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.calendar.years[0].holidays[0].colour: |colour" },
   { "unknown-key-in-text", "channels[0].name", "fr", "\"x\"", RETRACT_DATA_ERROR_UNKNOWN_KEY,
     "$.channels[0].name.fr: |fr" },
+  /* zh_HK is the one Traditional member; zh_TW texts are not a thing. */
+  { "unknown-language-in-text", "channels[0].name", "zh_TW", "\"x\"",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY, "$.channels[0].name.zh_TW: |zh_TW" },
+  { "empty-traditional-text", "types[0].name", "zh_HK", "\"\"", RETRACT_DATA_ERROR_BAD_VALUE,
+    "$.types[0].name.zh_HK: |empty" },
+  { "traditional-text-not-a-string", "types[0].name", "zh_HK", "1",
+    RETRACT_DATA_ERROR_WRONG_TYPE, "$.types[0].name.zh_HK: |" },
   /* Limits that depend on another field, and requirements that do. */
   { "response-max-below-min", "channels[1].response_time", "max_hours", "0",
     RETRACT_DATA_ERROR_OUT_OF_RANGE, "$.channels[1].response_time.max_hours: |out of range" },
@@ -922,6 +1008,7 @@ main (int   argc,
 
   g_test_add_func ("/retract/ruleset/bundled-validates", test_bundled_validates);
   g_test_add_func ("/retract/ruleset/bundled-times", test_bundled_times);
+  g_test_add_func ("/retract/ruleset/traditional-texts", test_traditional_texts);
   g_test_add_func ("/retract/ruleset/seed-facts-present", test_seed_facts_present);
   g_test_add_func ("/retract/ruleset/every-record-cites-a-section",
                    test_every_record_cites_a_section);
