@@ -488,6 +488,7 @@ test_letter_formats (void)
   g_auto(Run) text = { 0 };
   g_auto(Run) full = { 0 };
   g_auto(Run) english = { 0 };
+  g_auto(Run) traditional = { 0 };
   g_auto(Run) ticket = { 0 };
   g_auto(Run) phone = { 0 };
   g_auto(Run) appeal = { 0 };
@@ -511,6 +512,18 @@ test_letter_formats (void)
   run_cli (&english, "letter", "--case", path, "--format", "txt", "--output", "-", "--lang", "en",
            "--now", "2026-11-24T13:00:00+08:00");
   g_assert_true (g_str_has_prefix (english.out, "Application to Withdraw a Mistaken Complaint"));
+
+  /* The Traditional reading copy says the letter to send is the Simplified
+   * one; the Simplified letter says nothing of it. */
+  run_cli (&traditional, "letter", "--case", path, "--format", "txt", "--output", "-", "--lang",
+           "zh_HK", "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (traditional.status, ==, 0);
+  g_assert_true (g_str_has_prefix (traditional.out, "誤投訴撤銷申請書"));
+  g_assert_nonnull (strstr (traditional.out, "寄出的申請書請用簡體中文版本"));
+  g_assert_nonnull (strstr (traditional.out, "聯絡電話：13800138000"));
+  g_assert_nonnull (strstr (traditional.out, "尊敬的騰訊客服："));
+  g_assert_null (strstr (traditional.out, "申请"));
+  g_assert_null (strstr (text.out, "閱讀本"));
 
   run_cli (&ticket, "letter", "--case", path, "--format", "ticket", "--output", "-",
            "--now", "2026-11-24T13:00:00+08:00");

@@ -231,6 +231,11 @@ compose (RetractLetter *self,
     masked_id = show_full_id ? g_strdup (id_number) : retract_mask_id_number (id_number);
 
   add_block (self, RETRACT_BLOCK_TITLE, NULL, self->title);
+  /* The company is on the mainland: the Traditional copy is for reading. */
+  if (self->language == RETRACT_LANGUAGE_ZH_HK)
+    add_block (self, RETRACT_BLOCK_PARAGRAPH, NULL,
+               "（此為繁體中文閱讀本，方便您核對內容。收件的是內地公司，"
+               "寄出的申請書請用簡體中文版本。）");
   salutation = g_strdup_printf (PHRASE (self, "尊敬的%s：", "Dear %s,"), self->addressee);
   add_block (self, RETRACT_BLOCK_SALUTATION, NULL, salutation);
 
