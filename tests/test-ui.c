@@ -1901,6 +1901,310 @@ home_file_exists (RetractStore *store,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* ---- keyboard and screen readers (issue 13, issue 15 §5) ---- */
+
+/* The window's Tab stops in order, from nothing focused round to the first
+ * again, as GTK moves focus for Tab. */
+static GPtrArray *
+kbd_tab_stops (GtkWidget *window)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || (stops->len > 0 && focus == g_ptr_array_index (stops, 0)))
+        break;
+      g_ptr_array_add (stops, focus);
+    }
+
+  return stops;
+}
+
+/* A Tab stop's name: its own, or for the text inside an entry, the entry's. */
+static gboolean
+kbd_stop_has_name (GtkWidget *stop)
+{
+  GtkWidget *parent = gtk_widget_get_parent (stop);
+  GtkWidget *entry = parent != NULL ? gtk_widget_get_ancestor (parent, GTK_TYPE_EDITABLE) : NULL;
+
+  if (has_name (stop))
+    return TRUE;
+  if (GTK_IS_TEXT (stop) && entry != NULL)
+    return has_name (entry) ||
+           gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+           gtk_widget_get_ancestor (stop, ADW_TYPE_ENTRY_ROW) != NULL;
+  return FALSE;
+}
+
+/* Every Tab stop of @window and every control under it has a name. */
+static void
+kbd_check_window_names (GtkWidget  *window,
+                        const char *where,
+                        GString    *unnamed)
+{
+  g_autoptr(GPtrArray) stops = kbd_tab_stops (window);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  check_names (window, found);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      if (!kbd_stop_has_name (stop))
+        g_string_append_printf (found, "Tab stop %s (%s)\n", G_OBJECT_TYPE_NAME (stop),
+                                gtk_widget_get_css_name (stop));
+    }
+  if (found->len > 0)
+    g_string_append_printf (unnamed, "%s:\n%s", where, found->str);
+}
+
+/* Issue 13: the home (list, search, no results), the overview beside it,
+ * the welcome page and the shortcuts window: every control and every Tab
+ * stop has a name. */
+static void
+test_keyboard_home_names (void)
+{
+  Harness harness;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkWindow *shortcuts;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+  kbd_check_window_names (GTK_WIDGET (harness.window), "welcome", unnamed);
+  harness_close_window (&harness);
+
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  second = home_save_case (harness.store, "2026-11-24T12:30:00+08:00", NULL, TRUE);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  harness_wait_listed (&harness);
+  retract_window_open_case (harness.window, first);
+  harness_settle ();
+  kbd_check_window_names (GTK_WIDGET (harness.window), "home", unnamed);
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.search", NULL);
+  harness_settle ();
+  kbd_check_window_names (GTK_WIDGET (harness.window), "search", unnamed);
+  gtk_editable_set_text (GTK_EDITABLE (harness_find (GTK_WIDGET (harness.window),
+                                                     GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "nothing like this");
+  harness_settle ();
+  kbd_check_window_names (GTK_WIDGET (harness.window), "no results", unnamed);
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-help-overlay", NULL);
+  harness_settle ();
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  kbd_check_window_names (GTK_WIDGET (shortcuts), "shortcuts", unnamed);
+  gtk_window_close (shortcuts);
+
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  harness_clear (&harness);
+}
+
+/* Issue 15 §5.1: focus starts on Start, not on the menu button (Enter
+ * there opened the menu); with saved cases, on the cases. */
+static void
+test_keyboard_start_focus (void)
+{
+  Harness harness;
+  g_autofree char *id = NULL;
+  GtkWidget *focus;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Start");
+  harness_close_window (&harness);
+
+  id = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_nonnull (focus);
+  g_assert_null (gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_LEAFLET));
+
+  harness_clear (&harness);
+}
+
+/* Issue 15 §5.2: each quick pick is one Tab stop, and activating it (what
+ * Enter and Space do) sets the time. */
+static void
+test_keyboard_quick_picks (void)
+{
+  Harness harness;
+  g_autoptr(GPtrArray) stops = NULL;
+  GtkWidget *picks;
+  GtkWidget *hour_ago = NULL;
+  guint in_picks = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  picks = harness_find (GTK_WIDGET (harness_page (&harness, "situation")), GTK_TYPE_FLOW_BOX,
+                        NULL);
+  g_assert_nonnull (picks);
+
+  stops = kbd_tab_stops (GTK_WIDGET (harness.window));
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      if (stop != picks && !gtk_widget_is_ancestor (stop, picks))
+        continue;
+      in_picks++;
+      g_assert_true (GTK_IS_BUTTON (stop));
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (stop)), "1 hour ago") == 0)
+        hour_ago = stop;
+    }
+  g_assert_cmpuint (in_picks, ==, 5);
+  g_assert_nonnull (hour_ago);
+
+  g_assert_null (retract_case_get_filed_at (retract_window_get_case (harness.window)));
+  gtk_widget_grab_focus (hour_ago);
+  gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (harness.window)));
+  /* A button shows itself pressed for a moment before it is clicked. */
+  harness_settle ();
+  harness_settle ();
+  {
+    g_autoptr(GDateTime) expected = retract_time_parse ("2026-11-24T12:00:00+08:00", NULL);
+
+    g_assert_nonnull (retract_case_get_filed_at (retract_window_get_case (harness.window)));
+    g_assert_true (g_date_time_equal (retract_case_get_filed_at (
+                                        retract_window_get_case (harness.window)), expected));
+  }
+  assert_step (&harness, "situation");
+
+  harness_clear (&harness);
+}
+
+/* Issue 15 §5.6: every line of the shortcuts window shows its keys, and
+ * Page Down is written as words. */
+static void
+test_keyboard_shortcuts_window (void)
+{
+  Harness harness;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *shortcuts;
+  guint n = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-help-overlay", NULL);
+  harness_settle ();
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+
+  for (GtkWidget *widget = GTK_WIDGET (shortcuts); widget != NULL;)
+    {
+      /* Depth first over the whole window. */
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (widget, "title", &title, "accelerator", &accelerator, NULL);
+          if (accelerator == NULL || *accelerator == '\0')
+            g_error ("the shortcut \"%s\" shows no keys", title);
+          n++;
+        }
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUT_LABEL))
+        g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (widget)), '_'));
+
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != GTK_WIDGET (shortcuts) &&
+                 gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == NULL || widget == GTK_WIDGET (shortcuts)
+                   ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "Page Down"));
+  g_assert_true (shows_label_containing (GTK_WIDGET (shortcuts), "Quit"));
+  gtk_window_close (shortcuts);
+
+  harness_clear (&harness);
+}
+
+/* Issue 15 §5.6: the step keys are the wizard's before the focused widget
+ * sees them (a text field kept Alt+Left): they are caught in the capture
+ * phase, and move between steps. */
+static void
+test_keyboard_step_keys_in_fields (void)
+{
+  static const char * const keys[] = {
+    "<Alt>Left", "<Alt>Right", "<Control>Page_Up", "<Control>Page_Down"
+  };
+  Harness harness;
+  RetractWizard *wizard;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkShortcutController *capture = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  wizard = retract_window_get_wizard (harness.window);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (wizard));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        capture = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (capture);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (keys[k]);
+      gboolean next = k % 2 == 1;
+      gboolean found = FALSE;
+
+      retract_wizard_go_to (wizard, "circumstances");
+      harness_settle ();
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (capture)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (capture), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            continue;
+          found = TRUE;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                       GTK_WIDGET (wizard), NULL));
+        }
+      g_assert_true (found);
+      harness_settle ();
+      assert_step (&harness, next ? "result" : "situation");
+    }
+
+  harness_clear (&harness);
+}
+
 static void
 test_home_list_order (void)
 {
@@ -3200,6 +3504,11 @@ main (int   argc,
   g_test_add_func ("/retract/ui/expired-rules-banner", test_expired_rules_banner);
   g_test_add_func ("/retract/ui/import-rules-refreshes", test_import_rules_refreshes);
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
+  g_test_add_func ("/retract/ui/keyboard-home-names", test_keyboard_home_names);
+  g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);
+  g_test_add_func ("/retract/ui/keyboard-quick-picks", test_keyboard_quick_picks);
+  g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);
+  g_test_add_func ("/retract/ui/keyboard-step-keys-in-fields", test_keyboard_step_keys_in_fields);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);
   g_test_add_func ("/retract/ui/unbroken-text-wraps-by-character",

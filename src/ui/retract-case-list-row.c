@@ -129,6 +129,12 @@ retract_case_list_row_update (RetractCaseListRow *self)
                           deadline != NULL ? deadline : NULL, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  /* Focus lands on the list view's item around the row (GTK 4.8 has no
+   * gtk_list_item_set_accessible_label): it carries the same sentence, or a
+   * screen reader announces an unnamed list item. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void

@@ -428,5 +428,9 @@ retract_situation_page_init (RetractSituationPage *self)
                          GINT_TO_POINTER (quick_picks[i].minutes_ago));
       g_signal_connect (button, "clicked", G_CALLBACK (on_quick_pick), self);
       gtk_flow_box_append (self->quick_picks, button);
+      /* The button is the one Tab stop, and Enter or Space on it applies the
+       * time: the flow box's own tile would be a second stop that does
+       * nothing, its Enter going on to the next step (issue 15 §5.2). */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 }

@@ -363,6 +363,12 @@ open_home_first (RetractWindow *self)
                                  n == 1 ? GTK_WIDGET (self->overview_bin)
                                         : GTK_WIDGET (self->list_pane));
   _retract_window_update_header (self);
+  /* Focus starts on the cases, not on the header's menu button (issue 15
+   * §5.1): the list when it shows, else the overview's first control. */
+  if (!adw_leaflet_get_folded (self->leaflet) || n > 1)
+    gtk_widget_grab_focus (retract_case_list_pane_get_list_view (self->list_pane));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->overview_bin), GTK_DIR_TAB_FORWARD);
 }
 
 static void

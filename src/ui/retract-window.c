@@ -67,6 +67,9 @@ _retract_window_show_welcome (RetractWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
+  /* Enter starts: without this the window's first focus is the header's
+   * menu button, and Enter opens the menu (issue 15 §5.1). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
 static void
@@ -240,6 +243,36 @@ _retract_window_plain_toast_new (const char *text,
   return toast;
 }
 
+/* GTK 4.8 writes Page Up and Page Down as their key names ("Page_Down")
+ * unless its own translation says otherwise: the window's key caps read as
+ * words here. Its search and section buttons show only icons and have no
+ * name for screen readers: they get one. */
+static void
+name_shortcuts_parts (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          const char *text = gtk_label_get_label (GTK_LABEL (child));
+
+          if (g_strcmp0 (text, "Page_Down") == 0)
+            gtk_label_set_label (GTK_LABEL (child), C_("keyboard key", "Page Down"));
+          else if (g_strcmp0 (text, "Page_Up") == 0)
+            gtk_label_set_label (GTK_LABEL (child), C_("keyboard key", "Page Up"));
+        }
+      else if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Shortcuts"), -1);
+      else if (GTK_IS_MENU_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Sections"), -1);
+      name_shortcuts_parts (child);
+    }
+}
+
 /* Built when first asked for, not by GtkApplication for every new window:
  * the first frame does not wait for a window most people never open. */
 static void
@@ -256,6 +289,7 @@ window_show_shortcuts (GtkWidget  *widget,
 
       self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
                                                                                  "help_overlay")));
+      name_shortcuts_parts (GTK_WIDGET (self->shortcuts_window));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
     }

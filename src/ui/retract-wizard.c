@@ -229,17 +229,39 @@ retract_wizard_class_init (RetractWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, wizard_next);
   gtk_widget_class_install_action (widget_class, "wizard.go-to", "s", wizard_go_to);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "wizard.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "wizard.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "wizard.next", NULL);
   /* Enter moves on when nothing focused wants it (text views and buttons do). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "wizard.next", NULL);
+}
+
+/* The step keys are caught on their way down, before the focused widget
+ * sees them: a text field, a spin button or a list would otherwise keep
+ * Alt+Left/Right and Ctrl+Page Up/Down (issue 15 §5.6). */
+static void
+add_step_keys (RetractWizard *self)
+{
+  static const struct
+  {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_Left, GDK_ALT_MASK, "wizard.back" },
+    { GDK_KEY_KP_Left, GDK_ALT_MASK, "wizard.back" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "wizard.next" },
+    { GDK_KEY_KP_Right, GDK_ALT_MASK, "wizard.next" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.back" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                    keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -267,6 +289,7 @@ retract_wizard_init (RetractWizard *self)
       gtk_box_append (self->step_dots, dot);
     }
 
+  add_step_keys (self);
   update_navigation (self);
 }
 
