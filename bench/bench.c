@@ -1599,13 +1599,41 @@ bench_export_dataset (GDateTime *now)
     g_object_unref (rules[i]);
 }
 
+/* Every interaction within a frame (issue 16): bench-frames, a program of its
+ * own (it needs a fresh GTK process on the X display), prints its figures on
+ * this stdout. */
+static void
+bench_frames (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { BENCH_FRAMES, NULL };
+  int status;
+
+  if (*BENCH_FRAMES == '\0')
+    {
+      g_printerr ("bench: frames: not built (no X11 development files)\n");
+      failed = TRUE;
+      return;
+    }
+  g_printerr ("bench: frames (about a minute and a half)…\n");
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench: frames: %s\n", error->message);
+      failed = TRUE;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char * const groups[] = {
     "startup", "dataset", "assessments", "export", "export-pages", "export-dataset",
-    "export-unbroken", "cases", "store-list", "next-step", "case-list", "startup-cases", NULL
+    "export-unbroken", "cases", "store-list", "next-step", "case-list", "startup-cases",
+    "frames", NULL
   };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &startup_runs,
@@ -1616,7 +1644,7 @@ main (int   argc,
       "Counted rounds of the unbroken-text exports (default 7, at least 1)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Only one group: startup, dataset, assessments, export, export-pages, export-dataset, "
-      "export-unbroken, cases, store-list, next-step, case-list, startup-cases", "GROUP" },
+      "export-unbroken, cases, store-list, next-step, case-list, startup-cases, frames", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Retract's benchmarks");
@@ -1686,6 +1714,8 @@ main (int   argc,
     bench_store_list (now);
   if (wanted ("startup-cases"))
     bench_startup_cases (now);
+  if (wanted ("frames"))
+    bench_frames ();
 
   return failed ? 1 : 0;
 }
