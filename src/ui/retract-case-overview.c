@@ -25,6 +25,45 @@
 #include "retract-time.h"
 #include "retract-validators.h"
 
+/* The rows of one group, kept from one evaluation to the next: a switch to
+ * another case or the minute's re-evaluation updates the rows in place, and
+ * a label whose text is the same keeps its shaped text. Building every row
+ * anew made each switch measure and shape all of them (issue 13: switching
+ * within a frame). */
+typedef enum
+{
+  ROW_PLAIN,
+  ROW_DIM,
+  ROW_NEXT_STEP,
+  ROW_PHONE,
+  ROW_SITE,
+  ROW_DEADLINE,
+  ROW_WARNING,
+} RowKind;
+
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *extra;  /* the Copy or Open button, the countdown */
+  RowKind    kind;
+} Slot;
+
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GArray              *slots;
+  guint                used;
+} Pool;
+
+enum
+{
+  POOL_NEXT,
+  POOL_ANSWER,
+  POOL_WARNINGS,
+  POOL_TIMELINE,
+  N_POOLS
+};
+
 struct _RetractCaseOverview
 {
   AdwBin               parent_instance;
@@ -63,7 +102,7 @@ struct _RetractCaseOverview
   RetractNextStep      step;
   gboolean             has_step;
   char                *step_title;
-  GPtrArray           *rows;
+  Pool                 pools[N_POOLS];
 };
 
 G_DEFINE_FINAL_TYPE (RetractCaseOverview, retract_case_overview, ADW_TYPE_BIN)
@@ -139,14 +178,14 @@ parent_window (RetractCaseOverview *self)
 }
 
 /* "3 h 20 min left (2026-11-24 22:00, Beijing time)" */
-static GtkWidget *
-countdown_label (GDateTime *due,
-                 GDateTime *now)
+static void
+set_countdown (GtkWidget *label,
+               GDateTime *due,
+               GDateTime *now)
 {
   GTimeSpan left = g_date_time_difference (due, now);
   g_autofree char *span = retract_time_format_span (ABS (left));
   g_autofree char *text = NULL;
-  GtkWidget *label;
 
   if (left >= 0)
     /* Translators: a countdown, "1 h 20 min left" */
@@ -154,10 +193,112 @@ countdown_label (GDateTime *due,
   else
     text = g_strdup (_("Passed"));
 
-  label = gtk_label_new (text);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, left >= 0 ? "dim-label" : "countdown");
   gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
+}
+
+static void
+pool_begin (Pool *pool)
+{
+  pool->used = 0;
+}
+
+/* Drops the rows from @from on. */
+static void
+pool_truncate (Pool  *pool,
+               guint  from)
+{
+  for (guint i = from; i < pool->slots->len; i++)
+    adw_preferences_group_remove (pool->group, g_array_index (pool->slots, Slot, i).row);
+  g_array_set_size (pool->slots, MIN (from, pool->slots->len));
+}
+
+static void
+pool_end (Pool *pool)
+{
+  pool_truncate (pool, pool->used);
+}
+
+static void on_copy_clicked (GtkButton *button);
+
+/* The pool's next row, of @kind, showing @title and @subtitle as plain text:
+ * the row that was there last time when it is of that kind, else a new one
+ * (and the rows after it go, so that the order stays that of the calls). */
+static Slot *
+pool_take (Pool       *pool,
+           RowKind     kind,
+           const char *title,
+           const char *subtitle)
+{
+  Slot *slot = pool->used < pool->slots->len ? &g_array_index (pool->slots, Slot, pool->used)
+                                             : NULL;
+
+  if (slot != NULL && slot->kind == kind)
+    {
+      AdwPreferencesRow *row = ADW_PREFERENCES_ROW (slot->row);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), title) != 0)
+        adw_preferences_row_set_title (row, title);
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                     subtitle != NULL ? subtitle : "") != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+      pool->used++;
+      return slot;
+    }
+
+  pool_truncate (pool, pool->used);
+  g_array_set_size (pool->slots, pool->used + 1);
+  slot = &g_array_index (pool->slots, Slot, pool->used);
+  slot->kind = kind;
+  slot->extra = NULL;
+  slot->row = retract_row_new (title, subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (slot->row), 0);
+
+  switch (kind)
+    {
+    case ROW_DIM:
+      gtk_widget_add_css_class (slot->row, "dim-label");
+      break;
+    case ROW_NEXT_STEP:
+      gtk_widget_add_css_class (slot->row, "next-step");
+      break;
+    case ROW_PHONE:
+      slot->extra = retract_icon_button_new ("edit-copy-symbolic", _("Copy the number"));
+      g_signal_connect (slot->extra, "clicked", G_CALLBACK (on_copy_clicked), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
+      break;
+    case ROW_SITE:
+      slot->extra = gtk_button_new_with_label (_("Open"));
+      gtk_widget_set_valign (slot->extra, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (slot->extra), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the website"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
+      break;
+    case ROW_DEADLINE:
+      slot->extra = gtk_label_new (NULL);
+      gtk_widget_add_css_class (slot->extra, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
+      break;
+    case ROW_WARNING:
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+        gtk_widget_add_css_class (icon, "warning");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Warning"), -1);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (slot->row), icon);
+      }
+      break;
+    case ROW_PLAIN:
+    default:
+      break;
+    }
+
+  adw_preferences_group_add (pool->group, slot->row);
+  pool->used++;
+  return slot;
 }
 
 static char *
@@ -181,52 +322,42 @@ on_copy_clicked (GtkButton *button)
  * win.open-uri, which opens nothing but addresses that pass the loader's
  * https rule; an address that does not is shown, not offered). */
 static void
-add_channel_row (RetractCaseOverview  *self,
-                 AdwPreferencesGroup  *group,
+add_channel_row (Pool                 *pool,
                  const RetractChannel *channel,
                  const char           *title)
 {
-  GtkWidget *row;
+  Slot *slot;
 
   if (channel->phone != NULL)
     {
-      GtkWidget *copy = retract_icon_button_new ("edit-copy-symbolic", _("Copy the number"));
-
-      row = retract_rows_add (self->rows, group, title, channel->phone);
-      g_object_set_data_full (G_OBJECT (copy), "retract-copy", g_strdup (channel->phone), g_free);
-      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      slot = pool_take (pool, ROW_PHONE, title, channel->phone);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (slot->extra), "retract-copy"),
+                     channel->phone) != 0)
+        g_object_set_data_full (G_OBJECT (slot->extra), "retract-copy", g_strdup (channel->phone),
+                                g_free);
     }
-  else if (channel->url != NULL)
+  else if (channel->url != NULL && retract_validate_https_url (channel->url, NULL))
     {
-      row = retract_rows_add (self->rows, group, title, channel->url);
-      if (retract_validate_https_url (channel->url, NULL))
-        {
-          GtkWidget *open = gtk_button_new_with_label (_("Open"));
-
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Open the website"), -1);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-uri");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", channel->url);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
+      slot = pool_take (pool, ROW_SITE, title, channel->url);
+      /* The target first: an action name without its target is a type mismatch. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (slot->extra), "s", channel->url);
+      if (gtk_actionable_get_action_name (GTK_ACTIONABLE (slot->extra)) == NULL)
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (slot->extra), "win.open-uri");
     }
   else
-    retract_rows_add (self->rows, group, title, NULL);
+    pool_take (pool, ROW_PLAIN, title, channel->url);
 }
 
 static void
-add_deadline (RetractCaseOverview *self,
-              AdwPreferencesGroup *group,
-              const char          *title,
-              GDateTime           *due,
-              GDateTime           *now)
+add_deadline (Pool       *pool,
+              const char *title,
+              GDateTime  *due,
+              GDateTime  *now)
 {
   g_autofree char *when = dup_clock_time (due);
-  GtkWidget *row = retract_rows_add (self->rows, group, title, when);
+  Slot *slot = pool_take (pool, ROW_DEADLINE, title, when);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), countdown_label (due, now));
+  set_countdown (slot->extra, due, now);
 }
 
 static void
@@ -240,22 +371,20 @@ show_next_step (RetractCaseOverview *self,
   const char *record_label = retract_next_step_get_record_label (&self->step, self->rules,
                                                                  language);
   const RetractChannel *channel = NULL;
-  GtkWidget *row;
+  Pool *pool = &self->pools[POOL_NEXT];
 
   g_clear_pointer (&self->step_title, g_free);
   self->step_title = retract_next_step_dup_title (&self->step, self->rules, language);
 
-  row = retract_rows_add (self->rows, self->next_group, self->step_title, why);
-  gtk_widget_add_css_class (row, "next-step");
+  pool_take (pool, ROW_NEXT_STEP, self->step_title, why);
 
   if (self->step.channel != NULL)
     channel = retract_ruleset_lookup_channel (self->rules, self->step.channel);
   if (channel != NULL)
-    add_channel_row (self, self->next_group, channel,
-                     retract_text_get (&channel->name, language));
+    add_channel_row (pool, channel, retract_text_get (&channel->name, language));
 
   if (self->step.due_at != NULL)
-    add_deadline (self, self->next_group,
+    add_deadline (pool,
                   self->step.action == RETRACT_ACTION_WAIT ? _("Wait until") : _("Do it by"),
                   self->step.due_at, now);
 
@@ -268,13 +397,11 @@ static void
 show_timeline (RetractCaseOverview *self)
 {
   GPtrArray *events = retract_case_get_events (self->kase);
+  Pool *pool = &self->pools[POOL_TIMELINE];
 
   if (events->len == 0)
     {
-      GtkWidget *row = retract_rows_add (self->rows, self->timeline_group,
-                                         _("Nothing logged yet"), NULL);
-
-      gtk_widget_add_css_class (row, "dim-label");
+      pool_take (pool, ROW_DIM, _("Nothing logged yet"), NULL);
       return;
     }
 
@@ -321,7 +448,7 @@ show_timeline (RetractCaseOverview *self)
       if (event->note != NULL)
         g_string_append_printf (subtitle, "\n%s", event->note);
 
-      retract_rows_add (self->rows, self->timeline_group, title, subtitle->str);
+      pool_take (pool, ROW_PLAIN, title, subtitle->str);
     }
 }
 
@@ -335,21 +462,21 @@ show_answer (RetractCaseOverview *self,
   GPtrArray *channels = retract_assessment_get_channels (assessment);
   GPtrArray *warnings = retract_assessment_get_warnings (assessment);
   g_autofree char *stage_title = NULL;
+  Pool *pool = &self->pools[POOL_ANSWER];
 
   /* Translators: "Stage: Under automatic review" */
   stage_title = g_strdup_printf (_("Stage: %s"), retract_text_get (&info->name, language));
-  retract_rows_add (self->rows, self->answer_group, stage_title,
-                    retract_text_get (&info->advice, language));
+  pool_take (pool, ROW_PLAIN, stage_title, retract_text_get (&info->advice, language));
 
   if (retract_assessment_get_self_service_until (assessment) != NULL &&
       retract_assessment_get_stage (assessment) == RETRACT_STAGE_AUTO_REVIEW)
-    add_deadline (self, self->answer_group, _("Self-service withdrawal ends"),
+    add_deadline (pool, _("Self-service withdrawal ends"),
                   retract_assessment_get_self_service_until (assessment), now);
   if (retract_assessment_get_window_closes_at (assessment) != NULL)
-    add_deadline (self, self->answer_group, _("The window to withdraw closes"),
+    add_deadline (pool, _("The window to withdraw closes"),
                   retract_assessment_get_window_closes_at (assessment), now);
   if (retract_assessment_get_legal_deadline (assessment) != NULL)
-    add_deadline (self, self->answer_group, _("Start the legal procedure by"),
+    add_deadline (pool, _("Start the legal procedure by"),
                   retract_assessment_get_legal_deadline (assessment), now);
 
   for (guint i = 0; i < channels->len; i++)
@@ -359,21 +486,16 @@ show_answer (RetractCaseOverview *self,
       g_autofree char *title = i == 0 ? g_strdup_printf (_("Recommended: %s"), name)
                                       : g_strdup (name);
 
-      add_channel_row (self, self->answer_group, channel, title);
+      add_channel_row (pool, channel, title);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
   for (guint i = 0; i < warnings->len; i++)
     {
       const RetractWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = retract_rows_add (self->rows, self->warnings_group,
-                                         retract_text_get (&warning->text, language), NULL);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Warning"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      pool_take (&self->pools[POOL_WARNINGS], ROW_WARNING,
+                 retract_text_get (&warning->text, language), NULL);
     }
 }
 
@@ -419,7 +541,8 @@ evaluate (RetractCaseOverview *self)
   const char *number;
   GDateTime *now;
 
-  retract_rows_clear (self->rows);
+  for (guint i = 0; i < N_POOLS; i++)
+    pool_begin (&self->pools[i]);
   retract_case_counts_clear (&self->counts);
   if (self->has_step)
     retract_next_step_clear (&self->step);
@@ -430,6 +553,8 @@ evaluate (RetractCaseOverview *self)
   gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->kase != NULL);
   if (self->kase == NULL || self->rules == NULL || self->clock == NULL)
     {
+      for (guint i = 0; i < N_POOLS; i++)
+        pool_end (&self->pools[i]);
       update_actions (self);
       return;
     }
@@ -501,6 +626,8 @@ evaluate (RetractCaseOverview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->limits_group), month != NULL || appeals != NULL);
 
   show_timeline (self);
+  for (guint i = 0; i < N_POOLS; i++)
+    pool_end (&self->pools[i]);
   update_actions (self);
 }
 
@@ -697,7 +824,8 @@ retract_case_overview_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->kase);
   g_clear_pointer (&self->others, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  for (guint i = 0; i < N_POOLS; i++)
+    g_clear_pointer (&self->pools[i].slots, g_array_unref);
 
   G_OBJECT_CLASS (retract_case_overview_parent_class)->dispose (object);
 }
@@ -760,7 +888,12 @@ static void
 retract_case_overview_init (RetractCaseOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->pools[POOL_NEXT].group = self->next_group;
+  self->pools[POOL_ANSWER].group = self->answer_group;
+  self->pools[POOL_WARNINGS].group = self->warnings_group;
+  self->pools[POOL_TIMELINE].group = self->timeline_group;
+  for (guint i = 0; i < N_POOLS; i++)
+    self->pools[i].slots = g_array_new (FALSE, TRUE, sizeof (Slot));
 
   /* Buttons whose label is a verb phrase from the core or a menu: named for
    * screen readers by what they do. */
