@@ -554,6 +554,11 @@ typedef struct
   const char      *message;
 } Rejection;
 
+/* A format-2 case up to its last member. */
+#define FORMAT_2_HEAD "{\"format\": 2, \"id\": \"0123456789abcdef0123456789abcdef\", " \
+  "\"account\": \"\", \"created_at\": \"2026-11-24T10:00:00+08:00\", " \
+  "\"updated_at\": \"2026-11-24T10:00:00+08:00\", \"revision\": 1, \"events\": [], "
+
 #define CASE_KEYS "format, platform, type, filed_at, mistake, scenarios, " \
                   "withdrawals_this_month, other_party_loss, applicant, complaint_number, " \
                   "respondent, narrative, reason, materials, step"
@@ -700,6 +705,57 @@ static const Rejection rejections[] = {
     "{\"format\": 1}\n{\"format\": 1}",
     RETRACT_DATA_ERROR_TRAILING_DATA,
     NAME ":2:1: found “{” after the end of the document" },
+  { "id-document/unknown-type",
+    "{\"format\": 1, \"applicant\": {\"id_document\": {\"type\": \"hk\", \"number\": \"A\"}}}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":1:45: $.applicant.id_document.type: unknown identity document type “hk”; expected "
+    "one of: mainland-id, hk-id, macau-id, hk-macau-permit, hkmt-residence-permit, passport" },
+  { "id-document/no-type",
+    "{\"format\": 1, \"applicant\": {\"id_document\": {\"number\": \"A123456(3)\"}}}",
+    RETRACT_DATA_ERROR_MISSING,
+    NAME ":1:29: $.applicant.id_document: required key “type” is missing" },
+  { "id-document/unknown-key",
+    "{\"format\": 1, \"applicant\": {\"id_document\": {\"type\": \"hk-id\", \"expiry\": \"2030\"}}}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:62: $.applicant.id_document.expiry: unknown key “expiry”; expected one of: type, "
+    "number" },
+  { "id-document/not-an-object",
+    "{\"format\": 1, \"applicant\": {\"id_document\": \"A123456(3)\"}}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":1:29: $.applicant.id_document: expected an object, found a string" },
+  { "id-document/and-id-number",
+    "{\"format\": 1, \"applicant\": {\"id_number\": \"11010519491231002X\", "
+    "\"id_document\": {\"type\": \"mainland-id\"}}}",
+    RETRACT_DATA_ERROR_BAD_VALUE,
+    NAME ":1:29: $.applicant.id_number: give the number once, in “id_document”; “id_number” "
+    "is its older form" },
+  { "guardian/format-1",
+    "{\"format\": 1, \"guardian\": {\"name\": \"张大山\"}}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:15: $.guardian: unknown key “guardian”; expected one of: " CASE_KEYS },
+  { "guardian/unknown-key",
+    FORMAT_2_HEAD "\"guardian\": {\"name\": \"张大山\", \"age\": 40}}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:215: $.guardian.age: unknown key “age”; expected one of: name, relationship, "
+    "phone, id_document" },
+  { "guardian/no-legacy-id-number",
+    FORMAT_2_HEAD "\"guardian\": {\"id_number\": \"11010519491231002X\"}}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:200: $.guardian.id_number: unknown key “id_number”; expected one of: name, "
+    "relationship, phone, id_document" },
+  { "guardian/id-document-type",
+    FORMAT_2_HEAD "\"guardian\": {\"id_document\": {\"type\": 1}}}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":1:216: $.guardian.id_document.type: expected a string, found an integer" },
+  { "enterprise/unknown-key",
+    FORMAT_2_HEAD "\"enterprise\": {\"credit\": \"91440300708461136T\"}}",
+    RETRACT_DATA_ERROR_UNKNOWN_KEY,
+    NAME ":1:202: $.enterprise.credit: unknown key “credit”; expected one of: name, "
+    "credit_code" },
+  { "enterprise/wrong-type",
+    FORMAT_2_HEAD "\"enterprise\": {\"credit_code\": 914403007}}",
+    RETRACT_DATA_ERROR_WRONG_TYPE,
+    NAME ":1:202: $.enterprise.credit_code: expected a string, found an integer" },
 };
 
 static void
@@ -1448,6 +1504,283 @@ test_detail_table (void)
   g_assert_false (retract_case_validate_detail (kase, RETRACT_DETAIL_RESPONDENT, today, NULL));
 }
 
+/* Identity documents, guardians and enterprises (issue 15 §1–§2) */
+
+/* The older applicant.id_number is read as a mainland ID, and written back
+ * as applicant.id_document. */
+static void
+test_id_number_migrated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) self = load_case (example_case, &error);
+  g_autoptr(RetractCase) again = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER), ==,
+                   "11010519491231002X");
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT), ==,
+                   RETRACT_ID_DOCUMENT_MAINLAND_ID);
+  g_assert_true (retract_case_get_id_document_type_chosen (self, RETRACT_ID_HOLDER_APPLICANT));
+
+  json = retract_case_to_json (self);
+  g_assert_nonnull (strstr (json, "\"id_document\" : {\n"
+                                  "      \"type\" : \"mainland-id\",\n"
+                                  "      \"number\" : \"11010519491231002X\"\n"
+                                  "    }"));
+  g_assert_null (strstr (json, "id_number"));
+
+  again = load_case (json, &error);
+  g_assert_no_error (error);
+  assert_same_case (self, again);
+}
+
+/* A cross-border applicant has a Hong Kong card until another document is
+ * chosen, and the file says which. */
+static void
+test_id_document_default (void)
+{
+  g_autoptr(RetractCase) self = retract_case_new ();
+  g_autoptr(RetractCase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  RetractIdDocumentType type = RETRACT_ID_DOCUMENT_PASSPORT;
+
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT), ==,
+                   RETRACT_ID_DOCUMENT_MAINLAND_ID);
+  retract_case_set_scenario_enabled (self, "cross-border", TRUE);
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT), ==,
+                   RETRACT_ID_DOCUMENT_HK_ID);
+  g_object_get (self, "applicant-id-type", &type, NULL);
+  g_assert_cmpint (type, ==, RETRACT_ID_DOCUMENT_HK_ID);
+  /* The guardian's stays a mainland card. */
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN), ==,
+                   RETRACT_ID_DOCUMENT_MAINLAND_ID);
+  g_assert_false (retract_case_get_id_document_type_chosen (self, RETRACT_ID_HOLDER_APPLICANT));
+
+  /* Nothing typed, nothing chosen: nothing in the file. */
+  json = retract_case_to_json (self);
+  g_assert_null (strstr (json, "id_document"));
+  g_clear_pointer (&json, g_free);
+
+  /* A number typed under the default keeps it. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "A123456(3)");
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+  retract_case_set_scenario_enabled (self, "cross-border", FALSE);
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT), ==,
+                   RETRACT_ID_DOCUMENT_HK_ID);
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+
+  json = retract_case_to_json (self);
+  g_assert_nonnull (strstr (json, "\"type\" : \"hk-id\""));
+  copy = load_case (json, &error);
+  g_assert_no_error (error);
+  assert_same_case (self, copy);
+
+  /* A chosen type is kept even without a number. */
+  g_clear_object (&copy);
+  g_clear_pointer (&json, g_free);
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, NULL);
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN,
+                                     RETRACT_ID_DOCUMENT_PASSPORT);
+  json = retract_case_to_json (self);
+  g_assert_nonnull (strstr (json, "\"guardian\" : {\n"
+                                  "    \"id_document\" : {\n"
+                                  "      \"type\" : \"passport\"\n"
+                                  "    }\n"
+                                  "  }"));
+  copy = load_case (json, &error);
+  g_assert_no_error (error);
+  assert_same_case (self, copy);
+}
+
+/* Choosing a type notifies it and the number, which is now read by the new
+ * type's rule; choosing the same type again is no change. */
+static void
+test_id_document_type_notify (void)
+{
+  g_autoptr(RetractCase) self = retract_case_new ();
+  NotifyLog log = { 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "A123456(3)");
+  retract_case_set_scenario_enabled (self, "minor", TRUE);
+  g_assert_false (retract_case_validate_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, NULL,
+                                                &error));
+  g_assert_cmpstr (error->message, ==, "a resident ID number has 18 characters, this one has 10");
+  g_clear_error (&error);
+
+  g_signal_connect (self, "notify", G_CALLBACK (on_notify), &log);
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN,
+                                     RETRACT_ID_DOCUMENT_MAINLAND_ID);
+  notify_log_expect (&log, 0, NULL);
+  g_object_set (self, "guardian-id-type", RETRACT_ID_DOCUMENT_HK_ID, NULL);
+  notify_log_expect (&log, 2, NULL);
+  g_assert_true (g_ptr_array_find_with_equal_func (log.names, "guardian-id-type", g_str_equal,
+                                                   NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (log.names, "guardian-id-number", g_str_equal,
+                                                   NULL));
+  g_assert_true (retract_case_validate_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, NULL,
+                                               &error));
+  g_assert_no_error (error);
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN, RETRACT_ID_DOCUMENT_HK_ID);
+  notify_log_expect (&log, 2, NULL);
+
+  g_signal_handlers_disconnect_by_data (self, &log);
+  g_ptr_array_unref (log.names);
+}
+
+/* The guardian's details apply with "minor", the enterprise's with
+ * "enterprise"; only then are they required and checked. */
+static void
+test_detail_applies (void)
+{
+  static const struct
+  {
+    RetractDetail detail;
+    const char   *scenario;
+    gboolean      required;
+  } details[] = {
+    { RETRACT_DETAIL_GUARDIAN_NAME, "minor", TRUE },
+    { RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "minor", TRUE },
+    { RETRACT_DETAIL_GUARDIAN_PHONE, "minor", TRUE },
+    { RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "minor", FALSE },
+    { RETRACT_DETAIL_ENTERPRISE_NAME, "enterprise", TRUE },
+    { RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "enterprise", TRUE },
+  };
+  g_autoptr(RetractCase) self = retract_case_new ();
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    {
+      g_assert_cmpint (retract_case_detail_is_required (self, i), ==,
+                       retract_detail_is_required (i));
+      if (i <= RETRACT_DETAIL_REASON)
+        g_assert_true (retract_case_detail_applies (self, i));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      RetractDetail detail = details[i].detail;
+      g_autoptr(GError) error = NULL;
+
+      retract_case_set_scenarios (self, NULL);
+      retract_case_set_detail (self, detail, NULL);
+      g_assert_false (retract_case_detail_applies (self, detail));
+      g_assert_false (retract_case_detail_is_required (self, detail));
+      g_assert_true (retract_case_validate_detail (self, detail, NULL, NULL));
+
+      /* Whatever it holds, it is not checked where it does not apply. */
+      retract_case_set_detail (self, detail, "x\u202E");
+      g_assert_true (retract_case_validate_detail (self, detail, NULL, NULL));
+      g_assert_true (retract_case_validate_details (self, NULL, NULL));
+
+      retract_case_set_scenario_enabled (self, details[i].scenario, TRUE);
+      g_assert_true (retract_case_detail_applies (self, detail));
+      g_assert_cmpint (retract_case_detail_is_required (self, detail), ==, details[i].required);
+      g_assert_false (retract_case_validate_detail (self, detail, NULL, NULL));
+      g_assert_false (retract_case_validate_details (self, NULL, &error));
+      g_assert_true (g_str_has_prefix (error->message, retract_detail_get_field_name (detail)));
+      g_clear_error (&error);
+
+      retract_case_set_detail (self, detail, NULL);
+      g_assert_cmpint (retract_case_validate_detail (self, detail, NULL, &error), ==,
+                       !details[i].required);
+      if (details[i].required)
+        g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_MISSING);
+    }
+}
+
+/* The guardian's and enterprise's own checks: phones, documents, the
+ * credit code. */
+static void
+test_validate_guardian_enterprise (void)
+{
+  static const char * const scenarios[] = { "minor", "enterprise", NULL };
+  g_autoptr(RetractCase) self = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_scenarios (self, scenarios);
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_NAME, "张大山");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "父亲");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_PHONE, "+852 9123 4567");
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "11010519491231002X");
+  retract_case_set_detail (self, RETRACT_DETAIL_ENTERPRISE_NAME, "深圳市腾讯计算机系统有限公司");
+  retract_case_set_detail (self, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91440300708461136U");
+
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "guardian.phone: enter a mainland mobile number: 11 digits starting with 1, "
+                   "optionally with +86\n"
+                   "enterprise.credit_code: the last character of the credit code does not "
+                   "match the others; one of them is probably mistyped");
+  g_clear_error (&error);
+
+  /* A Hong Kong number goes with a Hong Kong document. */
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN, RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "AB987654(3)");
+  retract_case_set_detail (self, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91440300708461136t");
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The applicant's phone follows the applicant's document, not the guardian's. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "+853 6612 3456");
+  g_assert_false (retract_case_validate_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, NULL, NULL));
+  retract_case_set_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT,
+                                     RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT);
+  g_assert_true (retract_case_validate_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, NULL, NULL));
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X");
+  g_assert_false (retract_case_validate_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, NULL,
+                                                &error));
+  g_assert_cmpstr (error->message, ==, "a Mainland Travel Permit number looks like H12345678: H "
+                                       "(Hong Kong) or M (Macao) and 8 digits, sometimes 2 more");
+
+  /* Masks follow each holder's type. */
+  {
+    g_autofree char *applicant = retract_case_dup_masked_id_number (self,
+                                                                    RETRACT_ID_HOLDER_APPLICANT);
+    g_autofree char *guardian = retract_case_dup_masked_id_number (self,
+                                                                   RETRACT_ID_HOLDER_GUARDIAN);
+
+    g_assert_cmpstr (applicant, ==, "110105********002X");
+    g_assert_cmpstr (guardian, ==, "AB987***(3)");
+  }
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, NULL);
+  g_assert_null (retract_case_dup_masked_id_number (self, RETRACT_ID_HOLDER_APPLICANT));
+}
+
+/* Guardian and enterprise in the file: read back as written. */
+static void
+test_guardian_enterprise_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strconcat (FORMAT_2_HEAD,
+                                       "\"scenarios\": [\"minor\", \"enterprise\"], "
+                                       "\"guardian\": {\"name\": \"张大山\", \"relationship\": "
+                                       "\"父亲\", \"phone\": \"13800138000\", \"id_document\": "
+                                       "{\"type\": \"hk-id\", \"number\": \"A123456(3)\"}}, "
+                                       "\"enterprise\": {\"name\": \"某公司\", \"credit_code\": "
+                                       "\"914403001922038216\"}}", NULL);
+  g_autoptr(RetractCase) self = load_case (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_GUARDIAN_NAME), ==, "张大山");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP), ==,
+                   "父亲");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_GUARDIAN_PHONE), ==,
+                   "13800138000");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER), ==,
+                   "A123456(3)");
+  g_assert_cmpint (retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN), ==,
+                   RETRACT_ID_DOCUMENT_HK_ID);
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_ENTERPRISE_NAME), ==, "某公司");
+  g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE), ==,
+                   "914403001922038216");
+  g_assert_null (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_NAME));
+  g_assert_true (retract_case_validate_details (self, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1477,6 +1810,13 @@ main (int   argc,
   g_test_add_func ("/retract/case/file/load-errors", test_load_file_errors);
   g_test_add_func ("/retract/case/validate/all-fields", test_validate_details);
   g_test_add_func ("/retract/case/validate/cross-border", test_validate_details_cross_border);
+  g_test_add_func ("/retract/case/validate/guardian-enterprise",
+                   test_validate_guardian_enterprise);
+  g_test_add_func ("/retract/case/detail-applies", test_detail_applies);
+  g_test_add_func ("/retract/case/id-document/migrated", test_id_number_migrated);
+  g_test_add_func ("/retract/case/id-document/default", test_id_document_default);
+  g_test_add_func ("/retract/case/id-document/notify", test_id_document_type_notify);
+  g_test_add_func ("/retract/case/guardian-enterprise-file", test_guardian_enterprise_file);
   g_test_add_func ("/retract/case/validate/text", test_validate_details_text);
   /* Last, as a failure here stops the run. */
   g_test_add_func ("/retract/case/materials-and-step", test_materials_and_step);

@@ -1065,6 +1065,77 @@ test_import_export_latest (void)
   g_assert_true (retract_store_delete_all (other, NULL));
 }
 
+/* The index's light copies carry nothing of the guardian, the enterprise or
+ * any identity document (issue 15): the case file alone holds them, and
+ * reads them back. */
+static void
+test_index_nothing_personal (void)
+{
+  static const char * const scenarios[] = { "cross-border", "minor", "enterprise", NULL };
+  static const char * const personal[] = {
+    "张三", "张大山", "父亲", "85291234567", "13800138000", "A123456", "AB987654",
+    "某某科技有限公司", "91440300708461136T", "guardian", "credit_code", "id_document",
+    "hk-id", "id_number", NULL,
+  };
+  g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *index = g_build_filename (cases, "index.json", NULL);
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = filed_case ("wechat");
+  g_autoptr(RetractCase) loaded = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *text = NULL;
+  RetractCase *light;
+
+  retract_case_set_scenarios (kase, scenarios);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "+852 9123 4567");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "A123456(3)");
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "TS2026112400001");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "张大山");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "父亲");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_PHONE, "13800138000");
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_GUARDIAN, RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "AB987654(3)");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME, "某某科技有限公司");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91440300708461136T");
+  g_assert_true (retract_store_save_case (store, kase, NULL));
+
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+  light = g_ptr_array_index (listed, 0);
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (i != RETRACT_DETAIL_COMPLAINT_NUMBER)
+      g_assert_null (retract_case_get_detail (light, i));
+  for (guint i = 0; i < RETRACT_N_ID_HOLDERS; i++)
+    g_assert_false (retract_case_get_id_document_type_chosen (light, i));
+  g_assert_cmpstrv (retract_case_get_scenarios (light), scenarios);
+
+  g_assert_true (g_file_get_contents (index, &text, NULL, NULL));
+  for (guint i = 0; personal[i] != NULL; i++)
+    if (strstr (text, personal[i]) != NULL)
+      g_error ("the index holds “%s”:\n%s", personal[i], text);
+
+  /* Read again from the index, not the file: still nothing. */
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = retract_store_list_cases (store, NULL, NULL);
+  g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 1);
+  g_assert_null (retract_case_get_detail (g_ptr_array_index (listed, 0),
+                                          RETRACT_DETAIL_GUARDIAN_NAME));
+
+  /* The case file has it all. */
+  loaded = retract_store_load_case (store, retract_case_get_id (kase), NULL);
+  g_assert_nonnull (loaded);
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    g_assert_cmpstr (retract_case_get_detail (loaded, i), ==, retract_case_get_detail (kase, i));
+  g_assert_cmpint (retract_case_get_id_document_type (loaded, RETRACT_ID_HOLDER_APPLICANT), ==,
+                   RETRACT_ID_DOCUMENT_HK_ID);
+  g_assert_cmpint (retract_case_get_id_document_type (loaded, RETRACT_ID_HOLDER_GUARDIAN), ==,
+                   RETRACT_ID_DOCUMENT_HK_ID);
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/retract/store/events-round-trip", test_events_round_trip);
   g_test_add_func ("/retract/store/damaged-among-good", test_damaged_among_good);
   g_test_add_func ("/retract/store/index", test_index);
+  g_test_add_func ("/retract/store/index-nothing-personal", test_index_nothing_personal);
   g_test_add_func ("/retract/store/migration", test_migration);
   g_test_add_func ("/retract/store/migrated-stays-deleted", test_migrated_stays_deleted);
   g_test_add_func ("/retract/store/damaged-load-says-where", test_damaged_load_says_where);

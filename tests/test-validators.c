@@ -972,6 +972,513 @@ test_text_plural (void)
   g_assert_cmpstr (error->message, ==, "at most 2 characters, this has 3");
 }
 
+/* Identity documents (issue 15 §1) */
+
+/* An independent Hong Kong check digit: a missing first letter counts 36,
+ * letters A=10…Z=35, weights 9 to 2, the check makes the sum 0 mod 11. */
+static char
+reference_hk_check (const char *body)
+{
+  g_autofree char *padded = strlen (body) == 7 ? g_strconcat (" ", body, NULL)
+                                               : g_strdup (body);
+  guint sum = 0;
+
+  g_assert_cmpuint (strlen (padded), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      char c = padded[i];
+      guint value = c == ' ' ? 36 : g_ascii_isdigit (c) ? (guint) (c - '0')
+                                                        : (guint) (c - 'A') + 10;
+
+      sum += value * (9 - i);
+    }
+
+  sum = (11 - sum % 11) % 11;
+  return sum == 10 ? 'A' : (char) ('0' + sum);
+}
+
+typedef struct
+{
+  RetractIdDocumentType  type;
+  const char            *text;
+  const char            *normalized; /* NULL: refused */
+  const char            *message;    /* when refused, NULL: not checked */
+} DocumentCase;
+
+#define HK_FORM "a Hong Kong identity card number looks like A123456(3): one or two letters, " \
+                "six digits and a check digit (0–9 or A), the brackets optional"
+#define HK_CHECK "the check digit in brackets does not match the letters and digits before " \
+                 "it; one of them is probably mistyped"
+#define MACAU_FORM "a Macao identity card number looks like 1234567(8): seven digits starting " \
+                   "with 1, 5 or 7 and one more digit, the brackets optional"
+#define PERMIT_FORM "a Mainland Travel Permit number looks like H12345678: H (Hong Kong) or M " \
+                    "(Macao) and 8 digits, sometimes 2 more"
+#define RESIDENCE_FORM "a residence permit number has 18 characters and starts with 810000 " \
+                       "(Hong Kong), 820000 (Macao) or 830000 (Taiwan)"
+#define PASSPORT_FORM "a passport number has 5 to 20 letters and digits"
+
+static const DocumentCase document_cases[] = {
+  /* Hong Kong: one or two letters, brackets optional, any case, A for 10. */
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456(3)", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A1234563", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "a123456(3)", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, " A 123 456 ( 3 ) ", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "Ａ１２３４５６（３）", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "AB987654(3)", "AB987654(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "wx1234569", "WX123456(9)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "Z683365(A)", "Z683365(A)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "z683365a", "Z683365(A)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "K000000(0)", "K000000(0)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456(4)", NULL, HK_CHECK },
+  { RETRACT_ID_DOCUMENT_HK_ID, "Z683365(0)", NULL, HK_CHECK },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456(3", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456)3(", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A12345(3)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A1234567(3)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "ABC123456(3)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "1123456(3)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456(B)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A12345B(3)", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "11010519491231002X", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_HK_ID, "甲123456(3)", NULL, NULL },
+  /* Macau: 7 digits starting 1, 5 or 7 and one more; format only. */
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "1234567(8)", "1234567(8)", NULL },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "12345678", "1234567(8)", NULL },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "5123456(0)", "5123456(0)", NULL },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "7-123456-1", "7123456(1)", NULL },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "2123456(0)", NULL, MACAU_FORM },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "0123456(0)", NULL, MACAU_FORM },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "123456(7)", NULL, MACAU_FORM },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "12345678(9)", NULL, MACAU_FORM },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "1234567(A)", NULL, MACAU_FORM },
+  { RETRACT_ID_DOCUMENT_MACAU_ID, "A123456(3)", NULL, MACAU_FORM },
+  /* The permit: H or M, 8 digits, optionally 2 more. */
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H12345678", "H12345678", NULL },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "m12345678", "M12345678", NULL },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567801", "H1234567801", NULL },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H 1234 5678 01", "H1234567801", NULL },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H123456789", NULL, PERMIT_FORM },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567", NULL, PERMIT_FORM },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H123456780123", NULL, PERMIT_FORM },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "T12345678", NULL, PERMIT_FORM },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "12345678", NULL, PERMIT_FORM },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567A", NULL, PERMIT_FORM },
+  /* The residence permit: 810000/820000/830000 and GB 11643. */
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", "810000198811110025", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "820000199912310006", "820000199912310006", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110026", NULL,
+    "the check character does not match the other digits; one of them is probably mistyped" },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "11010519491231002X", NULL, RESIDENCE_FORM },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "81000019881111002", NULL, RESIDENCE_FORM },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "840000198811110025", NULL, RESIDENCE_FORM },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198813110025", NULL,
+    "digits 7–14 are not a valid date of birth" },
+  /* Passports: 5–20 letters and digits. */
+  { RETRACT_ID_DOCUMENT_PASSPORT, "E12345678", "E12345678", NULL },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "k1234567", "K1234567", NULL },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "12345", "12345", NULL },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "ABCDEFGHIJ0123456789", "ABCDEFGHIJ0123456789", NULL },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "1234", NULL, PASSPORT_FORM },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "ABCDEFGHIJ01234567890", NULL, PASSPORT_FORM },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "E1234567(8)", NULL, PASSPORT_FORM },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "E12345678.", NULL, PASSPORT_FORM },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "护照12345", NULL,
+    "a number of this document (Passport) has only letters, digits and brackets" },
+  /* The mainland card, as retract_validate_id_number(). */
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002x", "11010519491231002X", NULL },
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "A123456(3)", NULL,
+    "a resident ID number has 18 characters, this one has 10" },
+};
+
+static void
+test_document_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_cases); i++)
+    {
+      const DocumentCase *c = &document_cases[i];
+      g_autofree char *normalized = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean valid;
+
+      valid = retract_validate_id_document (c->type, c->text, NULL, &normalized, &error);
+      if (c->normalized != NULL)
+        {
+          if (!valid)
+            g_error ("%s “%s”: %s", retract_id_document_type_to_string (c->type), c->text,
+                     error->message);
+          g_assert_no_error (error);
+          g_assert_cmpstr (normalized, ==, c->normalized);
+          /* The normalized form is itself valid and unchanged. */
+          g_clear_pointer (&normalized, g_free);
+          g_assert_true (retract_validate_id_document (c->type, c->normalized, NULL,
+                                                       &normalized, NULL));
+          g_assert_cmpstr (normalized, ==, c->normalized);
+        }
+      else
+        {
+          if (valid)
+            g_error ("%s “%s” was accepted", retract_id_document_type_to_string (c->type),
+                     c->text);
+          g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+          g_assert_null (normalized);
+          if (c->message != NULL)
+            g_assert_cmpstr (error->message, ==, c->message);
+          /* The message shows a made-up example, never the number. */
+          {
+            g_autoptr(GString) message = g_string_new (error->message);
+
+            g_string_replace (message, retract_id_document_type_example (c->type), "", 0);
+            g_string_replace (message, "A123456(3)", "", 0);
+            g_string_replace (message, "1234567(8)", "", 0);
+            g_string_replace (message, "H12345678", "", 0);
+            g_string_replace (message, "810000", "", 0);
+            assert_not_echoed (message->str, c->text);
+          }
+        }
+    }
+}
+
+/* The next character of the same kind: a digit for a digit, a letter for a
+ * letter, so that only the check can tell. */
+static char
+next_of_kind (char c)
+{
+  if (g_ascii_isdigit (c))
+    return c == '9' ? '0' : (char) (c + 1);
+  return c == 'Z' ? 'A' : (char) (c + 1);
+}
+
+/* For a valid number, a change of any one letter or digit fails where the
+ * rule says it must: everywhere for the Hong Kong card (check digit), the
+ * residence permit and the mainland card; the Macau card and the permit have
+ * no public check, so a digit changed elsewhere than in the prefix passes. */
+static void
+test_document_single_changes (void)
+{
+  static const struct
+  {
+    RetractIdDocumentType type;
+    const char *number;
+    gboolean    every_position_fails;
+  } numbers[] = {
+    { RETRACT_ID_DOCUMENT_HK_ID, "A123456(3)", TRUE },
+    { RETRACT_ID_DOCUMENT_HK_ID, "AB987654(3)", TRUE },
+    { RETRACT_ID_DOCUMENT_HK_ID, "Z683365(A)", TRUE },
+    { RETRACT_ID_DOCUMENT_HK_ID, "K000000(0)", TRUE },
+    { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", TRUE },
+    { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "820000199912310006", TRUE },
+    { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002X", TRUE },
+    { RETRACT_ID_DOCUMENT_MACAU_ID, "1234567(8)", FALSE },
+    { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567801", FALSE },
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+    {
+      const char *number = numbers[n].number;
+
+      g_assert_true (retract_validate_id_document (numbers[n].type, number, NULL, NULL, NULL));
+
+      for (gsize i = 0; number[i] != '\0'; i++)
+        {
+          g_autofree char *changed = g_strdup (number);
+          gboolean valid;
+
+          if (!g_ascii_isalnum (number[i]))
+            continue;
+          /* Every other check digit, including A (10) for Hong Kong. */
+          if (numbers[n].type == RETRACT_ID_DOCUMENT_HK_ID && number[i + 1] == ')')
+            {
+              for (const char *other = "0123456789A"; *other != '\0'; other++)
+                {
+                  changed[i] = *other;
+                  g_assert_cmpint (retract_validate_id_document (numbers[n].type, changed, NULL,
+                                                                 NULL, NULL), ==,
+                                   *other == number[i]);
+                }
+              continue;
+            }
+
+          changed[i] = number[i] == 'X' ? '0' : next_of_kind (number[i]);
+          valid = retract_validate_id_document (numbers[n].type, changed, NULL, NULL, NULL);
+          if (numbers[n].every_position_fails || i == 0)
+            {
+              if (valid)
+                g_error ("%s: changing character %zu still passes",
+                         retract_id_document_type_to_string (numbers[n].type), i + 1);
+            }
+          else if (!valid)
+            {
+              g_error ("%s: changing character %zu fails a rule that is format only",
+                       retract_id_document_type_to_string (numbers[n].type), i + 1);
+            }
+        }
+    }
+}
+
+/* The Hong Kong check digit against the reference, for random bodies of one
+ * and two letters, and the one blind spot of mod 11 on a letter (a letter 11
+ * places on, A and L, weighs the same). */
+static void
+test_hk_check_digit (void)
+{
+  for (guint n = 0; n < 2000; n++)
+    {
+      char body[9];
+      guint letters = (guint) g_test_rand_int_range (1, 3);
+      guint i = 0;
+      g_autofree char *number = NULL;
+
+      for (; i < letters; i++)
+        body[i] = (char) ('A' + g_test_rand_int_range (0, 26));
+      for (; i < letters + 6; i++)
+        body[i] = (char) ('0' + g_test_rand_int_range (0, 10));
+      body[i] = '\0';
+
+      g_assert_cmpint (retract_hk_id_check_digit (body), ==, reference_hk_check (body));
+      number = g_strdup_printf ("%s(%c)", body, reference_hk_check (body));
+      g_assert_true (retract_validate_id_document (RETRACT_ID_DOCUMENT_HK_ID, number, NULL,
+                                                   NULL, NULL));
+    }
+
+  g_assert_cmpint (retract_hk_id_check_digit ("A123456"), ==, '3');
+  g_assert_cmpint (retract_hk_id_check_digit ("L123456"), ==, '3');
+}
+
+static void
+test_document_future_birth (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  g_autofree char *future = make_id_number ("810000", "20301231", "002");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (retract_validate_id_document (RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, future,
+                                               NULL, NULL, NULL));
+  g_assert_false (retract_validate_id_document (RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, future,
+                                                today, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "the date of birth in digits 7–14 is in the future");
+  g_clear_error (&error);
+  g_assert_false (retract_validate_id_document (RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010520300101001X",
+                                                today, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "the date of birth in digits 7–14 is in the future");
+}
+
+static void
+test_document_types (void)
+{
+  static const char * const ids[RETRACT_N_ID_DOCUMENT_TYPES] = {
+    "mainland-id", "hk-id", "macau-id", "hk-macau-permit", "hkmt-residence-permit", "passport",
+  };
+
+  for (guint i = 0; i < RETRACT_N_ID_DOCUMENT_TYPES; i++)
+    {
+      RetractIdDocumentType type = RETRACT_N_ID_DOCUMENT_TYPES;
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (RETRACT_TYPE_ID_DOCUMENT_TYPE);
+
+      g_assert_cmpstr (retract_id_document_type_to_string (i), ==, ids[i]);
+      g_assert_true (retract_id_document_type_from_string (ids[i], &type));
+      g_assert_cmpint (type, ==, i);
+      g_assert_cmpstr (g_enum_get_value (enum_class, (int) i)->value_nick, ==, ids[i]);
+      g_assert_nonnull (retract_id_document_type_label (i));
+      g_assert_nonnull (retract_id_document_type_photo_hint (i));
+      /* The example a placeholder shows passes its own rule. */
+      g_assert_true (retract_validate_id_document (i, retract_id_document_type_example (i), NULL,
+                                                   NULL, NULL));
+    }
+
+  g_assert_false (retract_id_document_type_from_string ("HK-ID", NULL));
+  g_assert_false (retract_id_document_type_from_string ("", NULL));
+  g_assert_false (retract_id_document_type_from_string ("id_number", NULL));
+  g_assert_cmpstr (retract_id_document_type_label (RETRACT_ID_DOCUMENT_HK_ID), ==,
+                   "Hong Kong identity card");
+  g_assert_cmpstr (retract_id_document_type_photo_hint (RETRACT_ID_DOCUMENT_PASSPORT), ==,
+                   "the passport's information page, the one with the photo");
+}
+
+static void
+test_document_masks (void)
+{
+  static const struct
+  {
+    RetractIdDocumentType type;
+    const char *number;
+    const char *masked;
+  } cases[] = {
+    { RETRACT_ID_DOCUMENT_HK_ID, "A123456(3)", "A123***(3)" },
+    { RETRACT_ID_DOCUMENT_HK_ID, "a1234563", "A123***(3)" },
+    { RETRACT_ID_DOCUMENT_HK_ID, "AB987654(3)", "AB987***(3)" },
+    { RETRACT_ID_DOCUMENT_MACAU_ID, "12345678", "123****(8)" },
+    { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H12345678", "H12****78" },
+    { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567801", "H12******01" },
+    { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", "810000********0025" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "E12345678", "E12****78" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "12345", "1***5" },
+    { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002x", "110105********002X" },
+    /* Not valid for the type: masked as a whole but the ends, or entirely. */
+    { RETRACT_ID_DOCUMENT_HK_ID, "A123456(4)", "**********" },
+    { RETRACT_ID_DOCUMENT_HK_ID, "11010519491231002X", "110105********002X" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = retract_mask_id_document (cases[i].type, cases[i].number);
+
+      g_assert_cmpstr (masked, ==, cases[i].masked);
+    }
+}
+
+/* Unified social credit codes (GB 32100-2015) */
+
+static const char credit_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/* An independent check character: weights 3^i mod 31. */
+static char
+reference_credit_check (const char *first17)
+{
+  guint sum = 0;
+  guint weights[17];
+
+  weights[0] = 1;
+  for (guint i = 1; i < 17; i++)
+    weights[i] = weights[i - 1] * 3 % 31;
+  g_assert_cmpuint (weights[16], ==, 28);
+
+  for (guint i = 0; i < 17; i++)
+    sum += (guint) (strchr (credit_alphabet, first17[i]) - credit_alphabet) * weights[i];
+
+  return credit_alphabet[(31 - sum % 31) % 31];
+}
+
+/* Codes as companies publish them (Tencent's Shenzhen company and Huawei
+ * Technologies among them), each checked against the algorithm above. */
+static const char * const public_credit_codes[] = {
+  "91440300708461136T", "914403001922038216", "91330100799655058B",
+  "91110000802100433B", "91110108551385082Q", "9144030071526726XG",
+};
+
+static void
+test_credit_code_valid (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (public_credit_codes); i++)
+    {
+      const char *code = public_credit_codes[i];
+      g_autofree char *lower = g_ascii_strdown (code, -1);
+      g_autofree char *spaced = g_strdup_printf ("%.6s %.6s %s", code, code + 6, code + 12);
+      g_autofree char *normalized = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (reference_credit_check (code), ==, code[17]);
+      g_assert_cmpint (retract_credit_code_check_character (code), ==, code[17]);
+      g_assert_true (retract_validate_credit_code (code, &normalized, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalized, ==, code);
+      g_clear_pointer (&normalized, g_free);
+      g_assert_true (retract_validate_credit_code (lower, &normalized, NULL));
+      g_assert_cmpstr (normalized, ==, code);
+      g_assert_true (retract_validate_credit_code (spaced, NULL, NULL));
+    }
+}
+
+/* Any one character changed, to any other of the 31, fails: 31 is prime and
+ * no weight is 0 mod 31. */
+static void
+test_credit_code_single_changes (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (public_credit_codes); n++)
+    for (guint i = 0; i < 18; i++)
+      for (const char *other = credit_alphabet; *other != '\0'; other++)
+        {
+          g_autofree char *changed = g_strdup (public_credit_codes[n]);
+          g_autoptr(GError) error = NULL;
+
+          if (*other == changed[i])
+            continue;
+          changed[i] = *other;
+          if (retract_validate_credit_code (changed, NULL, &error))
+            g_error ("%s: character %u changed to %c still passes", public_credit_codes[n],
+                     i + 1, *other);
+          assert_not_echoed (error->message, changed);
+        }
+}
+
+static void
+test_credit_code_invalid (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "", "a unified social credit code has 18 letters and digits, such as 91440300708461136T" },
+    { "91440300708461136", "a unified social credit code has 18 letters and digits, such as "
+                           "91440300708461136T" },
+    { "91440300708461136TT", "a unified social credit code has 18 letters and digits, such "
+                             "as 91440300708461136T" },
+    { "9144030070846113６T", NULL },
+    { "91440300708461136I", "character 18 is not used in a unified social credit code (it "
+                            "has no I, O, Z, S or V)" },
+    { "9O440300708461136T", "character 2 is not used in a unified social credit code (it has "
+                            "no I, O, Z, S or V)" },
+    { "914A0300708461136T", "characters 3–8 of a unified social credit code are digits (the "
+                            "region code); character 4 is not" },
+    { "91440300708461136U", "the last character of the credit code does not match the others; "
+                            "one of them is probably mistyped" },
+    { "统一社会信用代码统一社会信用代码统一", "a unified social credit code has 18 letters and "
+                                            "digits, such as 91440300708461136T" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = NULL;
+      gboolean valid = retract_validate_credit_code (cases[i].text, &normalized, &error);
+
+      if (cases[i].message == NULL)
+        {
+          /* A full-width digit is a digit. */
+          g_assert_true (valid);
+          continue;
+        }
+      g_assert_false (valid);
+      g_assert_null (normalized);
+      g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_phone_hong_kong_macau (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    mainland_only_ok;
+    gboolean    wide_ok;
+    const char *normalized;
+  } cases[] = {
+    { "+86 138 0013 8000", TRUE, TRUE, "13800138000" },
+    { "13800138000", TRUE, TRUE, "13800138000" },
+    { "+852 9123 4567", FALSE, TRUE, "+85291234567" },
+    { "+852 5123 4567", FALSE, TRUE, "+85251234567" },
+    { "+853 6612 3456", FALSE, TRUE, "+85366123456" },
+    { "+852 912 3456", FALSE, FALSE, NULL },
+    { "+853 6612 34567", FALSE, FALSE, NULL },
+    { "+85212345678", FALSE, FALSE, NULL },
+    { "91234567", FALSE, FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalized = NULL;
+
+      g_assert_cmpint (retract_validate_phone (cases[i].text, FALSE, NULL, NULL), ==,
+                       cases[i].mainland_only_ok);
+      g_assert_cmpint (retract_validate_phone (cases[i].text, TRUE, &normalized, NULL), ==,
+                       cases[i].wide_ok);
+      g_assert_cmpstr (normalized, ==, cases[i].normalized);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1499,18 @@ main (int   argc,
   g_test_add_func ("/retract/validators/id-number/birth-date", test_id_birth_date);
   g_test_add_func ("/retract/validators/id-number/future-birth", test_id_future_birth);
   g_test_add_func ("/retract/validators/phone", test_phone);
+  g_test_add_func ("/retract/validators/phone/hong-kong-macau", test_phone_hong_kong_macau);
+  g_test_add_func ("/retract/validators/id-document/cases", test_document_cases);
+  g_test_add_func ("/retract/validators/id-document/single-changes",
+                   test_document_single_changes);
+  g_test_add_func ("/retract/validators/id-document/hk-check-digit", test_hk_check_digit);
+  g_test_add_func ("/retract/validators/id-document/future-birth", test_document_future_birth);
+  g_test_add_func ("/retract/validators/id-document/types", test_document_types);
+  g_test_add_func ("/retract/validators/id-document/masks", test_document_masks);
+  g_test_add_func ("/retract/validators/credit-code/valid", test_credit_code_valid);
+  g_test_add_func ("/retract/validators/credit-code/single-changes",
+                   test_credit_code_single_changes);
+  g_test_add_func ("/retract/validators/credit-code/invalid", test_credit_code_invalid);
   g_test_add_func ("/retract/validators/wechat-id", test_wechat_id);
   g_test_add_func ("/retract/validators/complaint-number", test_complaint_number);
   g_test_add_func ("/retract/validators/text/length", test_text_length);

@@ -39,7 +39,7 @@ static const DocumentInfo documents[RETRACT_N_ID_DOCUMENT_TYPES] = {
     N_("both sides of the Mainland Travel Permit"), "H12345678" },
   [RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT] = {
     "hkmt-residence-permit", N_("Residence permit for Hong Kong, Macao and Taiwan residents"),
-    N_("both sides of the residence permit"), "810000199001011234" },
+    N_("both sides of the residence permit"), "810000199001011230" },
   [RETRACT_ID_DOCUMENT_PASSPORT] = {
     "passport", N_("Passport"),
     N_("the passport's information page, the one with the photo"), "E12345678" },
