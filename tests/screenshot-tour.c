@@ -175,6 +175,61 @@ shoot_overview (Harness    *harness,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Scrolls the current wizard page so that @group's top shows. */
+static void
+scroll_to_group (Harness    *harness,
+                 const char *step,
+                 const char *title)
+{
+  GtkWidget *page = GTK_WIDGET (harness_page (harness, step));
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (harness_find (page, GTK_TYPE_SCROLLED_WINDOW,
+                                                                   NULL));
+  GtkWidget *group = find_group (page, title);
+  graphene_point_t point;
+
+  harness_settle ();
+  if (group != NULL &&
+      gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scrolled),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 12);
+}
+
+/* Issue 15: the details page of a Hong Kong resident (the Hong Kong identity
+ * card chosen for a cross-border case) and of a parent acting for a child
+ * (the guardian's group). */
+static void
+shoot_details (Harness    *harness,
+               const char *directory)
+{
+  static const struct
+  {
+    const char *scenario;
+    const char *group;
+    const char *name;
+  } cases[] = {
+    { "cross-border", N_("About you"), "19-details-hong-kong.png" },
+    { "minor", N_("The guardian"), "20-details-guardian.png" },
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (harness->window), 640, 900);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RetractCase *kase;
+
+      retract_window_start (harness->window, FALSE);
+      harness_fill_situation (harness, "wechat", "friend-report", "2026-11-24T10:05:00+08:00");
+      kase = retract_window_get_case (harness->window);
+      retract_case_set_scenario_enabled (kase, cases[i].scenario, TRUE);
+      retract_wizard_go_to (retract_window_get_wizard (harness->window), "details");
+      harness_settle ();
+      harness_fill_details (harness);
+      if (g_str_equal (cases[i].scenario, "cross-border"))
+        retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "+85291234567");
+      scroll_to_group (harness, "details", _(cases[i].group));
+      shoot (harness, directory, cases[i].name);
+    }
+}
+
 /* The home (issue 13): the case file's list beside the open case, then the
  * narrow layout, one pane at a time. */
 static RetractCase *
@@ -300,7 +355,7 @@ main (int   argc,
                                                                      GTK_TYPE_SCROLLED_WINDOW,
                                                                      NULL));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-    GtkWidget *documents = harness_find (review, GTK_TYPE_ASPECT_FRAME, NULL);
+    GtkWidget *documents = harness_find (review, GTK_TYPE_DRAWING_AREA, NULL);
     graphene_point_t point;
 
     harness_settle ();
@@ -328,6 +383,7 @@ main (int   argc,
   harness_next (&harness);
   shoot (&harness, argv[1], "08-narrow-result.png");
 
+  shoot_details (&harness, argv[1]);
   shoot_overview (&harness, argv[1]);
   shoot_home (&harness, argv[1]);
 

@@ -139,17 +139,34 @@ harness_fill_details (Harness *harness)
     { RETRACT_DETAIL_RESPONDENT, "李四" },
     { RETRACT_DETAIL_NARRATIVE, "2026年11月24日上午10点,我在微信里想给李四发消息,误点了“投诉”并提交。" },
     { RETRACT_DETAIL_REASON, "李四没有任何违规行为,投诉是误触造成的。" },
+    /* Typed only where the case asks for them (a minor's, an enterprise's). */
+    { RETRACT_DETAIL_GUARDIAN_NAME, "张父" },
+    { RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "父亲" },
+    { RETRACT_DETAIL_GUARDIAN_PHONE, "13900139000" },
+    { RETRACT_DETAIL_ENTERPRISE_NAME, "福州某某科技有限公司" },
+    { RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91350100M000100Y43" },
   };
+  RetractCase *kase = retract_window_get_case (harness->window);
 
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
       GtkWidget *field = retract_details_page_get_field (page, answers[i].detail);
+      const char *text = answers[i].text;
+      RetractIdDocumentType type;
+
+      if (!retract_case_detail_applies (kase, answers[i].detail))
+        continue;
+      /* A number of the document the case has chosen (a cross-border case
+       * starts with the Hong Kong identity card). */
+      type = retract_case_get_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT);
+      if (answers[i].detail == RETRACT_DETAIL_APPLICANT_ID_NUMBER &&
+          type != RETRACT_ID_DOCUMENT_MAINLAND_ID)
+        text = retract_id_document_type_example (type);
 
       if (ADW_IS_ENTRY_ROW (field))
-        gtk_editable_set_text (GTK_EDITABLE (field), answers[i].text);
+        gtk_editable_set_text (GTK_EDITABLE (field), text);
       else
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)),
-                                  answers[i].text, -1);
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
     }
   harness_settle ();
 }

@@ -50,6 +50,16 @@ prune_material (RetractCase *self,
     g_hash_table_remove (self->materials, material);
 }
 
+/**
+ * retract_case_get_material_ready:
+ *
+ * Whether @material counts as ready: ticked, or a file attached for it
+ * (attaching the photo is getting it ready, issue 15 §5.8). The materials
+ * count, the review and the letter's list of attachments all ask this, so
+ * the letter lists exactly what counts.
+ *
+ * Returns: %TRUE if @material is ready
+ */
 gboolean
 retract_case_get_material_ready (RetractCase *self,
                                  const char  *material)
@@ -60,7 +70,7 @@ retract_case_get_material_ready (RetractCase *self,
   g_return_val_if_fail (material != NULL, FALSE);
 
   state = g_hash_table_lookup (self->materials, material);
-  return state != NULL && state->ready;
+  return state != NULL && (state->ready || state->attachment != NULL);
 }
 
 void

@@ -2,7 +2,10 @@
 
 /* Step 5: what the letter needs. Everything typed goes straight into the
  * case (and so into the autosave); checks run on Next, mark the field and
- * say why, and never throw away what was typed. */
+ * say why under it, and never throw away what was typed. Only the fields
+ * that apply to the case are shown (the guardian's for a minor, the
+ * company's for an enterprise account), and a character the letter's fonts
+ * cannot draw is pointed out as soon as it is typed. */
 
 #define G_LOG_DOMAIN "retract-details-page"
 
@@ -11,28 +14,42 @@
 #include <glib/gi18n.h>
 
 #include "retract-details-page.h"
+#include "retract-glyph-check.h"
 #include "retract-text.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
 struct _RetractDetailsPage
 {
-  RetractPage  parent_instance;
+  RetractPage          parent_instance;
 
-  GtkLabel    *about_error;
-  GtkLabel    *complaint_error;
-  AdwEntryRow *complaint_number_row;
-  AdwEntryRow *id_number_row;
-  AdwEntryRow *name_row;
-  GtkTextView *narrative_view;
-  AdwEntryRow *phone_row;
-  GtkTextView *reason_view;
-  AdwEntryRow *respondent_row;
-  GtkLabel    *story_error;
-  AdwEntryRow *wechat_id_row;
+  AdwEntryRow         *complaint_number_row;
+  AdwEntryRow         *enterprise_credit_code_row;
+  AdwPreferencesGroup *enterprise_group;
+  AdwEntryRow         *enterprise_name_row;
+  AdwPreferencesGroup *guardian_group;
+  AdwComboRow         *guardian_id_type_row;
+  AdwEntryRow         *guardian_id_number_row;
+  AdwEntryRow         *guardian_name_row;
+  AdwEntryRow         *guardian_phone_row;
+  AdwEntryRow         *guardian_relationship_row;
+  AdwComboRow         *id_type_row;
+  AdwEntryRow         *id_number_row;
+  AdwEntryRow         *name_row;
+  GtkTextView         *narrative_view;
+  AdwEntryRow         *phone_row;
+  GtkTextView         *reason_view;
+  AdwEntryRow         *respondent_row;
+  AdwEntryRow         *wechat_id_row;
 
-  GtkWidget   *fields[RETRACT_N_DETAILS];
-  gboolean     syncing;
+  GtkWidget           *fields[RETRACT_N_DETAILS];
+  /* Under each field: what is wrong with it (on Next) and which character
+   * the letter cannot draw (as typed), in a row or box of their own. */
+  GtkWidget           *notes[RETRACT_N_DETAILS];
+  GtkLabel            *errors[RETRACT_N_DETAILS];
+  GtkLabel            *glyph_warnings[RETRACT_N_DETAILS];
+  AdwComboRow         *id_type_rows[RETRACT_N_ID_HOLDERS];
+  gboolean             syncing;
 };
 
 G_DEFINE_FINAL_TYPE (RetractDetailsPage, retract_details_page, RETRACT_TYPE_PAGE)
@@ -62,6 +79,54 @@ field_index (RetractDetailsPage *self,
   g_assert_not_reached ();
 }
 
+/* A note shows while it has something to say. */
+static void
+update_note (RetractDetailsPage *self,
+             RetractDetail       detail)
+{
+  gtk_widget_set_visible (self->notes[detail],
+                          gtk_widget_get_visible (GTK_WIDGET (self->errors[detail])) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->glyph_warnings[detail])));
+}
+
+static void
+set_note (RetractDetailsPage *self,
+          RetractDetail       detail,
+          GtkLabel           *label,
+          const char         *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  update_note (self, detail);
+}
+
+/* The core's answer, named by field: "Your name: “👍” has no …". Checked
+ * only where the letter prints the field (a detail that applies). */
+static void
+check_glyphs (RetractDetailsPage *self,
+              RetractDetail       detail,
+              const char         *text)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  g_autofree char *line = NULL;
+  gunichar missing = 0;
+
+  if (kase != NULL && retract_case_detail_applies (kase, detail) &&
+      text != NULL && retract_glyph_check_find_missing (text, &missing))
+    {
+      char character[8] = { 0, };
+
+      g_unichar_to_utf8 (missing, character);
+      /* Translators: %1$s is a field such as "Your name", %2$s the character
+       * (an emoji, for example) and %3$04X its code point */
+      line = g_strdup_printf (_("%1$s: “%2$s” (U+%3$04X) has no glyph in the letter's fonts and "
+                                "would print as an empty box; leave it out or write it in words"),
+                              retract_detail_get_label (detail), character, missing);
+    }
+
+  set_note (self, detail, self->glyph_warnings[detail], line);
+}
+
 /* A run longer than a line with nowhere to break it (100 000 letters) takes
  * Pango time that grows with its square when wrapping by words: 20 s of a
  * frozen window. Such text wraps by character; prose keeps word wrapping. */
@@ -81,10 +146,8 @@ on_field_changed (RetractDetailsPage *self,
   if (!self->syncing)
     retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)),
                              field_index (self, field), g_strstrip (text));
+  check_glyphs (self, field_index (self, field), text);
 }
-
-static GtkLabel *error_label_for (RetractDetailsPage *self,
-                                  RetractDetail       detail);
 
 /* Says, next to the field, that pasted invisible characters were left out:
  * nothing is changed behind the user's back. */
@@ -94,7 +157,6 @@ report_filtered (RetractDetailsPage *self,
                  gunichar            removed)
 {
   guint i = field_index (self, field);
-  GtkLabel *label = error_label_for (self, i);
   g_autofree char *line = NULL;
 
   /* Only a one-line field turns line breaks and tabs into spaces. */
@@ -108,8 +170,7 @@ report_filtered (RetractDetailsPage *self,
                           : _("%1$s: invisible control characters were left out "
                               "(U+%2$04X)"),
                           retract_detail_get_label (i), removed);
-  gtk_label_set_label (label, line);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  set_note (self, i, self->errors[i], line);
 }
 
 /* Typed or pasted text keeps only what the letter accepts (the same rule as
@@ -169,6 +230,19 @@ sync_from_case (RetractDetailsPage *self)
   RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
 
   self->syncing = TRUE;
+  for (guint holder = 0; holder < RETRACT_N_ID_HOLDERS; holder++)
+    {
+      guint type = retract_case_get_id_document_type (kase, holder);
+
+      if (adw_combo_row_get_selected (self->id_type_rows[holder]) != type)
+        adw_combo_row_set_selected (self->id_type_rows[holder], type);
+    }
+  /* The core says which details this case asks for. */
+  gtk_widget_set_visible (GTK_WIDGET (self->guardian_group),
+                          retract_case_detail_applies (kase, RETRACT_DETAIL_GUARDIAN_NAME));
+  gtk_widget_set_visible (GTK_WIDGET (self->enterprise_group),
+                          retract_case_detail_applies (kase, RETRACT_DETAIL_ENTERPRISE_NAME));
+
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       const char *value = retract_case_get_detail (kase, i);
@@ -179,6 +253,9 @@ sync_from_case (RetractDetailsPage *self)
         continue;
 
       shown = field_text (self->fields[i]);
+
+      /* A scenario turned on or off changes which fields the letter prints. */
+      check_glyphs (self, i, value);
 
       /* Leave the widget alone when it already says this (keeps the cursor). */
       if (g_strcmp0 (g_strstrip (shown), value != NULL ? value : "") == 0)
@@ -191,33 +268,6 @@ sync_from_case (RetractDetailsPage *self)
                                   value != NULL ? value : "", -1);
     }
   self->syncing = FALSE;
-}
-
-static GtkLabel *
-error_label_for (RetractDetailsPage *self,
-                 RetractDetail       detail)
-{
-  switch (detail)
-    {
-    case RETRACT_DETAIL_APPLICANT_NAME:
-    case RETRACT_DETAIL_APPLICANT_WECHAT_ID:
-    case RETRACT_DETAIL_APPLICANT_PHONE:
-    case RETRACT_DETAIL_APPLICANT_ID_NUMBER:
-    case RETRACT_DETAIL_GUARDIAN_NAME:
-    case RETRACT_DETAIL_GUARDIAN_RELATIONSHIP:
-    case RETRACT_DETAIL_GUARDIAN_PHONE:
-    case RETRACT_DETAIL_GUARDIAN_ID_NUMBER:
-    case RETRACT_DETAIL_ENTERPRISE_NAME:
-    case RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE:
-      return self->about_error;
-    case RETRACT_DETAIL_COMPLAINT_NUMBER:
-    case RETRACT_DETAIL_RESPONDENT:
-      return self->complaint_error;
-    case RETRACT_DETAIL_NARRATIVE:
-    case RETRACT_DETAIL_REASON:
-    default:
-      return self->story_error;
-    }
 }
 
 /* The rules are the case's (one table in retract-case-fields.c); the page only says
@@ -235,62 +285,68 @@ check_field (RetractDetailsPage *self,
 }
 
 static void
-mark_field (GtkWidget *field,
-            gboolean   bad)
+mark_field (GtkWidget  *field,
+            const char *problem)
 {
   /* Text views sit in a frame; the frame shows the red outline. */
   GtkWidget *target = ADW_IS_ENTRY_ROW (field) ? field : gtk_widget_get_parent (field);
 
-  if (bad)
+  if (problem != NULL)
     gtk_widget_add_css_class (target, "error");
   else
     gtk_widget_remove_css_class (target, "error");
+
+  /* Screen readers hear what is wrong with the field when they reach it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  if (problem != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    problem, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
+
+/* The page's order, top to bottom. */
+static const RetractDetail display_order[RETRACT_N_DETAILS] = {
+  RETRACT_DETAIL_APPLICANT_NAME,
+  RETRACT_DETAIL_APPLICANT_WECHAT_ID,
+  RETRACT_DETAIL_APPLICANT_PHONE,
+  RETRACT_DETAIL_APPLICANT_ID_NUMBER,
+  RETRACT_DETAIL_GUARDIAN_NAME,
+  RETRACT_DETAIL_GUARDIAN_RELATIONSHIP,
+  RETRACT_DETAIL_GUARDIAN_PHONE,
+  RETRACT_DETAIL_GUARDIAN_ID_NUMBER,
+  RETRACT_DETAIL_ENTERPRISE_NAME,
+  RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE,
+  RETRACT_DETAIL_COMPLAINT_NUMBER,
+  RETRACT_DETAIL_RESPONDENT,
+  RETRACT_DETAIL_NARRATIVE,
+  RETRACT_DETAIL_REASON,
+};
 
 static gboolean
 retract_details_page_apply (RetractPage *page)
 {
   RetractDetailsPage *self = RETRACT_DETAILS_PAGE (page);
-  GtkLabel *labels[] = { self->about_error, self->complaint_error, self->story_error };
   GtkWidget *first_bad = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  /* In the order the page shows them, so that focus goes to the first. */
+  for (guint k = 0; k < RETRACT_N_DETAILS; k++)
     {
-      gtk_label_set_label (labels[i], "");
-      gtk_widget_set_visible (GTK_WIDGET (labels[i]), FALSE);
-    }
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    {
+      RetractDetail i = display_order[k];
       g_autoptr(GError) error = NULL;
-      gboolean ok;
+      g_autofree char *line = NULL;
 
-      if (self->fields[i] == NULL)
-        continue;
+      /* A field that does not apply is hidden, and the core passes it. */
+      if (!check_field (self, i, &error))
+        /* Translators: "Phone number: enter a mainland mobile number…" */
+        line = g_strdup_printf (_("%1$s: %2$s"), retract_detail_get_label (i), error->message);
 
-      ok = check_field (self, i, &error);
-      mark_field (self->fields[i], !ok);
-      if (!ok)
-        {
-          GtkLabel *label = error_label_for (self, i);
-          g_autofree char *line = NULL;
-
-          /* Translators: "Phone number: enter a mainland mobile number…" */
-          line = g_strdup_printf (_("%1$s: %2$s"), retract_detail_get_label (i), error->message);
-          if (*gtk_label_get_label (label) != '\0')
-            {
-              g_autofree char *both = g_strconcat (gtk_label_get_label (label), "\n", line, NULL);
-
-              gtk_label_set_label (label, both);
-            }
-          else
-            {
-              gtk_label_set_label (label, line);
-            }
-          gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-          if (first_bad == NULL)
-            first_bad = self->fields[i];
-        }
+      mark_field (self->fields[i], line);
+      set_note (self, i, self->errors[i], line);
+      if (line != NULL && first_bad == NULL)
+        first_bad = self->fields[i];
     }
 
   if (first_bad != NULL)
@@ -316,6 +372,90 @@ retract_details_page_context_changed (RetractPage *page)
   sync_from_case (RETRACT_DETAILS_PAGE (page));
 }
 
+static GtkLabel *
+new_note_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_visible (label, FALSE);
+  return GTK_LABEL (label);
+}
+
+/* The notes go right under their field: a row of the field's own list, or
+ * the box under a text view's frame. */
+static void
+add_notes (RetractDetailsPage *self,
+           RetractDetail       detail)
+{
+  GtkWidget *field = self->fields[detail];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  self->errors[detail] = new_note_label ("error");
+  self->glyph_warnings[detail] = new_note_label ("warning");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->errors[detail]));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->glyph_warnings[detail]));
+
+  if (ADW_IS_ENTRY_ROW (field))
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      /* Text to read, not a Tab stop. */
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (field)), row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+      self->notes[detail] = row;
+    }
+  else
+    {
+      GtkWidget *frame = gtk_widget_get_parent (field);
+
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (frame)), box, frame);
+      self->notes[detail] = box;
+    }
+
+  gtk_widget_set_visible (self->notes[detail], FALSE);
+}
+
+static void
+on_id_type_selected (AdwComboRow        *row,
+                     GParamSpec         *pspec,
+                     RetractDetailsPage *self)
+{
+  RetractIdHolder holder = row == self->id_type_rows[RETRACT_ID_HOLDER_GUARDIAN]
+                           ? RETRACT_ID_HOLDER_GUARDIAN : RETRACT_ID_HOLDER_APPLICANT;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->syncing || selected >= RETRACT_N_ID_DOCUMENT_TYPES)
+    return;
+  retract_case_set_id_document_type (retract_page_get_case (RETRACT_PAGE (self)), holder,
+                                     (RetractIdDocumentType) selected);
+}
+
+/* The document types, in the core's order and words: the row's index is the type. */
+static void
+add_id_types (RetractDetailsPage *self,
+              RetractIdHolder     holder)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint type = 0; type < RETRACT_N_ID_DOCUMENT_TYPES; type++)
+    gtk_string_list_append (labels, retract_id_document_type_label (type));
+  adw_combo_row_set_model (self->id_type_rows[holder], G_LIST_MODEL (labels));
+  g_signal_connect (self->id_type_rows[holder], "notify::selected",
+                    G_CALLBACK (on_id_type_selected), self);
+}
+
 static void
 retract_details_page_dispose (GObject *object)
 {
@@ -337,16 +477,25 @@ retract_details_page_class_init (RetractDetailsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/retract-details-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, about_error);
-  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, complaint_error);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, complaint_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage,
+                                        enterprise_credit_code_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, enterprise_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, enterprise_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, guardian_group);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, guardian_id_type_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, guardian_id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, guardian_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, guardian_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage,
+                                        guardian_relationship_row);
+  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, id_type_row);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, id_number_row);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, narrative_view);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, reason_view);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, respondent_row);
-  gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, story_error);
   gtk_widget_class_bind_template_child (widget_class, RetractDetailsPage, wechat_id_row);
 }
 
@@ -365,6 +514,17 @@ retract_details_page_init (RetractDetailsPage *self)
   self->fields[RETRACT_DETAIL_RESPONDENT] = GTK_WIDGET (self->respondent_row);
   self->fields[RETRACT_DETAIL_NARRATIVE] = GTK_WIDGET (self->narrative_view);
   self->fields[RETRACT_DETAIL_REASON] = GTK_WIDGET (self->reason_view);
+  self->fields[RETRACT_DETAIL_GUARDIAN_NAME] = GTK_WIDGET (self->guardian_name_row);
+  self->fields[RETRACT_DETAIL_GUARDIAN_RELATIONSHIP] = GTK_WIDGET (self->guardian_relationship_row);
+  self->fields[RETRACT_DETAIL_GUARDIAN_PHONE] = GTK_WIDGET (self->guardian_phone_row);
+  self->fields[RETRACT_DETAIL_GUARDIAN_ID_NUMBER] = GTK_WIDGET (self->guardian_id_number_row);
+  self->fields[RETRACT_DETAIL_ENTERPRISE_NAME] = GTK_WIDGET (self->enterprise_name_row);
+  self->fields[RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE] = GTK_WIDGET (self->enterprise_credit_code_row);
+  self->id_type_rows[RETRACT_ID_HOLDER_APPLICANT] = self->id_type_row;
+  self->id_type_rows[RETRACT_ID_HOLDER_GUARDIAN] = self->guardian_id_type_row;
+
+  for (guint holder = 0; holder < RETRACT_N_ID_HOLDERS; holder++)
+    add_id_types (self, holder);
 
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
@@ -390,6 +550,7 @@ retract_details_page_init (RetractDetailsPage *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           retract_detail_get_label (i), -1);
         }
+      add_notes (self, i);
     }
 
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
@@ -408,4 +569,53 @@ retract_details_page_get_field (RetractDetailsPage *self,
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
 
   return self->fields[detail];
+}
+
+/**
+ * retract_details_page_get_glyph_warning:
+ *
+ * Returns: (transfer none) (nullable): the warning shown under @detail's
+ *   field about a character the letter cannot draw, or %NULL when there is none
+ */
+const char *
+retract_details_page_get_glyph_warning (RetractDetailsPage *self,
+                                        RetractDetail       detail)
+{
+  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->glyph_warnings[detail]))
+         ? gtk_label_get_text (self->glyph_warnings[detail]) : NULL;
+}
+
+/**
+ * retract_details_page_get_error:
+ *
+ * Returns: (transfer none) (nullable): what is shown as wrong under
+ *   @detail's field, or %NULL
+ */
+const char *
+retract_details_page_get_error (RetractDetailsPage *self,
+                                RetractDetail       detail)
+{
+  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
+  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->errors[detail]))
+         ? gtk_label_get_text (self->errors[detail]) : NULL;
+}
+
+/**
+ * retract_details_page_get_id_type_row:
+ *
+ * Returns: (transfer none): where @holder's identity document type is chosen
+ */
+GtkWidget *
+retract_details_page_get_id_type_row (RetractDetailsPage *self,
+                                      RetractIdHolder     holder)
+{
+  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
+  g_return_val_if_fail (holder < RETRACT_N_ID_HOLDERS, NULL);
+
+  return GTK_WIDGET (self->id_type_rows[holder]);
 }

@@ -132,6 +132,13 @@ add_material_row (RetractMaterialsPage  *self,
   g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (material->id), g_free);
   g_signal_connect (check, "toggled", G_CALLBACK (on_ready_toggled), self);
   retract_row_set_control (row, check, GTK_PACK_START);
+  /* An attached file counts as ready (the core's rule): the tick follows the
+   * file, and goes with it. */
+  if (attachment != NULL)
+    {
+      gtk_widget_set_sensitive (check, FALSE);
+      gtk_widget_set_tooltip_text (check, _("Ready: a file is attached. Remove the file to untick."));
+    }
 
   if (attachment != NULL)
     {
