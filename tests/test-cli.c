@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "retract-case.h"
 #include "retract-ruleset.h"
 #include "test-child.h"
 #include "test-datasets.h"
@@ -479,6 +480,143 @@ test_assess_human_languages (void)
   "                \"phone\": \"13800138000\", \"id_number\": \"11010519491231002X\"},\n" \
   " \"complaint_number\": \"WX20261124001\", \"respondent\": \"李四\",\n" \
   " \"narrative\": \"误点了投诉。\", \"reason\": \"没有违规。\"}\n"
+
+/* A minor's case of an enterprise account, with a Hong Kong card, saved as
+ * the app saves it. */
+static char *
+write_parties_case (void)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = g_date_time_new_from_iso8601 ("2026-11-24T10:00:00+08:00", NULL);
+  const char * const scenarios[] = { "enterprise", "minor", NULL };
+  g_autofree char *json = NULL;
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  retract_case_set_scenarios (kase, scenarios);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "13800138000");
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT, RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "A123456(3)");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "王芳");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "母亲");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_PHONE, "13900139000");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "11010519491231002X");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME, "福州示例科技有限公司");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91350100M000100Y43");
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124001");
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李四");
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "误点了投诉。");
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, "没有违规。");
+  json = retract_case_to_json (kase);
+  return write_temp ("parties.json", json);
+}
+
+/* What @tool ("pdfinfo", "pdftotext -raw") reads in the PDF at @path. */
+static char *
+pdf_to_text (const char *path,
+             const char *tool)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("%s %s%s", tool, quoted,
+                                              g_str_equal (tool, "pdfinfo") ? "" : " -");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The letter names the company, the guardian and the document; read back
+ * from the PDF (issue 15 §1, §2). */
+static void
+test_letter_parties (void)
+{
+  g_autofree char *path = write_parties_case ();
+  g_autofree char *pdf = scratch_path ("parties.pdf");
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli_env (&run, without_leak_check, "letter", "--case", path, "--format", "pdf",
+               "--output", pdf, "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_to_text (pdf, "pdftotext -raw");
+  g_assert_nonnull (strstr (text, "企业名称：福州示例科技有限公司"));
+  g_assert_nonnull (strstr (text, "统一社会信用代码：91350100M000100Y43"));
+  g_assert_nonnull (strstr (text, "香港居民身份证号码：A123***(3)"));
+  g_assert_nonnull (strstr (text, "监护人：王芳"));
+  g_assert_nonnull (strstr (text, "监护人与申请人关系：母亲"));
+  g_assert_nonnull (strstr (text, "监护人联系电话：13900139000"));
+  g_assert_nonnull (strstr (text, "监护人身份证号：110105********002X"));
+  g_assert_null (strstr (text, "A123456"));
+  g_unlink (pdf);
+  g_unlink (path);
+}
+
+/* Under judicial investigation the document is the lawyer's one-page fact
+ * sheet, not a withdrawal letter; --fact-sheet asks for it and is refused
+ * for any other case. */
+static void
+test_letter_fact_sheet (void)
+{
+  g_autofree char *judicial_json = NULL;
+  g_autofree char *judicial = NULL;
+  g_autofree char *plain = write_temp ("plain.json", FULL_CASE);
+  g_autofree char *pdf = scratch_path ("fact-sheet.pdf");
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) txt = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) ticket = { 0 };
+  GString *json = g_string_new (FULL_CASE);
+
+  g_string_replace (json, "\"filed_at\"", "\"scenarios\": [\"judicial\"], \"filed_at\"", 1);
+  judicial_json = g_string_free (json, FALSE);
+  judicial = write_temp ("judicial.json", judicial_json);
+
+  run_cli_env (&run, without_leak_check, "letter", "--case", judicial, "--format", "pdf",
+               "--output", pdf, "--now", "2026-11-24T13:00:00+08:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "fact sheet for the lawyer"));
+  info = pdf_to_text (pdf, "pdfinfo");
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (info, "Title:           司法调查投诉事实摘要（供律师参考）"));
+  text = pdf_to_text (pdf, "pdftotext -raw");
+  /* Lines break anywhere in Chinese: read it as one line. */
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_free (text);
+    text = g_strjoinv ("", lines);
+  }
+  g_assert_nonnull (strstr (text, "广州互联网法院"));
+  g_assert_nonnull (strstr (text, "启动期限：2026-12-03 23:59:59（北京时间）"));
+  g_assert_null (strstr (text, "申请人（签名）"));
+
+  run_cli (&txt, "letter", "--case", judicial, "--fact-sheet", "--format", "txt", "--output",
+           "-", "--now", "2026-11-24T13:00:00+08:00", "--lang", "en");
+  g_assert_cmpint (txt.status, ==, 0);
+  g_assert_true (g_str_has_prefix (txt.out, "Fact Sheet for the Lawyer\n"));
+  g_assert_nonnull (strstr (txt.out, "The route is a lawyer's letter to the Guangzhou Internet "
+                                     "Court"));
+  g_assert_nonnull (strstr (txt.out, "Deadline: 2026-12-03 23:59:59 (Beijing time, UTC+8)"));
+
+  run_cli (&refused, "letter", "--case", plain, "--fact-sheet", "--format", "pdf", "--output",
+           pdf, "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "judicial investigation"));
+
+  run_cli (&ticket, "letter", "--case", judicial, "--fact-sheet", "--format", "ticket",
+           "--output", "-");
+  g_assert_cmpint (ticket.status, ==, 2);
+  g_assert_nonnull (strstr (ticket.err, "--fact-sheet"));
+  g_unlink (pdf);
+}
 
 static void
 test_letter_formats (void)
@@ -1490,6 +1628,8 @@ main (int   argc,
   g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
   g_test_add_func ("/retract/cli/letter/formats", test_letter_formats);
   g_test_add_func ("/retract/cli/letter/usage", test_letter_usage);
+  g_test_add_func ("/retract/cli/letter/parties", test_letter_parties);
+  g_test_add_func ("/retract/cli/letter/fact-sheet", test_letter_fact_sheet);
   g_test_add_func ("/retract/cli/extremes", test_extremes);
   for (guint i = 0; i < G_N_ELEMENTS (letter_errors); i++)
     {

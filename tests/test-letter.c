@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "retract-error.h"
+#include "retract-fact-sheet.h"
 #include "retract-letter-renderer.h"
 #include "retract-time.h"
 
@@ -50,6 +51,12 @@ full_case (const char *platform,
   retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李四");
   retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "我想给李四发消息，却误点了投诉。");
   retract_case_set_detail (kase, RETRACT_DETAIL_REASON, "李四没有任何违规行为。");
+  /* A minor's guardian and an enterprise's company, as their scenarios need. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "王芳");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP, "母亲");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_PHONE, "13900139000");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME, "福州示例科技有限公司");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91350100M000100Y43");
   return kase;
 }
 
@@ -538,6 +545,325 @@ test_pdf_long_narrative_paginates (void)
   g_unlink (path);
 }
 
+/* ---- the parties (issue 15 §1, §2) ---- */
+
+static char *repeated_to (const char *unit,
+                          glong       n_chars);
+
+/* The applicant's document by its name, masked by its own rule. */
+static void
+test_id_document_named (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "cross-border");
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autoptr(RetractLetter) english = NULL;
+  g_autoptr(RetractLetter) full = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *english_text = NULL;
+  g_autofree char *full_text = NULL;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE, "+852 9123 4567");
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT, RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "A123456(3)");
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "香港居民身份证号码：A123***(3)");
+  assert_lacks (text, "A123456");
+  assert_lacks (text, "身份证号：");
+
+  english = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_EN, 0);
+  english_text = retract_letter_to_text (english);
+  assert_contains (english_text, "Hong Kong identity card number: A123***(3)");
+
+  full = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN,
+                      RETRACT_LETTER_SHOW_FULL_ID);
+  full_text = retract_letter_to_text (full);
+  assert_contains (full_text, "香港居民身份证号码：A123456(3)");
+
+  /* A passport by its own name. */
+  g_clear_object (&letter);
+  g_clear_pointer (&text, g_free);
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT,
+                                     RETRACT_ID_DOCUMENT_PASSPORT);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "E12345678");
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "护照号码：");
+  assert_lacks (text, "E12345678");
+}
+
+static char *
+pdf_text (RetractLetter *letter,
+          const char    *name,
+          guint         *n_pages)
+{
+  g_autofree char *path = write_pdf (letter, name, FALSE, n_pages);
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  char *text = run_tool (argv);
+
+  g_unlink (path);
+  return text;
+}
+
+/* A minor's letter has the guardian's block; the PDF reads it back. */
+static void
+test_guardian_block (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "minor");
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autoptr(RetractCase) adult = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(RetractLetter) adult_letter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *adult_text = NULL;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "11010519491231002X");
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  text = retract_letter_to_text (letter);
+  assert_contains (text, "一、申请人及监护人信息");
+  assert_contains (text, "监护人：王芳\n");
+  assert_contains (text, "监护人与申请人关系：母亲\n");
+  assert_contains (text, "监护人联系电话：13900139000\n");
+  assert_contains (text, "监护人身份证号：110105********002X\n");
+
+  pdf = pdf_text (letter, "guardian.pdf", NULL);
+  assert_contains (pdf, "监护人：王芳");
+  assert_contains (pdf, "监护人与申请人关系：母亲");
+  assert_contains (pdf, "监护人联系电话：13900139000");
+  assert_contains (pdf, "监护人身份证号：110105********002X");
+
+  /* The same details without the minor scenario stay out of the letter. */
+  adult_letter = make_letter (adult, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  adult_text = retract_letter_to_text (adult_letter);
+  assert_lacks (adult_text, "监护人");
+  assert_lacks (adult_text, "王芳");
+  assert_lacks (adult_text, "企业名称");
+}
+
+/* An enterprise's letter names the company and its credit code. */
+static void
+test_enterprise_block (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "enterprise");
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, 0);
+  g_autoptr(RetractLetter) english = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                  RETRACT_LANGUAGE_EN, 0);
+  g_autofree char *text = retract_letter_to_text (letter);
+  g_autofree char *english_text = retract_letter_to_text (english);
+  g_autofree char *pdf = NULL;
+
+  assert_contains (text, "一、申请企业及经办人信息");
+  assert_contains (text, "企业名称：福州示例科技有限公司\n");
+  assert_contains (text, "统一社会信用代码：91350100M000100Y43\n");
+  assert_contains (english_text, "Unified social credit code: 91350100M000100Y43\n");
+  assert_lacks (text, "监护人");
+
+  pdf = pdf_text (letter, "enterprise.pdf", NULL);
+  assert_contains (pdf, "企业名称：福州示例科技有限公司");
+  assert_contains (pdf, "统一社会信用代码：91350100M000100Y43");
+}
+
+/* ---- the lawyer's fact sheet (issue 15 §2) ---- */
+
+static RetractLetter *
+make_fact_sheet (RetractCase     *kase,
+                 const char      *now_text,
+                 RetractLanguage  language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = retract_time_parse (now_text, NULL);
+  g_autoptr(RetractAssessment) assessment = retract_assessment_new (rules, kase, now, &error);
+  RetractLetter *sheet;
+
+  g_assert_no_error (error);
+  g_assert_true (retract_fact_sheet_applies (assessment));
+  sheet = retract_fact_sheet_new (assessment, kase, language, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (retract_letter_get_kind (sheet), ==, RETRACT_LETTER_KIND_FACT_SHEET);
+  return sheet;
+}
+
+static void
+test_fact_sheet (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "judicial");
+  g_autoptr(RetractLetter) sheet = make_fact_sheet (kase, "2026-11-24T13:00:00+08:00",
+                                                    RETRACT_LANGUAGE_ZH_CN);
+  g_autoptr(RetractLetter) english = make_fact_sheet (kase, "2026-11-24T13:00:00+08:00",
+                                                      RETRACT_LANGUAGE_EN);
+  g_autofree char *text = retract_letter_to_text (sheet);
+  g_autofree char *english_text = retract_letter_to_text (english);
+  g_autofree char *path = write_pdf (sheet, "fact-sheet.pdf", FALSE, NULL);
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  g_autofree char *info = run_tool (info_argv);
+  g_autofree char *pdf = run_tool (text_argv);
+  g_autofree char *flat = NULL;
+  g_auto(GStrv) lines = g_strsplit (pdf, "\n", -1);
+
+  g_assert_cmpstr (retract_letter_get_title (sheet), ==, "司法调查投诉事实摘要（供律师参考）");
+  /* The route, plainly, and the deadline with its date. */
+  assert_contains (text, "处理路径是：由律师出具律师函，向广州互联网法院申请信息修正，"
+                         "须在投诉后7个工作日内启动法律程序。");
+  assert_contains (text, "启动期限：2026-12-03 23:59:59（北京时间）");
+  assert_contains (text, "投诉时间：2026-11-24 10:00（北京时间）");
+  assert_contains (text, "投诉编号：WX20261124001");
+  assert_contains (text, "申请人：张三");
+  assert_contains (text, "身份证号：110105********002X");
+  assert_contains (text, "计算方法：提交后 7 个工作日：11-25（周三）");
+  assert_contains (text, "我想给李四发消息，却误点了投诉。");
+  /* No letter: no salutation, no request, no signature. */
+  assert_lacks (text, "尊敬的");
+  assert_lacks (text, "申请人（签名）");
+  assert_lacks (text, "恳请");
+
+  assert_contains (english_text, "The route is a lawyer's letter to the Guangzhou Internet "
+                                 "Court asking for the information to be corrected; the legal "
+                                 "procedure must start within 7 working days of the complaint.");
+  assert_contains (english_text, "Deadline: 2026-12-03 23:59:59 (Beijing time, UTC+8)");
+
+  /* One page, as poppler reads it. */
+  assert_contains (info, "Pages:           1");
+  assert_contains (info, "Title:           司法调查投诉事实摘要（供律师参考）");
+  flat = g_strjoinv ("", lines);
+  assert_contains (flat, "广州互联网法院");
+  assert_contains (flat, "启动期限：2026-12-03 23:59:59（北京时间）");
+  assert_contains (flat, "第 1 页 / 共 1 页");
+  g_unlink (path);
+}
+
+/* The longest answers the case file accepts still make one page: the free
+ * text and then the fields are abridged, and say so. */
+static void
+test_fact_sheet_one_page (gconstpointer data)
+{
+  RetractLanguage language = GPOINTER_TO_INT (data);
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "judicial");
+  g_autofree char *long_text = repeated_to ("我当时想给朋友发消息，结果误点了投诉按钮。", 100000);
+  g_autofree char *long_name = repeated_to ("张", 100);
+  g_autofree char *long_party = repeated_to ("李", 200);
+  g_autoptr(RetractLetter) sheet = NULL;
+  g_autoptr(RetractLetter) short_sheet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *short_text = NULL;
+  g_autofree char *path = NULL;
+  guint n_pages = 0;
+
+  retract_case_set_scenario_enabled (kase, "minor", TRUE);
+  retract_case_set_scenario_enabled (kase, "enterprise", TRUE);
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, long_text);
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, long_text);
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, long_name);
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, long_name);
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, long_party);
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME, long_party);
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "11010519491231002X");
+
+  sheet = make_fact_sheet (kase, "2026-11-24T13:00:00+08:00", language);
+  path = write_pdf (sheet, "fact-sheet-long.pdf", FALSE, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  {
+    const char *argv[] = { "pdfinfo", path, NULL };
+    g_autofree char *info = run_tool (argv);
+
+    assert_contains (info, "Pages:           1");
+  }
+  g_unlink (path);
+
+  /* Cut, and marked as cut; the deadline and the credit code whole. */
+  text = retract_letter_to_text (sheet);
+  assert_contains (text, language == RETRACT_LANGUAGE_ZH_CN ? "……（节选）" : "… (abridged)");
+  assert_contains (text, "2026-12-03 23:59:59");
+  assert_contains (text, "91350100M000100Y43");
+  g_assert_cmpuint (g_utf8_strlen (text, -1), <, 5000);
+
+  /* A short case is not cut. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "我想给李四发消息，却误点了投诉。");
+  retract_case_set_detail (kase, RETRACT_DETAIL_REASON, "李四没有任何违规行为。");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_NAME, "张三");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "王芳");
+  retract_case_set_detail (kase, RETRACT_DETAIL_RESPONDENT, "李四");
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME, "福州示例科技有限公司");
+  short_sheet = make_fact_sheet (kase, "2026-11-24T13:00:00+08:00", language);
+  short_text = retract_letter_to_text (short_sheet);
+  assert_lacks (short_text, language == RETRACT_LANGUAGE_ZH_CN ? "节选" : "abridged");
+  assert_contains (short_text, "福州示例科技有限公司");
+  assert_contains (short_text, "王芳");
+}
+
+/* A case that can be withdrawn has a letter, not a fact sheet. */
+static void
+test_fact_sheet_only_judicial (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24T13:00:00+08:00", NULL);
+  g_autoptr(RetractAssessment) assessment = retract_assessment_new (rules, kase, now, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (retract_fact_sheet_applies (assessment));
+  g_assert_null (retract_fact_sheet_new (assessment, kase, RETRACT_LANGUAGE_ZH_CN, 0, &error));
+  g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
+}
+
+/* §5.4: however long the letter, the signature, date and fingerprint box
+ * never start a page alone: the last paragraph (the undertaking) is on the
+ * signature's page. A narrative one line longer each time walks the
+ * signature across the page break. */
+static void
+test_pdf_signature_keeps_last_paragraph (gconstpointer data)
+{
+  RetractLanguage language = GPOINTER_TO_INT (data);
+  gboolean chinese = language == RETRACT_LANGUAGE_ZH_CN;
+  const char *last_paragraph = chinese ? "本人承诺以上所述" : "I confirm that the above";
+  const char *signature = chinese ? "申请人（签名）" : "Signature:";
+  guint two_pages = 0;
+
+  /* Lines are added until the letter has run onto a second page for 8
+   * lengths: the signature crosses the break within the first few. */
+  for (guint n_lines = 1; n_lines <= 60 && two_pages < 8; n_lines++)
+    {
+      g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", NULL);
+      g_autoptr(GString) narrative = g_string_new (NULL);
+      g_autoptr(RetractLetter) letter = NULL;
+      g_autoptr(RetractLetterRenderer) renderer = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint n_pages = 0;
+
+      for (guint i = 0; i < n_lines; i++)
+        g_string_append_printf (narrative, "第%u行。\n", i + 1);
+      retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, narrative->str);
+      letter = make_letter (kase, "2026-11-24T13:00:00+08:00", language, 0);
+
+      /* One page holds everything together; only longer letters are read back. */
+      renderer = retract_letter_renderer_new (letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT);
+      if (retract_letter_renderer_get_n_pages (renderer) == 1)
+        continue;
+      two_pages++;
+
+      path = write_pdf (letter, "signature.pdf", FALSE, &n_pages);
+      number = g_strdup_printf ("%u", n_pages);
+      {
+        const char *argv[] = { "pdftotext", "-raw", "-f", number, "-l", number, path, "-", NULL };
+
+        text = run_tool (argv);
+      }
+      lines = g_strsplit (text, "\n", -1);
+      flat = g_strjoinv ("", lines);
+      if (strstr (flat, signature) == NULL || strstr (flat, last_paragraph) == NULL)
+        g_error ("%u lines, %u pages: the last page lacks the signature or the last "
+                 "paragraph:\n%s", n_lines, n_pages, text);
+      g_unlink (path);
+    }
+
+  /* The walk did cross the page break. */
+  g_assert_cmpuint (two_pages, ==, 8);
+}
+
 /* 100 000 characters with no place to break a line (a word, digits, an
  * ideograph run) paginate like prose of the same length and print whole:
  * Pango used to try each line's break against the rest of the run, so such a
@@ -786,6 +1112,21 @@ main (int   argc,
   g_test_add_func ("/retract/letter/pdf/long-narrative-paginates",
                    test_pdf_long_narrative_paginates);
   g_test_add_func ("/retract/letter/pdf/reproducible", test_pdf_reproducible);
+  g_test_add_func ("/retract/letter/id-document-named", test_id_document_named);
+  g_test_add_func ("/retract/letter/pdf/guardian-block", test_guardian_block);
+  g_test_add_func ("/retract/letter/pdf/enterprise-block", test_enterprise_block);
+  g_test_add_func ("/retract/letter/fact-sheet/content", test_fact_sheet);
+  g_test_add_data_func ("/retract/letter/fact-sheet/one-page/zh_CN",
+                        GINT_TO_POINTER (RETRACT_LANGUAGE_ZH_CN), test_fact_sheet_one_page);
+  g_test_add_data_func ("/retract/letter/fact-sheet/one-page/en",
+                        GINT_TO_POINTER (RETRACT_LANGUAGE_EN), test_fact_sheet_one_page);
+  g_test_add_func ("/retract/letter/fact-sheet/only-judicial", test_fact_sheet_only_judicial);
+  g_test_add_data_func ("/retract/letter/pdf/signature-keeps-last-paragraph/zh_CN",
+                        GINT_TO_POINTER (RETRACT_LANGUAGE_ZH_CN),
+                        test_pdf_signature_keeps_last_paragraph);
+  g_test_add_data_func ("/retract/letter/pdf/signature-keeps-last-paragraph/en",
+                        GINT_TO_POINTER (RETRACT_LANGUAGE_EN),
+                        test_pdf_signature_keeps_last_paragraph);
   for (guint i = 0; i < G_N_ELEMENTS (unbroken_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/retract/letter/pdf/unbroken-narrative/%s",

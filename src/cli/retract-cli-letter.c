@@ -14,6 +14,7 @@
 #include "retract-assessment.h"
 #include "retract-case.h"
 #include "retract-cli-private.h"
+#include "retract-fact-sheet.h"
 #include "retract-file.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
@@ -26,6 +27,7 @@ static GBytes *
 build_document (RetractAssessment *assessment,
                 RetractCase       *kase,
                 const char        *format,
+                gboolean           fact_sheet,
                 RetractLanguage    language,
                 RetractLetterFlags flags,
                 GDateTime         *created,
@@ -41,7 +43,10 @@ build_document (RetractAssessment *assessment,
       return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
     }
 
-  letter = retract_letter_new (assessment, kase, language, flags, error);
+  if (fact_sheet)
+    letter = retract_fact_sheet_new (assessment, kase, language, flags, error);
+  else
+    letter = retract_letter_new (assessment, kase, language, flags, error);
   if (letter == NULL)
     return NULL;
 
@@ -86,6 +91,7 @@ retract_cli_letter (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *now_text = NULL;
   gboolean show_full_id = FALSE;
+  gboolean fact_sheet = FALSE;
   RetractLanguage language;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -98,6 +104,8 @@ retract_cli_letter (int    argc,
       N_("Assess and date the document at this time"), N_("TIME") },
     { "show-full-id", 0, 0, G_OPTION_ARG_NONE, &show_full_id,
       N_("Print the ID number in full instead of masked"), NULL },
+    { "fact-sheet", 0, 0, G_OPTION_ARG_NONE, &fact_sheet,
+      N_("The one-page fact sheet for the lawyer (judicial cases; pdf or txt)"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
       N_("zh_CN (default, the one to send) or en (a copy to read)"), N_("LANG") },
     RETRACT_CLI_RULES_OPTION (options),
@@ -117,6 +125,12 @@ retract_cli_letter (int    argc,
     {
       g_printerr (_("--format: unknown format “%s”; valid values: pdf, txt, ticket, phone, "
                     "appeal, ics\n"), format);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (fact_sheet && !g_str_equal (format, "pdf") && !g_str_equal (format, "txt"))
+    {
+      g_printerr (_("--fact-sheet: only with --format pdf or txt\n"));
       return EXIT_BAD_INPUT;
     }
 
@@ -144,7 +158,17 @@ retract_cli_letter (int    argc,
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
-  document = build_document (assessment, kase, format, language,
+  /* A complaint under judicial investigation has no letter to send: its
+   * document is the lawyer's fact sheet (§5). */
+  if (!fact_sheet && retract_fact_sheet_applies (assessment) &&
+      (g_str_equal (format, "pdf") || g_str_equal (format, "txt")))
+    {
+      fact_sheet = TRUE;
+      g_printerr (_("Under judicial investigation the route is a lawyer's letter to the court: "
+                    "this is the fact sheet for the lawyer, not a withdrawal letter.\n"));
+    }
+
+  document = build_document (assessment, kase, format, fact_sheet, language,
                              show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, now, &error);
   if (document == NULL)
     return retract_cli_report_error (error);

@@ -228,8 +228,55 @@ place (RetractLetterRenderer *self,
   g_array_append_val (self->placements, placement);
 }
 
+/* How far a block moves the pen down: the space before it and its lines. */
+static double
+block_height (const RetractLetterBlock *block,
+              PangoLayout              *layout)
+{
+  PangoRectangle logical;
+
+  if (block->kind == RETRACT_BLOCK_SIGNATURE)
+    return space_before (block->kind) + SIGNATURE_HEIGHT;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return space_before (block->kind) + pango_units_to_double (logical.y + logical.height);
+}
+
+/* The first block that goes with the signature onto its page: the last
+ * paragraph before it (with its heading) and whatever follows. A signature,
+ * date and fingerprint box alone on a page prove nothing about the page
+ * before it (issue 15 §5.4). G_MAXUINT when there is no signature. */
+static guint
+signature_group_start (GPtrArray *blocks)
+{
+  guint signature = G_MAXUINT;
+  guint start;
+
+  for (guint i = 0; i < blocks->len; i++)
+    if (((const RetractLetterBlock *) g_ptr_array_index (blocks, i))->kind == RETRACT_BLOCK_SIGNATURE)
+      signature = i;
+  if (signature == G_MAXUINT)
+    return G_MAXUINT;
+
+  start = signature;
+  while (start > 0 &&
+         ((const RetractLetterBlock *) g_ptr_array_index (blocks, start - 1))->kind !=
+         RETRACT_BLOCK_PARAGRAPH)
+    start--;
+  if (start == 0)
+    return signature;
+  start--;
+  if (start > 0 &&
+      ((const RetractLetterBlock *) g_ptr_array_index (blocks, start - 1))->kind ==
+      RETRACT_BLOCK_HEADING)
+    start--;
+
+  return start;
+}
+
 /* Lines flow onto as many pages as they need; a heading is never left alone
- * at the bottom of a page, and the signature block is never split. */
+ * at the bottom of a page, the signature block is never split, and it keeps
+ * the last paragraph with it. */
 static void
 paginate (RetractLetterRenderer *self)
 {
@@ -237,18 +284,40 @@ paginate (RetractLetterRenderer *self)
   double bottom = self->page_height - MARGIN_BOTTOM;
   double y = MARGIN_TOP;
   guint page = 0;
+  guint group_start = signature_group_start (blocks);
+  double group_height = 0;
 
   for (guint i = 0; i < blocks->len; i++)
     {
       const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
       PangoLayout *layout = block_layout (self, block);
+
+      g_ptr_array_add (self->layouts, layout);
+      self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
+      if (i >= group_start)
+        group_height += block_height (block, layout);
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
+      PangoLayout *layout = g_ptr_array_index (self->layouts, i);
       PangoLayoutIter *iter;
       PangoRectangle logical;
       int line = 0;
 
-      g_ptr_array_add (self->layouts, layout);
-      self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
       pango_layout_get_extents (layout, NULL, &logical);
+
+      /* The signature's group starts a page when it does not fit on this
+       * one but fits on a page of its own (the space before it is dropped
+       * at the top of a page). */
+      if (i == group_start && y > MARGIN_TOP &&
+          y + group_height > bottom &&
+          MARGIN_TOP + group_height - space_before (block->kind) <= bottom)
+        {
+          page++;
+          y = MARGIN_TOP - space_before (block->kind);
+        }
 
       y += space_before (block->kind);
 

@@ -14,7 +14,7 @@
 
 #include "retract-engine-ids.h"
 #include "retract-error.h"
-#include "retract-letter.h"
+#include "retract-letter-private.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
@@ -24,6 +24,7 @@ struct _RetractLetter
 
   RetractAssessment *assessment;
   RetractLanguage    language;
+  RetractLetterKind  kind;
   char              *title;
   char              *addressee;
   char              *applicant;
@@ -68,6 +69,16 @@ add_block (RetractLetter    *self,
   g_ptr_array_add (self->blocks, block);
 }
 
+void
+retract_letter_add_block (RetractLetter    *self,
+                          RetractBlockKind  kind,
+                          const char       *label,
+                          const char       *text)
+{
+  g_return_if_fail (RETRACT_IS_LETTER (self));
+  add_block (self, kind, label, text);
+}
+
 static void
 add_field (RetractLetter *self,
            const char    *label,
@@ -84,9 +95,9 @@ text_of (RetractLetter     *self,
   return retract_text_get (text, self->language);
 }
 
-static char *
-format_date (RetractLetter *self,
-             GDateTime     *time)
+char *
+retract_letter_format_date (RetractLetter *self,
+                            GDateTime     *time)
 {
   g_autoptr(GDateTime) local = g_date_time_to_timezone (time, retract_time_zone ());
 
@@ -96,8 +107,8 @@ format_date (RetractLetter *self,
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-static char *
-format_filed (RetractLetter *self)
+char *
+retract_letter_format_filed (RetractLetter *self)
 {
   g_autofree char *when = retract_time_format_human (retract_assessment_get_filed_at (self->assessment));
 
@@ -126,9 +137,10 @@ check_complete (RetractCase *kase,
   g_autoptr(GString) missing = g_string_new (NULL);
   GDate today;
 
-  /* What a letter cannot be written without: see retract_detail_is_required(). */
+  /* What a letter cannot be written without: see retract_case_detail_is_required()
+   * (the guardian's details only for a minor, the company's only for an enterprise). */
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (retract_detail_is_required (i) && retract_case_get_detail (kase, i) == NULL)
+    if (retract_case_detail_is_required (kase, i) && retract_case_get_detail (kase, i) == NULL)
       {
         if (missing->len > 0)
           g_string_append_c (missing, '\n');
@@ -172,6 +184,96 @@ compose_attachments (RetractLetter *self,
     }
 }
 
+/* What the letter calls the number of each kind of document: the mainland
+ * card keeps the words letters always had. */
+static const char *
+id_document_label (RetractLetter         *self,
+                   RetractIdDocumentType  type)
+{
+  switch (type)
+    {
+    case RETRACT_ID_DOCUMENT_HK_ID:
+      return PHRASE (self, "香港居民身份证号码", "Hong Kong identity card number");
+    case RETRACT_ID_DOCUMENT_MACAU_ID:
+      return PHRASE (self, "澳门居民身份证号码", "Macau identity card number");
+    case RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT:
+      return PHRASE (self, "港澳居民来往内地通行证号码",
+                     "Mainland Travel Permit for Hong Kong and Macau Residents number");
+    case RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT:
+      return PHRASE (self, "港澳台居民居住证号码",
+                     "Residence permit for Hong Kong, Macau and Taiwan residents number");
+    case RETRACT_ID_DOCUMENT_PASSPORT:
+      return PHRASE (self, "护照号码", "Passport number");
+    case RETRACT_ID_DOCUMENT_MAINLAND_ID:
+    default:
+      return PHRASE (self, "身份证号", "ID number");
+    }
+}
+
+/* @holder's document as the letter prints it: masked unless asked. */
+static void
+add_id_document (RetractLetter   *self,
+                 RetractCase     *kase,
+                 RetractIdHolder  holder,
+                 const char      *label_prefix,
+                 gboolean         show_full_id)
+{
+  const char *number = retract_case_get_detail (kase, retract_id_holder_get_number_detail (holder));
+  RetractIdDocumentType type = retract_case_get_id_document_type (kase, holder);
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+
+  if (number == NULL)
+    return;
+
+  shown = show_full_id ? g_strdup (number) : retract_case_dup_masked_id_number (kase, holder);
+  label = g_strconcat (label_prefix, id_document_label (self, type), NULL);
+  add_field (self, label, shown);
+}
+
+/**
+ * retract_letter_add_parties:
+ * @show_full_id: print identity document numbers in full
+ *
+ * The people the document is about, as fields: the company (an enterprise
+ * account's name and unified social credit code), the applicant, and a
+ * minor's guardian (name, relationship, phone, identity document). Only the
+ * details that apply to @kase appear.
+ */
+void
+retract_letter_add_parties (RetractLetter *self,
+                            RetractCase   *kase,
+                            gboolean       show_full_id)
+{
+  g_return_if_fail (RETRACT_IS_LETTER (self));
+
+  if (retract_case_detail_applies (kase, RETRACT_DETAIL_ENTERPRISE_NAME))
+    {
+      add_field (self, PHRASE (self, "企业名称", "Company"),
+                 retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME));
+      add_field (self, PHRASE (self, "统一社会信用代码", "Unified social credit code"),
+                 retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE));
+    }
+
+  add_field (self, PHRASE (self, "申请人", "Name"), self->applicant);
+  add_field (self, PHRASE (self, "微信号", "WeChat ID"),
+             retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
+  add_field (self, PHRASE (self, "联系电话", "Phone"), self->phone);
+  add_id_document (self, kase, RETRACT_ID_HOLDER_APPLICANT, "", show_full_id);
+
+  if (retract_case_detail_applies (kase, RETRACT_DETAIL_GUARDIAN_NAME))
+    {
+      add_field (self, PHRASE (self, "监护人", "Guardian"),
+                 retract_case_get_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME));
+      add_field (self, PHRASE (self, "监护人与申请人关系", "Guardian's relationship"),
+                 retract_case_get_detail (kase, RETRACT_DETAIL_GUARDIAN_RELATIONSHIP));
+      add_field (self, PHRASE (self, "监护人联系电话", "Guardian's phone"),
+                 retract_case_get_detail (kase, RETRACT_DETAIL_GUARDIAN_PHONE));
+      add_id_document (self, kase, RETRACT_ID_HOLDER_GUARDIAN,
+                       PHRASE (self, "监护人", "Guardian's "), show_full_id);
+    }
+}
+
 static const char *
 request_text (RetractLetter *self,
               RetractCase   *kase)
@@ -204,14 +306,11 @@ compose (RetractLetter *self,
          RetractCase   *kase,
          gboolean       show_full_id)
 {
-  RetractRuleset *rules = retract_assessment_get_rules (self->assessment);
   const RetractChannel *channel = letter_channel (self);
-  const char *id_number = retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER);
   const char *respondent = retract_case_get_detail (kase, RETRACT_DETAIL_RESPONDENT);
-  g_autofree char *masked_id = NULL;
   g_autofree char *salutation = NULL;
-  g_autofree char *filed = format_filed (self);
-  g_autofree char *date = format_date (self, retract_assessment_get_now (self->assessment));
+  g_autofree char *filed = retract_letter_format_filed (self);
+  g_autofree char *date = retract_letter_format_date (self, retract_assessment_get_now (self->assessment));
   g_autofree char *reason = NULL;
   RetractStage stage = retract_assessment_get_stage (self->assessment);
 
@@ -227,8 +326,6 @@ compose (RetractLetter *self,
                                     "Correction"));
 
   self->addressee = g_strdup (text_of (self, &channel->addressee));
-  if (id_number != NULL)
-    masked_id = show_full_id ? g_strdup (id_number) : retract_mask_id_number (id_number);
 
   add_block (self, RETRACT_BLOCK_TITLE, NULL, self->title);
   /* The company is on the mainland: the Traditional copy is for reading. */
@@ -239,12 +336,15 @@ compose (RetractLetter *self,
   salutation = g_strdup_printf (PHRASE (self, "尊敬的%s：", "Dear %s,"), self->addressee);
   add_block (self, RETRACT_BLOCK_SALUTATION, NULL, salutation);
 
-  add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "一、申请人信息", "1. Applicant"));
-  add_field (self, PHRASE (self, "申请人", "Name"), self->applicant);
-  add_field (self, PHRASE (self, "微信号", "WeChat ID"),
-             retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
-  add_field (self, PHRASE (self, "联系电话", "Phone"), self->phone);
-  add_field (self, PHRASE (self, "身份证号", "ID number"), masked_id);
+  if (retract_case_detail_applies (kase, RETRACT_DETAIL_ENTERPRISE_NAME))
+    add_block (self, RETRACT_BLOCK_HEADING, NULL,
+               PHRASE (self, "一、申请企业及经办人信息", "1. The company and its applicant"));
+  else if (retract_case_detail_applies (kase, RETRACT_DETAIL_GUARDIAN_NAME))
+    add_block (self, RETRACT_BLOCK_HEADING, NULL,
+               PHRASE (self, "一、申请人及监护人信息", "1. Applicant and guardian"));
+  else
+    add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "一、申请人信息", "1. Applicant"));
+  retract_letter_add_parties (self, kase, show_full_id);
 
   add_block (self, RETRACT_BLOCK_HEADING, NULL, PHRASE (self, "二、投诉信息", "2. The complaint"));
   add_field (self, PHRASE (self, "投诉编号", "Complaint number"), self->complaint_number);
@@ -297,10 +397,7 @@ compose (RetractLetter *self,
     add_block (self, RETRACT_BLOCK_SIGNATURE, date_line, self->applicant);
   }
 
-  self->footer = g_strdup_printf (PHRASE (self, "由 Retract 生成 · 规则数据集 %s（%s）· 生成于 %s",
-                                          "Made with Retract · rules %s (%s) · generated %s"),
-                                  retract_ruleset_get_version (rules),
-                                  retract_ruleset_get_published (rules), date);
+  retract_letter_set_footer (self, NULL);
 }
 
 static void
@@ -377,6 +474,87 @@ without_blank_runs (const char *text)
 }
 
 /**
+ * retract_letter_set_footer:
+ * @note: (nullable): a sentence to end the footer with
+ *
+ * The footer every page carries: what made the document, from which rules,
+ * and when.
+ */
+void
+retract_letter_set_footer (RetractLetter *self,
+                           const char    *note)
+{
+  RetractRuleset *rules;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (RETRACT_IS_LETTER (self));
+
+  rules = retract_assessment_get_rules (self->assessment);
+  date = retract_letter_format_date (self, retract_assessment_get_now (self->assessment));
+  g_free (self->footer);
+  self->footer = g_strdup_printf (PHRASE (self, "由 Retract 生成 · 规则数据集 %s（%s）· 生成于 %s",
+                                          "Made with Retract · rules %s (%s) · generated %s"),
+                                  retract_ruleset_get_version (rules),
+                                  retract_ruleset_get_published (rules), date);
+  if (note != NULL)
+    {
+      char *with_note = g_strconcat (self->footer, PHRASE (self, " · ", " · "), note, NULL);
+
+      g_free (self->footer);
+      self->footer = with_note;
+    }
+}
+
+void
+retract_letter_set_title (RetractLetter *self,
+                          const char    *title)
+{
+  g_return_if_fail (RETRACT_IS_LETTER (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+/**
+ * retract_letter_new_empty:
+ * @kind: what the document will be
+ * @error: every missing or invalid field, one per line, "field: reason"
+ *
+ * A document with no blocks yet, from @kase's details once they are
+ * complete and valid.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+RetractLetter *
+retract_letter_new_empty (RetractAssessment  *assessment,
+                          RetractCase        *kase,
+                          RetractLanguage     language,
+                          RetractLetterKind   kind,
+                          GError            **error)
+{
+  g_autoptr(RetractLetter) self = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
+
+  if (!check_complete (kase, retract_assessment_get_now (assessment), error))
+    return NULL;
+
+  self = g_object_new (RETRACT_TYPE_LETTER, NULL);
+  self->assessment = g_object_ref (assessment);
+  self->language = language;
+  self->kind = kind;
+  self->applicant = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_NAME));
+  self->phone = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE));
+  self->complaint_number = g_strdup (retract_case_get_detail (kase,
+                                                              RETRACT_DETAIL_COMPLAINT_NUMBER));
+  self->narrative = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE));
+  self->reason = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_REASON));
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * retract_letter_new:
  * @assessment: the answer the letter follows
  * @kase: the answers the assessment was made from
@@ -392,26 +570,16 @@ retract_letter_new (RetractAssessment  *assessment,
                     RetractLetterFlags  flags,
                     GError            **error)
 {
-  g_autoptr(RetractLetter) self = NULL;
+  RetractLetter *self;
 
   g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
   g_return_val_if_fail (RETRACT_IS_CASE (kase), NULL);
 
-  if (!check_complete (kase, retract_assessment_get_now (assessment), error))
-    return NULL;
+  self = retract_letter_new_empty (assessment, kase, language, RETRACT_LETTER_KIND_LETTER, error);
+  if (self != NULL)
+    compose (self, kase, (flags & RETRACT_LETTER_SHOW_FULL_ID) != 0);
 
-  self = g_object_new (RETRACT_TYPE_LETTER, NULL);
-  self->assessment = g_object_ref (assessment);
-  self->language = language;
-  self->applicant = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_NAME));
-  self->phone = g_strdup (retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_PHONE));
-  self->complaint_number = g_strdup (retract_case_get_detail (kase,
-                                                              RETRACT_DETAIL_COMPLAINT_NUMBER));
-  self->narrative = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_NARRATIVE));
-  self->reason = without_blank_runs (retract_case_get_detail (kase, RETRACT_DETAIL_REASON));
-  compose (self, kase, (flags & RETRACT_LETTER_SHOW_FULL_ID) != 0);
-
-  return g_steal_pointer (&self);
+  return self;
 }
 
 RetractLanguage
@@ -419,6 +587,13 @@ retract_letter_get_language (RetractLetter *self)
 {
   g_return_val_if_fail (RETRACT_IS_LETTER (self), RETRACT_LANGUAGE_ZH_CN);
   return self->language;
+}
+
+RetractLetterKind
+retract_letter_get_kind (RetractLetter *self)
+{
+  g_return_val_if_fail (RETRACT_IS_LETTER (self), RETRACT_LETTER_KIND_LETTER);
+  return self->kind;
 }
 
 const char *
@@ -543,7 +718,7 @@ retract_letter_build_ticket (RetractLetter *self,
 
   rules = retract_assessment_get_rules (self->assessment);
   ticket = retract_ruleset_lookup_channel (rules, RETRACT_CHANNEL_WEB_TICKET);
-  filed = format_filed (self);
+  filed = retract_letter_format_filed (self);
 
   /* The subject the seed asks for: 误投诉撤销+投诉编号, with the number filled in. */
   subject = g_string_new (ticket != NULL && ticket->ticket_subject != NULL
@@ -605,7 +780,7 @@ retract_letter_build_phone_script (RetractLetter *self)
   if (phone == NULL)
     phone = retract_ruleset_lookup_channel (rules, RETRACT_CHANNEL_PHONE_HOTLINE);
 
-  filed = format_filed (self);
+  filed = retract_letter_format_filed (self);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s\n\n", text_of (self, &phone->name));
 

@@ -16,6 +16,15 @@ typedef enum
   RETRACT_LETTER_SHOW_FULL_ID = 1 << 0,
 } RetractLetterFlags;
 
+/* What the document is: the letter to the channel, or for a case under
+ * judicial investigation the one-page fact sheet for the lawyer
+ * (retract-fact-sheet.h) that replaces it. */
+typedef enum
+{
+  RETRACT_LETTER_KIND_LETTER,
+  RETRACT_LETTER_KIND_FACT_SHEET,
+} RetractLetterKind;
+
 typedef enum
 {
   RETRACT_BLOCK_TITLE,
@@ -40,6 +49,7 @@ RetractLetter *retract_letter_new                  (RetractAssessment  *assessme
                                                     RetractLetterFlags  flags,
                                                     GError            **error);
 RetractLanguage retract_letter_get_language        (RetractLetter      *self);
+RetractLetterKind retract_letter_get_kind          (RetractLetter      *self);
 const char    *retract_letter_get_title            (RetractLetter      *self);
 const char    *retract_letter_get_addressee        (RetractLetter      *self);
 const char    *retract_letter_get_applicant        (RetractLetter      *self);
