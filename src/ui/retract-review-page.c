@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-file.h"
+#include "retract-letter-print.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
 #include "retract-review-page.h"
@@ -690,39 +691,20 @@ review_copy (GtkWidget  *widget,
 }
 
 static void
-draw_print_page (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 RetractReviewPage *self)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = MIN (gtk_print_context_get_width (context) / RETRACT_A4_WIDTH,
-                      gtk_print_context_get_height (context) / RETRACT_A4_HEIGHT);
-
-  /* The same drawing as the PDF, fitted to the paper. */
-  cairo_scale (cr, scale, scale);
-  retract_letter_renderer_draw_page (self->renderer, cr, (guint) page);
-}
-
-static void
 review_print (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation,
-                                   (int) retract_letter_renderer_get_n_pages (self->renderer));
-  gtk_print_operation_set_job_name (operation, retract_letter_get_title (self->letter));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_print_page), self);
+  if (self->renderer == NULL)
+    return;
+
+  operation = retract_letter_print_operation_new (self->renderer,
+                                                  retract_letter_get_title (self->letter));
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
