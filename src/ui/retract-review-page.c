@@ -30,6 +30,7 @@ struct _RetractReviewPage
   AdwPreferencesGroup   *details_group;
   GtkWidget             *document_buttons;
   GtkSwitch             *english_switch;
+  AdwActionRow          *reading_copy_row;
   GtkSwitch             *full_id_switch;
   GtkLabel              *letter_error;
   AdwPreferencesGroup   *materials_group;
@@ -320,13 +321,22 @@ on_layout_done (GObject      *source,
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* The copy to read beside the letter to send: Traditional Chinese for a
+ * Traditional interface (Hong Kong, Macau, Taiwan), English otherwise. */
+static RetractLanguage
+reading_language (RetractReviewPage *self)
+{
+  return retract_page_get_language (RETRACT_PAGE (self)) == RETRACT_LANGUAGE_ZH_HK
+         ? RETRACT_LANGUAGE_ZH_HK : RETRACT_LANGUAGE_EN;
+}
+
 static void
 build_letter (RetractReviewPage *self)
 {
   RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
   g_autoptr(GError) error = NULL;
   RetractLanguage language = gtk_switch_get_active (self->english_switch)
-                             ? RETRACT_LANGUAGE_EN : RETRACT_LANGUAGE_ZH_CN;
+                             ? reading_language (self) : RETRACT_LANGUAGE_ZH_CN;
   RetractLetterFlags flags = gtk_switch_get_active (self->full_id_switch)
                              ? RETRACT_LETTER_SHOW_FULL_ID : RETRACT_LETTER_FLAGS_NONE;
 
@@ -617,7 +627,8 @@ default_name (RetractReviewPage *self,
 {
   g_autofree char *date = g_date_time_format (retract_assessment_get_now (self->assessment),
                                               "%Y-%m-%d");
-  gboolean english = gtk_switch_get_active (self->english_switch);
+  gboolean english = gtk_switch_get_active (self->english_switch) &&
+                     reading_language (self) == RETRACT_LANGUAGE_EN;
 
   /* The reminders' name follows their text: the interface's language. */
   if (kind == EXPORT_REMINDERS)
@@ -792,6 +803,7 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, document_buttons);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, english_switch);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, reading_copy_row);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, full_id_switch);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, letter_error);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, materials_group);
@@ -867,6 +879,16 @@ retract_review_page_init (RetractReviewPage *self)
                                                         preview_frame_allocate));
   add_zoom_shortcuts (self);
   apply_zoom (self);
+  if (reading_language (self) == RETRACT_LANGUAGE_ZH_HK)
+    {
+      const char *title = _("Show the Traditional Chinese copy");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reading_copy_row), title);
+      adw_action_row_set_subtitle (self->reading_copy_row,
+                                   _("To read; send the Simplified Chinese letter"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->english_switch),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }
 
