@@ -195,6 +195,21 @@ static const AssessCase assess_cases[] = {
     "manual-review", "2026-11-24T12:00:00+08:00", "2026-11-25T10:00:00+08:00", NULL,
     "guardian-in-person,web-ticket,phone-hotline",
     "identity,screen-recording,household-register", "duplicate-submission" },
+  /* A minor's guardian route stays on the answer at every stage (issue 15 §2). */
+  { "minor/processed", "wechat", "friend-report",
+    "2026-11-24T10:00:00+08:00", "2026-11-26T10:00:00+08:00", "minor", NULL, 0, FALSE,
+    "processed", "2026-11-24T12:00:00+08:00", "2026-11-25T10:00:00+08:00", NULL,
+    "guardian-in-person,appeal-message", "identity,screen-recording,household-register",
+    "irreversible" },
+  { "minor/not-withdrawable", "wechat", "intellectual-property",
+    "2026-11-24T10:00:00+08:00", "2026-11-24T10:00:00+08:00", "minor", NULL, 0, FALSE,
+    "not-withdrawable", NULL, NULL, NULL,
+    "guardian-in-person", "identity,screen-recording,household-register", "irreversible" },
+  { "minor/judicial", "wechat", "friend-report",
+    "2026-11-24T10:00:00+08:00", "2026-11-24T11:00:00+08:00", "minor,judicial", NULL, 0, FALSE,
+    "not-withdrawable", NULL, NULL, "2026-12-03T23:59:59+08:00",
+    "court-correction,guardian-in-person", "identity,screen-recording,household-register",
+    "irreversible" },
   { "minor-and-cross-border/order-independent", "wechat", "friend-report",
     "2026-11-24T10:00:00+08:00", "2026-11-24T20:00:00+08:00", "cross-border,minor,enterprise",
     NULL, 0, FALSE,
@@ -508,6 +523,11 @@ test_invariants_over_time (void)
             g_assert_no_error (error);
             stage = retract_assessment_get_stage (a);
 
+            /* A WeChat minor's guardian route is on the answer at every stage. */
+            if (retract_case_has_scenario (kase, "minor"))
+              g_assert_cmpint (retract_assessment_has_channel (a, "guardian-in-person"), ==,
+                               g_str_equal (type->platform, "wechat"));
+
             if (!withdrawable)
               {
                 g_assert_cmpint (stage, ==, RETRACT_STAGE_NOT_WITHDRAWABLE);
@@ -563,6 +583,32 @@ test_invariants_over_time (void)
       }
 
   g_assert_cmpuint (checked, >, 10000);
+}
+
+/* §4's proof of identity names the sides or pages of the case's own
+ * documents: the applicant's, and a minor's guardian's (issue 15 §1). */
+static void
+test_identity_photo_hint (void)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  char *hint;
+
+  hint = retract_case_dup_identity_photo_hint (kase);
+  g_assert_cmpstr (hint, ==, "Photograph both sides of the identity card");
+  g_free (hint);
+
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT, RETRACT_ID_DOCUMENT_HK_ID);
+  hint = retract_case_dup_identity_photo_hint (kase);
+  g_assert_cmpstr (hint, ==, "Photograph the front of the Hong Kong identity card");
+  g_free (hint);
+
+  retract_case_set_scenario_enabled (kase, "minor", TRUE);
+  retract_case_set_id_document_type (kase, RETRACT_ID_HOLDER_GUARDIAN,
+                                     RETRACT_ID_DOCUMENT_PASSPORT);
+  hint = retract_case_dup_identity_photo_hint (kase);
+  g_assert_cmpstr (hint, ==, "Photograph the front of the Hong Kong identity card; for the "
+                             "guardian, the passport's information page, the one with the photo");
+  g_free (hint);
 }
 
 /* The answer does not depend on the zone `now` is given in. */
@@ -1003,6 +1049,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/retract/assessment/invariants-over-time", test_invariants_over_time);
+  g_test_add_func ("/retract/assessment/identity-photo-hint", test_identity_photo_hint);
   g_test_add_func ("/retract/assessment/now-time-zone-irrelevant", test_now_time_zone_irrelevant);
   g_test_add_func ("/retract/assessment/next-change", test_next_change);
   g_test_add_func ("/retract/assessment/remediation", test_remediation);

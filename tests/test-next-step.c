@@ -239,6 +239,25 @@ static const StepCase step_cases[] = {
     "closed", NULL, NULL, NULL },
   { "judicial/deadline-passed", "friend-report", FILED, "judicial", "",
     "2026-12-04 00:00", "closed", NULL, NULL, NULL },
+
+  /* 2a. A minor: the guardian's visit at every stage (§5), logged once. */
+  { "minor/auto-review", "friend-report", FILED, "minor", "", "2026-11-24 10:30",
+    "act-now", "submit", "guardian-in-person", "2026-11-25T10:00:00+08:00" },
+  { "minor/manual-review", "friend-report", FILED, "minor", "", "2026-11-24 13:00",
+    "act-now", "submit", "guardian-in-person", "2026-11-25T10:00:00+08:00" },
+  { "minor/processed", "friend-report", FILED, "minor", "", "2026-11-26 10:00",
+    "act-now", "submit", "guardian-in-person", NULL },
+  { "minor/processed-visit-logged", "friend-report", FILED, "minor",
+    "submitted:guardian-in-person@2026-11-26 09:00", "2026-11-26 10:00",
+    "act-now", "appeal", "appeal-message", NULL },
+  { "minor/not-withdrawable", "intellectual-property", FILED, "minor", "", "2026-11-24 10:30",
+    "act-now", "submit", "guardian-in-person", NULL },
+  { "minor/not-withdrawable-visit-logged", "intellectual-property", FILED, "minor",
+    "submitted:guardian-in-person@2026-11-24 11:00", "2026-11-24 12:00",
+    "closed", NULL, NULL, NULL },
+  /* Under judicial investigation the court's deadline comes first. */
+  { "minor/judicial", "friend-report", FILED, "minor,judicial", "", "2026-11-24 11:00",
+    "act-now", "submit", "court-correction", "2026-12-03T23:59:59+08:00" },
 };
 
 static void
@@ -804,11 +823,37 @@ static const WhyCase why_cases[] = {
     { "Submit now: Correction request through a lawyer's letter",
       "立即提交：律师函申请信息修正" },
     { "I submitted it", "我已提交" },
-    { "Under judicial investigation the complaint cannot be withdrawn, but “Correction "
-      "request through a lawyer's letter” can correct the information: start the legal "
-      "procedure by 2026-12-03 23:59:59 (within 7 working days, §5; rules 2026.11.1).",
-      "涉及司法调查的投诉不可撤销，但可通过「律师函申请信息修正」，须在2026-12-03 23:59:59前启动法律程序（7个工作日内，§5；规则版本 "
-      "2026.11.1）。" } },
+    /* Plainly (issue 15 §2): a lawyer's letter to the court, within 7 working days. */
+    { "Under judicial investigation the complaint cannot be withdrawn. The route is a "
+      "lawyer's letter to the Guangzhou Internet Court within 7 working days, asking it to "
+      "correct the information: start the legal procedure by 2026-12-03 23:59:59 (§5; rules "
+      "2026.11.1).",
+      "涉及司法调查的投诉不可撤销。处理路径是：在7个工作日内由律师向广州互联网法院发出律师函，申请信息修正；"
+      "须在2026-12-03 23:59:59前启动法律程序（§5；规则版本 2026.11.1）。" } },
+  { "guardian-processed", "wechat", "friend-report", "minor",
+    "", "2026-11-26 20:00", "guardian",
+    { "The guardian goes in person: Tencent Youth Lighthouse Office",
+      "监护人前往现场办理：腾讯少年灯塔办公室" },
+    { "The guardian went in person", "监护人已到场办理" },
+    { "A minor made the mistake. The guardian brings the household register (hukou) and "
+      "applies in person at the local Tencent Youth Lighthouse office (§5; rules 2026.11.1).",
+      "未成年人误操作：由监护人携带户口本到当地腾讯少年灯塔办公室现场办理（§5；规则版本 2026.11.1）。" } },
+  { "guardian-not-withdrawable", "wechat", "intellectual-property", "minor",
+    "", "2026-11-24 11:00", "guardian",
+    { "The guardian goes in person: Tencent Youth Lighthouse Office",
+      "监护人前往现场办理：腾讯少年灯塔办公室" },
+    { "The guardian went in person", "监护人已到场办理" },
+    { "A minor made the mistake. The guardian brings the household register (hukou) and "
+      "applies in person at the local Tencent Youth Lighthouse office (§5; rules 2026.11.1).",
+      "未成年人误操作：由监护人携带户口本到当地腾讯少年灯塔办公室现场办理（§5；规则版本 2026.11.1）。" } },
+  { "guardian-fresh", "wechat", "friend-report", "minor",
+    "", "2026-11-24 13:00", "fresh",
+    { "The guardian goes in person: Tencent Youth Lighthouse Office",
+      "监护人前往现场办理：腾讯少年灯塔办公室" },
+    { "The guardian went in person", "监护人已到场办理" },
+    { "Nothing submitted yet: “Guardian in person” is the first channel at this stage (§5; "
+      "rules 2026.11.1).",
+      "尚未提交：「监护人现场办理」是此阶段的首选渠道（§5；规则版本 2026.11.1）。" } },
   { "judicial-used", "wechat", "friend-report", "judicial",
     "submitted:court-correction@2026-11-25 09:00", "2026-11-25 10:00", "judicial-used",
     { "Nothing more can be done",

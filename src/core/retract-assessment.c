@@ -342,12 +342,29 @@ replace_channel (RetractAssessment *self,
   return id;
 }
 
+/* A minor's guardian goes in person at every stage (§5: 未成年人误操作 needs
+ * the guardian at the Youth Lighthouse office, whatever else can still be
+ * done), so the route stays on the answer once the complaint is processed
+ * or cannot be withdrawn. */
+static void
+add_guardian_route (RetractAssessment *self)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+      if (g_str_equal (scenario->id, RETRACT_SCENARIO_MINOR) && scenario->first_channel != NULL)
+        add_channel (self, scenario->first_channel);
+    }
+}
+
 static void
 choose_channels (RetractAssessment *self)
 {
   if (self->stage == RETRACT_STAGE_NOT_WITHDRAWABLE)
     {
-      /* Only a scenario's own route remains (the court, for judicial cases). */
+      /* Only a scenario's own route remains (the court, for judicial cases),
+       * and a minor's guardian's. */
       for (guint i = 0; i < self->scenarios->len; i++)
         {
           const RetractScenario *scenario = g_ptr_array_index (self->scenarios, i);
@@ -355,10 +372,12 @@ choose_channels (RetractAssessment *self)
           if (scenario->not_withdrawable && scenario->first_channel != NULL)
             add_channel (self, scenario->first_channel);
         }
+      add_guardian_route (self);
       return;
     }
 
-  /* While it can still be withdrawn, a scenario's own channel comes first. */
+  /* While it can still be withdrawn, a scenario's own channel comes first;
+   * once processed, only the guardian's before the appeal. */
   if (self->stage != RETRACT_STAGE_PROCESSED)
     for (guint i = 0; i < self->scenarios->len; i++)
       {
@@ -367,6 +386,8 @@ choose_channels (RetractAssessment *self)
         if (scenario->first_channel != NULL)
           add_channel (self, scenario->first_channel);
       }
+  else
+    add_guardian_route (self);
 
   for (guint i = 0; self->platform->channels[self->stage][i] != NULL; i++)
     add_channel (self, replace_channel (self, self->platform->channels[self->stage][i]));

@@ -201,3 +201,38 @@ retract_case_set_material_attachment (RetractCase *self,
   _retract_case_emit_materials_changed (self);
   return TRUE;
 }
+
+/**
+ * retract_case_dup_identity_photo_hint:
+ *
+ * What to photograph for the proof of identity (the material "identity",
+ * §4: 身份证正反面拍照): the sides or pages of the applicant's own document
+ * (retract_id_document_type_photo_hint()), and for a minor's case the
+ * guardian's too, since the guardian applies (§5).
+ *
+ * Returns: (transfer full): the sentence, translated
+ */
+char *
+retract_case_dup_identity_photo_hint (RetractCase *self)
+{
+  const char *applicant;
+
+  g_return_val_if_fail (RETRACT_IS_CASE (self), NULL);
+
+  applicant = retract_id_document_type_photo_hint (
+    retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_APPLICANT));
+
+  if (retract_case_detail_applies (self, RETRACT_DETAIL_GUARDIAN_ID_NUMBER))
+    {
+      g_autofree char *guardian = g_strdup (retract_id_document_type_photo_hint (
+        retract_case_get_id_document_type (self, RETRACT_ID_HOLDER_GUARDIAN)));
+
+      /* Translators: both %s say which sides or pages of a document, such as
+       * "both sides of the identity card" */
+      return g_strdup_printf (_("Photograph %1$s; for the guardian, %2$s"), applicant, guardian);
+    }
+
+  /* Translators: %s says which sides or pages of a document, such as "the
+   * front of the Hong Kong identity card" */
+  return g_strdup_printf (_("Photograph %s"), applicant);
+}

@@ -113,6 +113,7 @@ gboolean            retract_case_get_id_document_type_chosen (RetractCase *self,
 RetractDetail       retract_id_holder_get_number_detail (RetractIdHolder holder);
 char               *retract_case_dup_masked_id_number  (RetractCase   *self,
                                                         RetractIdHolder holder);
+char               *retract_case_dup_identity_photo_hint (RetractCase *self);
 
 gboolean            retract_case_get_material_ready    (RetractCase   *self,
                                                         const char    *material);

@@ -29,6 +29,17 @@ channel_name (RetractRuleset  *rules,
   return channel != NULL ? retract_text_get (&channel->name, language) : "";
 }
 
+/* Whether @id is a minor's guardian's route (§5): the guardian goes in
+ * person, which neither a ticket nor a call describes. */
+static gboolean
+is_guardian_route (RetractRuleset *rules,
+                   const char     *id)
+{
+  const RetractScenario *minor = retract_ruleset_lookup_scenario (rules, RETRACT_SCENARIO_MINOR);
+
+  return id != NULL && minor != NULL && g_strcmp0 (minor->first_channel, id) == 0;
+}
+
 static guint
 channel_section (RetractRuleset *rules,
                  const char     *id)
@@ -187,18 +198,24 @@ retract_next_step_dup_why (const RetractNextStep   *step,
       break;
 
     case RETRACT_REASON_JUDICIAL:
-      body = g_strdup_printf (PHRASE (language,
-                                      "涉及司法调查的投诉不可撤销，但可通过%s，须在%s前启动法律程序",
-                                      "Under judicial investigation the complaint cannot be "
-                                      "withdrawn, but %s can correct the information: start the "
-                                      "legal procedure by %s"),
-                              next, due_at);
-      if (scenario != NULL)
-        {
-          facts = g_strdup_printf (PHRASE (language, "%u个工作日内", "within %u working days"),
-                                   scenario->legal_deadline_working_days);
-          section = scenario->section;
-        }
+      {
+        const RetractChannel *court = step->channel != NULL
+                                      ? retract_ruleset_lookup_channel (rules, step->channel)
+                                      : NULL;
+
+        /* Plainly: who writes to whom, within how long, by which date. */
+        body = g_strdup_printf (PHRASE (language,
+                                        "涉及司法调查的投诉不可撤销。处理路径是：在%1$u个工作日内由律师向%2$s"
+                                        "发出律师函，申请信息修正；须在%3$s前启动法律程序",
+                                        "Under judicial investigation the complaint cannot be "
+                                        "withdrawn. The route is a lawyer's letter to the %2$s "
+                                        "within %1$u working days, asking it to correct the "
+                                        "information: start the legal procedure by %3$s"),
+                                scenario != NULL ? scenario->legal_deadline_working_days : 0,
+                                court != NULL ? retract_text_get (&court->addressee, language) : "",
+                                due_at);
+        section = scenario != NULL ? scenario->section : 0;
+      }
       break;
 
     case RETRACT_REASON_JUDICIAL_USED:
@@ -223,6 +240,25 @@ retract_next_step_dup_why (const RetractNextStep   *step,
                                      scenario->legal_deadline_working_days);
             section = scenario->section;
           }
+      }
+      break;
+
+    case RETRACT_REASON_GUARDIAN:
+      {
+        const RetractChannel *channel = retract_ruleset_lookup_channel (rules, step->channel);
+        g_autoptr(GString) steps = g_string_new (NULL);
+
+        /* The route's own steps, as one sentence. */
+        for (guint i = 0; channel != NULL && i < channel->steps->len; i++)
+          {
+            if (i > 0)
+              g_string_append (steps, PHRASE (language, "", " "));
+            g_string_append (steps, retract_text_get (g_ptr_array_index (channel->steps, i),
+                                                      language));
+          }
+        body = g_strdup_printf (PHRASE (language, "未成年人误操作：%s", "A minor made the mistake. %s"),
+                                steps->str);
+        section = channel_section (rules, step->channel);
       }
       break;
 
@@ -412,6 +448,12 @@ retract_next_step_dup_title (const RetractNextStep *step,
 
   channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
 
+  if (step->action == RETRACT_ACTION_SUBMIT && channel != NULL &&
+      is_guardian_route (rules, step->channel))
+    return g_strdup_printf (PHRASE (language, "监护人前往现场办理：%s",
+                                    "The guardian goes in person: %s"),
+                            retract_text_get (&channel->addressee, language));
+
   switch (step->action)
     {
     case RETRACT_ACTION_SUBMIT:
@@ -491,6 +533,9 @@ retract_next_step_get_record_label (const RetractNextStep *step,
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
   channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
+
+  if (step->action == RETRACT_ACTION_SUBMIT && is_guardian_route (rules, step->channel))
+    return PHRASE (language, "监护人已到场办理", "The guardian went in person");
 
   switch (step->action)
     {

@@ -6,6 +6,10 @@
  *  2. A scenario that cannot be withdrawn but has a legal route (judicial,
  *     §5): submit through that route by the legal deadline, once; otherwise
  *     closed.
+ *  2a. A minor's case that can no longer be withdrawn (processed, or a type
+ *     that cannot be): the guardian's visit to the Youth Lighthouse office
+ *     (§5), until it is logged; then rules 3 and 4. While the complaint can
+ *     be withdrawn the visit is the first channel anyway (rule 5a).
  *  3. Processed (§8): send the appeal message, or wait for the next 00:00
  *     when today's appeals are at the limit; closed without an appeal channel.
  *  4. Any other case that cannot be withdrawn: closed.
@@ -54,6 +58,7 @@ static const char * const reason_ids[RETRACT_N_NEXT_REASONS] = {
   [RETRACT_REASON_JUDICIAL] = "judicial",
   [RETRACT_REASON_JUDICIAL_USED] = "judicial-used",
   [RETRACT_REASON_JUDICIAL_PASSED] = "judicial-passed",
+  [RETRACT_REASON_GUARDIAN] = "guardian",
   [RETRACT_REASON_APPEAL] = "appeal",
   [RETRACT_REASON_APPEAL_LIMIT] = "appeal-limit",
   [RETRACT_REASON_NO_APPEAL] = "no-appeal",
@@ -152,6 +157,33 @@ retract_next_step_get_legal_route (RetractAssessment *assessment)
 
       if (scenario->not_withdrawable && scenario->first_channel != NULL)
         return scenario;
+    }
+
+  return NULL;
+}
+
+/**
+ * retract_next_step_get_guardian_route:
+ *
+ * Returns: (nullable): the guardian's route of a minor's case (the minor
+ *   scenario's own channel, §5) when the assessment offers it
+ */
+const RetractChannel *
+retract_next_step_get_guardian_route (RetractAssessment *assessment)
+{
+  GPtrArray *scenarios = retract_assessment_get_scenarios (assessment);
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      const RetractScenario *scenario = g_ptr_array_index (scenarios, i);
+      const RetractChannel *channel;
+
+      if (!g_str_equal (scenario->id, RETRACT_SCENARIO_MINOR) || scenario->first_channel == NULL)
+        continue;
+      channel = retract_records_find (RETRACT_RECORD_CHANNEL, channels, scenario->first_channel);
+      if (channel != NULL)
+        return channel;
     }
 
   return NULL;
@@ -423,6 +455,20 @@ retract_next_step_compute (RetractNextStep         *step,
         set_step (step, RETRACT_REASON_JUDICIAL_PASSED, RETRACT_STATUS_CLOSED,
                   RETRACT_ACTION_NONE, NULL, NULL);
       return;
+    }
+
+  /* 2a. */
+  if (retract_assessment_get_stage (assessment) == RETRACT_STAGE_PROCESSED ||
+      retract_assessment_get_stage (assessment) == RETRACT_STAGE_NOT_WITHDRAWABLE)
+    {
+      const RetractChannel *guardian = retract_next_step_get_guardian_route (assessment);
+
+      if (guardian != NULL && retract_case_find_submission (kase, guardian->id, now) == NULL)
+        {
+          set_step (step, RETRACT_REASON_GUARDIAN, RETRACT_STATUS_ACT_NOW, RETRACT_ACTION_SUBMIT,
+                    guardian->id, NULL);
+          return;
+        }
     }
 
   switch (retract_assessment_get_stage (assessment))

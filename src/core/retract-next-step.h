@@ -42,6 +42,7 @@ typedef enum
   RETRACT_REASON_JUDICIAL,             /* 2: the court, by the legal deadline (§5) */
   RETRACT_REASON_JUDICIAL_USED,        /* 2: the court route was taken */
   RETRACT_REASON_JUDICIAL_PASSED,      /* 2: the legal deadline has passed */
+  RETRACT_REASON_GUARDIAN,             /* 2a: a minor's guardian goes in person (§5) */
   RETRACT_REASON_APPEAL,               /* 3: processed, the appeal message (§8) */
   RETRACT_REASON_APPEAL_LIMIT,         /* 3: today's appeals are used up (§8) */
   RETRACT_REASON_NO_APPEAL,            /* 3: processed, the platform has no appeal */
@@ -87,5 +88,6 @@ const char *retract_next_action_to_id       (RetractNextAction        action);
 const char *retract_next_reason_to_id       (RetractNextReason        reason);
 
 const RetractScenario *retract_next_step_get_legal_route (RetractAssessment *assessment);
+const RetractChannel  *retract_next_step_get_guardian_route (RetractAssessment *assessment);
 
 G_END_DECLS
