@@ -15,13 +15,15 @@
 
 #include "retract-error.h"
 #include "retract-file.h"
+#include "retract-glyph-check.h"
 #include "retract-letter-renderer.h"
 #include "retract-time.h"
 
 #define MARGIN_SIDE   68.0
 #define MARGIN_TOP    60.0
 #define MARGIN_BOTTOM 76.0
-#define FONT_FAMILY   "Noto Serif CJK SC, Noto Sans CJK SC, serif"
+/* The same faces the details page checks a field against. */
+#define FONT_FAMILY   RETRACT_LETTER_FONT_FAMILY
 /* The footer shares the body's face: one font subset fewer in every PDF. */
 #define FOOTER_FAMILY FONT_FAMILY
 #define SIGNATURE_HEIGHT 96.0
