@@ -11,8 +11,9 @@ new strings keeps every fix.
 
   po/zh_CN.po               → po/zh_HK.po (msgstr only; msgids stay)
   data/rules/rules.json     → a "zh_HK" member after each {"zh_CN", "en"}
-  PHRASE_SOURCES            → src/core/retract-hant-phrases.h, the Chinese
-                              literals of the core's fixed sentences
+  the files that call retract_text_chinese_phrase()
+                            → src/core/retract-hant-phrases.h, the Chinese
+                              literals of their fixed sentences
 
   build-aux/make-zh-hk.py          write the three
   build-aux/make-zh-hk.py --check  exit 1 when one of them is out of date
@@ -25,12 +26,20 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# The core files whose sentences are written as PHRASE (…, "中文", "English").
-PHRASE_SOURCES = [
-    'src/core/retract-next-step-text.c',
-    'src/core/retract-letter.c',
-    'src/core/retract-letter-renderer.c',
-]
+# The files whose fixed Chinese sentences go through
+# retract_text_chinese_phrase() (PHRASE (…, "中文", "English") and the like):
+# every source file that calls it, found afresh on each run.
+def phrase_sources():
+    found = []
+    for folder, _, names in sorted(os.walk(os.path.join(ROOT, 'src'))):
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if not name.endswith('.c') or name == 'retract-text.c':
+                continue
+            with open(path, encoding='utf-8') as f:
+                if 'retract_text_chinese_phrase' in f.read():
+                    found.append(os.path.relpath(path, ROOT))
+    return found
 
 # Hong Kong usage, applied in this order to s2hk's output (regular
 # expressions). Longer words first where one contains another.
@@ -199,7 +208,8 @@ def c_literals(source):
 
 def make_phrases():
     phrases = []
-    for name in PHRASE_SOURCES:
+    sources = phrase_sources()
+    for name in sources:
         with open(os.path.join(ROOT, name), encoding='utf-8') as f:
             for literal in c_literals(f.read()):
                 if any(ord(c) >= 0x2e80 for c in literal) and literal not in phrases:
@@ -210,8 +220,8 @@ def make_phrases():
         '',
         '/* Made by build-aux/make-zh-hk.py from the Chinese literals of',
     ]
-    lines += [' * %s%s' % (name, ',' if i + 1 < len(PHRASE_SOURCES) else ':')
-              for i, name in enumerate(PHRASE_SOURCES)]
+    lines += [' * %s%s' % (name, ',' if i + 1 < len(sources) else ':')
+              for i, name in enumerate(sources)]
     lines += [
         ' * each Simplified sentence and its Traditional (Hong Kong) form. Do not edit:',
         ' * fix a word in the script and run it again. */',

@@ -455,6 +455,28 @@ test_language (void)
   g_assert_finalize_object (g_steal_pointer (&assessment));
 }
 
+/* zh_HK reminders in Traditional characters, our words and the dataset's. */
+static void
+test_language_traditional (void)
+{
+  g_autoptr(RetractAssessment) assessment = assess ("wechat", "friend-report",
+                                                    "2026-11-24T10:00+08:00",
+                                                    "2026-11-24T10:30+08:00", NULL);
+  g_autofree char *hk = build (assessment, RETRACT_LANGUAGE_ZH_HK);
+  g_autoptr(icalcomponent) calendar = parse_calendar (hk);
+  icalcomponent *window = find_event (calendar, "window");
+  const char *description = icalcomponent_get_description (window);
+
+  g_assert_nonnull (strstr (icalcomponent_get_summary (window), "撤銷期限截止"));
+  g_assert_cmpstr (icalcomponent_get_summary (find_event (calendar, "self-service")), ==,
+                   "誤投訴撤銷：自助撤回截止");
+  g_assert_true (g_str_has_prefix (description, "投訴：微信 · 好友舉報"));
+  g_assert_nonnull (strstr (description, "截止時間：2026-11-25 10:00（北京時間）\n"));
+  g_assert_nonnull (strstr (description, "推薦渠道：微信團隊自主撤回"));
+
+  g_assert_finalize_object (g_steal_pointer (&assessment));
+}
+
 /* A dataset whose first manual-review channel has a phone number. */
 static RetractRuleset *
 make_rules_with_hotline_first (void)
@@ -950,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/retract/reminders/nothing-ahead", test_nothing_ahead);
   g_test_add_func ("/retract/reminders/deterministic", test_deterministic);
   g_test_add_func ("/retract/reminders/language", test_language);
+  g_test_add_func ("/retract/reminders/language-traditional", test_language_traditional);
   g_test_add_func ("/retract/reminders/channel-phone", test_channel_phone);
   g_test_add_func ("/retract/reminders/line-folding", test_line_folding);
   g_test_add_func ("/retract/reminders/text-escaping", test_text_escaping);

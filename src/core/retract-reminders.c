@@ -71,7 +71,9 @@ static const char *
 phrase_get (const Phrase    *phrase,
             RetractLanguage  language)
 {
-  return language == RETRACT_LANGUAGE_EN ? phrase->en : phrase->zh_CN;
+  /* Traditional Chinese from retract-hant-phrases.h, as in the letter. */
+  return language == RETRACT_LANGUAGE_EN ? phrase->en
+                                         : retract_text_chinese_phrase (language, phrase->zh_CN);
 }
 
 /* Stable across rebuilds of the same case, so re-importing updates the event
@@ -423,7 +425,8 @@ append_step_event (GString              *ics,
   g_autofree char *summary = language == RETRACT_LANGUAGE_EN
                               ? g_strdup_printf ("Mistaken complaint (%s · %s): %s",
                                                  platform_name, type_name, title)
-                              : g_strdup_printf ("误投诉撤销（%s · %s）：%s",
+                              : g_strdup_printf (retract_text_chinese_phrase (
+                                                   language, "误投诉撤销（%s · %s）：%s"),
                                                  platform_name, type_name, title);
   g_autofree char *uid = build_step_uid (row);
   g_autofree char *when = retract_time_format_human (row->step.due_at);
