@@ -2205,6 +2205,69 @@ test_keyboard_step_keys_in_fields (void)
   harness_clear (&harness);
 }
 
+/* Issue 15 §5.12: picking a day does not scroll the page under the date
+ * popover (the popover moved with it). */
+static void
+test_keyboard_date_popover_still (void)
+{
+  Harness harness;
+  GtkWidget *page;
+  GtkMenuButton *time_button;
+  GtkAdjustment *vadjustment;
+  GtkWidget *calendar;
+  double before;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 720, 560);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "situation");
+  harness_settle ();
+  page = GTK_WIDGET (harness_page (&harness, "situation"));
+  time_button = GTK_MENU_BUTTON (harness_find (page, GTK_TYPE_MENU_BUTTON, NULL));
+  vadjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (harness_find (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
+
+  /* The time row near the top of the window, the page under it free to
+   * scroll either way. */
+  gtk_widget_grab_focus (GTK_WIDGET (time_button));
+  harness_settle ();
+  {
+    GtkWidget *content = gtk_scrolled_window_get_child (
+      GTK_SCROLLED_WINDOW (harness_find (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (time_button), content, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >, 200);
+    gtk_adjustment_set_value (vadjustment, bounds.origin.y - 150);
+  }
+  harness_settle ();
+  before = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (before, >, 0);
+  g_assert_cmpfloat (before, <, gtk_adjustment_get_upper (vadjustment) -
+                                gtk_adjustment_get_page_size (vadjustment) - 50);
+
+  gtk_menu_button_popup (time_button);
+  harness_settle ();
+  calendar = harness_find (GTK_WIDGET (gtk_menu_button_get_popover (time_button)),
+                           GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  for (int day = 20; day <= 23; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (2026, 11, day, 12, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+      gtk_widget_grab_focus (calendar);
+      harness_settle ();
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, before);
+    }
+  gtk_menu_button_popdown (time_button);
+  harness_settle ();
+
+  harness_clear (&harness);
+}
+
 static void
 test_home_list_order (void)
 {
@@ -3507,6 +3570,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-home-names", test_keyboard_home_names);
   g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);
   g_test_add_func ("/retract/ui/keyboard-quick-picks", test_keyboard_quick_picks);
+  g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);
   g_test_add_func ("/retract/ui/keyboard-step-keys-in-fields", test_keyboard_step_keys_in_fields);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);

@@ -33,6 +33,7 @@ struct _RetractSituationPage
   GPtrArray            *type_rows;
   GPtrArray            *mistake_rows;
   gboolean              syncing;
+  double                page_scroll;
 };
 
 G_DEFINE_FINAL_TYPE (RetractSituationPage, retract_situation_page, RETRACT_TYPE_PAGE)
@@ -347,6 +348,42 @@ on_set_time (GtkButton            *button,
   gtk_menu_button_popdown (self->time_button);
 }
 
+/* The page scrolls to show the focused widget, but GTK 4.8 measures a
+ * widget in the date popover against the page as if it were in the page:
+ * opening the popover and each day picked scrolled the page, and the
+ * popover moved with it (issue 15 §5.12). While the popover is open the
+ * page stays where it was before it opened. */
+static GtkAdjustment *
+page_vadjustment (RetractSituationPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->time_button),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* Where the page was while the popover was closed: GTK has scrolled it
+ * already when the popover's "show" handlers run. */
+static void
+on_page_scrolled (RetractSituationPage *self,
+                  GtkAdjustment        *adjustment)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->time_button))))
+    self->page_scroll = gtk_adjustment_get_value (adjustment);
+}
+
+static void
+set_page_follows_focus (RetractSituationPage *self,
+                        gboolean              follow)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self->time_button),
+                                                 GTK_TYPE_VIEWPORT);
+
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), follow);
+  if (!follow)
+    gtk_adjustment_set_value (page_vadjustment (self), self->page_scroll);
+}
+
 /* The picker opens at the chosen time, or at now. */
 static void
 on_time_popover_show (RetractSituationPage *self)
@@ -360,6 +397,13 @@ on_time_popover_show (RetractSituationPage *self)
   gtk_calendar_select_day (self->calendar, shown);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (shown));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (shown));
+  set_page_follows_focus (self, FALSE);
+}
+
+static void
+on_time_popover_hide (RetractSituationPage *self)
+{
+  set_page_follows_focus (self, TRUE);
 }
 
 static void
@@ -405,6 +449,7 @@ retract_situation_page_class_init (RetractSituationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractSituationPage, type_group);
   gtk_widget_class_bind_template_callback (widget_class, on_set_time);
   gtk_widget_class_bind_template_callback (widget_class, on_time_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_popover_hide);
 }
 
 static void
@@ -419,6 +464,8 @@ retract_situation_page_init (RetractSituationPage *self)
                                   G_CALLBACK (on_case_notify), self);
   g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),
                                   "notify::now", G_CALLBACK (on_clock_tick), self);
+  g_signal_connect_object (page_vadjustment (self), "value-changed",
+                           G_CALLBACK (on_page_scrolled), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (quick_picks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(quick_picks[i].label));
