@@ -107,7 +107,7 @@ retract_cli_letter (int    argc,
     { "fact-sheet", 0, 0, G_OPTION_ARG_NONE, &fact_sheet,
       N_("The one-page fact sheet for the lawyer (judicial cases; pdf or txt)"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
-      N_("zh_CN (default, the one to send) or en (a copy to read)"), N_("LANG") },
+      N_("zh_CN (default, the one to send), or zh_HK or en (a copy to read)"), N_("LANG") },
     RETRACT_CLI_RULES_OPTION (options),
     { NULL }
   };
@@ -138,7 +138,7 @@ retract_cli_letter (int    argc,
   language = RETRACT_LANGUAGE_ZH_CN;
   if (options.lang != NULL && !retract_language_from_string (options.lang, &language))
     {
-      g_printerr (_("--lang: unknown language “%s”; valid values: zh_CN, en\n"), options.lang);
+      g_printerr (_("--lang: unknown language “%s”; valid values: zh_CN, zh_HK, en\n"), options.lang);
       return EXIT_BAD_INPUT;
     }
 

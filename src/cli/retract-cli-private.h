@@ -38,7 +38,7 @@ typedef struct
   { "json", 0, 0, G_OPTION_ARG_NONE, &(flag), N_("Print one JSON object"), NULL }
 #define RETRACT_CLI_LANG_OPTION(options) \
   { "lang", 0, 0, G_OPTION_ARG_STRING, &(options).lang, \
-    N_("zh_CN or en (default: the locale's)"), N_("LANG") }
+    N_("zh_CN, zh_HK or en (default: the locale's)"), N_("LANG") }
 #define RETRACT_CLI_RULES_OPTION(options) \
   { "rules", 0, 0, G_OPTION_ARG_FILENAME, &(options).rules_path, \
     N_("Use this rules dataset instead of the bundled one"), N_("FILE") }

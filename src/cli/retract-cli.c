@@ -274,7 +274,7 @@ choose_language (const char      *name,
   if (!retract_language_from_string (name, language))
     {
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_UNKNOWN_ID,
-                   _("--lang: unknown language “%s”; valid values: zh_CN, en"), name);
+                   _("--lang: unknown language “%s”; valid values: zh_CN, zh_HK, en"), name);
       return FALSE;
     }
 
