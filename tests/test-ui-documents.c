@@ -22,6 +22,22 @@ assert_step (Harness    *harness,
   g_assert_cmpstr (retract_wizard_get_step (retract_window_get_wizard (harness->window)), ==, step);
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* ---- accessible names ---- */
 
 static gboolean
@@ -281,6 +297,19 @@ test_hong_kong_case (void)
   g_assert_cmpint (retract_case_get_id_document_type (kase, RETRACT_ID_HOLDER_APPLICANT), ==,
                    RETRACT_ID_DOCUMENT_HK_ID);
   g_assert_null (retract_details_page_get_error (page, RETRACT_DETAIL_APPLICANT_ID_NUMBER));
+  /* The review names the document and masks the number by its rule; it asks
+   * for no guardian and no company. */
+  {
+    g_autofree char *masked = retract_mask_id_document (RETRACT_ID_DOCUMENT_HK_ID, "A123456(3)");
+    g_autofree char *shown = g_strdup_printf ("Hong Kong identity card · %s", masked);
+    GtkWidget *review = GTK_WIDGET (harness_page (&harness, "review"));
+
+    g_assert_cmpstr (masked, !=, "A123456(3)");
+    g_assert_true (shows_label (review, shown));
+    g_assert_false (shows_label (review, "A123456(3)"));
+    g_assert_false (shows_label (review, retract_detail_get_label (RETRACT_DETAIL_GUARDIAN_NAME)));
+    g_assert_false (shows_label (review, retract_detail_get_label (RETRACT_DETAIL_ENTERPRISE_NAME)));
+  }
 
   /* Choosing a passport instead goes to the case. */
   retract_wizard_go_to (retract_window_get_wizard (harness.window), "details");
@@ -352,6 +381,15 @@ test_guardian_case (void)
   g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME), ==, "张父");
   walk_to_export (&harness, unnamed);
   g_assert_null (retract_details_page_get_error (page, RETRACT_DETAIL_GUARDIAN_NAME));
+  {
+    GtkWidget *review = GTK_WIDGET (harness_page (&harness, "review"));
+    g_autofree char *masked = retract_mask_id_document (RETRACT_ID_DOCUMENT_PASSPORT, "E12345678");
+    g_autofree char *shown = g_strdup_printf ("Passport · %s", masked);
+
+    g_assert_true (shows_label (review, "张父"));
+    g_assert_true (shows_label (review, shown));
+    g_assert_false (shows_label (review, retract_detail_get_label (RETRACT_DETAIL_ENTERPRISE_NAME)));
+  }
 
   /* Without the minor scenario the group goes, and nothing of it is asked. */
   retract_case_set_scenario_enabled (kase, "minor", FALSE);
@@ -407,6 +445,10 @@ test_enterprise_case (void)
   walk_to_export (&harness, unnamed);
   g_assert_cmpstr (retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE), ==,
                    "91350100M000100Y43");
+  g_assert_true (shows_label (GTK_WIDGET (harness_page (&harness, "review")),
+                              "91350100M000100Y43"));
+  g_assert_false (shows_label (GTK_WIDGET (harness_page (&harness, "review")),
+                               retract_detail_get_label (RETRACT_DETAIL_GUARDIAN_NAME)));
 
   assert_all_named (unnamed);
   harness_clear (&harness);
@@ -464,22 +506,6 @@ test_missing_glyph_warning (void)
 
   assert_all_named (unnamed);
   harness_clear (&harness);
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *needle)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, needle))
-      return TRUE;
-
-  return FALSE;
 }
 
 static void

@@ -213,16 +213,31 @@ static void
 build_details (RetractReviewPage *self,
                RetractCase       *kase)
 {
-  /* Every letter field, in the case's order, named as on the details page. */
+  /* Every letter field this case asks for (the core says which: the
+   * guardian's for a minor, the company's for an enterprise), in the case's
+   * order, named as on the details page. */
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       const char *value = retract_case_get_detail (kase, i);
       g_autofree char *shown = NULL;
 
-      /* The ID number is shown masked, as the letter will print it. */
-      if (value != NULL && i == RETRACT_DETAIL_APPLICANT_ID_NUMBER)
-        value = shown = retract_mask_id_number (value);
-      else if (value != NULL)
+      if (!retract_case_detail_applies (kase, i))
+        continue;
+
+      /* A document number is shown masked by its type's rule, as the letter
+       * will print it, after the document's name. */
+      for (guint holder = 0; holder < RETRACT_N_ID_HOLDERS; holder++)
+        if (value != NULL && i == retract_id_holder_get_number_detail (holder))
+          {
+            g_autofree char *masked = retract_case_dup_masked_id_number (kase, holder);
+
+            /* Translators: a document and its masked number, "Hong Kong identity card · A123***(3)" */
+            value = shown = g_strdup_printf (_("%1$s · %2$s"),
+                                             retract_id_document_type_label (
+                                               retract_case_get_id_document_type (kase, holder)),
+                                             masked);
+          }
+      if (value != NULL && shown == NULL)
         value = shown = excerpt (value);
 
       add_value (self, self->details_group, retract_detail_get_label (i), value);
