@@ -949,6 +949,7 @@ test_pdf_unbroken_narrative (gconstpointer data)
   g_autofree char *path = scratch_path (name);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) footer = NULL;
   double unbroken_seconds, prose_seconds;
   guint n_pages, prose_pages;
 
@@ -990,19 +991,92 @@ test_pdf_unbroken_narrative (gconstpointer data)
       assert_contains (text, expected);
     }
   lines = g_strsplit (text, "\n", -1);
+  /* The footer is two lines: the maker's, then the deadline's. */
+  footer = g_strsplit (retract_letter_get_footer (letter), "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i][0] == '\f' ? lines[i] + 1 : lines[i];
 
       /* Each page's footer sits between its lines and the next page's. */
-      if (g_str_has_prefix (line, "第 ") ||
-          g_str_equal (line, retract_letter_get_footer (letter)))
+      if (g_str_has_prefix (line, "第 ") || g_strv_contains ((const char * const *) footer, line))
         continue;
       g_string_append (flat, line);
     }
   assert_contains (flat->str, narrative);
 
   /* Nothing runs past the right margin (68 points). */
+  g_assert_cmpfloat (rightmost_word_edge (path), <=, RETRACT_A4_WIDTH - 68 + 0.5);
+  g_unlink (path);
+}
+
+/* The lowest bottom edge of any word pdftotext finds on the pages. */
+static double
+lowest_word_edge (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *boxes = run_tool (argv);
+  double lowest = 0;
+
+  for (const char *word = strstr (boxes, "<word "); word != NULL;
+       word = strstr (word + 1, "<word "))
+    {
+      const char *y_max = strstr (word, "yMax=\"");
+
+      g_assert_nonnull (y_max);
+      lowest = MAX (lowest, g_ascii_strtod (y_max + strlen ("yMax=\""), NULL));
+    }
+  return lowest;
+}
+
+/* Issue 15 §3: the footer says by when and how it was counted, in the
+ * letter's language whatever the interface's, and stays on the paper. */
+static void
+test_footer_deadline (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "miniprogram-infringement", NULL);
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-09-30T10:00:00+08:00", NULL);
+  g_autoptr(RetractLetter) zh = NULL;
+  g_autoptr(RetractLetter) en = NULL;
+  g_autoptr(RetractLetter) hours = NULL;
+  g_autoptr(RetractCase) friend = full_case ("wechat", "friend-report", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *zh_line = "期限 2026-10-10 23:59:59（北京时间）——提交后 3 个工作日：10-08（周四）、"
+                        "10-09（周五）、10-10（周六，调休上班）；10-01 至 10-07 国庆节假期不计";
+
+  retract_case_set_filed_at (kase, filed);
+  zh = make_letter (kase, "2026-09-30T11:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  en = make_letter (kase, "2026-09-30T11:00:00+08:00", RETRACT_LANGUAGE_EN, 0);
+  hours = make_letter (friend, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+
+  assert_contains (retract_letter_get_footer (zh), "\n");
+  g_assert_true (g_str_has_suffix (retract_letter_get_footer (zh), zh_line));
+  g_assert_true (g_str_has_suffix (retract_letter_get_footer (en),
+                                   "\nDeadline 2026-10-10 23:59:59 (Beijing time) — 3 working "
+                                   "days after filing: Thu 10-08, Fri 10-09, Sat 10-10 (make-up "
+                                   "working day); 10-01 to 10-07 National Day holiday not "
+                                   "counted"));
+  g_assert_true (g_str_has_suffix (retract_letter_get_footer (hours),
+                                   "\n期限 2026-11-25 10:00（北京时间）——提交后 24 小时"));
+
+  /* Printed: read back, and nothing below the last 18 points of the paper. */
+  path = write_pdf (zh, "deadline.pdf", FALSE, NULL);
+  {
+    const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+
+    text = run_tool (argv);
+  }
+  {
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    /* A wrapped line comes back in pieces: compare without the breaks. */
+    for (const char *p = text; *p != '\0'; p++)
+      if (*p != '\n' && *p != '\f')
+        g_string_append_c (joined, *p);
+    assert_contains (joined->str, "国庆节假期不计");
+    assert_contains (joined->str, "10-10（周六，调休上班）");
+  }
+  g_assert_cmpfloat (lowest_word_edge (path), <=, RETRACT_A4_HEIGHT - 18 + 0.5);
   g_assert_cmpfloat (rightmost_word_edge (path), <=, RETRACT_A4_WIDTH - 68 + 0.5);
   g_unlink (path);
 }
@@ -1112,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/retract/letter/pdf/long-narrative-paginates",
                    test_pdf_long_narrative_paginates);
   g_test_add_func ("/retract/letter/pdf/reproducible", test_pdf_reproducible);
+  g_test_add_func ("/retract/letter/pdf/footer-deadline", test_footer_deadline);
   g_test_add_func ("/retract/letter/id-document-named", test_id_document_named);
   g_test_add_func ("/retract/letter/pdf/guardian-block", test_guardian_block);
   g_test_add_func ("/retract/letter/pdf/enterprise-block", test_enterprise_block);

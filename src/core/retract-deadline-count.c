@@ -235,10 +235,14 @@ typedef struct
   gboolean        fixed;
 } Speech;
 
-#define SAY(speech, zh, en) \
-  ((speech)->fixed ? ((speech)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en)) : _(en))
+/* Fixed Chinese goes through retract_text_chinese_phrase(), which gives a
+ * Hong Kong letter its Traditional form when build-aux/make-zh-hk.py has one. */
+#define FIXED(speech, zh, en) \
+  ((speech)->language == RETRACT_LANGUAGE_EN ? (en) \
+                                             : retract_text_chinese_phrase ((speech)->language, (zh)))
+#define SAY(speech, zh, en) ((speech)->fixed ? FIXED (speech, zh, en) : _(en))
 #define SAY_WEEKDAY(speech, zh, en) \
-  ((speech)->fixed ? ((speech)->language == RETRACT_LANGUAGE_ZH_CN ? (zh) : (en)) \
+  ((speech)->fixed ? FIXED (speech, zh, en) \
                    : g_dpgettext2 (GETTEXT_PACKAGE, "short weekday", en))
 
 static char *
@@ -278,7 +282,7 @@ static const char *
 separator (const Speech *speech)
 {
   if (speech->fixed)
-    return speech->language == RETRACT_LANGUAGE_ZH_CN ? "、" : ", ";
+    return speech->language == RETRACT_LANGUAGE_EN ? ", " : "、";
   return C_("list separator", ", ");
 }
 
@@ -402,7 +406,7 @@ static char *
 describe (RetractDeadlineCount *self,
           const Speech         *speech)
 {
-  gboolean zh = speech->fixed && speech->language == RETRACT_LANGUAGE_ZH_CN;
+  gboolean zh = speech->fixed && speech->language != RETRACT_LANGUAGE_EN;
   guint n = self->length;
   g_autofree char *head = NULL;
   g_autoptr(GString) days = NULL;
@@ -412,13 +416,15 @@ describe (RetractDeadlineCount *self,
     return g_strdup_printf (!speech->fixed
                             ? g_dngettext (GETTEXT_PACKAGE, "%u hour after filing",
                                            "%u hours after filing", n)
-                            : zh ? "提交后 %u 小时"
+                            : zh ? retract_text_chinese_phrase (speech->language,
+                                                                "提交后 %u 小时")
                             : n == 1 ? "%u hour after filing" : "%u hours after filing", n);
 
   head = g_strdup_printf (!speech->fixed
                           ? g_dngettext (GETTEXT_PACKAGE, "%u working day after filing",
                                          "%u working days after filing", n)
-                          : zh ? "提交后 %u 个工作日"
+                          : zh ? retract_text_chinese_phrase (speech->language,
+                                                              "提交后 %u 个工作日")
                           : n == 1 ? "%u working day after filing"
                           : "%u working days after filing", n);
   days = g_string_new (NULL);

@@ -22,6 +22,8 @@
 #define MARGIN_SIDE   68.0
 #define MARGIN_TOP    60.0
 #define MARGIN_BOTTOM 76.0
+/* The least paper left below the footer: printers cannot print to the edge. */
+#define FOOTER_BOTTOM 18.0
 /* The same faces the details page checks a field against. */
 #define FONT_FAMILY   RETRACT_LETTER_FONT_FAMILY
 /* The footer shares the body's face: one font subset fewer in every PDF. */
@@ -437,6 +439,12 @@ draw_footer (RetractLetterRenderer *self,
   g_autoptr(PangoLayout) footer = new_layout (self, FOOTER_FAMILY, 7.5, PANGO_WEIGHT_NORMAL,
                                               retract_letter_get_footer (self->letter));
   double y = self->page_height - MARGIN_BOTTOM + 30;
+  int footer_height;
+
+  /* The footer grows upwards: its deadline line (and its wrapping) must not
+   * run off the paper, and there is room above the page number. */
+  pango_layout_get_pixel_size (footer, NULL, &footer_height);
+  y = MIN (y, self->page_height - FOOTER_BOTTOM - footer_height - 16);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);

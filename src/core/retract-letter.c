@@ -473,6 +473,36 @@ without_blank_runs (const char *text)
   return g_string_free (kept, FALSE);
 }
 
+/* The footer's second line: the deadline and how it was counted (issue 15
+ * §3), in the document's language, "期限 2026-10-10 23:59:59（北京时间）——
+ * 提交后 3 个工作日：…". The window's deadline, or for a judicial case the
+ * legal one. */
+static void
+append_deadline_line (RetractLetter *self)
+{
+  GDateTime *deadline = retract_assessment_get_window_closes_at (self->assessment);
+  RetractDeadlineCount *count = retract_assessment_get_window_count (self->assessment);
+  g_autofree char *when = NULL;
+  g_autofree char *how = NULL;
+  char *footer;
+
+  if (deadline == NULL)
+    {
+      deadline = retract_assessment_get_legal_deadline (self->assessment);
+      count = retract_assessment_get_legal_count (self->assessment);
+    }
+  if (deadline == NULL || count == NULL)
+    return;
+
+  when = retract_time_format_human (deadline);
+  how = retract_deadline_count_describe_in (count, self->language);
+  footer = g_strdup_printf (PHRASE (self, "%s\n期限 %s（北京时间）——%s",
+                                    "%s\nDeadline %s (Beijing time) — %s"),
+                            self->footer, when, how);
+  g_free (self->footer);
+  self->footer = footer;
+}
+
 /**
  * retract_letter_set_footer:
  * @note: (nullable): a sentence to end the footer with
@@ -503,6 +533,7 @@ retract_letter_set_footer (RetractLetter *self,
       g_free (self->footer);
       self->footer = with_note;
     }
+  append_deadline_line (self);
 }
 
 void
