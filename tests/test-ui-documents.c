@@ -233,6 +233,22 @@ walk_to_export (Harness *harness,
   return retract_review_page_get_letter (review);
 }
 
+/* With RETRACT_SCREENSHOTS set to a folder, the states worth looking at are
+ * saved there as PNGs. */
+static void
+maybe_shoot (Harness    *harness,
+             const char *name)
+{
+  const char *directory = g_getenv ("RETRACT_SCREENSHOTS");
+  g_autofree char *path = NULL;
+
+  if (directory == NULL)
+    return;
+  path = g_build_filename (directory, name, NULL);
+  harness_settle ();
+  g_assert_true (harness_save_png (GTK_WIDGET (harness->window), path));
+}
+
 static void
 assert_all_named (GString *unnamed)
 {
@@ -284,10 +300,11 @@ test_hong_kong_case (void)
   assert_step (&harness, "details");
   error = retract_details_page_get_error (page, RETRACT_DETAIL_APPLICANT_ID_NUMBER);
   g_assert_nonnull (error);
-  g_assert_true (g_str_has_prefix (error,
-                                   retract_detail_get_label (RETRACT_DETAIL_APPLICANT_ID_NUMBER)));
+  /* Named as the page names the field. */
+  g_assert_true (g_str_has_prefix (error, "Document number (optional): "));
   g_assert_null (retract_details_page_get_error (page, RETRACT_DETAIL_APPLICANT_PHONE));
   g_assert_null (retract_details_page_get_error (page, RETRACT_DETAIL_APPLICANT_NAME));
+  maybe_shoot (&harness, "details-hong-kong-error.png");
 
   gtk_editable_set_text (GTK_EDITABLE (retract_details_page_get_field (
                            page, RETRACT_DETAIL_APPLICANT_ID_NUMBER)), "A123456(3)");
@@ -484,7 +501,7 @@ test_missing_glyph_warning (void)
   harness_settle ();
   warning = retract_details_page_get_glyph_warning (page, RETRACT_DETAIL_APPLICANT_NAME);
   g_assert_nonnull (warning);
-  g_assert_true (g_str_has_prefix (warning, "Your name: "));
+  g_assert_true (g_str_has_prefix (warning, "Your name (as on your ID card): "));
   g_assert_nonnull (strstr (warning, "👍"));
   g_assert_nonnull (strstr (warning, "U+1F44D"));
   warning = retract_details_page_get_glyph_warning (page, RETRACT_DETAIL_NARRATIVE);
@@ -493,6 +510,7 @@ test_missing_glyph_warning (void)
   g_assert_nonnull (strstr (warning, "U+1F64F"));
   g_assert_null (retract_details_page_get_glyph_warning (page, RETRACT_DETAIL_REASON));
   g_assert_nonnull (harness_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "warning"));
+  maybe_shoot (&harness, "details-missing-glyph.png");
   check_names (GTK_WIDGET (harness.window), unnamed);
 
   /* Plain Chinese: no warning left. */

@@ -79,6 +79,19 @@ field_index (RetractDetailsPage *self,
   g_assert_not_reached ();
 }
 
+/* What a note calls its field: the title the user reads above it ("Document
+ * number (optional)"), or the core's name for a text box. */
+static const char *
+field_name (RetractDetailsPage *self,
+            RetractDetail       detail)
+{
+  GtkWidget *field = self->fields[detail];
+
+  if (ADW_IS_PREFERENCES_ROW (field))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field));
+  return retract_detail_get_label (detail);
+}
+
 /* A note shows while it has something to say. */
 static void
 update_note (RetractDetailsPage *self,
@@ -121,7 +134,7 @@ check_glyphs (RetractDetailsPage *self,
        * (an emoji, for example) and %3$04X its code point */
       line = g_strdup_printf (_("%1$s: “%2$s” (U+%3$04X) has no glyph in the letter's fonts and "
                                 "would print as an empty box; leave it out or write it in words"),
-                              retract_detail_get_label (detail), character, missing);
+                              field_name (self, detail), character, missing);
     }
 
   set_note (self, detail, self->glyph_warnings[detail], line);
@@ -169,7 +182,7 @@ report_filtered (RetractDetailsPage *self,
                           /* Translators: %1$s is a field such as "Your name" */
                           : _("%1$s: invisible control characters were left out "
                               "(U+%2$04X)"),
-                          retract_detail_get_label (i), removed);
+                          field_name (self, i), removed);
   set_note (self, i, self->errors[i], line);
 }
 
@@ -341,7 +354,7 @@ retract_details_page_apply (RetractPage *page)
       /* A field that does not apply is hidden, and the core passes it. */
       if (!check_field (self, i, &error))
         /* Translators: "Phone number: enter a mainland mobile number…" */
-        line = g_strdup_printf (_("%1$s: %2$s"), retract_detail_get_label (i), error->message);
+        line = g_strdup_printf (_("%1$s: %2$s"), field_name (self, i), error->message);
 
       mark_field (self->fields[i], line);
       set_note (self, i, self->errors[i], line);
