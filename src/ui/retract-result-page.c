@@ -40,6 +40,11 @@ struct _RetractResultPage
   AdwPreferencesGroup *warnings_group;
 
   GPtrArray           *rows;
+  /* The countdown labels and what the rows said, apart from them, when they
+   * were built: a minute that changes nothing else updates the countdowns
+   * alone, rather than building and shaping every row anew. */
+  GPtrArray           *countdowns;
+  char                *signature;
   RetractStage         stage;
   gboolean             assessed;
 };
@@ -52,6 +57,73 @@ static const char * const stage_classes[] = {
   [RETRACT_STAGE_PROCESSED] = "stage-processed",
   [RETRACT_STAGE_NOT_WITHDRAWABLE] = "stage-not-withdrawable",
 };
+
+static void
+set_countdown (GtkWidget *label,
+               GDateTime *now)
+{
+  GDateTime *deadline = g_object_get_data (G_OBJECT (label), "retract-due");
+  GTimeSpan left = g_date_time_difference (deadline, now);
+  g_autofree char *span = retract_time_format_span (ABS (left));
+  g_autofree char *countdown = NULL;
+
+  if (left >= 0)
+    /* Translators: a countdown, "1 h 20 min left" */
+    countdown = g_strdup_printf (_("%s left"), span);
+  else
+    countdown = g_strdup (_("Passed"));
+
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), countdown) != 0)
+    gtk_label_set_text (GTK_LABEL (label), countdown);
+  gtk_widget_remove_css_class (label, left >= 0 ? "dim-label" : "countdown");
+  gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
+}
+
+/* Everything the rows show but the countdowns: the stage, the deadlines and
+ * how they were counted, the channels (records of the page's rules), the
+ * warnings and the advice. */
+static char *
+dup_signature (RetractAssessment *assessment,
+               RetractLanguage    language)
+{
+  GString *signature = g_string_new (NULL);
+  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  GPtrArray *warnings = retract_assessment_get_warnings (assessment);
+  GPtrArray *advice = retract_assessment_get_advice (assessment);
+  GDateTime *times[] = {
+    retract_assessment_get_self_service_until (assessment),
+    retract_assessment_get_window_closes_at (assessment),
+    retract_assessment_get_legal_deadline (assessment),
+  };
+  RetractDeadlineCount *counts[] = {
+    retract_assessment_get_self_service_count (assessment),
+    retract_assessment_get_window_count (assessment),
+    retract_assessment_get_legal_count (assessment),
+  };
+
+  g_string_append_printf (signature, "%d %d %d\n", retract_assessment_get_stage (assessment),
+                          retract_assessment_get_withdrawable (assessment), language);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *how = counts[i] != NULL
+                             ? retract_deadline_count_describe (counts[i], language) : NULL;
+
+      g_string_append_printf (signature, "%" G_GINT64_FORMAT " %s\n",
+                              times[i] != NULL ? g_date_time_to_unix (times[i]) : -1,
+                              how != NULL ? how : "");
+    }
+  for (guint i = 0; i < channels->len; i++)
+    g_string_append_printf (signature, "%p\n", g_ptr_array_index (channels, i));
+  for (guint i = 0; i < warnings->len; i++)
+    g_string_append_printf (signature, "%s\n",
+                            retract_text_get (&((const RetractWarning *) g_ptr_array_index (warnings, i))->text,
+                                              language));
+  for (guint i = 0; i < advice->len; i++)
+    g_string_append_printf (signature, "%s\n",
+                            retract_text_get (&((const RetractNote *) g_ptr_array_index (advice, i))->text,
+                                              language));
+  return g_string_free (signature, FALSE);
+}
 
 /* @count: (nullable): how @deadline was counted, said under its time */
 static void
@@ -67,22 +139,15 @@ add_deadline (RetractResultPage    *self,
   g_autofree char *how = count != NULL ? retract_deadline_count_describe (count, language) : NULL;
   g_autofree char *subtitle = how != NULL ? g_strconcat (time, "\n", how, NULL)
                                           : g_strdup (time);
-  GTimeSpan left = g_date_time_difference (deadline, now);
-  g_autofree char *span = retract_time_format_span (ABS (left));
-  g_autofree char *countdown = NULL;
   GtkWidget *row = retract_rows_add (self->rows, self->deadlines_group, title, subtitle);
-  GtkWidget *label;
+  GtkWidget *label = gtk_label_new (NULL);
 
-  if (left >= 0)
-    /* Translators: a countdown, "1 h 20 min left" */
-    countdown = g_strdup_printf (_("%s left"), span);
-  else
-    countdown = g_strdup (_("Passed"));
-
-  label = gtk_label_new (countdown);
-  gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
+  g_object_set_data_full (G_OBJECT (label), "retract-due", g_date_time_ref (deadline),
+                          (GDestroyNotify) g_date_time_unref);
   gtk_widget_add_css_class (label, "numeric");
+  set_countdown (label, now);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  g_ptr_array_add (self->countdowns, label);
 }
 
 static void
@@ -317,7 +382,8 @@ show_answer (RetractResultPage *self,
 
 static void
 refresh (RetractResultPage *self,
-         gboolean           announce)
+         gboolean           announce,
+         gboolean           minute)
 {
   RetractPage *page = RETRACT_PAGE (self);
   g_autoptr(RetractAssessment) assessment = retract_page_assess (page);
@@ -326,9 +392,22 @@ refresh (RetractResultPage *self,
   const RetractStageInfo *info;
   RetractStage stage;
   g_autofree char *rules_text = NULL;
+  g_autofree char *signature = NULL;
 
   if (assessment == NULL)
     return;
+
+  /* The minute moved the countdowns on and nothing else. */
+  signature = dup_signature (assessment, language);
+  if (minute && self->assessed && g_strcmp0 (signature, self->signature) == 0)
+    {
+      for (guint i = 0; i < self->countdowns->len; i++)
+        set_countdown (g_ptr_array_index (self->countdowns, i),
+                       retract_assessment_get_now (assessment));
+      return;
+    }
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
 
   stage = retract_assessment_get_stage (assessment);
   info = retract_assessment_get_stage_info (assessment);
@@ -359,6 +438,7 @@ refresh (RetractResultPage *self,
   gtk_label_set_label (self->rules_label, rules_text);
 
   retract_rows_clear (self->rows);
+  g_ptr_array_set_size (self->countdowns, 0);
   if (stage == RETRACT_STAGE_NOT_WITHDRAWABLE)
     {
       show_dead_end (self, assessment, language);
@@ -383,7 +463,7 @@ static void
 on_clock_tick (RetractResultPage *self)
 {
   if (!retract_page_defer (RETRACT_PAGE (self)))
-    refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+    refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)), TRUE);
 }
 
 static void
@@ -391,7 +471,7 @@ on_case_notify (RetractResultPage *self,
                 GParamSpec        *pspec)
 {
   if (!retract_page_defer_notify (RETRACT_PAGE (self), pspec))
-    refresh (self, FALSE);
+    refresh (self, FALSE, FALSE);
 }
 
 /* GTK 4.8's info bar makes its close button from an icon alone, labelled by
@@ -440,7 +520,7 @@ retract_result_page_context_changed (RetractPage *page)
   RetractResultPage *self = RETRACT_RESULT_PAGE (page);
 
   self->assessed = FALSE;
-  refresh (self, FALSE);
+  refresh (self, FALSE, FALSE);
 }
 
 static void
@@ -450,6 +530,8 @@ retract_result_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RETRACT_TYPE_RESULT_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->countdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
 
   G_OBJECT_CLASS (retract_result_page_parent_class)->dispose (object);
 }
@@ -493,6 +575,7 @@ retract_result_page_init (RetractResultPage *self)
   name_close_button (GTK_WIDGET (self->changed_bar));
 
   self->rows = g_ptr_array_new ();
+  self->countdowns = g_ptr_array_new ();
   retract_page_follow_assessment (RETRACT_PAGE (self));
   g_signal_group_connect_swapped (retract_page_get_case_signals (RETRACT_PAGE (self)), "notify",
                                   G_CALLBACK (on_case_notify), self);
