@@ -560,7 +560,8 @@ typedef struct
   "\"updated_at\": \"2026-11-24T10:00:00+08:00\", \"revision\": 1, \"events\": [], "
 
 #define CASE_KEYS "format, platform, type, filed_at, mistake, scenarios, " \
-                  "withdrawals_this_month, other_party_loss, applicant, complaint_number, " \
+                  "withdrawals_this_month, other_party_loss, applicant, guardian, enterprise, " \
+                  "complaint_number, " \
                   "respondent, narrative, reason, materials, step"
 
 static const Rejection rejections[] = {
@@ -730,9 +731,10 @@ static const Rejection rejections[] = {
     NAME ":1:29: $.applicant.id_number: give the number once, in “id_document”; “id_number” "
     "is its older form" },
   { "guardian/format-1",
-    "{\"format\": 1, \"guardian\": {\"name\": \"张大山\"}}",
+    "{\"format\": 1, \"guardian\": {\"name\": \"张大山\", \"age\": 40}}",
     RETRACT_DATA_ERROR_UNKNOWN_KEY,
-    NAME ":1:15: $.guardian: unknown key “guardian”; expected one of: " CASE_KEYS },
+    NAME ":1:43: $.guardian.age: unknown key “age”; expected one of: name, relationship, "
+    "phone, id_document" },
   { "guardian/unknown-key",
     FORMAT_2_HEAD "\"guardian\": {\"name\": \"张大山\", \"age\": 40}}",
     RETRACT_DATA_ERROR_UNKNOWN_KEY,

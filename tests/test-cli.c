@@ -302,6 +302,46 @@ test_assess_json_window (void)
   g_assert_cmpstr (hour_window, ==, "{\"kind\":\"hours\",\"length\":24}");
 }
 
+/* A case written by hand with the new members (issue 15): the document's
+ * type, the guardian and the enterprise, in a format-1 file; assess and
+ * letter take it, and neither repeats the numbers. */
+static void
+test_case_file_new_members (void)
+{
+  g_autofree char *path = write_temp ("members.json",
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n"
+    " \"filed_at\": \"2026-11-24T10:00:00+08:00\",\n"
+    " \"scenarios\": [\"cross-border\", \"minor\", \"enterprise\"],\n"
+    " \"applicant\": {\"name\": \"陈小明\", \"phone\": \"+852 9123 4567\",\n"
+    "                \"id_document\": {\"type\": \"hk-id\", \"number\": \"a1234563\"}},\n"
+    " \"guardian\": {\"name\": \"陈大文\", \"relationship\": \"父亲\",\n"
+    "              \"phone\": \"+853 6612 3456\",\n"
+    "              \"id_document\": {\"type\": \"macau-id\", \"number\": \"1234567(8)\"}},\n"
+    " \"enterprise\": {\"name\": \"深圳市腾讯计算机系统有限公司\",\n"
+    "                \"credit_code\": \"91440300708461136T\"},\n"
+    " \"complaint_number\": \"WX20261124001\",\n"
+    " \"narrative\": \"误点了投诉。\", \"reason\": \"没有违规。\"}\n");
+  g_auto(Run) assess = { 0 };
+  g_auto(Run) letter = { 0 };
+
+  run_cli (&assess, "assess", "--case", path, "--now", "2026-11-24T13:00:00+08:00", "--json");
+  g_assert_cmpstr (assess.err, ==, "");
+  g_assert_cmpint (assess.status, ==, 0);
+  g_assert_null (strstr (assess.out, "1234563"));
+  g_assert_null (strstr (assess.out, "陈大文"));
+  g_assert_null (strstr (assess.out, "91440300708461136T"));
+
+  run_cli (&letter, "letter", "--case", path, "--format", "txt", "--output", "-",
+           "--now", "2026-11-24T13:00:00+08:00");
+  g_assert_cmpint (letter.status, ==, 0);
+  g_assert_null (strstr (letter.out, "A123456"));
+  g_assert_null (strstr (letter.out, "1234567"));
+  g_assert_nonnull (strstr (letter.out, "A123***(3)"));
+  g_assert_nonnull (strstr (letter.out, "陈大文"));
+  g_assert_nonnull (strstr (letter.out, "91440300708461136T"));
+  g_unlink (path);
+}
+
 static void
 test_assess_case_file (void)
 {
@@ -405,6 +445,31 @@ static const BadInput bad_inputs[] = {
   { "case-duplicate-key", "{\"format\": 1, \"type\": \"a\", \"type\": \"b\"}", { NULL },
     "case.json:1:28: duplicate key “type”" },
   { "case-empty", "", { NULL }, "case.json:1:1: |empty" },
+  /* Issue 15: the identity document, the guardian and the enterprise. */
+  { "case-id-document-type",
+    "{\"format\": 1, \"applicant\": {\"id_document\": {\"type\": \"hkid\", \"number\": \"A1\"}}}",
+    { NULL }, "case.json:1:45: $.applicant.id_document.type: |unknown identity document type "
+    "“hkid”|hk-id, macau-id" },
+  { "case-id-document-key",
+    "{\"format\": 1, \"applicant\": {\"id_document\": {\"type\": \"hk-id\", \"num\": \"A1\"}}}",
+    { NULL }, "case.json:1:62: $.applicant.id_document.num: |unknown key|type, number" },
+  { "case-id-number-and-document",
+    "{\"format\": 1, \"applicant\": {\"id_number\": \"110105194912310021\",\n"
+    " \"id_document\": {\"type\": \"mainland-id\"}}}",
+    { NULL }, "case.json:1:29: $.applicant.id_number: |id_document" },
+  { "case-guardian-key", "{\"format\": 1,\n \"guardian\": {\"nmae\": \"王芳\"}}", { NULL },
+    "case.json:2:15: $.guardian.nmae: |unknown key|name, relationship, phone, id_document" },
+  { "case-enterprise-type", "{\"format\": 1,\n \"enterprise\": {\"credit_code\": 91}}", { NULL },
+    "case.json:2:17: $.enterprise.credit_code: |expected a string" },
+  { "case-bad-documents",
+    "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n"
+    " \"filed_at\": \"2026-11-24T10:00:00+08:00\", \"scenarios\": [\"minor\", \"enterprise\"],\n"
+    " \"applicant\": {\"id_document\": {\"type\": \"hk-id\", \"number\": \"A123456(4)\"}},\n"
+    " \"guardian\": {\"phone\": \"+85291234567\",\n"
+    "              \"id_document\": {\"type\": \"passport\", \"number\": \"E1\"}},\n"
+    " \"enterprise\": {\"credit_code\": \"91440300708461136U\"}}",
+    { NULL }, "applicant.id_number: |check digit|guardian.id_number: |passport number|"
+    "enterprise.credit_code: |does not match" },
 };
 
 static void
@@ -1625,6 +1690,7 @@ main (int   argc,
   g_test_add_func ("/retract/cli/assess/json-shape", test_assess_json_shape);
   g_test_add_func ("/retract/cli/assess/json-window", test_assess_json_window);
   g_test_add_func ("/retract/cli/assess/case-file", test_assess_case_file);
+  g_test_add_func ("/retract/cli/case-file/new-members", test_case_file_new_members);
   g_test_add_func ("/retract/cli/assess/languages", test_assess_human_languages);
   g_test_add_func ("/retract/cli/letter/formats", test_letter_formats);
   g_test_add_func ("/retract/cli/letter/usage", test_letter_usage);

@@ -499,7 +499,7 @@ load_case (RetractJsonDocument *doc,
 {
   static const char * const keys_before_1[] = {
     "format", "platform", "type", "filed_at", "mistake", "scenarios", "withdrawals_this_month",
-    "other_party_loss", "applicant", NULL
+    "other_party_loss", "applicant", "guardian", "enterprise", NULL
   };
   static const char * const keys_before_2[] = {
     "format", "id", "account", "created_at", "updated_at", "revision", "platform", "type",
@@ -533,7 +533,8 @@ load_case (RetractJsonDocument *doc,
     }
 
   /* Format 1 is the single case.json of before: read for its migration and
-   * for `assess --case`, with the keys it had. */
+   * for `assess --case` and `letter --case`, with the keys it had and the
+   * guardian and enterprise, which a case written by hand may have. */
   keys = format == 1 ? detail_keys (NULL, keys_before_1, keys_after_1)
                      : detail_keys (NULL, keys_before_2, keys_after_2);
   self->loaded_format = (guint) format;
