@@ -769,7 +769,7 @@ main (int   argc,
   g_assert_no_error (error);
   store = retract_store_new_default ();
   clock = retract_clock_new_fixed (now);
-  g_printerr ("bench-frames: saving %u cases…\n", N_CASES);
+  g_printerr ("bench-frames: saving %u cases...\n", N_CASES);
   for (guint i = 0; i < N_CASES; i++)
     {
       g_autoptr(RetractCase) kase = saved_case (i, now, narrative->str);
@@ -779,10 +779,10 @@ main (int   argc,
       g_ptr_array_add (ids, g_strdup (retract_case_get_id (kase)));
     }
 
-  g_printerr ("bench-frames: the floor… (%.1f s)\n", (g_get_monotonic_time () - t_start) / 1e6);
+  g_printerr ("bench-frames: the floor... (%.1f s)\n", (g_get_monotonic_time () - t_start) / 1e6);
   if (!no_floor)
     floor_run (&floor, G_N_ELEMENTS (fields), 6);
-  g_printerr ("bench-frames: the app… (%.1f s)\n", (g_get_monotonic_time () - t_start) / 1e6);
+  g_printerr ("bench-frames: the app... (%.1f s)\n", (g_get_monotonic_time () - t_start) / 1e6);
   app_run (rules, store, clock, ids);
   g_printerr ("bench-frames: done (%.1f s)\n", (g_get_monotonic_time () - t_start) / 1e6);
   print_figures ();

@@ -1615,7 +1615,7 @@ bench_frames (void)
       failed = TRUE;
       return;
     }
-  g_printerr ("bench: frames (about a minute and a half)…\n");
+  g_printerr ("bench: frames (about a minute and a half)...\n");
   fflush (stdout);
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
                      &error) ||
