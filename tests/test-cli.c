@@ -425,7 +425,7 @@ static const BadInput bad_inputs[] = {
     { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "extra" }, "“extra”" },
   { "bad-language", NULL,
     { "--type", "friend-report", "--filed-at", "2026-11-24 10:00", "--lang", "fr" },
-    "--lang: |zh_CN, en" },
+    "--lang: |zh_CN, zh_HK, en" },
   { "case-and-answers", "{\"format\": 1}", { "--type", "friend-report" }, "--case" },
   { "case-syntax-error", "{\"format\": 1,\n \"type\" \"friend-report\"}", { NULL },
     "case.json:2:9: |expected “:”" },
