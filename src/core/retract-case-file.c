@@ -26,190 +26,6 @@
 static const RetractJsonLimits case_limits = { RETRACT_CASE_MAX_BYTES, MAX_DEPTH };
 
 static gboolean
-read_text_detail (RetractJsonDocument *doc,
-                  JsonObject          *object,
-                  const char          *path,
-                  RetractCase         *self,
-                  RetractDetail        detail,
-                  GError             **error)
-{
-  const char *value = NULL;
-
-  if (!retract_json_document_read_string (doc, object, path, retract_case_field_json_key (detail),
-                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &value,
-                                          error))
-    return FALSE;
-
-  _retract_case_replace_string (&self->details[detail], value);
-  return TRUE;
-}
-
-/* The case file's objects that hold details, besides the top level: each
- * detail's group is the part of its field name before the ".". */
-static const char * const detail_groups[] = { "applicant", "guardian", "enterprise" };
-
-/* Whether @detail lives in @group (NULL: the top level). */
-static gboolean
-in_group (RetractDetail  detail,
-          const char    *group)
-{
-  g_autofree char *own = retract_case_field_dup_group (detail);
-
-  return g_strcmp0 (own, group) == 0;
-}
-
-/* An ID number is kept with its type, as "id_document". */
-static gboolean
-is_id_number (RetractDetail detail)
-{
-  return retract_case_field (detail)->check == RETRACT_FIELD_CHECK_ID_NUMBER;
-}
-
-/* The keys the table puts in @group (NULL: the top level), in the table's
- * order, between @before and @after. */
-static GStrv
-detail_keys (const char         *group,
-             const char * const *before,
-             const char * const *after)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (before != NULL)
-    g_strv_builder_addv (builder, (const char **) before);
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (in_group (i, group))
-      g_strv_builder_add (builder, is_id_number (i) ? "id_document"
-                                                    : retract_case_field_json_key (i));
-  if (after != NULL)
-    g_strv_builder_addv (builder, (const char **) after);
-
-  return g_strv_builder_end (builder);
-}
-
-/* "id_document": {"type", "number"}; before it, the applicant's number was
- * "id_number", a mainland resident ID, and is still read as one. */
-static gboolean
-load_id_document (RetractJsonDocument *doc,
-                  JsonObject          *object,
-                  const char          *path,
-                  RetractCase         *self,
-                  RetractDetail        detail,
-                  GError             **error)
-{
-  static const char * const keys[] = { "type", "number", NULL };
-  RetractIdHolder holder = retract_case_field (detail)->holder;
-  g_autofree char *document_path = retract_json_path_member (path, "id_document");
-  JsonObject *document = NULL;
-  const char *type_id = NULL, *number = NULL;
-  RetractIdDocumentType type;
-
-  if (holder == RETRACT_ID_HOLDER_APPLICANT && json_object_has_member (object, "id_number"))
-    {
-      if (json_object_has_member (object, "id_document"))
-        {
-          g_autofree char *legacy_path = retract_json_path_member (path, "id_number");
-
-          retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, legacy_path,
-                                           _("give the number once, in “id_document”; "
-                                             "“id_number” is its older form"));
-          return FALSE;
-        }
-
-      if (!retract_json_document_read_string (doc, object, path, "id_number",
-                                              RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
-                                              &number, error))
-        return FALSE;
-      _retract_case_replace_string (&self->details[detail], number);
-      if (self->details[detail] != NULL)
-        self->id_types[holder] = RETRACT_ID_DOCUMENT_MAINLAND_ID;
-      return TRUE;
-    }
-
-  if (!retract_json_document_read_object (doc, object, path, "id_document",
-                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
-                                          &document, error))
-    return FALSE;
-  if (document == NULL)
-    return TRUE;
-
-  if (!retract_json_document_check_keys (doc, document, document_path, keys, error) ||
-      !retract_json_document_read_string (doc, document, document_path, "type",
-                                          RETRACT_JSON_REQUIRED, &type_id, error) ||
-      !retract_json_document_read_string (doc, document, document_path, "number",
-                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
-                                          &number, error))
-    return FALSE;
-
-  if (!retract_id_document_type_from_string (type_id, &type))
-    {
-      g_autofree char *type_path = retract_json_path_member (document_path, "type");
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, type_path,
-                                       /* Translators: %s is what the file says instead */
-                                       _("unknown identity document type “%s”; expected one of: "
-                                         "mainland-id, hk-id, macau-id, hk-macau-permit, "
-                                         "hkmt-residence-permit, passport"), type_id);
-      return FALSE;
-    }
-
-  self->id_types[holder] = (int) type;
-  _retract_case_replace_string (&self->details[detail], number);
-  return TRUE;
-}
-
-static gboolean
-load_group (RetractJsonDocument *doc,
-            JsonObject          *root,
-            const char          *group,
-            RetractCase         *self,
-            GError             **error)
-{
-  static const char * const legacy[] = { "id_number", NULL };
-  g_autofree char *path = retract_json_path_member ("$", group);
-  g_auto(GStrv) keys = NULL;
-  JsonObject *object = NULL;
-
-  if (!retract_json_document_read_object (doc, root, "$", group,
-                                          RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
-                                          &object, error))
-    return FALSE;
-  if (object == NULL)
-    return TRUE;
-
-  keys = detail_keys (group, NULL, g_str_equal (group, "applicant") ? legacy : NULL);
-  if (!retract_json_document_check_keys (doc, object, path, (const char * const *) keys, error))
-    return FALSE;
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    {
-      if (!in_group (i, group))
-        continue;
-      if (is_id_number (i) ? !load_id_document (doc, object, path, self, i, error)
-                           : !read_text_detail (doc, object, path, self, i, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_details (RetractJsonDocument *doc,
-              JsonObject          *root,
-              RetractCase         *self,
-              GError             **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (detail_groups); i++)
-    if (!load_group (doc, root, detail_groups[i], self, error))
-      return FALSE;
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (in_group (i, NULL) && !read_text_detail (doc, root, "$", self, i, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 load_scenarios (RetractJsonDocument *doc,
                 JsonObject          *root,
                 RetractCase         *self,
@@ -535,8 +351,8 @@ load_case (RetractJsonDocument *doc,
   /* Format 1 is the single case.json of before: read for its migration and
    * for `assess --case` and `letter --case`, with the keys it had and the
    * guardian and enterprise, which a case written by hand may have. */
-  keys = format == 1 ? detail_keys (NULL, keys_before_1, keys_after_1)
-                     : detail_keys (NULL, keys_before_2, keys_after_2);
+  keys = format == 1 ? _retract_case_detail_keys (NULL, keys_before_1, keys_after_1)
+                     : _retract_case_detail_keys (NULL, keys_before_2, keys_after_2);
   self->loaded_format = (guint) format;
 
   /* Every text is checked before anything repeats it in a message; only the
@@ -570,7 +386,7 @@ load_case (RetractJsonDocument *doc,
                                        &withdrawals, error) ||
       !retract_json_document_read_bool (doc, root, "$", "other_party_loss",
                                         RETRACT_JSON_OPTIONAL, &other_party_loss, error) ||
-      !load_details (doc, root, self, error) ||
+      !_retract_case_load_details (doc, root, self, error) ||
       !load_materials (doc, root, self, error) ||
       !retract_json_document_read_string (doc, root, "$", "step",
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &step,
@@ -676,10 +492,11 @@ retract_case_new_from_file (const char *path,
   return g_steal_pointer (&self);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *key,
-                   const char  *value)
+/* @key: @value, unless @value is %NULL (not answered). */
+void
+_retract_case_add_string_member (JsonBuilder *builder,
+                                 const char  *key,
+                                 const char  *value)
 {
   if (value == NULL)
     return;
@@ -695,58 +512,7 @@ add_time_member (JsonBuilder *builder,
 {
   g_autofree char *text = value != NULL ? retract_time_format_iso (value) : NULL;
 
-  add_string_member (builder, key, text);
-}
-
-/* Whether @detail has something to write: its text, or for an ID number
- * the type chosen even before the number is typed. */
-static gboolean
-has_detail (RetractCase   *self,
-            RetractDetail  detail)
-{
-  return self->details[detail] != NULL ||
-         (is_id_number (detail) &&
-          retract_case_get_id_document_type_chosen (self, retract_case_field (detail)->holder));
-}
-
-/* The details of @group, as an object, if it has any. */
-static void
-add_group (JsonBuilder *builder,
-           RetractCase *self,
-           const char  *group)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    any = any || (in_group (i, group) && has_detail (self, i));
-  if (!any)
-    return;
-
-  json_builder_set_member_name (builder, group);
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    {
-      RetractIdHolder holder = retract_case_field (i)->holder;
-
-      if (!in_group (i, group))
-        continue;
-      if (!is_id_number (i))
-        {
-          add_string_member (builder, retract_case_field_json_key (i), self->details[i]);
-          continue;
-        }
-      if (!has_detail (self, i))
-        continue;
-
-      json_builder_set_member_name (builder, "id_document");
-      json_builder_begin_object (builder);
-      add_string_member (builder, "type",
-                         retract_id_document_type_to_string (
-                           retract_case_get_id_document_type (self, holder)));
-      add_string_member (builder, "number", self->details[i]);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
+  _retract_case_add_string_member (builder, key, text);
 }
 
 /* The case file's object, with only what was answered. */
@@ -760,23 +526,23 @@ _retract_case_to_json_node (RetractCase *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_int_value (builder, RETRACT_CASE_FORMAT);
-  add_string_member (builder, "id", self->id);
-  add_string_member (builder, "account", self->account);
+  _retract_case_add_string_member (builder, "id", self->id);
+  _retract_case_add_string_member (builder, "account", self->account);
   add_time_member (builder, "created_at", self->created_at);
   /* A case never saved was last changed, as far as a file can say, when it started. */
   add_time_member (builder, "updated_at",
                    self->updated_at != NULL ? self->updated_at : self->created_at);
   json_builder_set_member_name (builder, "revision");
   json_builder_add_int_value (builder, (gint64) self->revision);
-  add_string_member (builder, "platform", self->platform);
-  add_string_member (builder, "type", self->complaint_type);
+  _retract_case_add_string_member (builder, "platform", self->platform);
+  _retract_case_add_string_member (builder, "type", self->complaint_type);
   if (self->filed_at != NULL)
     {
       g_autofree char *filed_at = retract_time_format_iso (self->filed_at);
 
-      add_string_member (builder, "filed_at", filed_at);
+      _retract_case_add_string_member (builder, "filed_at", filed_at);
     }
-  add_string_member (builder, "mistake", self->mistake);
+  _retract_case_add_string_member (builder, "mistake", self->mistake);
 
   json_builder_set_member_name (builder, "scenarios");
   json_builder_begin_array (builder);
@@ -789,12 +555,7 @@ _retract_case_to_json_node (RetractCase *self)
   json_builder_set_member_name (builder, "other_party_loss");
   json_builder_add_boolean_value (builder, self->other_party_loss);
 
-  for (guint i = 0; i < G_N_ELEMENTS (detail_groups); i++)
-    add_group (builder, self, detail_groups[i]);
-
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (in_group (i, NULL))
-      add_string_member (builder, retract_case_field_json_key (i), self->details[i]);
+  _retract_case_add_details (builder, self);
 
   if (g_hash_table_size (self->materials) > 0)
     {
@@ -811,13 +572,13 @@ _retract_case_to_json_node (RetractCase *self)
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "ready");
           json_builder_add_boolean_value (builder, state->ready);
-          add_string_member (builder, "attachment", state->attachment);
+          _retract_case_add_string_member (builder, "attachment", state->attachment);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
     }
 
-  add_string_member (builder, "step", self->step);
+  _retract_case_add_string_member (builder, "step", self->step);
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
@@ -826,12 +587,12 @@ _retract_case_to_json_node (RetractCase *self)
       const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "kind", retract_event_kind_to_id (event->kind));
+      _retract_case_add_string_member (builder, "kind", retract_event_kind_to_id (event->kind));
       add_time_member (builder, "at", event->at);
-      add_string_member (builder, "channel", event->channel);
-      add_string_member (builder, "reference", event->reference);
-      add_string_member (builder, "outcome", retract_event_outcome_to_id (event->outcome));
-      add_string_member (builder, "note", event->note);
+      _retract_case_add_string_member (builder, "channel", event->channel);
+      _retract_case_add_string_member (builder, "reference", event->reference);
+      _retract_case_add_string_member (builder, "outcome", retract_event_outcome_to_id (event->outcome));
+      _retract_case_add_string_member (builder, "note", event->note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

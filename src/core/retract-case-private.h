@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 
 #include "retract-case.h"
+#include "retract-error.h"
+#include "retract-json-document.h"
 
 G_BEGIN_DECLS
 
@@ -64,5 +66,19 @@ void     _retract_case_set_identity            (RetractCase  *self,
 RetractCase *_retract_case_new_light           (RetractCase  *self);
 JsonNode    *_retract_case_to_json_node        (RetractCase  *self);
 RetractCase *_retract_case_new_light_from_json (JsonObject   *object);
+
+/* retract-case-file.c and retract-case-file-details.c */
+void         _retract_case_add_string_member   (JsonBuilder  *builder,
+                                                const char   *key,
+                                                const char   *value);
+GStrv        _retract_case_detail_keys         (const char         *group,
+                                                const char * const *before,
+                                                const char * const *after);
+gboolean     _retract_case_load_details        (RetractJsonDocument *doc,
+                                                JsonObject   *root,
+                                                RetractCase  *self,
+                                                GError      **error);
+void         _retract_case_add_details         (JsonBuilder  *builder,
+                                                RetractCase  *self);
 
 G_END_DECLS
