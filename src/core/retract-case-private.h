@@ -57,6 +57,8 @@ void     _retract_case_material_free           (gpointer      data);
 void     _retract_case_emit_materials_changed  (RetractCase  *self);
 void     _retract_case_emit_events_changed     (RetractCase  *self);
 void     _retract_case_notify_account          (RetractCase  *self);
+void     _retract_case_notify_id_type          (RetractCase  *self,
+                                                RetractIdHolder holder);
 void     _retract_case_set_id_type             (RetractCase  *self,
                                                 RetractIdHolder holder,
                                                 int           type);
