@@ -2844,6 +2844,74 @@ test_overview_record_step (void)
   harness_clear (&harness);
 }
 
+/* Issue 13, switching within a frame: another case, or the next minute,
+ * updates the overview's rows in place. The rows stay (a new row would be
+ * styled, measured and shaped again) and show the new case's text. */
+static void
+test_overview_switch_keeps_rows (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) first = NULL;
+  g_autoptr(RetractCase) second = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GtkWidget) row = NULL;
+  RetractCaseOverview *overview;
+  GtkWindow *window;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  second = new_saved_case ("wechat", "friend-report", "2026-11-24T11:00:00+08:00");
+  retract_case_set_detail (second, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX20261124999");
+  overview = open_overview (&harness, first, NULL, &window);
+  row = g_object_ref (harness_find (GTK_WIDGET (overview), ADW_TYPE_ACTION_ROW, "next-step"));
+
+  retract_case_overview_set_context (overview, harness.rules, harness.clock, second, NULL);
+  harness_settle ();
+  g_assert_true (retract_case_overview_get_case (overview) == second);
+  g_assert_true (widget_shows_text (GTK_WIDGET (overview), "Complaint number WX20261124999"));
+  g_assert_nonnull (gtk_widget_get_parent (row));
+  g_assert_true (harness_find (GTK_WIDGET (overview), ADW_TYPE_ACTION_ROW, "next-step") == row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   retract_case_overview_get_step_title (overview));
+
+  later = g_date_time_add_minutes (retract_clock_get_now (harness.clock), 1);
+  retract_clock_set_now (harness.clock, later);
+  harness_settle ();
+  g_assert_true (harness_find (GTK_WIDGET (overview), ADW_TYPE_ACTION_ROW, "next-step") == row);
+
+  gtk_window_destroy (window);
+  harness_clear (&harness);
+}
+
+/* Issue 16, the answer page's minute within a frame: a minute that moves
+ * only the countdowns updates them in place, and the rows stay. */
+static void
+test_result_minute_keeps_rows (void)
+{
+  Harness harness;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GtkWidget) countdown = NULL;
+  g_autofree char *before = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
+  harness_settle ();
+  countdown = g_object_ref (harness_find (GTK_WIDGET (harness_page (&harness, "result")),
+                                          GTK_TYPE_LABEL, "countdown"));
+  before = g_strdup (gtk_label_get_label (GTK_LABEL (countdown)));
+
+  later = g_date_time_add_minutes (retract_clock_get_now (harness.clock), 1);
+  retract_clock_set_now (harness.clock, later);
+  harness_settle ();
+  g_assert_nonnull (gtk_widget_get_parent (countdown));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (countdown)), !=, before);
+
+  harness_clear (&harness);
+}
+
 /* A stand-in for the desktop's notification server (org.gtk.Notifications,
  * which GLib's "gtk" backend talks to) on this test's session bus: what the
  * GApplication sends is what a desktop would get. */
@@ -3584,6 +3652,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
   g_test_add_func ("/retract/ui/overview-record-step", test_overview_record_step);
+  g_test_add_func ("/retract/ui/overview-switch-keeps-rows", test_overview_switch_keeps_rows);
+  g_test_add_func ("/retract/ui/result-minute-keeps-rows", test_result_minute_keeps_rows);
   g_test_add_func ("/retract/ui/overview-due-notifies", test_overview_due_notifies);
   g_test_add_func ("/retract/ui/overview-limit-asks-first", test_overview_limit_asks_first);
   g_test_add_func ("/retract/ui/log-dialog-refusals", test_log_dialog_refusals);
