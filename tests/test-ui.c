@@ -2268,6 +2268,58 @@ test_keyboard_date_popover_still (void)
   harness_clear (&harness);
 }
 
+static GtkLabel *
+kbd_find_label_starting (GtkWidget  *root,
+                         const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = kbd_find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Issue 15 §5.10: at 360 px the recommended channel's heading wraps, whole,
+ * rather than ending in "…". */
+static void
+test_keyboard_narrow_headings_wrap (void)
+{
+  Harness harness;
+  GtkLabel *heading;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 360, 700);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
+  harness_settle ();
+  assert_step (&harness, "result");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (harness.window)), <=, 360);
+
+  heading = kbd_find_label_starting (GTK_WIDGET (harness_page (&harness, "result")),
+                                     "Recommended: ");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_label_get_wrap (heading));
+  g_assert_cmpint (gtk_label_get_ellipsize (heading), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (heading)));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (heading)), >, 1);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (heading)), <, 360);
+  if (g_getenv ("RETRACT_SCREENSHOTS") != NULL)
+    harness_save_png (GTK_WIDGET (harness.window), g_getenv ("RETRACT_SCREENSHOTS"));
+
+  harness_clear (&harness);
+}
+
 static void
 test_home_list_order (void)
 {
@@ -3639,6 +3691,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);
   g_test_add_func ("/retract/ui/keyboard-quick-picks", test_keyboard_quick_picks);
   g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
+  g_test_add_func ("/retract/ui/keyboard-narrow-headings-wrap", test_keyboard_narrow_headings_wrap);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);
   g_test_add_func ("/retract/ui/keyboard-step-keys-in-fields", test_keyboard_step_keys_in_fields);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);

@@ -273,6 +273,29 @@ name_shortcuts_parts (GtkWidget *root)
     }
 }
 
+/* libadwaita 1.2 ellipsizes a group's title: at 360 px "Recommended: …"
+ * lost the channel's name (issue 15 §5.10). Every group title under @root
+ * wraps instead, as its description does. The rows below keep their own. */
+static void
+wrap_group_titles (GtkWidget *root,
+                   gboolean   in_group)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (in_group && (GTK_IS_LIST_BOX (child) || GTK_IS_BUTTON (child)))
+        continue;
+      if (in_group && GTK_IS_LABEL (child))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+        }
+      wrap_group_titles (child, in_group || ADW_IS_PREFERENCES_GROUP (child));
+    }
+}
+
 /* Built when first asked for, not by GtkApplication for every new window:
  * the first frame does not wait for a window most people never open. */
 static void
@@ -407,6 +430,7 @@ retract_window_init (RetractWindow *self)
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->overview = retract_case_overview_new ();
   adw_bin_set_child (self->overview_bin, self->overview);
+  wrap_group_titles (self->overview, FALSE);
   g_object_bind_property (retract_case_list_pane_get_search_bar (self->list_pane),
                           "search-mode-enabled", self->search_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -570,6 +594,7 @@ retract_window_get_wizard (RetractWindow *self)
   if (self->wizard == NULL)
     {
       self->wizard = retract_wizard_new ();
+      wrap_group_titles (GTK_WIDGET (self->wizard), FALSE);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
     }
 
