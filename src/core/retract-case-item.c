@@ -20,6 +20,7 @@ struct _RetractCaseItem
   RetractCase       *kase;
   char              *platform_name;
   char              *type_name;
+  char              *short_type_name;
   gboolean           has_status;
   RetractCaseStatus  status;
   GDateTime         *due_at;
@@ -53,6 +54,7 @@ retract_case_item_finalize (GObject *object)
   g_clear_object (&self->kase);
   g_free (self->platform_name);
   g_free (self->type_name);
+  g_free (self->short_type_name);
   g_clear_pointer (&self->due_at, g_date_time_unref);
   g_clear_error (&self->error);
 
@@ -187,6 +189,26 @@ type_name (RetractCase     *kase,
   return type != NULL ? retract_text_get (&type->name, language) : id;
 }
 
+/* The type's name in a sentence, for the due notification ("your WeChat
+ * friend report"); its full name when the dataset gives no short one. */
+static const char *
+short_type_name (RetractCase     *kase,
+                 RetractRuleset  *rules,
+                 RetractLanguage  language)
+{
+  const char *platform = retract_case_get_platform (kase);
+  const char *id = retract_case_get_complaint_type (kase);
+  const RetractComplaintType *type = NULL;
+
+  if (platform != NULL && id != NULL)
+    type = retract_ruleset_lookup_type (rules, platform, id);
+  if (type == NULL)
+    return id;
+  if (retract_text_is_set (&type->short_name))
+    return retract_text_get (&type->short_name, language);
+  return retract_text_get (&type->name, language);
+}
+
 /* Notifies each property in @changed, a mask of 1 << PROP_*. */
 static void
 notify_changed (RetractCaseItem *self,
@@ -239,6 +261,7 @@ _retract_case_item_update (RetractCaseItem      *self,
     changed |= 1u << PROP_PLATFORM_NAME;
   if (replace_string (&self->type_name, type_name (row->kase, rules, language)))
     changed |= 1u << PROP_TYPE_NAME;
+  replace_string (&self->short_type_name, short_type_name (row->kase, rules, language));
 
   has_status = retract_case_row_has_status (row);
   status = has_status ? row->step.status : RETRACT_STATUS_CLOSED;
@@ -308,6 +331,19 @@ retract_case_item_get_type_name (RetractCaseItem *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_ITEM (self), NULL);
   return self->type_name;
+}
+
+/**
+ * retract_case_item_get_short_type_name:
+ *
+ * Returns: (nullable): the complaint type's name as a sentence uses it
+ *   ("friend report"), else its full name
+ */
+const char *
+retract_case_item_get_short_type_name (RetractCaseItem *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE_ITEM (self), NULL);
+  return self->short_type_name;
 }
 
 /* Returns: the complaint number, "" when the user has none yet */

@@ -18,6 +18,7 @@ const char        *retract_case_item_get_id               (RetractCaseItem *self
 RetractCase       *retract_case_item_get_case             (RetractCaseItem *self);
 const char        *retract_case_item_get_platform_name    (RetractCaseItem *self);
 const char        *retract_case_item_get_type_name        (RetractCaseItem *self);
+const char        *retract_case_item_get_short_type_name  (RetractCaseItem *self);
 const char        *retract_case_item_get_complaint_number (RetractCaseItem *self);
 const char        *retract_case_item_get_account          (RetractCaseItem *self);
 gboolean           retract_case_item_has_status           (RetractCaseItem *self);

@@ -42,6 +42,9 @@ typedef struct
   char              *id;
   char              *platform;
   RetractText        name;
+  /* The name in a sentence ("your WeChat friend report"); optional, the
+   * name stands in for it. */
+  RetractText        short_name;
   RetractText        description;
   RetractText        path;
   RetractText        window_text;

@@ -236,6 +236,7 @@ static const Field type_fields[] = {
   { "window", FIELD_CUSTOM, OPT, 0, 0, NOT_STORED, NULL, NULL, read_window },
   /* Required of a withdrawable type: check_type() */
   { "window_text", FIELD_TEXT, OPT, 0, 0, AT (RetractComplaintType, window_text) },
+  { "short_name", FIELD_TEXT, OPT, 0, 0, AT (RetractComplaintType, short_name) },
   { "success_rating", FIELD_STRING, OPT | FULL, 0, 0, AT (RetractComplaintType, success_rating) },
   { "success_stars", FIELD_INT, OPT, 0, 5, AT (RetractComplaintType, success_stars) },
   { "warnings", FIELD_IDS, REQ, 0, 0, AT (RetractComplaintType, warnings), &warning_spec },

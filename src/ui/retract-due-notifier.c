@@ -60,10 +60,10 @@ send_due (RetractDueNotifier *self,
   GApplication *app = g_application_get_default ();
 
   /* Translators: a desktop notification; "A step is due for your WeChat
-   * Friend report": the platform's and the complaint type's names */
+   * friend report": the platform's name and the complaint type's short name */
   title = g_strdup_printf (_("A step is due for your %1$s %2$s"),
                            retract_case_item_get_platform_name (item),
-                           retract_case_item_get_type_name (item));
+                           retract_case_item_get_short_type_name (item));
   notification = g_notification_new (title);
   g_notification_set_body (notification, _("Open Retract to see what to do and by when."));
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
