@@ -539,6 +539,31 @@ test_ticket_at_close_minus_12h (void)
   g_assert_cmpstr (step, ==, "act-now submit phone-hotline 2026-11-25T10:00:00+08:00");
 }
 
+/* A minor's case: the guardian goes in person with the household register
+ * (§5), which is no withdrawal request; the text says so, in the core's
+ * words, both while the complaint is under review and once it is processed. */
+static void
+test_show_guardian (void)
+{
+  static const char * const nows[] = { NOW, "2026-11-27T13:00:00+08:00" };
+  g_autofree char *id = new_case ("--platform", "wechat", "--type", "friend-report",
+                                  "--filed-at", FILED, "--scenario", "minor", "--now", FILED,
+                                  NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nows); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *step = show_step (id, nows[i]);
+
+      g_assert_true (g_str_has_prefix (step, "act-now submit guardian-in-person"));
+      run_ok (&run, "case", "show", id, "--now", nows[i], "--lang", "en", NULL);
+      g_assert_nonnull (strstr (run.out, "\nNext step: The guardian goes in person: "
+                                         "Tencent Youth Lighthouse Office\n"));
+      g_assert_nonnull (strstr (run.out, "The guardian brings the household register"));
+      g_assert_null (strstr (run.out, "withdrawal request through"));
+    }
+}
+
 /* A reply that the complaint was withdrawn ends the case; reopened undoes it. */
 static void
 test_endings (void)
@@ -1004,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/retract/cli/case/daily-appeals", test_daily_appeals);
   g_test_add_func ("/retract/cli/case/ticket-at-close-minus-12h", test_ticket_at_close_minus_12h);
   g_test_add_func ("/retract/cli/case/endings", test_endings);
+  g_test_add_func ("/retract/cli/case/show-guardian", test_show_guardian);
   g_test_add_func ("/retract/cli/case/refusals", test_refusals);
   g_test_add_func ("/retract/cli/case/delete", test_delete);
   g_test_add_func ("/retract/cli/case/export-import", test_export_import);

@@ -16,6 +16,7 @@
 #include "retract-engine-ids.h"
 #include "retract-json-case.h"
 #include "retract-next-step.h"
+#include "retract-next-step-text.h"
 #include "retract-time.h"
 
 static const char *
@@ -67,19 +68,51 @@ print_due (const char *label,
   retract_cli_print_field ("  ", label, text);
 }
 
+/* The route of a minor's guardian, who goes in person with the household
+ * register (§5), when it is the step's channel: no withdrawal request to
+ * submit, so the core's own words say what to do, and why. */
 static void
-print_next_step (const RetractNextStep *step,
-                 RetractRuleset        *rules,
-                 RetractLanguage        language,
-                 GDateTime             *now)
+print_guardian_step (const RetractNextStep   *step,
+                     const RetractChannel    *route,
+                     RetractAssessment       *assessment,
+                     const RetractCaseCounts *counts,
+                     RetractLanguage          language)
 {
+  RetractRuleset *rules = retract_assessment_get_rules (assessment);
+  g_autofree char *title = retract_next_step_dup_title (step, rules, language);
+  g_autofree char *why = retract_next_step_dup_why (step, assessment, counts, language);
+
+  /* Translators: %s is what to do, e.g. “The guardian goes in person: Tencent
+   * Youth Lighthouse Office” */
+  g_print (_("Next step: %s\n"), title);
+  g_print ("  %s\n", why);
+
+  /* The guardian's reason names the route's steps; another (nothing submitted
+   * yet at this stage) does not: then they follow, as the dataset has them. */
+  for (guint i = 0; step->reason != RETRACT_REASON_GUARDIAN && i < route->steps->len; i++)
+    g_print ("    %u. %s\n", i + 1,
+             retract_text_get (g_ptr_array_index (route->steps, i), language));
+}
+
+static void
+print_next_step (const RetractNextStep   *step,
+                 RetractAssessment       *assessment,
+                 const RetractCaseCounts *counts,
+                 RetractLanguage          language)
+{
+  RetractRuleset *rules = retract_assessment_get_rules (assessment);
+  GDateTime *now = retract_assessment_get_now (assessment);
   const char *channel = channel_name (rules, step->channel, language);
+  const RetractChannel *guardian = retract_next_step_get_guardian_route (assessment);
 
   switch (step->action)
     {
     case RETRACT_ACTION_SUBMIT:
-      /* Translators: %s is a channel such as “Web ticket” */
-      g_print (_("Next step: submit a withdrawal request through %s\n"), channel);
+      if (guardian != NULL && g_strcmp0 (guardian->id, step->channel) == 0)
+        print_guardian_step (step, guardian, assessment, counts, language);
+      else
+        /* Translators: %s is a channel such as “Web ticket” */
+        g_print (_("Next step: submit a withdrawal request through %s\n"), channel);
       if (step->due_at != NULL)
         print_due (_("By:"), step->due_at, now);
       break;
@@ -190,7 +223,6 @@ print_case (RetractAssessment       *assessment,
   const RetractPlatform *platform = retract_assessment_get_platform (assessment);
   const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
   const RetractStageInfo *stage = retract_assessment_get_stage_info (assessment);
-  GDateTime *now = retract_assessment_get_now (assessment);
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   g_autofree char *complaint = NULL;
   g_autofree char *stage_line = NULL;
@@ -210,7 +242,7 @@ print_case (RetractAssessment       *assessment,
 
   g_print ("\n");
   retract_cli_print_field ("", _("Status:"), status_label (step->status));
-  print_next_step (step, rules, language, now);
+  print_next_step (step, assessment, counts, language);
 
   g_print ("\n");
   /* Translators: the withdrawal requests of this account this month, over all cases */
