@@ -3,16 +3,16 @@
 /* The words for a next step and the limits, in the language asked for
  * (like the letter and the reminders: the screens show Chinese or English
  * whatever the interface's locale). Every number and name comes from the
- * step, the counts or the dataset's records; the sentence only arranges them
- * and ends with the section it applies and the dataset's version, so that a
- * user can check the rule behind it. */
+ * step, the counts or the dataset's records. This file: the step's title and
+ * its record button, the limits, and what to ask before a submission; the
+ * sentence that says why is retract-next-step-why.c. */
 
 #define G_LOG_DOMAIN "retract-next-step-text"
 
 #include "config.h"
 
 #include "retract-engine-ids.h"
-#include "retract-next-step-text.h"
+#include "retract-next-step-text-private.h"
 #include "retract-time.h"
 
 /* Traditional Chinese takes each sentence's form from retract-hant-phrases.h. */
@@ -40,392 +40,123 @@ is_guardian_route (RetractRuleset *rules,
   return id != NULL && minor != NULL && g_strcmp0 (minor->first_channel, id) == 0;
 }
 
-static guint
-channel_section (RetractRuleset *rules,
-                 const char     *id)
-{
-  const RetractChannel *channel = id != NULL ? retract_ruleset_lookup_channel (rules, id) : NULL;
-
-  return channel != NULL ? channel->section : 0;
-}
-
-static guint
-warning_section (RetractRuleset *rules,
-                 const char     *id)
-{
-  const RetractWarning *warning = retract_ruleset_lookup_warning (rules, id);
-
-  return warning != NULL ? warning->section : 0;
-}
-
 /* A channel named in a sentence: “…” in English, 「…」 in Chinese. */
-static char *
-quote_channel (RetractRuleset  *rules,
-               const char      *id,
-               RetractLanguage  language)
+char *
+_retract_next_step_quote_channel (RetractRuleset  *rules,
+                                  const char      *id,
+                                  RetractLanguage  language)
 {
   return g_strdup_printf (PHRASE (language, "「%s」", "“%s”"), channel_name (rules, id, language));
 }
 
-static char *
-format_time (GDateTime *time)
+/* @time as the sentences write it, "" for none. */
+char *
+_retract_next_step_format_time (GDateTime *time)
 {
   return time != NULL ? retract_time_format_human (time) : g_strdup ("");
 }
 
-/* "12 h", "1 d 2 h", "45 min"; the interface's retract_time_format_span()
- * follows the locale, these sentences follow @language. */
-static char *
-format_span (GTimeSpan        span,
-             RetractLanguage  language)
+/* @format with each "%s" (in turn) or "%N$s" replaced by @args, and "%%" by
+ * "%". The sentences of the tables (use_words[] below, why_sentences[] in
+ * retract-next-step-why.c) take only text: their numbers and times are
+ * written out first, so that one table row holds the sentence and what fills
+ * it. */
+char *
+_retract_next_step_expand (const char         *format,
+                           const char * const *args,
+                           guint               n_args)
 {
-  gint64 minutes = MAX (span, 0) / G_TIME_SPAN_MINUTE;
-  int days = (int) MIN (minutes / (24 * 60), G_MAXINT);
-  int hours = (int) ((minutes / 60) % 24);
-  int rest = (int) (minutes % 60);
+  GString *text = g_string_new (NULL);
+  guint next = 0;
 
-  if (days > 0)
-    return hours > 0 ? g_strdup_printf (PHRASE (language, "%d天%d小时", "%d d %d h"), days, hours)
-                     : g_strdup_printf (PHRASE (language, "%d天", "%d d"), days);
-  if (hours > 0)
-    return rest > 0 ? g_strdup_printf (PHRASE (language, "%d小时%d分钟", "%d h %d min"), hours, rest)
-                    : g_strdup_printf (PHRASE (language, "%d小时", "%d h"), hours);
-  return g_strdup_printf (PHRASE (language, "%d分钟", "%d min"), rest);
-}
-
-/* "replies take 6–12 h": the channel's response time, as the dataset has it. */
-static char *
-response_facts (RetractRuleset  *rules,
-                const char      *id,
-                RetractLanguage  language)
-{
-  const RetractChannel *channel = id != NULL ? retract_ruleset_lookup_channel (rules, id) : NULL;
-
-  if (channel == NULL || channel->response_max_hours == 0)
-    return NULL;
-  if (channel->response_min_hours > 0 && channel->response_min_hours < channel->response_max_hours)
-    return g_strdup_printf (PHRASE (language, "答复需%u–%u小时", "replies take %u–%u h"),
-                            channel->response_min_hours, channel->response_max_hours);
-  return g_strdup_printf (PHRASE (language, "答复需%u小时内", "replies take up to %u h"),
-                          channel->response_max_hours);
-}
-
-/* The sentence, then in brackets its facts, its section and the rules'
- * version: "… (replies take 6–12 h, §3; rules 2026.11.1)." */
-static char *
-finish (RetractRuleset  *rules,
-        RetractLanguage  language,
-        char            *body,
-        char            *facts,
-        guint            section)
-{
-  GString *text = g_string_new (body);
-
-  g_string_append (text, PHRASE (language, "（", " ("));
-  if (facts != NULL)
+  for (const char *p = format; *p != '\0'; p++)
     {
-      g_string_append (text, facts);
-      g_string_append (text, PHRASE (language, "，", ", "));
-    }
-  if (section > 0)
-    {
-      g_string_append_printf (text, "§%u", section);
-      g_string_append (text, PHRASE (language, "；", "; "));
-    }
-  g_string_append_printf (text, PHRASE (language, "规则版本 %s）。", "rules %s)."),
-                          retract_ruleset_get_version (rules));
+      guint n;
 
-  g_free (body);
-  g_free (facts);
+      if (*p != '%')
+        {
+          g_string_append_c (text, *p);
+          continue;
+        }
+
+      p++;
+      if (*p == '%')
+        {
+          g_string_append_c (text, '%');
+          continue;
+        }
+      if (p[0] >= '1' && p[0] <= '9' && p[1] == '$' && p[2] == 's')
+        {
+          n = (guint) (p[0] - '1');
+          p += 2;
+        }
+      else
+        {
+          g_assert (*p == 's');
+          n = next++;
+        }
+      g_assert (n < n_args);
+      g_string_append (text, args[n]);
+    }
+
   return g_string_free (text, FALSE);
 }
 
-/**
- * retract_next_step_dup_why:
- * @step: a step from retract_next_step_compute()
- * @assessment: the assessment @step was computed with
- * @counts: the counts @step was computed with
- *
- * Why @step is the next step: the rule that gave it with its facts (the
- * channel used and when, the response time, the limit), its section and
- * the dataset's version, e.g. "No reply 12 h after your request through
- * “Ticket …” (replies take 6–12 h, §3; rules 2026.11.1)."
- *
- * Returns: (transfer full): the sentence
- */
-char *
-retract_next_step_dup_why (const RetractNextStep   *step,
-                           RetractAssessment       *assessment,
-                           const RetractCaseCounts *counts,
-                           RetractLanguage          language)
-{
-  RetractRuleset *rules;
-  GDateTime *now;
-  const RetractScenario *scenario;
-  const RetractStageInfo *stage;
-  g_autofree char *about = NULL;
-  g_autofree char *next = NULL;
-  g_autofree char *about_at = NULL;
-  g_autofree char *due_at = NULL;
-  char *body = NULL;
-  char *facts = NULL;
-  guint section = 0;
-
-  g_return_val_if_fail (step != NULL, NULL);
-  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
-  g_return_val_if_fail (counts != NULL, NULL);
-
-  rules = retract_assessment_get_rules (assessment);
-  now = retract_assessment_get_now (assessment);
-  scenario = retract_next_step_get_legal_route (assessment);
-  stage = retract_assessment_get_stage_info (assessment);
-  about = quote_channel (rules, step->about_channel, language);
-  next = quote_channel (rules, step->channel, language);
-  about_at = format_time (step->about_at);
-  due_at = format_time (step->due_at);
-
-  switch (step->reason)
-    {
-    case RETRACT_REASON_DONE:
-      body = g_strdup_printf (PHRASE (language, "已于%s撤销或恢复", "Withdrawn or restored on %s"),
-                              about_at);
-      break;
-
-    case RETRACT_REASON_ABANDONED:
-      body = g_strdup_printf (PHRASE (language, "您已于%s放弃，重新打开即可继续",
-                                      "You stopped on %s; reopen the case to go on"),
-                              about_at);
-      break;
-
-    case RETRACT_REASON_JUDICIAL:
-      {
-        const RetractChannel *court = step->channel != NULL
-                                      ? retract_ruleset_lookup_channel (rules, step->channel)
-                                      : NULL;
-
-        /* Plainly: who writes to whom, within how long, by which date. */
-        body = g_strdup_printf (PHRASE (language,
-                                        "涉及司法调查的投诉不可撤销。处理路径是：在%1$u个工作日内由律师向%2$s"
-                                        "发出律师函，申请信息修正；须在%3$s前启动法律程序",
-                                        "Under judicial investigation the complaint cannot be "
-                                        "withdrawn. The route is a lawyer's letter to the %2$s "
-                                        "within %1$u working days, asking it to correct the "
-                                        "information: start the legal procedure by %3$s"),
-                                scenario != NULL ? scenario->legal_deadline_working_days : 0,
-                                court != NULL ? retract_text_get (&court->addressee, language) : "",
-                                due_at);
-        section = scenario != NULL ? scenario->section : 0;
-      }
-      break;
-
-    case RETRACT_REASON_JUDICIAL_USED:
-      body = g_strdup_printf (PHRASE (language, "已于%2$s通过%1$s启动法律程序，此处无需再做其他操作",
-                                      "The legal procedure was started through %s on %s; "
-                                      "nothing more can be done here"),
-                              about, about_at);
-      section = scenario != NULL ? scenario->section : 0;
-      break;
-
-    case RETRACT_REASON_JUDICIAL_PASSED:
-      {
-        g_autofree char *deadline =
-          format_time (retract_assessment_get_legal_deadline (assessment));
-
-        body = g_strdup_printf (PHRASE (language, "启动法律程序的期限已于%s截止",
-                                        "The time to start the legal procedure ended on %s"),
-                                deadline);
-        if (scenario != NULL)
-          {
-            facts = g_strdup_printf (PHRASE (language, "%u个工作日", "%u working days"),
-                                     scenario->legal_deadline_working_days);
-            section = scenario->section;
-          }
-      }
-      break;
-
-    case RETRACT_REASON_GUARDIAN:
-      {
-        const RetractChannel *channel = retract_ruleset_lookup_channel (rules, step->channel);
-        g_autoptr(GString) steps = g_string_new (NULL);
-
-        /* The route's own steps, as one sentence. */
-        for (guint i = 0; channel != NULL && i < channel->steps->len; i++)
-          {
-            if (i > 0)
-              g_string_append (steps, PHRASE (language, "", " "));
-            g_string_append (steps, retract_text_get (g_ptr_array_index (channel->steps, i),
-                                                      language));
-          }
-        body = g_strdup_printf (PHRASE (language, "未成年人误操作：%s", "A minor made the mistake. %s"),
-                                steps->str);
-        section = channel_section (rules, step->channel);
-      }
-      break;
-
-    case RETRACT_REASON_APPEAL:
-      body = g_strdup_printf (PHRASE (language, "投诉已处理，只能申诉：今日已发送%d次，共%d次",
-                                      "The complaint has been processed; only an appeal can "
-                                      "help now: %d of %d sent today"),
-                              counts->appeals_today, counts->appeal_limit);
-      facts = g_strdup_printf (PHRASE (language, "每日最多%d次", "at most %d a day"),
-                               counts->appeal_limit);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_APPEAL_LIMIT:
-      body = g_strdup_printf (PHRASE (language, "今日%d次申诉已用完，%s起可再次发送",
-                                      "Today's %d appeals are used up; the next can be sent "
-                                      "from %s"),
-                              counts->appeal_limit, due_at);
-      facts = g_strdup_printf (PHRASE (language, "每日最多%d次", "at most %d a day"),
-                               counts->appeal_limit);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_NO_APPEAL:
-      body = g_strdup_printf (PHRASE (language, "投诉已处理，%s没有申诉渠道",
-                                      "The complaint has been processed and %s has no appeal"),
-                              retract_text_get (&retract_assessment_get_platform (assessment)->name,
-                                                language));
-      section = stage != NULL ? stage->section : 0;
-      break;
-
-    case RETRACT_REASON_NOT_WITHDRAWABLE:
-      {
-        const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
-
-        body = g_strdup_printf (PHRASE (language, "「%s」不可撤销",
-                                        "“%s” cannot be withdrawn"),
-                                retract_text_get (&type->name, language));
-        section = type->section;
-      }
-      break;
-
-    case RETRACT_REASON_NO_CHANNEL:
-      body = g_strdup (PHRASE (language, "此阶段没有可用的渠道",
-                               "No channel is offered at this stage"));
-      section = stage != NULL ? stage->section : 0;
-      break;
-
-    case RETRACT_REASON_FRESH:
-      body = g_strdup_printf (PHRASE (language, "尚未提交：%s是此阶段的首选渠道",
-                                      "Nothing submitted yet: %s is the first channel at this "
-                                      "stage"),
-                              next);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_AWAITING_REPLY:
-      body = g_strdup_printf (PHRASE (language, "已于%2$s通过%1$s提交，请等待答复至%3$s",
-                                      "Submitted through %s on %s; wait for the reply until %s"),
-                              about, about_at, due_at);
-      facts = response_facts (rules, step->about_channel, language);
-      section = channel_section (rules, step->about_channel);
-      break;
-
-    case RETRACT_REASON_NO_REPLY:
-      {
-        g_autofree char *waited = format_span (step->about_at != NULL
-                                               ? g_date_time_difference (now, step->about_at)
-                                               : 0, language);
-
-        body = g_strdup_printf (PHRASE (language, "通过%s提交%s后仍无答复",
-                                        "No reply %2$s after your request through %1$s"),
-                                about, waited);
-        facts = response_facts (rules, step->about_channel, language);
-        section = channel_section (rules, step->about_channel);
-      }
-      break;
-
-    case RETRACT_REASON_REPLY_TOO_LATE:
-      body = g_strdup_printf (PHRASE (language,
-                                      "%1$s的答复可能晚于撤销期限（%2$s）：先提交工单，再通过%3$s说明紧急情况",
-                                      "A reply to your request through %s could come only after "
-                                      "the window closes at %s: ticket first, then %s to explain "
-                                      "the urgency"),
-                              about, due_at, next);
-      facts = response_facts (rules, step->about_channel, language);
-      section = channel_section (rules, step->about_channel);
-      break;
-
-    case RETRACT_REASON_ANSWERED_AT_ONCE:
-      body = g_strdup_printf (PHRASE (language, "%s当场答复，投诉仍未撤销：请尝试%s",
-                                      "%s answers at once and the complaint is not withdrawn: "
-                                      "try %s"),
-                              about, next);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_REPLY_REFUSED:
-      body = g_strdup_printf (PHRASE (language, "%1$s已于%2$s拒绝：请尝试%3$s",
-                                      "%s refused on %s: try %s"),
-                              about, about_at, next);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_REPLY_MORE_MATERIALS:
-      body = g_strdup_printf (PHRASE (language, "%1$s已于%2$s要求补充材料：请备齐后通过%3$s提交",
-                                      "%s asked for more materials on %s: gather them and "
-                                      "submit through %s"),
-                              about, about_at, next);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_REPLY_OTHER:
-      body = g_strdup_printf (PHRASE (language, "%1$s已于%2$s答复，但未撤销投诉：请尝试%3$s",
-                                      "%s answered on %s without withdrawing the complaint: "
-                                      "try %s"),
-                              about, about_at, next);
-      section = channel_section (rules, step->channel);
-      break;
-
-    case RETRACT_REASON_ALL_USED_WAITING:
-      body = g_strdup_printf (PHRASE (language, "此阶段的渠道均已使用，请等待答复至%s",
-                                      "Every channel at this stage has been used; wait for an "
-                                      "answer until %s"),
-                              due_at);
-      section = warning_section (rules, RETRACT_WARNING_DUPLICATE_SUBMISSION);
-      break;
-
-    case RETRACT_REASON_ALL_USED:
-      body = g_strdup (PHRASE (language, "此阶段的渠道均已使用，投诉未被撤销",
-                               "Every channel at this stage has been used and none withdrew "
-                               "the complaint"));
-      section = warning_section (rules, RETRACT_WARNING_DUPLICATE_SUBMISSION);
-      break;
-
-    case RETRACT_REASON_NONE:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
-  return finish (rules, language, body, facts, section);
-}
-
-/* How a channel is used, for the verb of the title and of the button. */
+/* How a step is taken, for the verb of the title and of the button. */
 typedef enum
 {
-  CHANNEL_CALL,         /* it has a phone number */
-  CHANNEL_MESSAGE,      /* a message to send */
-  CHANNEL_TICKET,       /* a ticket with a subject */
-  CHANNEL_SELF_SERVICE, /* a button the user presses */
-  CHANNEL_OTHER,        /* an application (the court, the admin console, in person) */
-} ChannelUse;
+  USE_CALL,         /* a channel with a phone number */
+  USE_MESSAGE,      /* a message to send */
+  USE_TICKET,       /* a ticket with a subject */
+  USE_SELF_SERVICE, /* a button the user presses */
+  USE_OTHER,        /* an application (the court, the admin console) */
+  USE_APPEAL,       /* the appeal after processing (§8) */
+  USE_GUARDIAN,     /* a minor's guardian goes in person (§5), which neither a ticket
+                     * nor a call describes */
+} StepUse;
 
-static ChannelUse
-channel_use (const RetractChannel *channel)
+static const struct
 {
+  const char *title_zh; /* with the channel's name; the guardian's: its addressee */
+  const char *title_en;
+  const char *label_zh; /* the button that records the step as done */
+  const char *label_en;
+} use_words[] = {
+  [USE_CALL]         = { "立即拨打：%s", "Call now: %s", "我已拨打", "I called" },
+  [USE_MESSAGE]      = { "立即发送：%s", "Send now: %s", "我已发送", "I sent it" },
+  [USE_TICKET]       = { "立即提交：%s", "Submit now: %s", "我已提交工单", "I submitted the ticket" },
+  [USE_SELF_SERVICE] = { "立即操作：%s", "Do it now: %s", "我已操作", "I did it" },
+  [USE_OTHER]        = { "立即提交：%s", "Submit now: %s", "我已提交", "I submitted it" },
+  [USE_APPEAL]       = { "立即发送申诉：%s", "Send the appeal now: %s",
+                         "我已发送申诉", "I sent the appeal" },
+  [USE_GUARDIAN]     = { "监护人前往现场办理：%s", "The guardian goes in person: %s",
+                         "监护人已到场办理", "The guardian went in person" },
+};
+
+/* For a step whose action is to submit or appeal through its channel. */
+static StepUse
+step_use (const RetractNextStep *step,
+          RetractRuleset        *rules)
+{
+  const RetractChannel *channel;
+
+  if (step->action == RETRACT_ACTION_APPEAL)
+    return USE_APPEAL;
+  if (is_guardian_route (rules, step->channel))
+    return USE_GUARDIAN;
+
+  channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
   if (channel == NULL)
-    return CHANNEL_OTHER;
+    return USE_OTHER;
   if (channel->phone != NULL && *channel->phone != '\0')
-    return CHANNEL_CALL;
+    return USE_CALL;
   if (channel->message_template != NULL)
-    return CHANNEL_MESSAGE;
+    return USE_MESSAGE;
   if (channel->ticket_subject != NULL)
-    return CHANNEL_TICKET;
+    return USE_TICKET;
   if (channel->self_service)
-    return CHANNEL_SELF_SERVICE;
-  return CHANNEL_OTHER;
+    return USE_SELF_SERVICE;
+  return USE_OTHER;
 }
 
 /**
@@ -441,48 +172,31 @@ retract_next_step_dup_title (const RetractNextStep *step,
                              RetractRuleset        *rules,
                              RetractLanguage        language)
 {
-  const RetractChannel *channel;
-
   g_return_val_if_fail (step != NULL, NULL);
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
-
-  channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
-
-  if (step->action == RETRACT_ACTION_SUBMIT && channel != NULL &&
-      is_guardian_route (rules, step->channel))
-    return g_strdup_printf (PHRASE (language, "监护人前往现场办理：%s",
-                                    "The guardian goes in person: %s"),
-                            retract_text_get (&channel->addressee, language));
 
   switch (step->action)
     {
     case RETRACT_ACTION_SUBMIT:
-      switch (channel_use (channel))
-        {
-        case CHANNEL_CALL:
-          return g_strdup_printf (PHRASE (language, "立即拨打：%s", "Call now: %s"),
-                                  channel_name (rules, step->channel, language));
-        case CHANNEL_MESSAGE:
-          return g_strdup_printf (PHRASE (language, "立即发送：%s", "Send now: %s"),
-                                  channel_name (rules, step->channel, language));
-        case CHANNEL_SELF_SERVICE:
-          return g_strdup_printf (PHRASE (language, "立即操作：%s", "Do it now: %s"),
-                                  channel_name (rules, step->channel, language));
-        case CHANNEL_TICKET:
-        case CHANNEL_OTHER:
-        default:
-          return g_strdup_printf (PHRASE (language, "立即提交：%s", "Submit now: %s"),
-                                  channel_name (rules, step->channel, language));
-        }
-
     case RETRACT_ACTION_APPEAL:
-      return g_strdup_printf (PHRASE (language, "立即发送申诉：%s", "Send the appeal now: %s"),
-                              channel_name (rules, step->channel, language));
+      {
+        StepUse use = step_use (step, rules);
+        const RetractChannel *channel = step->channel != NULL
+                                        ? retract_ruleset_lookup_channel (rules, step->channel)
+                                        : NULL;
+        const char *name = channel == NULL ? ""
+                           : retract_text_get (use == USE_GUARDIAN ? &channel->addressee
+                                                                   : &channel->name, language);
+
+        return _retract_next_step_expand (PHRASE (language, use_words[use].title_zh,
+                                                  use_words[use].title_en),
+                                          &name, 1);
+      }
 
     case RETRACT_ACTION_WAIT:
       if (step->reason == RETRACT_REASON_APPEAL_LIMIT)
         {
-          g_autofree char *until = format_time (step->due_at);
+          g_autofree char *until = _retract_next_step_format_time (step->due_at);
 
           return g_strdup_printf (PHRASE (language, "等待至%s再申诉",
                                           "Wait until %s for the next appeal"),
@@ -527,35 +241,18 @@ retract_next_step_get_record_label (const RetractNextStep *step,
                                     RetractRuleset        *rules,
                                     RetractLanguage        language)
 {
-  const RetractChannel *channel;
-
   g_return_val_if_fail (step != NULL, NULL);
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
-
-  channel = step->channel != NULL ? retract_ruleset_lookup_channel (rules, step->channel) : NULL;
-
-  if (step->action == RETRACT_ACTION_SUBMIT && is_guardian_route (rules, step->channel))
-    return PHRASE (language, "监护人已到场办理", "The guardian went in person");
 
   switch (step->action)
     {
     case RETRACT_ACTION_SUBMIT:
-      switch (channel_use (channel))
-        {
-        case CHANNEL_CALL:
-          return PHRASE (language, "我已拨打", "I called");
-        case CHANNEL_MESSAGE:
-          return PHRASE (language, "我已发送", "I sent it");
-        case CHANNEL_TICKET:
-          return PHRASE (language, "我已提交工单", "I submitted the ticket");
-        case CHANNEL_SELF_SERVICE:
-          return PHRASE (language, "我已操作", "I did it");
-        case CHANNEL_OTHER:
-        default:
-          return PHRASE (language, "我已提交", "I submitted it");
-        }
     case RETRACT_ACTION_APPEAL:
-      return PHRASE (language, "我已发送申诉", "I sent the appeal");
+      {
+        StepUse use = step_use (step, rules);
+
+        return PHRASE (language, use_words[use].label_zh, use_words[use].label_en);
+      }
     case RETRACT_ACTION_WAIT:
       if (step->reason == RETRACT_REASON_APPEAL_LIMIT)
         return NULL;
@@ -793,7 +490,7 @@ retract_submission_check (RetractRuleset          *rules,
           {
             g_autofree char *rule = warning_text (rules, RETRACT_WARNING_REPEAT_SUBMISSION,
                                                   language);
-            g_autofree char *name = quote_channel (rules, channel, language);
+            g_autofree char *name = _retract_next_step_quote_channel (rules, channel, language);
             g_autofree char *when = retract_time_format_human (earlier->at);
 
             *message = g_strdup_printf (PHRASE (language, "已于%2$s通过%1$s提交过。%3$s",
