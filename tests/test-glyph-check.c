@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "retract-glyph-check.h"
 
 static void
@@ -60,6 +62,44 @@ test_emoji_is_missing (void)
     }
 }
 
+/* Invalid UTF-8 (a field's text from a damaged case file, say) is read
+ * within its bytes: a multi-byte sequence cut at the end once made the scan
+ * step over the terminating NUL (ASan: heap-buffer-overflow). Each string is
+ * copied to the heap at its exact size so that AddressSanitizer sees a read
+ * past it. The bad bytes count as U+FFFD, which the fonts draw; a real
+ * missing glyph after them is still found. */
+static void
+test_invalid_utf8 (void)
+{
+  static const char * const texts[] = {
+    "a\xf0",
+    "\xe5",
+    "张三\xe5\xbc",
+    "\xf4\x90\x80",
+    "ab\xc3",
+    "\xff\xfe",
+    "\xed\xa0\x80 surrogate",
+    "\xc0\xaf overlong",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = g_memdup2 (texts[i], strlen (texts[i]) + 1);
+      gunichar missing = 0;
+
+      g_assert_false (retract_glyph_check_find_missing (text, &missing));
+      g_assert_cmpuint (missing, ==, 0);
+    }
+
+  {
+    g_autofree char *text = g_strdup ("\xe5\xbc 👍 \xf0");
+    gunichar missing = 0;
+
+    g_assert_true (retract_glyph_check_find_missing (text, &missing));
+    g_assert_cmpuint (missing, ==, 0x1F44D);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +108,7 @@ main (int   argc,
 
   g_test_add_func ("/retract/glyph-check/plain-text", test_plain_text_has_glyphs);
   g_test_add_func ("/retract/glyph-check/emoji", test_emoji_is_missing);
+  g_test_add_func ("/retract/glyph-check/invalid-utf8", test_invalid_utf8);
 
   return g_test_run ();
 }

@@ -244,7 +244,8 @@ test_id_invalid (void)
       "the first 17 characters of an ID number are digits; character 16 is not" },
     { "11010519491231002Y", "the last character of an ID number is a digit or X" },
     { "11010519491231002?", "the last character of an ID number is a digit or X" },
-    { "11010519491231002\t", "the last character of an ID number is a digit or X" },
+    /* A tab separates groups like a space (issue 15 review): it goes. */
+    { "11010519491231002\t", "a resident ID number has 18 characters, this one has 17" },
     { "11010519491231002x\n", "a resident ID number has 18 characters, this one has 19" },
   };
 
@@ -413,6 +414,32 @@ static const PhoneCase phone_cases[] = {
   { "+85311234567", FALSE, NULL },
   { "+85391234567", TRUE, NULL },
   { "+8536123456", TRUE, NULL },
+  /* Spaces of every kind between the groups: a no-break space, the
+   * ideographic space, tabs, a zero-width space. */
+  { "138\u00a00013\u00a08000", FALSE, "13800138000" },
+  { "138\u30000013\u30008000", FALSE, "13800138000" },
+  { "138\t0013\t8000", FALSE, "13800138000" },
+  { "+86\u00a0138\u200b0013 8000", FALSE, "13800138000" },
+  { "+852\u00a09123\u00a04567", TRUE, "+85291234567" },
+  /* 00 for +, and the country code in brackets. */
+  { "00852 9123 4567", TRUE, "+85291234567" },
+  { "00853 6612 3456", TRUE, "+85366123456" },
+  { "(+852) 9123 4567", TRUE, "+85291234567" },
+  { "(+852)9123-4567", TRUE, "+85291234567" },
+  { "(00852) 9123 4567", TRUE, "+85291234567" },
+  { "（＋８５２）９１２３ ４５６７", TRUE, "+85291234567" },
+  { "(+853) 6612 3456", TRUE, "+85366123456" },
+  { "(+86) 138 0013 8000", FALSE, "13800138000" },
+  { "00852 9123 4567", FALSE, NULL },
+  /* Still garbage. */
+  { "(852) 9123 4567", TRUE, NULL },
+  { "(+852 9123 4567", TRUE, NULL },
+  { "+852) 9123 4567", TRUE, NULL },
+  { "000852 9123 4567", TRUE, NULL },
+  { "0852 9123 4567", TRUE, NULL },
+  { "00 00852 9123 4567", TRUE, NULL },
+  { "138\u00a00013\u00a0800", FALSE, NULL },
+  { "138\u00a00013\u00a08000\u00a0x", FALSE, NULL },
 };
 
 static void
@@ -1067,6 +1094,19 @@ static const DocumentCase document_cases[] = {
   /* The residence permit: 810000/820000/830000 and GB 11643. */
   { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", "810000198811110025", NULL },
   { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "820000199912310006", "820000199912310006", NULL },
+  /* Taiwan residents' permits (830000) with the GB 11643 check, though 83 is
+   * no mainland province; and each prefix with a lower-case x. */
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000199001010012", "830000199001010012", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000200002291237", "830000200002291237", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "820000198808084569", "820000198808084569", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000197503157898", "810000197503157898", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000199001010013", NULL,
+    "the check character does not match the other digits; one of them is probably mistyped" },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000199002300012", NULL,
+    "digits 7–14 are not a valid date of birth" },
+  /* 83 is a permit's prefix, not a mainland card's. */
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "830000199001010012", NULL,
+    "the first two digits are not a province code" },
   { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110026", NULL,
     "the check character does not match the other digits; one of them is probably mistyped" },
   { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "11010519491231002X", NULL, RESIDENCE_FORM },
@@ -1087,6 +1127,21 @@ static const DocumentCase document_cases[] = {
     "a number of this document (Passport) has only letters, digits and brackets" },
   /* The mainland card, as retract_validate_id_number(). */
   { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002x", "11010519491231002X", NULL },
+  /* Spaces of every kind between the groups. */
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "110105\u00a019491231\u00a0002X", "11010519491231002X",
+    NULL },
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "110105\u300019491231\u3000002X", "11010519491231002X",
+    NULL },
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "110105\t19491231\t002X", "11010519491231002X", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A\u00a0123456\u00a0(3)", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456\t(3)", "A123456(3)", NULL },
+  { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H\u30001234\u30005678", "H12345678", NULL },
+  { RETRACT_ID_DOCUMENT_PASSPORT, "E1234\u200b5678", "E12345678", NULL },
+  { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000\u00a019900101\u00a00012",
+    "830000199001010012", NULL },
+  /* Still refused: other characters between the groups. */
+  { RETRACT_ID_DOCUMENT_HK_ID, "A123456\u00a0(3)x", NULL, HK_FORM },
+  { RETRACT_ID_DOCUMENT_MAINLAND_ID, "110105·19491231·002X", NULL, NULL },
   { RETRACT_ID_DOCUMENT_MAINLAND_ID, "A123456(3)", NULL,
     "a resident ID number has 18 characters, this one has 10" },
 };
@@ -1168,6 +1223,8 @@ test_document_single_changes (void)
     { RETRACT_ID_DOCUMENT_HK_ID, "K000000(0)", TRUE },
     { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", TRUE },
     { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "820000199912310006", TRUE },
+    { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000199001010012", TRUE },
+    { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "830000200002291237", TRUE },
     { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002X", TRUE },
     { RETRACT_ID_DOCUMENT_MACAU_ID, "1234567(8)", FALSE },
     { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567801", FALSE },
@@ -1307,16 +1364,28 @@ test_document_masks (void)
     { RETRACT_ID_DOCUMENT_HK_ID, "A123456(3)", "A123***(3)" },
     { RETRACT_ID_DOCUMENT_HK_ID, "a1234563", "A123***(3)" },
     { RETRACT_ID_DOCUMENT_HK_ID, "AB987654(3)", "AB987***(3)" },
-    { RETRACT_ID_DOCUMENT_MACAU_ID, "12345678", "123****(8)" },
+    { RETRACT_ID_DOCUMENT_MACAU_ID, "12345678", "12*****(8)" },
     { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H12345678", "H12****78" },
     { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "H1234567801", "H12******01" },
     { RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT, "810000198811110025", "810000********0025" },
     { RETRACT_ID_DOCUMENT_PASSPORT, "E12345678", "E12****78" },
     { RETRACT_ID_DOCUMENT_PASSPORT, "12345", "1***5" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "123456", "1****6" },
+    /* A passport of 8 characters or fewer: its first 2 and last 1 at most. */
+    { RETRACT_ID_DOCUMENT_PASSPORT, "k1234567", "K1*****7" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "1234567", "12****7" },
     { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002x", "110105********002X" },
-    /* Not valid for the type: masked as a whole but the ends, or entirely. */
-    { RETRACT_ID_DOCUMENT_HK_ID, "A123456(4)", "**********" },
-    { RETRACT_ID_DOCUMENT_HK_ID, "11010519491231002X", "110105********002X" },
+    /* Not valid for the type: its first 2 and last 1 at most, or nothing
+     * when short, never more than a valid number shows. */
+    { RETRACT_ID_DOCUMENT_HK_ID, "A123456(4)", "A1*******)" },
+    { RETRACT_ID_DOCUMENT_HK_ID, "11010519491231002X", "11***************X" },
+    { RETRACT_ID_DOCUMENT_MAINLAND_ID, "11010519491231002Y", "11***************Y" },
+    { RETRACT_ID_DOCUMENT_MAINLAND_ID, "110105 1949 1231 0021", "11***************1" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "E123456-78.", "E1*******." },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "1234", "****" },
+    { RETRACT_ID_DOCUMENT_MACAU_ID, "2123456(0)", "21*******)" },
+    { RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT, "T1234567", "********" },
+    { RETRACT_ID_DOCUMENT_PASSPORT, "护照一二三四五六七八", "护照*******八" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1364,6 +1433,8 @@ test_credit_code_valid (void)
       const char *code = public_credit_codes[i];
       g_autofree char *lower = g_ascii_strdown (code, -1);
       g_autofree char *spaced = g_strdup_printf ("%.6s %.6s %s", code, code + 6, code + 12);
+      g_autofree char *wide_spaced = g_strdup_printf ("%.6s\u00a0%.6s\u3000%.3s\t%s", code,
+                                                      code + 6, code + 12, code + 15);
       g_autofree char *normalized = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -1376,6 +1447,9 @@ test_credit_code_valid (void)
       g_assert_true (retract_validate_credit_code (lower, &normalized, NULL));
       g_assert_cmpstr (normalized, ==, code);
       g_assert_true (retract_validate_credit_code (spaced, NULL, NULL));
+      g_clear_pointer (&normalized, g_free);
+      g_assert_true (retract_validate_credit_code (wide_spaced, &normalized, NULL));
+      g_assert_cmpstr (normalized, ==, code);
     }
 }
 
@@ -1465,6 +1539,16 @@ test_phone_hong_kong_macau (void)
     { "+853 6612 34567", FALSE, FALSE, NULL },
     { "+85212345678", FALSE, FALSE, NULL },
     { "91234567", FALSE, FALSE, NULL },
+    /* The spellings of issue 15 review: 00 for +, the code in brackets, a
+     * no-break space; brackets anywhere else are still refused (here, as
+     * the message itself names "(+852)"). */
+    { "00852 9123 4567", FALSE, TRUE, "+85291234567" },
+    { "(+852) 9123 4567", FALSE, TRUE, "+85291234567" },
+    { "(+853)\u00a06612\u00a03456", FALSE, TRUE, "+85366123456" },
+    { "9123 (+852) 4567", FALSE, FALSE, NULL },
+    { "((+852)) 9123 4567", FALSE, FALSE, NULL },
+    { "(+852) (9123) 4567", FALSE, FALSE, NULL },
+    { "(+852) 9123 4567 (+852)", FALSE, FALSE, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

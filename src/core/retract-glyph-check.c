@@ -17,14 +17,17 @@
 /* Each character once, in the order they first appear: a 100 000-character
  * narrative uses a few hundred different ones, and laying those out costs a
  * millisecond where the whole text would cost most of a second. Spaces and
- * line breaks are never drawn, so never missing. */
+ * line breaks are never drawn, so never missing. Invalid UTF-8 (a cut
+ * multi-byte sequence would make g_utf8_next_char() step over the end) is
+ * made valid first: each bad byte becomes U+FFFD, which the fonts draw. */
 static char *
 distinct_characters (const char *text)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *out = g_string_new (NULL);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -39,7 +42,8 @@ distinct_characters (const char *text)
 
 /**
  * retract_glyph_check_find_missing:
- * @text: UTF-8 text, as typed into a letter field
+ * @text: text, as typed into a letter field; invalid UTF-8 is checked as
+ *   g_utf8_make_valid() repairs it
  * @missing: (out) (optional): the first character with no glyph
  *
  * Finds a character of @text that the letter's fonts, and every font Pango

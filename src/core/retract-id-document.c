@@ -172,26 +172,21 @@ digits_value (const char *digits,
   return value;
 }
 
-/**
- * retract_validate_id_number:
- * @today: (nullable): birth dates after this day are refused
- * @normalized: (out) (optional): the number with an upper-case X
- *
- * Checks an 18-character resident ID number: digits, province code, birth
- * date and the GB 11643 check character.
- */
-gboolean
-retract_validate_id_number (const char  *text,
-                            const GDate *today,
-                            char       **normalized,
-                            GError     **error)
+/* The GB 11643 number of 18 characters: digits, a birth date, the check
+ * character, and with @provinces the mainland province list. A residence
+ * permit (810000, 820000, 830000) is checked without the list: 83 (Taiwan)
+ * is not on it. */
+static gboolean
+validate_gb11643 (const char  *text,
+                  const GDate *today,
+                  gboolean     provinces,
+                  char       **normalized,
+                  GError     **error)
 {
   g_autofree char *number = NULL;
   gboolean province_ok = FALSE;
   guint province, year, month, day;
   char expected;
-
-  g_return_val_if_fail (text != NULL, FALSE);
 
   number = _retract_normalize_typed (text);
   if (!g_str_is_ascii (number))
@@ -229,7 +224,7 @@ retract_validate_id_number (const char  *text,
   province = digits_value (number, 2);
   for (guint i = 0; i < G_N_ELEMENTS (province_codes); i++)
     province_ok = province_ok || province_codes[i] == province;
-  if (!province_ok)
+  if (provinces && !province_ok)
     {
       g_set_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID,
                    _("the first two digits are not a province code"));
@@ -272,6 +267,25 @@ retract_validate_id_number (const char  *text,
   if (normalized != NULL)
     *normalized = g_steal_pointer (&number);
   return TRUE;
+}
+
+/**
+ * retract_validate_id_number:
+ * @today: (nullable): birth dates after this day are refused
+ * @normalized: (out) (optional): the number with an upper-case X
+ *
+ * Checks an 18-character resident ID number: digits, province code, birth
+ * date and the GB 11643 check character.
+ */
+gboolean
+retract_validate_id_number (const char  *text,
+                            const GDate *today,
+                            char       **normalized,
+                            GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return validate_gb11643 (text, today, TRUE, normalized, error);
 }
 
 /* A Hong Kong letter counts 10 for A to 35 for Z; the missing first letter
@@ -453,7 +467,7 @@ validate_residence_permit (const char  *number,
       return NULL;
     }
 
-  if (!retract_validate_id_number (number, today, &normalized, error))
+  if (!validate_gb11643 (number, today, FALSE, &normalized, error))
     return NULL;
   return normalized;
 }
@@ -598,17 +612,41 @@ mask_middle (const char *text,
   return masked;
 }
 
+/* A number that fails its check shows its first 2 and last 1 characters
+ * when it has 9 or more, and nothing when shorter: never more than a valid
+ * number of any type shows. Counted in characters, so that non-ASCII input
+ * is never cut mid-character; the spaces people type between groups go. */
+static char *
+mask_invalid (const char *number)
+{
+  g_autofree char *typed = _retract_normalize_typed (number);
+  g_autofree char *text = g_utf8_make_valid (typed, -1);
+  glong length = g_utf8_strlen (text, -1);
+  GString *masked;
+
+  if (length < 9)
+    return g_strnfill ((gsize) length, '*');
+
+  masked = g_string_new_len (text, g_utf8_offset_to_pointer (text, 2) - text);
+  for (glong i = 2; i < length - 1; i++)
+    g_string_append_c (masked, '*');
+  g_string_append (masked, g_utf8_offset_to_pointer (text, length - 1));
+
+  return g_string_free (masked, FALSE);
+}
+
 /**
  * retract_mask_id_document:
  * @number: a number of @type, as typed or as the case file holds it
  *
  * How a letter shows the number by default: enough to recognize it, not
  * enough to use it. A Hong Kong card keeps its letters, the first three
- * digits and the check digit ("A123***(3)"), a Macau card its first three
- * digits and the check digit ("123****(8)"), a permit or passport its first
- * three and last two characters, an 18-character number its first six and
- * last four. A number that fails its check is masked as a whole but for its
- * first six and last four characters, or entirely when it is short.
+ * digits and the check digit ("A123***(3)"), a Macau card its first two
+ * digits and the check digit ("12*****(8)"), a permit or passport its first
+ * three and last two characters, or of 8 characters or fewer its first two
+ * (one when 6 or fewer) and its last, an 18-character number its first six
+ * and last four. A number that fails its check shows no more than its first
+ * two and last characters, and nothing when it has fewer than 9.
  *
  * Returns: (transfer full): the masked number
  */
@@ -617,24 +655,29 @@ retract_mask_id_document (RetractIdDocumentType type,
                           const char           *number)
 {
   g_autofree char *normalized = NULL;
+  gsize length;
 
   g_return_val_if_fail (type < RETRACT_N_ID_DOCUMENT_TYPES, NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
   if (!retract_validate_id_document (type, number, NULL, &normalized, NULL))
-    return retract_mask_id_number (number);
+    return mask_invalid (number);
 
+  length = strlen (normalized);
   switch (type)
     {
     case RETRACT_ID_DOCUMENT_HK_ID:
       /* "A123456(3)" or "AB123456(3)": the letters and three digits stay. */
-      return mask_middle (normalized, strlen (normalized) - 3 - 3, 3);
+      return mask_middle (normalized, length - 3 - 3, 3);
     case RETRACT_ID_DOCUMENT_MACAU_ID:
-      return mask_middle (normalized, 3, 3);
+      return mask_middle (normalized, 2, 3);
     case RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT:
     case RETRACT_ID_DOCUMENT_PASSPORT:
-      return strlen (normalized) <= 6 ? mask_middle (normalized, 1, 1)
-                                      : mask_middle (normalized, 3, 2);
+      if (length <= 6)
+        return mask_middle (normalized, 1, 1);
+      if (length <= 8)
+        return mask_middle (normalized, 2, 1);
+      return mask_middle (normalized, 3, 2);
     case RETRACT_ID_DOCUMENT_MAINLAND_ID:
     case RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT:
     default:

@@ -50,7 +50,6 @@ gboolean    retract_id_document_type_from_string (const char            *text,
 const char *retract_id_document_type_label       (RetractIdDocumentType  type);
 const char *retract_id_document_type_photo_hint  (RetractIdDocumentType  type);
 const char *retract_id_document_type_example     (RetractIdDocumentType  type);
-gboolean    retract_id_document_type_is_hk_macau (RetractIdDocumentType  type);
 
 gboolean    retract_validate_id_document         (RetractIdDocumentType  type,
                                                   const char            *number,

@@ -13,7 +13,9 @@
 #include "retract-validators-private.h"
 
 /* What people type: full-width forms from a Chinese input method become ASCII
- * ("１３８" → "138"), and the spaces and dashes used to group digits go. */
+ * ("１３８" → "138"), and the spaces of every kind (a no-break space, the
+ * ideographic space U+3000, a tab, a zero-width space) and dashes used to
+ * group digits go. A line break is not a space between groups: it stays. */
 char *
 _retract_normalize_typed (const char *text)
 {
@@ -30,7 +32,9 @@ _retract_normalize_typed (const char *text)
 
       if (c >= 0xFF01 && c <= 0xFF5E)
         c -= 0xFEE0;
-      if (c == ' ' || c == 0x3000 || c == '-' || (c >= 0x2010 && c <= 0x2015))
+      if (g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR || c == '\t' || c == 0x200B ||
+          c == 0xFEFF || c == '-' ||
+          (c >= 0x2010 && c <= 0x2015))
         continue;
       g_string_append_unichar (result, c);
     }
@@ -52,13 +56,41 @@ all_digits (const char *text,
   return TRUE;
 }
 
+/* A country code in brackets at the start, "(+852)" or "(00852)", loses its
+ * brackets; an international prefix 00 becomes "+". Brackets elsewhere, or
+ * around anything but a country code, stay and are refused. */
+static char *
+international_form (char *number)
+{
+  char *close;
+
+  if (number[0] == '(' && (close = strchr (number, ')')) != NULL &&
+      (number[1] == '+' || g_str_has_prefix (number + 1, "00")))
+    {
+      memmove (close, close + 1, strlen (close + 1) + 1);
+      memmove (number, number + 1, strlen (number + 1) + 1);
+    }
+
+  if (g_str_has_prefix (number, "00"))
+    {
+      char *plus = g_strconcat ("+", number + 2, NULL);
+
+      g_free (number);
+      return plus;
+    }
+
+  return number;
+}
+
 /**
  * retract_validate_phone:
  * @allow_hong_kong_macau: also accept +852 and +853 numbers
  * @normalized: (out) (optional): "13800138000" or "+85291234567"
  *
  * A mainland mobile number (11 digits starting 13–19), optionally written with
- * +86 or 0086, spaces or hyphens.
+ * +86 or 0086, spaces or hyphens; with @allow_hong_kong_macau also a Hong
+ * Kong or Macau one, written "+852 9123 4567", "00852 9123 4567" or
+ * "(+852) 9123 4567".
  */
 gboolean
 retract_validate_phone (const char *text,
@@ -71,13 +103,11 @@ retract_validate_phone (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  number = _retract_normalize_typed (text);
+  number = international_form (_retract_normalize_typed (text));
   national = number;
   if (g_str_has_prefix (number, "+86") && !g_str_has_prefix (number, "+852") &&
       !g_str_has_prefix (number, "+853"))
     national = number + 3;
-  else if (g_str_has_prefix (number, "0086"))
-    national = number + 4;
 
   if (all_digits (national, 11) && national[0] == '1' && national[1] >= '3' && national[1] <= '9')
     {
