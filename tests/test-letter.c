@@ -632,9 +632,31 @@ test_guardian_block (void)
   assert_contains (pdf, "监护人联系电话：13900139000");
   assert_contains (pdf, "监护人身份证号：110105********002X");
 
+  /* The guardian signs a minor's letter (issue 15 §2), in the text and the PDF. */
+  assert_contains (text, "\n监护人（签名）：____________");
+  assert_lacks (text, "申请人（签名）");
+  assert_contains (pdf, "监护人（签名）：");
+  assert_lacks (pdf, "申请人（签名）");
+  {
+    g_autoptr(RetractLetter) english = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                    RETRACT_LANGUAGE_EN, 0);
+    g_autofree char *english_text = retract_letter_to_text (english);
+    g_autofree char *english_pdf = pdf_text (english, "guardian-en.pdf", NULL);
+
+    assert_contains (english_text, "\nGuardian's signature: ____________    Fingerprint:");
+    assert_contains (english_pdf, "Guardian's signature:");
+  }
+
   /* The same details without the minor scenario stay out of the letter. */
   adult_letter = make_letter (adult, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
   adult_text = retract_letter_to_text (adult_letter);
+  assert_contains (adult_text, "\n申请人（签名）：____________    手印：（请在此处按手印）\n");
+  {
+    g_autofree char *adult_pdf = pdf_text (adult_letter, "adult.pdf", NULL);
+
+    assert_contains (adult_pdf, "申请人（签名）：");
+    assert_lacks (adult_pdf, "监护人");
+  }
   assert_lacks (adult_text, "监护人");
   assert_lacks (adult_text, "王芳");
   assert_lacks (adult_text, "企业名称");
@@ -662,6 +684,57 @@ test_enterprise_block (void)
   pdf = pdf_text (letter, "enterprise.pdf", NULL);
   assert_contains (pdf, "企业名称：福州示例科技有限公司");
   assert_contains (pdf, "统一社会信用代码：91350100M000100Y43");
+}
+
+/* What the letter prints in full is the validator's form, not the typing:
+ * the credit code in upper case without spaces, and with --show-full-id each
+ * document number upper case, without spaces, a Hong Kong check digit in
+ * brackets (issue 15 review §4). */
+/* The Chinese letter's text for @kase at the fixtures' time. */
+static char *
+letter_text (RetractCase        *kase,
+             RetractLetterFlags  flags)
+{
+  g_autoptr(RetractLetter) letter = make_letter (kase, "2026-11-24T13:00:00+08:00",
+                                                 RETRACT_LANGUAGE_ZH_CN, flags);
+
+  return retract_letter_to_text (letter);
+}
+
+static void
+test_numbers_normalized (void)
+{
+  g_autoptr(RetractCase) kase = full_case ("wechat", "friend-report", "enterprise");
+  g_autoptr(RetractCase) minor = full_case ("wechat", "friend-report", "minor");
+  g_autoptr(RetractLetter) letter = NULL;
+  g_autofree char *pdf = NULL;
+  char *text;
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "91350100m0001\u00a000y43");
+  retract_case_set_detail (kase, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "110105 19491231 002x");
+  text = letter_text (kase, 0);
+  assert_contains (text, "统一社会信用代码：91350100M000100Y43\n");
+  assert_contains (text, "身份证号：110105********002X\n");
+  g_free (text);
+  letter = make_letter (kase, "2026-11-24T13:00:00+08:00", RETRACT_LANGUAGE_ZH_CN, 0);
+  pdf = pdf_text (letter, "normalized.pdf", NULL);
+  assert_contains (pdf, "统一社会信用代码：91350100M000100Y43");
+
+  text = letter_text (kase, RETRACT_LETTER_SHOW_FULL_ID);
+  assert_contains (text, "身份证号：11010519491231002X\n");
+  assert_lacks (text, "002x");
+  g_free (text);
+
+  retract_case_set_id_document_type (minor, RETRACT_ID_HOLDER_APPLICANT,
+                                     RETRACT_ID_DOCUMENT_HK_ID);
+  retract_case_set_detail (minor, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "a 123456 3");
+  retract_case_set_id_document_type (minor, RETRACT_ID_HOLDER_GUARDIAN,
+                                     RETRACT_ID_DOCUMENT_PASSPORT);
+  retract_case_set_detail (minor, RETRACT_DETAIL_GUARDIAN_ID_NUMBER, "e1234\u30005678");
+  text = letter_text (minor, RETRACT_LETTER_SHOW_FULL_ID);
+  assert_contains (text, "香港居民身份证号码：A123456(3)\n");
+  assert_contains (text, "监护人护照号码：E12345678\n");
+  g_free (text);
 }
 
 /* ---- the lawyer's fact sheet (issue 15 §2) ---- */
@@ -1173,6 +1246,7 @@ main (int   argc,
       g_test_add_data_func (path, &scenario_cases[i], test_scenario);
     }
   g_test_add_func ("/retract/letter/full-id-when-asked", test_full_id_when_asked);
+  g_test_add_func ("/retract/letter/numbers-normalized", test_numbers_normalized);
   g_test_add_func ("/retract/letter/optional-fields-left-out", test_optional_fields_left_out);
   g_test_add_func ("/retract/letter/attachments", test_attachments);
   g_test_add_func ("/retract/letter/attachment-names", test_attachment_names);

@@ -387,11 +387,17 @@ draw_signature (RetractLetterRenderer *self,
   double right = self->page_width - MARGIN_SIDE;
   double top = placement->baseline;
   double box_x = right - FINGERPRINT_SIZE;
-  g_autoptr(PangoLayout) signature = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL,
-                                                 chinese ? CHINESE (self, "申请人（签名）：")
-                                                         : "Signature:");
+  GPtrArray *blocks = retract_letter_get_blocks (self->letter);
+  const char *signer = NULL;
+  g_autoptr(PangoLayout) signature = NULL;
   g_autoptr(PangoLayout) caption = new_layout (self, FOOTER_FAMILY, 8, PANGO_WEIGHT_NORMAL,
                                                chinese ? "手印" : "Fingerprint");
+
+  /* Who signs, in the letter's language: the applicant, or a minor's guardian. */
+  for (guint i = 0; i < blocks->len && signer == NULL; i++)
+    if (((RetractLetterBlock *) g_ptr_array_index (blocks, i))->kind == RETRACT_BLOCK_SIGNATURE)
+      signer = ((RetractLetterBlock *) g_ptr_array_index (blocks, i))->text;
+  signature = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, signer);
 
   self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (signature);
 

@@ -226,7 +226,12 @@ add_id_document (RetractLetter   *self,
   if (number == NULL)
     return;
 
-  shown = show_full_id ? g_strdup (number) : retract_case_dup_masked_id_number (kase, holder);
+  /* In full, as the validator writes it: upper case, no spaces, a Hong Kong
+   * check digit in brackets; as typed only if it fails its check. */
+  if (!show_full_id)
+    shown = retract_case_dup_masked_id_number (kase, holder);
+  else if (!retract_validate_id_document (type, number, NULL, &shown, NULL))
+    shown = g_strdup (number);
   label = g_strconcat (label_prefix, id_document_label (self, type), NULL);
   add_field (self, label, shown);
 }
@@ -249,10 +254,16 @@ retract_letter_add_parties (RetractLetter *self,
 
   if (retract_case_detail_applies (kase, RETRACT_DETAIL_ENTERPRISE_NAME))
     {
+      const char *code = retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE);
+      g_autofree char *normalized = NULL;
+
       add_field (self, PHRASE (self, "企业名称", "Company"),
                  retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_NAME));
+      /* Upper case without the spaces it was typed with. */
+      if (code != NULL)
+        retract_validate_credit_code (code, &normalized, NULL);
       add_field (self, PHRASE (self, "统一社会信用代码", "Unified social credit code"),
-                 retract_case_get_detail (kase, RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE));
+                 normalized != NULL ? normalized : code);
     }
 
   add_field (self, PHRASE (self, "申请人", "Name"), self->applicant);
@@ -394,7 +405,11 @@ compose (RetractLetter *self,
   {
     g_autofree char *date_line = g_strdup_printf (PHRASE (self, "日期：%s", "Date: %s"), date);
 
-    add_block (self, RETRACT_BLOCK_SIGNATURE, date_line, self->applicant);
+    /* A minor's guardian acts for them, and signs (issue 15 §2). */
+    add_block (self, RETRACT_BLOCK_SIGNATURE, date_line,
+               retract_case_detail_applies (kase, RETRACT_DETAIL_GUARDIAN_NAME)
+                 ? PHRASE (self, "监护人（签名）：", "Guardian's signature:")
+                 : PHRASE (self, "申请人（签名）：", "Signature:"));
   }
 
   retract_letter_set_footer (self, NULL);
@@ -715,10 +730,11 @@ retract_letter_to_text (RetractLetter *self)
           g_string_append_printf (text, "%s\n", block->text);
           break;
         case RETRACT_BLOCK_SIGNATURE:
+          /* Translators' note: the first %s is who signs, the second the date line. */
           g_string_append_printf (text,
-                                  PHRASE (self, "\n申请人（签名）：____________    手印：（请在此处按手印）\n%s\n",
-                                          "\nSignature: ____________    Fingerprint: (press here)\n%s\n"),
-                                  block->label);
+                                  PHRASE (self, "\n%s____________    手印：（请在此处按手印）\n%s\n",
+                                          "\n%s ____________    Fingerprint: (press here)\n%s\n"),
+                                  block->text, block->label);
           break;
         default:
           g_assert_not_reached ();

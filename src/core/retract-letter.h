@@ -40,7 +40,7 @@ typedef struct
 {
   RetractBlockKind  kind;
   char             *label; /* FIELD: "申请人"; SIGNATURE: the date line */
-  char             *text;
+  char             *text;  /* SIGNATURE: who signs, "申请人（签名）：" or "监护人（签名）：" */
 } RetractLetterBlock;
 
 RetractLetter *retract_letter_new                  (RetractAssessment  *assessment,
