@@ -402,6 +402,15 @@ static const SentenceCase sentence_cases[] = {
     "提交后 7 个工作日：09-29（周二）、09-30（周三）、10-08（周四）、10-09（周五）、"
     "10-10（周六，调休上班）、10-12（周一）、10-13（周二）；10-01 至 10-07 国庆节假期、"
     "10-11 周末不计" },
+  /* Into 2027, which the calendar does not cover: said, not stated as fact
+   * (issue 15 review §3). */
+  { "2026-12-30", 3,
+    "3 working days after filing: Thu 12-31, Fri 01-01, Mon 01-04; 01-02 to 01-03 weekend "
+    "not counted. The holiday calendar does not cover the year of some of these days, so "
+    "only weekends were skipped there: check the official holiday schedule",
+    "提交后 3 个工作日：12-31（周四）、01-01（周五）、01-04（周一）；01-02 至 01-03 周末不计。"
+    "节假日日历未收录其中部分日期所在年份的放假安排，这些日期只跳过了周末，请以官方公布的"
+    "放假安排为准" },
 };
 
 static void

@@ -274,7 +274,7 @@ test_assess_json_window (void)
                    "{\"date\":\"2026-10-05\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
                    "{\"date\":\"2026-10-06\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
                    "{\"date\":\"2026-10-07\",\"reason\":\"holiday\",\"holiday\":\"National Day\"}],"
-                   "\"makeup_days\":[\"2026-10-10\"]}");
+                   "\"makeup_days\":[\"2026-10-10\"],\"calendar_covered\":true}");
   g_assert_cmpstr (json_object_get_string_member (root, "window_closes_at"), ==,
                    "2026-10-10T23:59:59+08:00");
   g_assert_true (json_object_get_null_member (root, "legal_deadline_window"));
@@ -299,7 +299,26 @@ test_assess_json_window (void)
   g_assert_cmpint (hours.status, ==, 0);
   hour_window = json_to_string (json_object_get_member (parse_object (hours.out, &hours_parser),
                                                         "window"), FALSE);
-  g_assert_cmpstr (hour_window, ==, "{\"kind\":\"hours\",\"length\":24}");
+  g_assert_cmpstr (hour_window, ==,
+                   "{\"kind\":\"hours\",\"length\":24,\"calendar_covered\":true}");
+
+  /* Into 2027, which the holiday calendar does not cover: said so. */
+  {
+    g_auto(Run) uncovered = { 0 };
+    g_autoptr(JsonParser) uncovered_parser = NULL;
+    JsonObject *uncovered_window;
+
+    run_cli (&uncovered, "assess", "--json", "--type", "miniprogram-infringement",
+             "--filed-at", "2026-12-30 10:00", "--now", "2026-12-30T11:00:00+08:00");
+    g_assert_cmpint (uncovered.status, ==, 0);
+    uncovered_window = json_object_get_object_member (parse_object (uncovered.out,
+                                                                    &uncovered_parser),
+                                                      "window");
+    g_assert_false (json_object_get_boolean_member (uncovered_window, "calendar_covered"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (uncovered_window,
+                                                                           "counted_days")),
+                      ==, 3);
+  }
 }
 
 /* A case written by hand with the new members (issue 15): the document's

@@ -212,48 +212,52 @@ typedef struct
   "{\"date\":\"2026-10-06\",\"reason\":\"holiday\",\"holiday\":\"National Day\"}," \
   "{\"date\":\"2026-10-07\",\"reason\":\"holiday\",\"holiday\":\"National Day\"}"
 
+/* An hour window, and the end of a window whose days the holiday calendar covers. */
+#define HOURS(n) "{\"kind\":\"hours\",\"length\":" #n ",\"calendar_covered\":true}"
+#define COVERED ",\"calendar_covered\":true}"
+
 #define OCTOBER_1 "{\"date\":\"2026-10-01\",\"reason\":\"holiday\",\"holiday\":\"National Day\"},"
 
 static const WindowCase window_cases[] = {
   { "hours", "friend-report", NULL, "2026-09-30T10:00:00+08:00", "2026-09-30T11:00:00+08:00",
-    "{\"kind\":\"hours\",\"length\":2}", "{\"kind\":\"hours\",\"length\":24}", "null",
+    HOURS (2), HOURS (24), "null",
     "2026-10-01T10:00:00+08:00" },
   { "hours-72", "payment-dispute", NULL, "2026-09-30T10:00:00+08:00",
     "2026-09-30T11:00:00+08:00",
-    "{\"kind\":\"hours\",\"length\":2}", "{\"kind\":\"hours\",\"length\":72}", "null",
+    HOURS (2), HOURS (72), "null",
     "2026-10-03T10:00:00+08:00" },
   /* The mini-program complaint filed before National Day. */
   { "national-day-2359", "miniprogram-infringement", NULL, "2026-09-30T23:59:00+08:00",
-    "2026-10-01T09:00:00+08:00", "{\"kind\":\"hours\",\"length\":2}",
+    "2026-10-01T09:00:00+08:00", HOURS (2),
     "{\"kind\":\"working-days\",\"length\":3,"
     "\"counted_days\":[\"2026-10-08\",\"2026-10-09\",\"2026-10-10\"],"
     "\"skipped_days\":" NATIONAL_DAY_SKIPPED (OCTOBER_1) "],"
-    "\"makeup_days\":[\"2026-10-10\"]}", "null", "2026-10-10T23:59:59+08:00" },
+    "\"makeup_days\":[\"2026-10-10\"]" COVERED, "null", "2026-10-10T23:59:59+08:00" },
   /* A minute later it is October 1st in Beijing: that day is the start, not skipped. */
   { "national-day-0000", "miniprogram-infringement", NULL, "2026-10-01T00:00:00+08:00",
-    "2026-10-01T09:00:00+08:00", "{\"kind\":\"hours\",\"length\":2}",
+    "2026-10-01T09:00:00+08:00", HOURS (2),
     "{\"kind\":\"working-days\",\"length\":3,"
     "\"counted_days\":[\"2026-10-08\",\"2026-10-09\",\"2026-10-10\"],"
     "\"skipped_days\":" NATIONAL_DAY_SKIPPED ("") "],"
-    "\"makeup_days\":[\"2026-10-10\"]}", "null", "2026-10-10T23:59:59+08:00" },
+    "\"makeup_days\":[\"2026-10-10\"]" COVERED, "null", "2026-10-10T23:59:59+08:00" },
   /* The same instant written in UTC: Beijing's date counts. */
   { "national-day-utc", "miniprogram-infringement", NULL, "2026-09-30T16:00:00Z",
-    "2026-10-01T09:00:00+08:00", "{\"kind\":\"hours\",\"length\":2}",
+    "2026-10-01T09:00:00+08:00", HOURS (2),
     "{\"kind\":\"working-days\",\"length\":3,"
     "\"counted_days\":[\"2026-10-08\",\"2026-10-09\",\"2026-10-10\"],"
     "\"skipped_days\":" NATIONAL_DAY_SKIPPED ("") "],"
-    "\"makeup_days\":[\"2026-10-10\"]}", "null", "2026-10-10T23:59:59+08:00" },
+    "\"makeup_days\":[\"2026-10-10\"]" COVERED, "null", "2026-10-10T23:59:59+08:00" },
   { "weekend", "miniprogram-infringement", NULL, "2026-11-28T10:00:00+08:00",
-    "2026-11-28T11:00:00+08:00", "{\"kind\":\"hours\",\"length\":2}",
+    "2026-11-28T11:00:00+08:00", HOURS (2),
     "{\"kind\":\"working-days\",\"length\":3,"
     "\"counted_days\":[\"2026-11-30\",\"2026-12-01\",\"2026-12-02\"],"
     "\"skipped_days\":[{\"date\":\"2026-11-29\",\"reason\":\"weekend\",\"holiday\":null}],"
-    "\"makeup_days\":[]}", "null", "2026-12-02T23:59:59+08:00" },
+    "\"makeup_days\":[]" COVERED, "null", "2026-12-02T23:59:59+08:00" },
   { "plain-week", "miniprogram-infringement", NULL, "2026-11-23T10:00:00+08:00",
-    "2026-11-23T11:00:00+08:00", "{\"kind\":\"hours\",\"length\":2}",
+    "2026-11-23T11:00:00+08:00", HOURS (2),
     "{\"kind\":\"working-days\",\"length\":3,"
     "\"counted_days\":[\"2026-11-24\",\"2026-11-25\",\"2026-11-26\"],"
-    "\"skipped_days\":[],\"makeup_days\":[]}", "null", "2026-11-26T23:59:59+08:00" },
+    "\"skipped_days\":[],\"makeup_days\":[]" COVERED, "null", "2026-11-26T23:59:59+08:00" },
   /* Judicial: no window, the legal deadline's 7 working days explained. */
   { "judicial", "friend-report", "judicial", "2026-09-28T10:00:00+08:00",
     "2026-09-28T11:00:00+08:00", "null", "null",
@@ -262,7 +266,16 @@ static const WindowCase window_cases[] = {
     "\"2026-10-10\",\"2026-10-12\",\"2026-10-13\"],"
     "\"skipped_days\":" NATIONAL_DAY_SKIPPED (OCTOBER_1) ","
     "{\"date\":\"2026-10-11\",\"reason\":\"weekend\",\"holiday\":null}],"
-    "\"makeup_days\":[\"2026-10-10\"]}", NULL },
+    "\"makeup_days\":[\"2026-10-10\"]" COVERED, NULL },
+  /* Into 2027, which the holiday calendar does not cover: the count is
+   * Monday to Friday there, and says it is not to be taken as fact. */
+  { "uncovered-year", "miniprogram-infringement", NULL, "2026-12-30T10:00:00+08:00",
+    "2026-12-30T11:00:00+08:00", HOURS (2),
+    "{\"kind\":\"working-days\",\"length\":3,"
+    "\"counted_days\":[\"2026-12-31\",\"2027-01-01\",\"2027-01-04\"],"
+    "\"skipped_days\":[{\"date\":\"2027-01-02\",\"reason\":\"weekend\",\"holiday\":null},"
+    "{\"date\":\"2027-01-03\",\"reason\":\"weekend\",\"holiday\":null}],"
+    "\"makeup_days\":[],\"calendar_covered\":false}", "null", "2027-01-04T23:59:59+08:00" },
   { "not-withdrawable", "intellectual-property", NULL, "2026-09-28T10:00:00+08:00",
     "2026-09-28T11:00:00+08:00", "null", "null", "null", NULL },
 };

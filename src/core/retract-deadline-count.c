@@ -403,8 +403,8 @@ append_skipped (RetractDeadlineCount *self,
 }
 
 static char *
-describe (RetractDeadlineCount *self,
-          const Speech         *speech)
+describe_counted (RetractDeadlineCount *self,
+                  const Speech         *speech)
 {
   gboolean zh = speech->fixed && speech->language != RETRACT_LANGUAGE_EN;
   guint n = self->length;
@@ -445,13 +445,35 @@ describe (RetractDeadlineCount *self,
                           head, days->str, skipped->str);
 }
 
+/* The count, and when a day lay in a year the holiday calendar does not
+ * cover, that it is not to be taken as fact (issue 15 review §3). */
+static char *
+describe (RetractDeadlineCount *self,
+          const Speech         *speech)
+{
+  g_autofree char *counted = describe_counted (self, speech);
+
+  if (self->kind == RETRACT_DEADLINE_HOURS || self->covered)
+    return g_steal_pointer (&counted);
+
+  return g_strdup_printf (SAY (speech, "%s。节假日日历未收录其中部分日期所在年份的放假安排，"
+                                       "这些日期只跳过了周末，请以官方公布的放假安排为准",
+                               /* Translators: %s is how the working days were counted, "3
+                                * working days after filing: …"; the calendar of public
+                                * holidays in the rules does not reach that far */
+                               N_("%s. The holiday calendar does not cover the year of some of "
+                                  "these days, so only weekends were skipped there: check the "
+                                  "official holiday schedule")), counted);
+}
+
 /**
  * retract_deadline_count_describe:
  * @language: the language of the holidays' names (the dataset's text)
  *
  * "3 working days after filing: Thu 10-08, Fri 10-09, Sat 10-10 (make-up
  * working day); 10-01 to 10-07 National Day holiday not counted", or
- * "24 hours after filing".
+ * "24 hours after filing"; followed by a caveat when a day lies in a year
+ * the holiday calendar does not cover (retract_deadline_count_get_covered()).
  *
  * Returns: (transfer full): how the deadline was counted, in the interface's
  *   language

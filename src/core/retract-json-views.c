@@ -420,7 +420,8 @@ add_dates (JsonBuilder *builder,
 
 /* How a deadline was counted (issue 15 §3), null when there is no deadline:
  * {"kind", "length"} and, for working days only, the days counted, the days
- * skipped and why, and the make-up working days among the counted ones. */
+ * skipped and why, and the make-up working days among the counted ones; then
+ * "calendar_covered". */
 static void
 add_window (JsonBuilder          *builder,
             const char           *key,
@@ -466,6 +467,10 @@ add_window (JsonBuilder          *builder,
 
       add_dates (builder, "makeup_days", retract_deadline_count_get_makeup_days (count));
     }
+  /* False when a day lies in a year the holiday calendar does not cover:
+   * weekends alone were skipped there (always true for hours). */
+  json_builder_set_member_name (builder, "calendar_covered");
+  json_builder_add_boolean_value (builder, retract_deadline_count_get_covered (count));
   json_builder_end_object (builder);
 }
 
