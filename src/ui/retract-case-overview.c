@@ -22,7 +22,6 @@
 #include "retract-log-dialog.h"
 #include "retract-next-step-text.h"
 #include "retract-rows.h"
-#include "retract-time.h"
 #include "retract-validators.h"
 
 /* The rows of one group, kept from one evaluation to the next: a switch to
@@ -177,28 +176,6 @@ parent_window (RetractCaseOverview *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* "3 h 20 min left (2026-11-24 22:00, Beijing time)" */
-static void
-set_countdown (GtkWidget *label,
-               GDateTime *due,
-               GDateTime *now)
-{
-  GTimeSpan left = g_date_time_difference (due, now);
-  g_autofree char *span = retract_time_format_span (ABS (left));
-  g_autofree char *text = NULL;
-
-  if (left >= 0)
-    /* Translators: a countdown, "1 h 20 min left" */
-    text = g_strdup_printf (_("%s left"), span);
-  else
-    text = g_strdup (_("Passed"));
-
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_remove_css_class (label, left >= 0 ? "dim-label" : "countdown");
-  gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
-}
-
 static void
 pool_begin (Pool *pool)
 {
@@ -220,8 +197,6 @@ pool_end (Pool *pool)
 {
   pool_truncate (pool, pool->used);
 }
-
-static void on_copy_clicked (GtkButton *button);
 
 /* The pool's next row, of @kind, showing @title and @subtitle as plain text:
  * the row that was there last time when it is of that kind, else a new one
@@ -265,31 +240,19 @@ pool_take (Pool       *pool,
       gtk_widget_add_css_class (slot->row, "next-step");
       break;
     case ROW_PHONE:
-      slot->extra = retract_icon_button_new ("edit-copy-symbolic", _("Copy the number"));
-      g_signal_connect (slot->extra, "clicked", G_CALLBACK (on_copy_clicked), NULL);
+      slot->extra = retract_copy_button_new ();
       adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
       break;
     case ROW_SITE:
-      slot->extra = gtk_button_new_with_label (_("Open"));
-      gtk_widget_set_valign (slot->extra, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (slot->extra), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open the website"), -1);
+      slot->extra = retract_open_button_new ();
       adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
       break;
     case ROW_DEADLINE:
-      slot->extra = gtk_label_new (NULL);
-      gtk_widget_add_css_class (slot->extra, "numeric");
+      slot->extra = retract_countdown_new ();
       adw_action_row_add_suffix (ADW_ACTION_ROW (slot->row), slot->extra);
       break;
     case ROW_WARNING:
-      {
-        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-        gtk_widget_add_css_class (icon, "warning");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Warning"), -1);
-        adw_action_row_add_prefix (ADW_ACTION_ROW (slot->row), icon);
-      }
+      adw_action_row_add_prefix (ADW_ACTION_ROW (slot->row), retract_warning_icon_new ());
       break;
     case ROW_PLAIN:
     default:
@@ -299,23 +262,6 @@ pool_take (Pool       *pool,
   adw_preferences_group_add (pool->group, slot->row);
   pool->used++;
   return slot;
-}
-
-static char *
-dup_clock_time (GDateTime *time)
-{
-  g_autofree char *when = retract_time_format_human (time);
-
-  return g_strdup_printf (_("%s (Beijing time)"), when);
-}
-
-static void
-on_copy_clicked (GtkButton *button)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "retract-copy");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-toast", "s", _("Copied"));
 }
 
 /* The channel's number with Copy, or its site with Open (through
@@ -331,18 +277,12 @@ add_channel_row (Pool                 *pool,
   if (channel->phone != NULL)
     {
       slot = pool_take (pool, ROW_PHONE, title, channel->phone);
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (slot->extra), "retract-copy"),
-                     channel->phone) != 0)
-        g_object_set_data_full (G_OBJECT (slot->extra), "retract-copy", g_strdup (channel->phone),
-                                g_free);
+      retract_copy_button_set_text (slot->extra, channel->phone);
     }
   else if (channel->url != NULL && retract_validate_https_url (channel->url, NULL))
     {
       slot = pool_take (pool, ROW_SITE, title, channel->url);
-      /* The target first: an action name without its target is a type mismatch. */
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (slot->extra), "s", channel->url);
-      if (gtk_actionable_get_action_name (GTK_ACTIONABLE (slot->extra)) == NULL)
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (slot->extra), "win.open-uri");
+      retract_open_button_set_uri (slot->extra, channel->url);
     }
   else
     pool_take (pool, ROW_PLAIN, title, channel->url);
@@ -354,10 +294,10 @@ add_deadline (Pool       *pool,
               GDateTime  *due,
               GDateTime  *now)
 {
-  g_autofree char *when = dup_clock_time (due);
+  g_autofree char *when = retract_clock_text_dup (due);
   Slot *slot = pool_take (pool, ROW_DEADLINE, title, when);
 
-  set_countdown (slot->extra, due, now);
+  retract_countdown_set (slot->extra, due, now);
 }
 
 static void
@@ -410,7 +350,7 @@ show_timeline (RetractCaseOverview *self)
       const RetractCaseEvent *event = g_ptr_array_index (events, i - 1);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autofree char *title = NULL;
-      g_autofree char *when = dup_clock_time (event->at);
+      g_autofree char *when = retract_clock_text_dup (event->at);
 
       switch (event->kind)
         {

@@ -15,7 +15,6 @@
 
 #include "retract-result-page.h"
 #include "retract-rows.h"
-#include "retract-time.h"
 #include "retract-validators.h"
 
 struct _RetractResultPage
@@ -57,27 +56,6 @@ static const char * const stage_classes[] = {
   [RETRACT_STAGE_PROCESSED] = "stage-processed",
   [RETRACT_STAGE_NOT_WITHDRAWABLE] = "stage-not-withdrawable",
 };
-
-static void
-set_countdown (GtkWidget *label,
-               GDateTime *now)
-{
-  GDateTime *deadline = g_object_get_data (G_OBJECT (label), "retract-due");
-  GTimeSpan left = g_date_time_difference (deadline, now);
-  g_autofree char *span = retract_time_format_span (ABS (left));
-  g_autofree char *countdown = NULL;
-
-  if (left >= 0)
-    /* Translators: a countdown, "1 h 20 min left" */
-    countdown = g_strdup_printf (_("%s left"), span);
-  else
-    countdown = g_strdup (_("Passed"));
-
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), countdown) != 0)
-    gtk_label_set_text (GTK_LABEL (label), countdown);
-  gtk_widget_remove_css_class (label, left >= 0 ? "dim-label" : "countdown");
-  gtk_widget_add_css_class (label, left >= 0 ? "countdown" : "dim-label");
-}
 
 /* Everything the rows show but the countdowns: the stage, the deadlines and
  * how they were counted, the channels (records of the page's rules), the
@@ -134,29 +112,16 @@ add_deadline (RetractResultPage    *self,
               GDateTime            *now)
 {
   RetractLanguage language = retract_page_get_language (RETRACT_PAGE (self));
-  g_autofree char *when = retract_time_format_human (deadline);
-  g_autofree char *time = g_strdup_printf (_("%s (Beijing time)"), when);
+  g_autofree char *time = retract_clock_text_dup (deadline);
   g_autofree char *how = count != NULL ? retract_deadline_count_describe (count, language) : NULL;
   g_autofree char *subtitle = how != NULL ? g_strconcat (time, "\n", how, NULL)
                                           : g_strdup (time);
   GtkWidget *row = retract_rows_add (self->rows, self->deadlines_group, title, subtitle);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = retract_countdown_new ();
 
-  g_object_set_data_full (G_OBJECT (label), "retract-due", g_date_time_ref (deadline),
-                          (GDestroyNotify) g_date_time_unref);
-  gtk_widget_add_css_class (label, "numeric");
-  set_countdown (label, now);
+  retract_countdown_set (label, deadline, now);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   g_ptr_array_add (self->countdowns, label);
-}
-
-static void
-on_copy_clicked (GtkButton *button)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "retract-copy");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-toast", "s", _("Copied"));
 }
 
 static void
@@ -172,10 +137,9 @@ add_channel_details (RetractResultPage    *self,
   if (channel->phone != NULL)
     {
       GtkWidget *row = retract_rows_add (self->rows, group, _("Phone"), channel->phone);
-      GtkWidget *copy = retract_icon_button_new ("edit-copy-symbolic", _("Copy the number"));
+      GtkWidget *copy = retract_copy_button_new ();
 
-      g_object_set_data_full (G_OBJECT (copy), "retract-copy", g_strdup (channel->phone), g_free);
-      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
+      retract_copy_button_set_text (copy, channel->phone);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
     }
 
@@ -183,18 +147,13 @@ add_channel_details (RetractResultPage    *self,
     {
       GtkWidget *row = retract_rows_add (self->rows, group, _("Website"), channel->url);
 
-      /* A plain button, not a GtkLinkButton: it opens the page through
-       * win.open-uri, which opens nothing but https:// addresses that pass
-       * the loader's rule. An address that does not is shown, not offered. */
+      /* An address that does not pass the loader's https rule is shown,
+       * not offered. */
       if (retract_validate_https_url (channel->url, NULL))
         {
-          GtkWidget *open = gtk_button_new_with_label (_("Open"));
+          GtkWidget *open = retract_open_button_new ();
 
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Open the website"), -1);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-uri");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", channel->url);
+          retract_open_button_set_uri (open, channel->url);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
         }
     }
@@ -258,12 +217,8 @@ add_warnings_and_advice (RetractResultPage   *self,
       const RetractWarning *warning = g_ptr_array_index (warnings, i);
       GtkWidget *row = retract_rows_add (self->rows, warnings_group,
                                          retract_text_get (&warning->text, language), NULL);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Warning"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), retract_warning_icon_new ());
     }
 
   gtk_widget_set_visible (GTK_WIDGET (advice_group), advice->len > 0);
@@ -402,8 +357,8 @@ refresh (RetractResultPage *self,
   if (minute && self->assessed && g_strcmp0 (signature, self->signature) == 0)
     {
       for (guint i = 0; i < self->countdowns->len; i++)
-        set_countdown (g_ptr_array_index (self->countdowns, i),
-                       retract_assessment_get_now (assessment));
+        retract_countdown_tick (g_ptr_array_index (self->countdowns, i),
+                                retract_assessment_get_now (assessment));
       return;
     }
   g_free (self->signature);

@@ -90,8 +90,7 @@ build_situation (RetractReviewPage *self,
                  RetractAssessment *assessment,
                  RetractLanguage    language)
 {
-  g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
-  g_autofree char *filed_text = g_strdup_printf (_("%s (Beijing time)"), filed);
+  g_autofree char *filed_text = retract_clock_text_dup (retract_assessment_get_filed_at (assessment));
 
   add_value (self, self->situation_group, _("Platform"),
              retract_text_get (&retract_assessment_get_platform (assessment)->name, language));
@@ -145,8 +144,7 @@ build_answer (RetractReviewPage *self,
              retract_text_get (&retract_assessment_get_stage_info (assessment)->name, language));
   if (closes != NULL)
     {
-      g_autofree char *when = retract_time_format_human (closes);
-      g_autofree char *text = g_strdup_printf (_("%s (Beijing time)"), when);
+      g_autofree char *text = retract_clock_text_dup (closes);
 
       add_value (self, self->answer_group, _("The window to withdraw closes"), text);
     }

@@ -91,9 +91,7 @@ update_complete (RetractSituationPage *self)
   filed_at = retract_case_get_filed_at (kase);
   if (filed_at != NULL)
     {
-      g_autofree char *text = retract_time_format_human (filed_at);
-      /* Translators: "2026-11-24 10:00 (Beijing time)" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s (Beijing time)"), text);
+      g_autofree char *subtitle = retract_clock_text_dup (filed_at);
 
       adw_action_row_set_subtitle (self->filed_row, subtitle);
       future = g_date_time_difference (filed_at, retract_clock_get_now (clock))
