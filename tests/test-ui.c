@@ -2754,6 +2754,115 @@ test_home_reminders (void)
   harness_clear (&harness);
 }
 
+/* The file chooser the window shows (GtkFileChooserNative's own dialog,
+ * without a portal), or %NULL. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}
+
+/* @action's chooser: its title and suggested name, then @path chosen. */
+static void
+choose_in_chooser (Harness    *harness,
+                   const char *action,
+                   const char *title,
+                   const char *suggested,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (harness->window), action, NULL);
+  harness_settle ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+
+  if (suggested != NULL)
+    {
+      g_autofree char *current = gtk_file_chooser_get_current_name (chooser);
+
+      g_assert_cmpstr (current, ==, suggested);
+      gtk_file_chooser_set_current_folder (chooser, folder, &error);
+      g_assert_no_error (error);
+      gtk_file_chooser_set_current_name (chooser, name);
+    }
+  else
+    {
+      gtk_file_chooser_set_file (chooser, file, &error);
+      g_assert_no_error (error);
+    }
+  harness_settle ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static void
+wait_for_file (const char *path)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
+    harness_settle ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Save Reminders…, Export Case File… and Import Case File… through their
+ * choosers: each suggests its name, and the file chosen is written or read. */
+static void
+test_home_file_choosers (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *ics = g_build_filename (g_get_user_data_dir (), "chosen.ics", NULL);
+  g_autofree char *json = g_build_filename (g_get_user_data_dir (), "chosen.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+
+  choose_in_chooser (&harness, "win.save-reminders", "Save Reminders",
+                     "case-deadlines-2026-11-24.ics", ics);
+  wait_for_file (ics);
+  harness_settle ();
+  g_file_get_contents (ics, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+
+  choose_in_chooser (&harness, "win.export-cases", "Export Case File",
+                     "retract-cases-2026-11-24.json", json);
+  wait_for_file (json);
+  g_assert_null (find_file_chooser ());
+
+  /* Imported over the case it holds: nothing lost, nothing doubled. */
+  choose_in_chooser (&harness, "win.import-cases", "Import Case File", NULL, json);
+  harness_settle ();
+  harness_wait_listed (&harness);
+  g_assert_null (find_file_chooser ());
+  g_assert_true (home_file_exists (harness.store, first));
+  shown = home_shown_ids (&harness);
+  g_assert_cmpstr (shown, ==, first);
+
+  harness_clear (&harness);
+}
+
 /* rm -r, for the run's own folder. */
 /* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
 
@@ -3724,6 +3833,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
   g_test_add_func ("/retract/ui/home-reminders", test_home_reminders);
+  g_test_add_func ("/retract/ui/home-file-choosers", test_home_file_choosers);
 
   status = g_test_run ();
   remove_tree (home);

@@ -147,23 +147,61 @@ on_file_written (GObject      *source_object,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
 }
 
-static void
-on_reminders_response (GtkNativeDialog *dialog,
-                       int              response,
-                       RetractWindow   *self)
+/* A file chooser of the window's, one at a time: what it asks, and what is
+ * done with the file chosen (a local one; anything else is not offered). */
+typedef struct
 {
+  const char           *title;
+  GtkFileChooserAction  action;
+  const char           *accept;
+  void                (*chosen) (RetractWindow *self,
+                                 const char    *path);
+} FileChoice;
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     RetractWindow   *self)
+{
+  const FileChoice *choice = g_object_get_data (G_OBJECT (dialog), "retract-choice");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  gsize len;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    choice->chosen (self, path);
+}
+
+/* @name: (nullable): the file name a save chooser suggests */
+static void
+choose_file (RetractWindow    *self,
+             const FileChoice *choice,
+             const char       *name)
+{
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_(choice->title), GTK_WINDOW (self), choice->action,
+                                               _(choice->accept), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "retract-choice", (gpointer) choice);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save_reminders (RetractWindow *self,
+                const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  GFile *file;
+  gsize len;
 
   text = retract_window_build_reminders (self, &error);
   if (text == NULL)
@@ -178,9 +216,27 @@ on_reminders_response (GtkNativeDialog *dialog,
   /* Written in a worker thread: the window never waits for the disk. */
   len = strlen (text);
   contents = g_bytes_new_take (g_steal_pointer (&text), len);
+  file = g_file_new_for_path (path);
   g_object_set_data_full (G_OBJECT (file), "retract-window", g_object_ref (self), g_object_unref);
-  retract_file_replace_async (path, contents, NULL, on_file_written, g_steal_pointer (&file));
+  retract_file_replace_async (path, contents, NULL, on_file_written, file);
 }
+
+static void
+export_cases (RetractWindow *self,
+              const char    *path)
+{
+  retract_window_export_cases (self, path);
+}
+
+static const FileChoice reminders_choice = {
+  N_("Save Reminders"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Save"), save_reminders
+};
+static const FileChoice export_choice = {
+  N_("Export Case File"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export"), export_cases
+};
+static const FileChoice import_choice = {
+  N_("Import Case File"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import"), retract_window_import_cases
+};
 
 /* One calendar for every open case: the default name says what it is,
  * never whose. */
@@ -191,38 +247,13 @@ window_save_reminders (GtkWidget  *widget,
 {
   RetractWindow *self = RETRACT_WINDOW (widget);
   g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
-  g_autofree char *name = NULL;
-
   /* Translators: the default file name of the reminders of every case; keep the .ics */
-  name = g_strdup_printf (_("case-deadlines-%s.ics"), date);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save Reminders"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_reminders_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_autofree char *name = g_strdup_printf (_("case-deadlines-%s.ics"), date);
+
+  choose_file (self, &reminders_choice, name);
 }
 
 /* Export Case File… / Import Case File…: every case in one file. */
-static void
-on_export_cases_response (GtkNativeDialog *dialog,
-                          int              response,
-                          RetractWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    retract_window_export_cases (self, path);
-}
-
 static void
 window_export_cases (GtkWidget  *widget,
                      const char *action_name,
@@ -234,16 +265,15 @@ window_export_cases (GtkWidget  *widget,
   g_autofree char *name = g_strdup_printf (_("retract-cases-%s.json"), date);
 
   retract_window_flush_save (self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Case File"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_cases_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_file (self, &export_choice, name);
+}
+
+static void
+window_import_cases (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_file (RETRACT_WINDOW (widget), &import_choice, NULL);
 }
 
 static void
@@ -290,39 +320,6 @@ on_import_conflicts_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "cancel"))
     return;
   finish_import (self, plan, g_str_equal (response, "replace"));
-}
-
-static void
-on_import_cases_response (GtkNativeDialog *dialog,
-                          int              response,
-                          RetractWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    retract_window_import_cases (self, path);
-}
-
-static void
-window_import_cases (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RetractWindow *self = RETRACT_WINDOW (widget);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Case File"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_cases_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static char *
