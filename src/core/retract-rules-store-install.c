@@ -207,6 +207,17 @@ install_locked (RetractRulesStore *self,
   return TRUE;
 }
 
+/* The store's folder, created private if need be, and its lock. */
+static RetractFolderLock *
+lock_folder (RetractRulesStore  *self,
+             GError            **error)
+{
+  if (!retract_file_ensure_private_folder (self->directory, error))
+    return NULL;
+
+  return retract_folder_lock (self->directory, error);
+}
+
 /**
  * retract_rules_store_install:
  * @dataset: a dataset already validated by the caller
@@ -228,14 +239,8 @@ retract_rules_store_install (RetractRulesStore *self,
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
 
-  if (!retract_file_ensure_private_folder (self->directory, error))
-    return FALSE;
-
-  lock = retract_folder_lock (self->directory, error);
-  if (lock == NULL)
-    return FALSE;
-
-  return install_locked (self, dataset, NULL, NULL, NULL, etag, error);
+  lock = lock_folder (self, error);
+  return lock != NULL && install_locked (self, dataset, NULL, NULL, NULL, etag, error);
 }
 
 /**
@@ -266,14 +271,9 @@ retract_rules_store_install_signed (RetractRulesStore *self,
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (signature != NULL, FALSE);
 
-  if (!retract_file_ensure_private_folder (self->directory, error))
-    return FALSE;
-
-  lock = retract_folder_lock (self->directory, error);
-  if (lock == NULL)
-    return FALSE;
-
-  return install_locked (self, dataset, signature, keys, keys_signature, etag, error);
+  lock = lock_folder (self, error);
+  return lock != NULL &&
+         install_locked (self, dataset, signature, keys, keys_signature, etag, error);
 }
 
 static GBytes *
@@ -328,10 +328,7 @@ retract_rules_store_install_if_newer (RetractRulesStore         *self,
   g_return_val_if_fail (RETRACT_IS_RULESET (candidate), NULL);
   g_return_val_if_fail (result != NULL, NULL);
 
-  if (!retract_file_ensure_private_folder (self->directory, error))
-    return NULL;
-
-  lock = retract_folder_lock (self->directory, error);
+  lock = lock_folder (self, error);
   if (lock == NULL)
     return NULL;
 

@@ -273,6 +273,18 @@ start_part (GTask *task,
   start_request (task);
 }
 
+/* @task (transfer none) goes on with the part after @part, or after the
+ * last one with the check and the install. */
+static void
+go_on_after (GTask *task,
+             Part   part)
+{
+  if (part + 1 < N_PARTS)
+    start_part (g_object_ref (task), part + 1);
+  else
+    verify_and_install (task);
+}
+
 /* A part is complete. The rules first: what is not even meant as rules (a
  * Wi-Fi login page, an error page) is refused before anything else is
  * fetched; the rest waits for the signature checks. */
@@ -302,10 +314,7 @@ finish_part (GTask *task)
       download->rules_uri = g_uri_ref (download->uri);
     }
 
-  if (part + 1 < N_PARTS)
-    start_part (g_object_ref (task), part + 1);
-  else
-    verify_and_install (task);
+  go_on_after (task, part);
 }
 
 static void
@@ -444,10 +453,7 @@ on_sent (GObject      *source,
                                              "rules.json.minisig"));
           return;
         }
-      if (part + 1 < N_PARTS)
-        start_part (g_steal_pointer (&task), part + 1);
-      else
-        verify_and_install (task);
+      go_on_after (task, part);
       return;
     }
 
