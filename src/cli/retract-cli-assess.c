@@ -169,12 +169,10 @@ retract_cli_assess (int    argc,
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
   RetractRuleset *rules;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *case_path = NULL;
   g_autofree char *platform = NULL;
   g_autofree char *type = NULL;
   g_autofree char *filed_at = NULL;
-  g_autofree char *now_text = NULL;
   g_autofree char *mistake = NULL;
   g_autofree char *withdrawals = NULL;
   g_auto(GStrv) scenarios = NULL;
@@ -191,8 +189,7 @@ retract_cli_assess (int    argc,
       N_("Complaint type, e.g. friend-report (see “types”)"), N_("TYPE") },
     { "filed-at", 0, 0, G_OPTION_ARG_STRING, &filed_at,
       N_("When the complaint was filed, ISO 8601; without an offset, Beijing time"), N_("TIME") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Assess at this time instead of the current time"), N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options, N_("Assess at this time instead of the current time")),
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &scenarios,
       N_("enterprise, cross-border, minor or judicial; may be repeated"), N_("SCENARIO") },
     { "mistake", 0, 0, G_OPTION_ARG_STRING, &mistake,
@@ -214,7 +211,7 @@ retract_cli_assess (int    argc,
                           entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
+  if (!retract_cli_rules_load_now (&options, &status))
     return status;
   rules = options.rules;
   language = options.language;
@@ -273,13 +270,14 @@ retract_cli_assess (int    argc,
           }
 
       kase = retract_cli_new_case (platform, type, filed, mistake,
-                                   (const char * const *) scenarios, other_party_loss, now);
+                                   (const char * const *) scenarios, other_party_loss,
+                                   options.now);
 
       if (!retract_cli_set_withdrawals (kase, withdrawals))
         return EXIT_BAD_INPUT;
     }
 
-  assessment = retract_assessment_new (rules, kase, now, &error);
+  assessment = retract_assessment_new (rules, kase, options.now, &error);
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
@@ -287,7 +285,7 @@ retract_cli_assess (int    argc,
     {
       GDate today;
 
-      retract_time_get_date (now, &today);
+      retract_time_get_date (options.now, &today);
       if (!retract_case_validate_details (kase, &today, &error))
         return retract_cli_report_error (error);
     }

@@ -274,16 +274,13 @@ retract_cli_case_show (int    argc,
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(GPtrArray) others = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
   RetractCaseCounts counts = { 0 };
   RetractNextStep step = { 0 };
   const char *id = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Assess at this time instead of the current time"), N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options, N_("Assess at this time instead of the current time")),
     RETRACT_CLI_JSON_OPTION (json),
     RETRACT_CLI_LANG_OPTION (options),
     RETRACT_CLI_RULES_OPTION (options),
@@ -295,7 +292,7 @@ retract_cli_case_show (int    argc,
                                         entries, "ID", &argc, &argv, &id, &status))
     return status;
 
-  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
+  if (!retract_cli_rules_load_now (&options, &status))
     return status;
 
   store = retract_cli_open_store (&status);
@@ -308,14 +305,14 @@ retract_cli_case_show (int    argc,
   if (others == NULL)
     return status;
 
-  retract_case_counts_compute (&counts, options.rules, kase, others, now);
-  assessment = retract_assessment_new_full (options.rules, kase, &counts, now, &error);
+  retract_case_counts_compute (&counts, options.rules, kase, others, options.now);
+  assessment = retract_assessment_new_full (options.rules, kase, &counts, options.now, &error);
   if (assessment == NULL)
     {
       retract_case_counts_clear (&counts);
       return retract_cli_report_error (error);
     }
-  retract_next_step_compute (&step, assessment, kase, &counts, now);
+  retract_next_step_compute (&step, assessment, kase, &counts, options.now);
 
   if (json)
     {
@@ -390,13 +387,11 @@ retract_cli_cases (int    argc,
   g_autoptr(RetractStore) store = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Work out the statuses at this time instead of the current time"), N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options,
+                            N_("Work out the statuses at this time instead of the current time")),
     RETRACT_CLI_JSON_OPTION (json),
     RETRACT_CLI_LANG_OPTION (options),
     RETRACT_CLI_RULES_OPTION (options),
@@ -407,7 +402,7 @@ retract_cli_cases (int    argc,
                           entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
+  if (!retract_cli_rules_load_now (&options, &status))
     return status;
 
   store = retract_cli_open_store (&status);
@@ -417,7 +412,7 @@ retract_cli_cases (int    argc,
   if (cases == NULL)
     return status;
 
-  rows = retract_case_rows_new (options.rules, cases, now);
+  rows = retract_case_rows_new (options.rules, cases, options.now);
   for (guint i = 0; i < rows->len; i++)
     {
       const RetractCaseRow *row = g_ptr_array_index (rows, i);

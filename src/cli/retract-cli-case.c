@@ -157,7 +157,6 @@ case_new (int    argc,
   g_autoptr(RetractStore) store = NULL;
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) filed = NULL;
   g_autofree char *platform = NULL;
   g_autofree char *type = NULL;
@@ -166,7 +165,6 @@ case_new (int    argc,
   g_autofree char *account = NULL;
   g_autofree char *complaint_number = NULL;
   g_autofree char *withdrawals = NULL;
-  g_autofree char *now_text = NULL;
   g_auto(GStrv) scenarios = NULL;
   gboolean other_party_loss = FALSE;
   gboolean json = FALSE;
@@ -192,8 +190,8 @@ case_new (int    argc,
       N_("Withdrawal requests made outside Retract this month"), N_("N") },
     { "other-party-loss", 0, 0, G_OPTION_ARG_NONE, &other_party_loss,
       N_("The other party has suffered a real loss"), NULL },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Check the filing time against this time instead of the current time"), N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options, N_("Check the filing time against this time instead of "
+                                        "the current time")),
     RETRACT_CLI_JSON_OPTION (json),
     RETRACT_CLI_LANG_OPTION (options),
     RETRACT_CLI_RULES_OPTION (options),
@@ -207,7 +205,7 @@ case_new (int    argc,
                           entries, &argc, &argv, &status))
     return status;
 
-  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
+  if (!retract_cli_rules_load_now (&options, &status))
     return status;
 
   if (platform == NULL)
@@ -240,7 +238,7 @@ case_new (int    argc,
       }
 
   kase = retract_cli_new_case (platform, type, filed, mistake, (const char * const *) scenarios,
-                               other_party_loss, now);
+                               other_party_loss, options.now);
   if (!retract_cli_set_withdrawals (kase, withdrawals))
     return EXIT_BAD_INPUT;
 
@@ -253,7 +251,7 @@ case_new (int    argc,
 
   /* Not needed until the letter: checked only when given. */
   retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, complaint_number);
-  retract_time_get_date (now, &today);
+  retract_time_get_date (options.now, &today);
   if (complaint_number != NULL &&
       !retract_case_validate_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, &today, &error))
     {
@@ -264,7 +262,7 @@ case_new (int    argc,
 
   /* The same checks as assess: a platform, type, scenario and mistake of the
    * rules, and a filing time that is not in the future. */
-  assessment = retract_assessment_new (options.rules, kase, now, &error);
+  assessment = retract_assessment_new (options.rules, kase, options.now, &error);
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
@@ -344,7 +342,6 @@ case_log (int    argc,
   g_autoptr(RetractStore) store = NULL;
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(RetractCaseEvent) event = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *channel = NULL;
@@ -352,7 +349,6 @@ case_log (int    argc,
   g_autofree char *reference = NULL;
   g_autofree char *outcome_text = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *now_text = NULL;
   RetractEventKind kind;
   RetractEventOutcome outcome = RETRACT_OUTCOME_NONE;
   const char *id = NULL;
@@ -372,9 +368,8 @@ case_log (int    argc,
       N_("A reference such as the ticket number"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note,
       N_("A note of your own"), N_("TEXT") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Check the event's time against this time instead of the current time"),
-      N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options, N_("Check the event's time against this time instead of "
+                                        "the current time")),
     RETRACT_CLI_JSON_OPTION (json),
     RETRACT_CLI_LANG_OPTION (options),
     RETRACT_CLI_RULES_OPTION (options),
@@ -389,7 +384,7 @@ case_log (int    argc,
                                         entries, "ID", &argc, &argv, &id, &status))
     return status;
 
-  if (!retract_cli_rules_load_now (&options, now_text, &now, &status))
+  if (!retract_cli_rules_load_now (&options, &status))
     return status;
 
   if (kind_text == NULL || !retract_event_kind_from_id (kind_text, &kind))
@@ -436,7 +431,7 @@ case_log (int    argc,
   retract_case_event_set_text (event, &event->reference, reference);
   retract_case_event_set_text (event, &event->note, note);
 
-  if (!retract_case_check_event (kase, event, options.rules, now, &error))
+  if (!retract_case_check_event (kase, event, options.rules, options.now, &error))
     {
       if (error->domain == RETRACT_EVENT_ERROR && error->code >= 0 &&
           (guint) error->code < G_N_ELEMENTS (event_options))

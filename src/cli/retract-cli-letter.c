@@ -84,12 +84,10 @@ retract_cli_letter (int    argc,
   g_autoptr(RetractRuleset) rules = NULL;
   g_autoptr(RetractCase) kase = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) document = NULL;
   g_autofree char *case_path = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *now_text = NULL;
   gboolean show_full_id = FALSE;
   gboolean fact_sheet = FALSE;
   RetractLanguage language;
@@ -100,8 +98,7 @@ retract_cli_letter (int    argc,
       N_("pdf, txt, ticket, phone, appeal or ics"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write it; “-” for standard output"), N_("FILE") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_("Assess and date the document at this time"), N_("TIME") },
+    RETRACT_CLI_NOW_OPTION (options, N_("Assess and date the document at this time")),
     { "show-full-id", 0, 0, G_OPTION_ARG_NONE, &show_full_id,
       N_("Print the ID number in full instead of masked"), NULL },
     { "fact-sheet", 0, 0, G_OPTION_ARG_NONE, &fact_sheet,
@@ -146,15 +143,15 @@ retract_cli_letter (int    argc,
   if (rules == NULL)
     return retract_cli_report_error (error);
 
-  now = retract_cli_parse_now (now_text, &error);
-  if (now == NULL)
+  options.now = retract_cli_parse_now (options.now_text, &error);
+  if (options.now == NULL)
     return retract_cli_report_error (error);
 
   kase = retract_case_new_from_file (case_path, &error);
   if (kase == NULL)
     return retract_cli_report_error (error);
 
-  assessment = retract_assessment_new (rules, kase, now, &error);
+  assessment = retract_assessment_new (rules, kase, options.now, &error);
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
@@ -169,7 +166,7 @@ retract_cli_letter (int    argc,
     }
 
   document = build_document (assessment, kase, format, fact_sheet, language,
-                             show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, now, &error);
+                             show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, options.now, &error);
   if (document == NULL)
     return retract_cli_report_error (error);
 

@@ -25,13 +25,15 @@ enum {
   EXIT_BAD_INPUT = 2,
 };
 
-/* --lang and --rules, which most commands take, and what they give. */
+/* --lang, --rules and --now, which most commands take, and what they give. */
 typedef struct
 {
   char            *lang;
   char            *rules_path;
+  char            *now_text;
   RetractLanguage  language;
   RetractRuleset  *rules;
+  GDateTime       *now;
 } RetractCliRules;
 
 #define RETRACT_CLI_JSON_OPTION(flag) \
@@ -42,13 +44,14 @@ typedef struct
 #define RETRACT_CLI_RULES_OPTION(options) \
   { "rules", 0, 0, G_OPTION_ARG_FILENAME, &(options).rules_path, \
     N_("Use this rules dataset instead of the bundled one"), N_("FILE") }
+/* @description says what the time is for, marked with N_() */
+#define RETRACT_CLI_NOW_OPTION(options, description) \
+  { "now", 0, 0, G_OPTION_ARG_STRING, &(options).now_text, (description), N_("TIME") }
 
 void            retract_cli_rules_clear      (RetractCliRules  *options);
 gboolean        retract_cli_rules_load       (RetractCliRules  *options,
                                               int              *status);
 gboolean        retract_cli_rules_load_now   (RetractCliRules  *options,
-                                              const char       *now_text,
-                                              GDateTime       **now,
                                               int              *status);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RetractCliRules, retract_cli_rules_clear)

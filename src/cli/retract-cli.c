@@ -306,21 +306,19 @@ retract_cli_rules_load (RetractCliRules *options,
   return TRUE;
 }
 
-/* retract_cli_rules_load(), then the time to work at: --now's @now_text, or
- * the clock. Returns: %FALSE when the command must exit with @status */
+/* retract_cli_rules_load(), then the time to work at: --now's, or the
+ * clock. Returns: %FALSE when the command must exit with @status */
 gboolean
-retract_cli_rules_load_now (RetractCliRules  *options,
-                            const char       *now_text,
-                            GDateTime       **now,
-                            int              *status)
+retract_cli_rules_load_now (RetractCliRules *options,
+                            int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!retract_cli_rules_load (options, status))
     return FALSE;
 
-  *now = retract_cli_parse_now (now_text, &error);
-  if (*now == NULL)
+  options->now = retract_cli_parse_now (options->now_text, &error);
+  if (options->now == NULL)
     {
       *status = retract_cli_report_error (error);
       return FALSE;
@@ -334,7 +332,9 @@ retract_cli_rules_clear (RetractCliRules *options)
 {
   g_clear_pointer (&options->lang, g_free);
   g_clear_pointer (&options->rules_path, g_free);
+  g_clear_pointer (&options->now_text, g_free);
   g_clear_object (&options->rules);
+  g_clear_pointer (&options->now, g_date_time_unref);
 }
 
 /* The assessment's warnings, as assess and case show print them: the
