@@ -39,47 +39,52 @@ static const char * const outcome_ids[RETRACT_N_EVENT_OUTCOMES] = {
   [RETRACT_OUTCOME_OTHER] = "other",
 };
 
-const char *
-retract_event_kind_to_id (RetractEventKind kind)
-{
-  g_return_val_if_fail (kind < RETRACT_N_EVENT_KINDS, NULL);
+RETRACT_DEFINE_ID_TABLE (retract_event_kind, RetractEventKind, kind_ids, NULL)
+/* retract_event_outcome_to_id(): %NULL for %RETRACT_OUTCOME_NONE. */
+RETRACT_DEFINE_ID_TABLE (retract_event_outcome, RetractEventOutcome, outcome_ids, NULL)
 
-  return kind_ids[kind];
+static void
+add_member (JsonBuilder *builder,
+            const char  *key,
+            const char  *value,
+            gboolean     absent_as_null)
+{
+  if (value == NULL && !absent_as_null)
+    return;
+
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
-gboolean
-retract_event_kind_from_id (const char       *id,
-                            RetractEventKind *kind)
+/**
+ * retract_case_event_add_members:
+ * @builder: a builder inside an object
+ * @absent_as_null: whether the members @event does not use are written as
+ *   null (the CLI's views) or left out (the case file)
+ *
+ * Adds @event's members `{kind, at, channel, reference, outcome, note}`, as the
+ * case file saves them and the CLI prints them: the one writer of their keys.
+ */
+void
+retract_case_event_add_members (const RetractCaseEvent *event,
+                                JsonBuilder            *builder,
+                                gboolean                absent_as_null)
 {
-  guint value;
+  g_autofree char *at = NULL;
 
-  if (!retract_id_table_find (kind_ids, G_N_ELEMENTS (kind_ids), id, &value))
-    return FALSE;
+  g_return_if_fail (event != NULL);
+  g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  *kind = (RetractEventKind) value;
-  return TRUE;
-}
-
-/* Returns: the outcome's word, or %NULL for %RETRACT_OUTCOME_NONE. */
-const char *
-retract_event_outcome_to_id (RetractEventOutcome outcome)
-{
-  g_return_val_if_fail (outcome < RETRACT_N_EVENT_OUTCOMES, NULL);
-
-  return outcome_ids[outcome];
-}
-
-gboolean
-retract_event_outcome_from_id (const char          *id,
-                               RetractEventOutcome *outcome)
-{
-  guint value;
-
-  if (!retract_id_table_find (outcome_ids, G_N_ELEMENTS (outcome_ids), id, &value))
-    return FALSE;
-
-  *outcome = (RetractEventOutcome) value;
-  return TRUE;
+  at = event->at != NULL ? retract_time_format_iso (event->at) : NULL;
+  add_member (builder, "kind", retract_event_kind_to_id (event->kind), absent_as_null);
+  add_member (builder, "at", at, absent_as_null);
+  add_member (builder, "channel", event->channel, absent_as_null);
+  add_member (builder, "reference", event->reference, absent_as_null);
+  add_member (builder, "outcome", retract_event_outcome_to_id (event->outcome), absent_as_null);
+  add_member (builder, "note", event->note, absent_as_null);
 }
 
 /**

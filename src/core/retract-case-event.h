@@ -7,6 +7,7 @@
  * step and the limits on the user's own requests are worked out from them. */
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "retract-ruleset.h"
 
@@ -86,6 +87,9 @@ const char        *retract_event_outcome_to_id     (RetractEventOutcome     outc
 gboolean           retract_event_outcome_from_id   (const char             *id,
                                                     RetractEventOutcome    *outcome);
 
+void               retract_case_event_add_members  (const RetractCaseEvent *event,
+                                                    JsonBuilder            *builder,
+                                                    gboolean                absent_as_null);
 gboolean           retract_case_event_check_shape  (const RetractCaseEvent *event,
                                                     RetractRuleset         *rules,
                                                     GDateTime              *filed_at,

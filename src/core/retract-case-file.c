@@ -587,12 +587,7 @@ _retract_case_to_json_node (RetractCase *self)
       const RetractCaseEvent *event = g_ptr_array_index (self->events, i);
 
       json_builder_begin_object (builder);
-      _retract_case_add_string_member (builder, "kind", retract_event_kind_to_id (event->kind));
-      add_time_member (builder, "at", event->at);
-      _retract_case_add_string_member (builder, "channel", event->channel);
-      _retract_case_add_string_member (builder, "reference", event->reference);
-      _retract_case_add_string_member (builder, "outcome", retract_event_outcome_to_id (event->outcome));
-      _retract_case_add_string_member (builder, "note", event->note);
+      retract_case_event_add_members (event, builder, FALSE);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

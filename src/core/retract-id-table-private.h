@@ -26,4 +26,32 @@ retract_id_table_find (const char * const *ids,
   return FALSE;
 }
 
+/* Defines the two lookups of an enum written by ids, from @ids, its table
+ * indexed by the values of @Type:
+ *   const char *PREFIX_to_id (Type value): the id (%NULL where the table has
+ *     none); @fallback, with a critical, for a value beyond the table;
+ *   gboolean PREFIX_from_id (const char *id, Type *value): %FALSE, @value
+ *     untouched, when @id (may be %NULL) is none of the ids; @value may be
+ *     %NULL to only ask whether @id is one. */
+#define RETRACT_DEFINE_ID_TABLE(prefix, Type, ids, fallback)               \
+  const char *                                                             \
+  prefix##_to_id (Type value)                                              \
+  {                                                                        \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (ids), fallback);   \
+    return ids[value];                                                     \
+  }                                                                        \
+                                                                           \
+  gboolean                                                                 \
+  prefix##_from_id (const char *id,                                        \
+                    Type       *value)                                     \
+  {                                                                        \
+    guint found;                                                           \
+                                                                           \
+    if (!retract_id_table_find (ids, G_N_ELEMENTS (ids), id, &found))      \
+      return FALSE;                                                        \
+    if (value != NULL)                                                     \
+      *value = (Type) found;                                               \
+    return TRUE;                                                           \
+  }
+
 G_END_DECLS

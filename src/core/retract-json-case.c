@@ -339,12 +339,7 @@ retract_case_event_to_json (const RetractCaseEvent *event)
   g_return_val_if_fail (event != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _retract_json_add_string (builder, "kind", retract_event_kind_to_id (event->kind));
-  _retract_json_add_time (builder, "at", event->at);
-  _retract_json_add_string (builder, "channel", event->channel);
-  _retract_json_add_string (builder, "reference", event->reference);
-  _retract_json_add_string (builder, "outcome", retract_event_outcome_to_id (event->outcome));
-  _retract_json_add_string (builder, "note", event->note);
+  retract_case_event_add_members (event, builder, TRUE);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -23,27 +23,8 @@ static const char * const result_ids[] = {
   [RETRACT_UPDATE_RESULT_ERROR] = "error",
 };
 
-/* Returns: the word for @result in `update-rules --json` */
-const char *
-retract_update_result_to_id (RetractUpdateResult result)
-{
-  g_return_val_if_fail (result < G_N_ELEMENTS (result_ids), "error");
-  return result_ids[result];
-}
-
-/* Returns: %FALSE, @result untouched, when @id is none of the words */
-gboolean
-retract_update_result_from_id (const char          *id,
-                               RetractUpdateResult *result)
-{
-  guint value;
-
-  if (!retract_id_table_find (result_ids, G_N_ELEMENTS (result_ids), id, &value))
-    return FALSE;
-
-  *result = (RetractUpdateResult) value;
-  return TRUE;
-}
+/* retract_update_result_to_id(): the word for a result in `update-rules --json`. */
+RETRACT_DEFINE_ID_TABLE (retract_update_result, RetractUpdateResult, result_ids, "error")
 
 /* Returns: whether rules are in use that the update found newest */
 gboolean

@@ -15,26 +15,4 @@ static const char * const stage_ids[RETRACT_N_STAGES] = {
   [RETRACT_STAGE_NOT_WITHDRAWABLE] = "not-withdrawable",
 };
 
-const char *
-retract_stage_to_id (RetractStage stage)
-{
-  g_return_val_if_fail (stage < RETRACT_N_STAGES, NULL);
-
-  return stage_ids[stage];
-}
-
-gboolean
-retract_stage_from_id (const char   *id,
-                       RetractStage *stage)
-{
-  guint value;
-
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!retract_id_table_find (stage_ids, RETRACT_N_STAGES, id, &value))
-    return FALSE;
-
-  if (stage != NULL)
-    *stage = (RetractStage) value;
-  return TRUE;
-}
+RETRACT_DEFINE_ID_TABLE (retract_stage, RetractStage, stage_ids, NULL)
