@@ -567,14 +567,7 @@ case_import (int    argc,
 
 /* ---- case ---- */
 
-typedef struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const RetractCliCommand subcommands[] = {
   { "new", case_new, N_("Save a new case and print its id") },
   { "log", case_log, N_("Add an event to a case's timeline") },
   { "show", retract_cli_case_show, N_("Show a case: the assessment, the counts, the next step and the timeline") },
@@ -603,6 +596,7 @@ retract_cli_case (int    argc,
                   char **argv)
 {
   g_autofree char *shown = NULL;
+  int status;
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
@@ -610,14 +604,9 @@ retract_cli_case (int    argc,
       return argc < 2 ? EXIT_BAD_INPUT : EXIT_OK;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      {
-        g_autofree char *prgname = g_strdup_printf ("retract-cli case %s", subcommands[i].name);
-
-        g_set_prgname (prgname);
-        return subcommands[i].run (argc - 1, argv + 1);
-      }
+  if (retract_cli_run_command (subcommands, G_N_ELEMENTS (subcommands), "retract-cli case",
+                               argc, argv, &status))
+    return status;
 
   shown = retract_file_display_name (argv[1]);
   g_printerr (_("Unknown subcommand “%s”. Run “retract-cli case --help” for the list.\n"), shown);

@@ -14,9 +14,19 @@
 #include "retract-case.h"
 #include "retract-next-step.h"
 #include "retract-store.h"
+#include "retract-rules-store.h"
 #include "retract-ruleset.h"
 
 G_BEGIN_DECLS
+
+/* A command, or a subcommand of case: its name, what runs it (with its own
+ * argv, argv[0] being the name) and its line in --help. */
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} RetractCliCommand;
 
 /* Exit codes: 0 success, 2 bad input or invalid data, 1 internal error. */
 enum {
@@ -70,11 +80,19 @@ gboolean        retract_cli_parse_with_argument (const char          *parameter_
                                                  char              ***argv,
                                                  const char         **argument,
                                                  int                 *status);
+gboolean        retract_cli_run_command      (const RetractCliCommand *commands,
+                                              gsize                    n_commands,
+                                              const char              *prefix,
+                                              int                      argc,
+                                              char                   **argv,
+                                              int                     *status);
 int             retract_cli_report_error     (const GError     *error);
 int             retract_cli_report_usage     (GOptionContext   *context,
                                               const GError     *error);
 RetractRuleset *retract_cli_load_rules       (const char       *path,
                                               GError          **error);
+RetractRuleset *retract_cli_load_active      (RetractRulesStore *store,
+                                              char            **notice);
 GDateTime      *retract_cli_parse_time       (const char       *option,
                                               const char       *text,
                                               GError          **error);

@@ -66,7 +66,6 @@ retract_cli_update_rules (int    argc,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *url = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *notice = NULL;
   gboolean json = FALSE;
   int timeout = 0;
   int status = EXIT_OK;
@@ -95,9 +94,7 @@ retract_cli_update_rules (int    argc,
   if (url == NULL && file == NULL)
     url = configured_rules_url ();
 
-  active = retract_rules_store_load_active (store, &notice);
-  if (notice != NULL)
-    g_printerr ("%s\n", notice);
+  active = retract_cli_load_active (store, NULL);
 
   updater = retract_updater_new (store, active);
   if (file != NULL)
@@ -253,10 +250,8 @@ retract_cli_rules_info (int    argc,
   if (options.rules_path == NULL)
     {
       g_autoptr(RetractRulesStore) store = retract_rules_store_new_default ();
-      g_autoptr(RetractRuleset) in_use = retract_rules_store_load_active (store, &notice);
+      g_autoptr(RetractRuleset) in_use = retract_cli_load_active (store, &notice);
 
-      if (notice != NULL)
-        g_printerr ("%s\n", notice);
       if (retract_ruleset_get_origin (in_use) == RETRACT_RULES_ORIGIN_DOWNLOADED)
         key = retract_rules_store_get_key_id (store);
     }

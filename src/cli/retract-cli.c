@@ -30,15 +30,6 @@
 #include "retract-time.h"
 #include "retract-updater.h"
 
-typedef int (*CommandFunc) (int argc, char **argv);
-
-typedef struct
-{
-  const char  *name;
-  CommandFunc  run;
-  const char  *summary;
-} Command;
-
 static gboolean
 is_bad_input (const GError *error)
 {
@@ -151,25 +142,35 @@ retract_cli_parse (const char          *parameter_string,
                                           argc, argv, NULL, status);
 }
 
-/* The rules to use: a file given with --rules, or else the newest valid of
- * the bundled and the downloaded ones. */
+/* The rules in use, the newest valid of the bundled and the downloaded
+ * ones; what happened to a download that no longer verifies is told on
+ * standard error, and given in @notice. */
+RetractRuleset *
+retract_cli_load_active (RetractRulesStore  *store,
+                         char              **notice)
+{
+  g_autofree char *text = NULL;
+  RetractRuleset *rules = retract_rules_store_load_active (store, &text);
+
+  if (text != NULL)
+    g_printerr ("%s\n", text);
+  if (notice != NULL)
+    *notice = g_steal_pointer (&text);
+  return rules;
+}
+
+/* The rules to use: a file given with --rules, or else the rules in use. */
 RetractRuleset *
 retract_cli_load_rules (const char  *path,
                         GError     **error)
 {
   g_autoptr(RetractRulesStore) store = NULL;
-  g_autofree char *notice = NULL;
-  RetractRuleset *rules;
 
   if (path != NULL)
     return retract_ruleset_new_from_file (path, error);
 
   store = retract_rules_store_new_default ();
-  rules = retract_rules_store_load_active (store, &notice);
-  if (notice != NULL)
-    g_printerr ("%s\n", notice);
-
-  return rules;
+  return retract_cli_load_active (store, NULL);
 }
 
 /* @text parsed as the time given with @option; errors name the option. */
@@ -399,9 +400,41 @@ retract_cli_print_field (const char *indent,
   g_print ("%s%s%s%s\n", indent, label, g_str_has_suffix (label, "：") ? "" : " ", value);
 }
 
+/**
+ * retract_cli_run_command:
+ * @prefix: the program name before the command's, "retract-cli" or
+ *   "retract-cli case"
+ * @argv: the command line, argv[1] the command's name
+ * @status: (out): what the command returned
+ *
+ * Runs the command of @commands that argv[1] names, as "@prefix NAME".
+ *
+ * Returns: %FALSE when no command has that name
+ */
+gboolean
+retract_cli_run_command (const RetractCliCommand *commands,
+                         gsize                    n_commands,
+                         const char              *prefix,
+                         int                      argc,
+                         char                   **argv,
+                         int                     *status)
+{
+  for (gsize i = 0; i < n_commands; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("%s %s", prefix, commands[i].name);
+
+        g_set_prgname (prgname);
+        *status = commands[i].run (argc - 1, argv + 1);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /* ---- main ---- */
 
-static const Command commands[] = {
+static const RetractCliCommand commands[] = {
   { "assess", retract_cli_assess, N_("Can the complaint still be withdrawn, how and by when") },
   { "letter", retract_cli_letter, N_("Write the appeal letter, ticket text, phone script, "
                                      "appeal message or calendar reminders") },
@@ -488,17 +521,9 @@ main (int    argc,
       return EXIT_OK;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      if (g_str_equal (argv[1], commands[i].name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("retract-cli %s", commands[i].name);
-
-          g_set_prgname (prgname);
-          status = commands[i].run (argc - 1, argv + 1);
-          return finish_output (status);
-        }
-    }
+  if (retract_cli_run_command (commands, G_N_ELEMENTS (commands), "retract-cli", argc, argv,
+                               &status))
+    return finish_output (status);
 
   shown = retract_file_display_name (argv[1]);
   g_printerr (_("Unknown command “%s”. Run “retract-cli --help” for the list.\n"), shown);
