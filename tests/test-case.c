@@ -968,8 +968,8 @@ test_validate_details (void)
                    "letter\n"
                    "applicant.phone: enter a mainland mobile number: 11 digits starting with "
                    "1, optionally with +86\n"
-                   "applicant.id_number: the check character does not match the other digits; "
-                   "one of them is probably mistyped\n"
+                   "applicant.id_document.number: the check character does not match the other "
+                   "digits; one of them is probably mistyped\n"
                    "complaint_number: a complaint number has only letters, digits, “-” and "
                    "“_”; copy it exactly as the platform shows it");
   assert_not_echoed (error->message, "9zhangsan");
@@ -1060,7 +1060,7 @@ test_validate_details_text (void)
   g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "applicant.name: contains a line break or control character (U+000A)\n"
-                   "applicant.id_number: the date of birth in digits 7–14 is in the future\n"
+                   "applicant.id_document.number: the date of birth in digits 7–14 is in the future\n"
                    "respondent: at most 200 characters, this has 201\n"
                    "narrative: at most 100000 characters, this has 100001\n"
                    "reason: contains a control character (U+0001)");
@@ -1683,7 +1683,15 @@ test_detail_applies (void)
       g_assert_cmpint (retract_case_detail_is_required (self, detail), ==, details[i].required);
       g_assert_false (retract_case_validate_detail (self, detail, NULL, NULL));
       g_assert_false (retract_case_validate_details (self, NULL, &error));
-      g_assert_true (g_str_has_prefix (error->message, retract_detail_get_field_name (detail)));
+      /* Named by its place in the case file: a number in its "id_document". */
+      {
+        g_autofree char *place = detail == RETRACT_DETAIL_GUARDIAN_ID_NUMBER
+                                 ? g_strdup ("guardian.id_document.number: ")
+                                 : g_strconcat (retract_detail_get_field_name (detail), ": ",
+                                                NULL);
+
+        g_assert_true (g_str_has_prefix (error->message, place));
+      }
       g_clear_error (&error);
 
       retract_case_set_detail (self, detail, NULL);
@@ -1753,6 +1761,53 @@ test_validate_guardian_enterprise (void)
   g_assert_null (retract_case_dup_masked_id_number (self, RETRACT_ID_HOLDER_APPLICANT));
 }
 
+/* A bad detail read from a file is named as the strict loader names a place,
+ * "case.json:3:49: $.applicant.id_document.number: …", the document's number
+ * by where the file holds it (issue 15 review §5); once typed anew, by its
+ * place alone. */
+static void
+test_validate_details_from_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RetractCase) self = load_case (
+    "{\"format\": 1, \"scenarios\": [\"minor\", \"enterprise\"],\n"
+    " \"applicant\": {\"name\": \"陈小明\", \"phone\": \"1380013800\",\n"
+    "  \"id_document\": {\"type\": \"hk-id\", \"number\": \"A123456(4)\"}},\n"
+    " \"guardian\": {\"id_document\": {\"type\": \"passport\", \"number\": \"E1\"}},\n"
+    " \"enterprise\": {\"credit_code\": \"91440300708461136U\"}}", &error);
+  g_autoptr(RetractCase) legacy = load_case (
+    "{\"format\": 1,\n \"applicant\": {\"id_number\": \"110105194912310021\"}}", &error);
+
+  g_assert_no_error (error);
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   NAME ":2:31: $.applicant.phone: enter a mainland mobile number (11 digits "
+                   "starting with 1, optionally +86) or a Hong Kong (+852) or Macau (+853) "
+                   "mobile number\n"
+                   NAME ":3:36: $.applicant.id_document.number: the check digit in brackets "
+                   "does not match the letters and digits before it; one of them is probably "
+                   "mistyped\n"
+                   NAME ":4:51: $.guardian.id_document.number: a passport number has 5 to 20 "
+                   "letters and digits\n"
+                   NAME ":5:17: $.enterprise.credit_code: the last character of the credit "
+                   "code does not match the others; one of them is probably mistyped");
+  g_clear_error (&error);
+
+  /* The older key is where that file holds the number. */
+  g_assert_false (retract_case_validate_details (legacy, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, NAME ":2:16: $.applicant.id_number: "));
+  g_clear_error (&error);
+
+  /* Typed anew: no longer at that place of the file. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_PHONE, "13800138000");
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_ID_NUMBER, "A123456(5)");
+  g_assert_false (retract_case_validate_details (self, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "applicant.id_document.number: the check digit"));
+  g_assert_nonnull (strstr (error->message, "\n" NAME ":4:51: $.guardian.id_document.number: "));
+  g_assert_null (strstr (error->message, "applicant.phone"));
+}
+
 /* Guardian and enterprise in the file: read back as written. */
 static void
 test_guardian_enterprise_file (void)
@@ -1813,6 +1868,7 @@ main (int   argc,
   g_test_add_func ("/retract/case/file/save-missing-dir", test_save_missing_dir);
   g_test_add_func ("/retract/case/file/load-errors", test_load_file_errors);
   g_test_add_func ("/retract/case/validate/all-fields", test_validate_details);
+  g_test_add_func ("/retract/case/validate/from-file", test_validate_details_from_file);
   g_test_add_func ("/retract/case/validate/cross-border", test_validate_details_cross_border);
   g_test_add_func ("/retract/case/validate/guardian-enterprise",
                    test_validate_guardian_enterprise);

@@ -460,7 +460,8 @@ static const BadInput bad_inputs[] = {
     "{\"format\": 1, \"platform\": \"wechat\", \"type\": \"friend-report\",\n"
     " \"filed_at\": \"2026-11-24T10:00:00+08:00\",\n"
     " \"applicant\": {\"id_number\": \"110105194912310021\", \"phone\": \"1380013800\"}}",
-    { NULL }, "applicant.phone: |applicant.id_number: |check character" },
+    { NULL }, "case.json:3:51: $.applicant.phone: |case.json:3:16: $.applicant.id_number: |"
+    "check character" },
   { "case-duplicate-key", "{\"format\": 1, \"type\": \"a\", \"type\": \"b\"}", { NULL },
     "case.json:1:28: duplicate key “type”" },
   { "case-empty", "", { NULL }, "case.json:1:1: |empty" },
@@ -487,8 +488,9 @@ static const BadInput bad_inputs[] = {
     " \"guardian\": {\"phone\": \"+85291234567\",\n"
     "              \"id_document\": {\"type\": \"passport\", \"number\": \"E1\"}},\n"
     " \"enterprise\": {\"credit_code\": \"91440300708461136U\"}}",
-    { NULL }, "applicant.id_number: |check digit|guardian.id_number: |passport number|"
-    "enterprise.credit_code: |does not match" },
+    { NULL }, "case.json:3:49: $.applicant.id_document.number: |check digit|"
+    "case.json:5:51: $.guardian.id_document.number: |passport number|"
+    "case.json:6:17: $.enterprise.credit_code: |does not match" },
 };
 
 static void

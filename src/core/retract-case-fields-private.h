@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* An ID number's object and key in the case file: "id_document": {"type", "number"}. */
+#define RETRACT_CASE_ID_DOCUMENT_KEY "id_document"
+#define RETRACT_CASE_ID_NUMBER_KEY "number"
+
 /* The check a field gets after the text check (characters and length). */
 typedef enum
 {
@@ -39,5 +43,6 @@ const RetractCaseField *retract_case_field              (RetractDetail detail);
 const char             *retract_case_field_json_key     (RetractDetail detail);
 char                   *retract_case_field_dup_group    (RetractDetail detail);
 char                   *retract_case_field_dup_property (RetractDetail detail);
+char                   *retract_case_field_dup_path     (RetractDetail detail);
 
 G_END_DECLS

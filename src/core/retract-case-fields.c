@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "retract-case-private.h"
 #include "retract-case-fields-private.h"
 #include "retract-engine-ids.h"
 #include "retract-error.h"
@@ -115,6 +116,20 @@ retract_case_field_dup_group (RetractDetail detail)
   const char *dot = strchr (field, '.');
 
   return dot != NULL ? g_strndup (field, (gsize) (dot - field)) : NULL;
+}
+
+/* Where the case file holds the field's value, without the "$.":
+ * "applicant.phone", and for an ID number "applicant.id_document.number". */
+char *
+retract_case_field_dup_path (RetractDetail detail)
+{
+  g_autofree char *group = NULL;
+
+  if (retract_case_field (detail)->check != RETRACT_FIELD_CHECK_ID_NUMBER)
+    return g_strdup (retract_case_field (detail)->field);
+
+  group = retract_case_field_dup_group (detail);
+  return g_strjoin (".", group, RETRACT_CASE_ID_DOCUMENT_KEY, RETRACT_CASE_ID_NUMBER_KEY, NULL);
 }
 
 /* The RetractCase property: the path with "-" for "." and "_". */
@@ -309,7 +324,10 @@ retract_case_validate_detail (RetractCase   *self,
 /**
  * retract_case_validate_details:
  * @today: (nullable): for birth dates in ID numbers
- * @error: every bad field, one per line, each as "field: reason"
+ * @error: every bad field, one per line, each as "field: reason", the field
+ *   named by its place in the case file ("applicant.id_document.number");
+ *   for a value read from a file and unchanged since, as the strict loader
+ *   says it, "case.json:4:20: $.applicant.id_document.number: reason"
  *
  * Checks the letter details that were given and apply to this case; missing
  * ones are not an error here.
@@ -326,14 +344,17 @@ retract_case_validate_details (RetractCase *self,
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *place = NULL;
 
       if (retract_case_get_detail (self, i) == NULL || !retract_case_detail_applies (self, i) ||
           check_detail (self, i, today, &local_error))
         continue;
 
+      place = self->detail_origins[i] != NULL ? g_strdup (self->detail_origins[i])
+                                              : retract_case_field_dup_path (i);
       if (problems->len > 0)
         g_string_append_c (problems, '\n');
-      g_string_append_printf (problems, "%s: %s", fields[i].field, local_error->message);
+      g_string_append_printf (problems, "%s: %s", place, local_error->message);
     }
 
   if (problems->len > 0)

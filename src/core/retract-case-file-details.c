@@ -15,6 +15,26 @@
 #include "retract-case-fields-private.h"
 #include "retract-error.h"
 
+/* @detail's value was read at @path of @doc ("$.applicant.phone"): kept for
+ * the messages of retract_case_validate_details(), as the loader words a place. */
+static void
+set_origin (RetractJsonDocument *doc,
+            RetractCase         *self,
+            RetractDetail        detail,
+            const char          *path)
+{
+  guint line = 1, column = 1;
+
+  g_clear_pointer (&self->detail_origins[detail], g_free);
+  if (self->details[detail] == NULL)
+    return;
+
+  retract_json_document_locate (doc, path, &line, &column);
+  self->detail_origins[detail] = g_strdup_printf ("%s:%u:%u: %s",
+                                                  retract_json_document_get_name (doc), line,
+                                                  column, path);
+}
+
 static gboolean
 read_text_detail (RetractJsonDocument *doc,
                   JsonObject          *object,
@@ -23,14 +43,17 @@ read_text_detail (RetractJsonDocument *doc,
                   RetractDetail        detail,
                   GError             **error)
 {
+  const char *key = retract_case_field_json_key (detail);
+  g_autofree char *value_path = retract_json_path_member (path, key);
   const char *value = NULL;
 
-  if (!retract_json_document_read_string (doc, object, path, retract_case_field_json_key (detail),
+  if (!retract_json_document_read_string (doc, object, path, key,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE, &value,
                                           error))
     return FALSE;
 
   _retract_case_replace_string (&self->details[detail], value);
+  set_origin (doc, self, detail, value_path);
   return TRUE;
 }
 
@@ -68,7 +91,7 @@ _retract_case_detail_keys (const char         *group,
     g_strv_builder_addv (builder, (const char **) before);
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     if (in_group (i, group))
-      g_strv_builder_add (builder, is_id_number (i) ? "id_document"
+      g_strv_builder_add (builder, is_id_number (i) ? RETRACT_CASE_ID_DOCUMENT_KEY
                                                     : retract_case_field_json_key (i));
   if (after != NULL)
     g_strv_builder_addv (builder, (const char **) after);
@@ -86,19 +109,20 @@ load_id_document (RetractJsonDocument *doc,
                   RetractDetail        detail,
                   GError             **error)
 {
-  static const char * const keys[] = { "type", "number", NULL };
+  static const char * const keys[] = { "type", RETRACT_CASE_ID_NUMBER_KEY, NULL };
   RetractIdHolder holder = retract_case_field (detail)->holder;
-  g_autofree char *document_path = retract_json_path_member (path, "id_document");
+  g_autofree char *document_path = retract_json_path_member (path, RETRACT_CASE_ID_DOCUMENT_KEY);
+  g_autofree char *number_path = NULL;
   JsonObject *document = NULL;
   const char *type_id = NULL, *number = NULL;
   RetractIdDocumentType type;
 
   if (holder == RETRACT_ID_HOLDER_APPLICANT && json_object_has_member (object, "id_number"))
     {
-      if (json_object_has_member (object, "id_document"))
-        {
-          g_autofree char *legacy_path = retract_json_path_member (path, "id_number");
+      g_autofree char *legacy_path = retract_json_path_member (path, "id_number");
 
+      if (json_object_has_member (object, RETRACT_CASE_ID_DOCUMENT_KEY))
+        {
           retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, legacy_path,
                                            _("give the number once, in “id_document”; "
                                              "“id_number” is its older form"));
@@ -110,12 +134,13 @@ load_id_document (RetractJsonDocument *doc,
                                               &number, error))
         return FALSE;
       _retract_case_replace_string (&self->details[detail], number);
+      set_origin (doc, self, detail, legacy_path);
       if (self->details[detail] != NULL)
         self->id_types[holder] = RETRACT_ID_DOCUMENT_MAINLAND_ID;
       return TRUE;
     }
 
-  if (!retract_json_document_read_object (doc, object, path, "id_document",
+  if (!retract_json_document_read_object (doc, object, path, RETRACT_CASE_ID_DOCUMENT_KEY,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
                                           &document, error))
     return FALSE;
@@ -125,7 +150,8 @@ load_id_document (RetractJsonDocument *doc,
   if (!retract_json_document_check_keys (doc, document, document_path, keys, error) ||
       !retract_json_document_read_string (doc, document, document_path, "type",
                                           RETRACT_JSON_REQUIRED, &type_id, error) ||
-      !retract_json_document_read_string (doc, document, document_path, "number",
+      !retract_json_document_read_string (doc, document, document_path,
+                                          RETRACT_CASE_ID_NUMBER_KEY,
                                           RETRACT_JSON_OPTIONAL | RETRACT_JSON_NULLABLE,
                                           &number, error))
     return FALSE;
@@ -144,6 +170,8 @@ load_id_document (RetractJsonDocument *doc,
 
   self->id_types[holder] = (int) type;
   _retract_case_replace_string (&self->details[detail], number);
+  number_path = retract_json_path_member (document_path, RETRACT_CASE_ID_NUMBER_KEY);
+  set_origin (doc, self, detail, number_path);
   return TRUE;
 }
 
@@ -241,12 +269,12 @@ add_group (JsonBuilder *builder,
       if (!has_detail (self, i))
         continue;
 
-      json_builder_set_member_name (builder, "id_document");
+      json_builder_set_member_name (builder, RETRACT_CASE_ID_DOCUMENT_KEY);
       json_builder_begin_object (builder);
       _retract_case_add_string_member (builder, "type",
                          retract_id_document_type_to_string (
                            retract_case_get_id_document_type (self, holder)));
-      _retract_case_add_string_member (builder, "number", self->details[i]);
+      _retract_case_add_string_member (builder, RETRACT_CASE_ID_NUMBER_KEY, self->details[i]);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -26,6 +26,9 @@ struct _RetractCase
   int        withdrawals_this_month;
   gboolean   other_party_loss;
   char      *details[RETRACT_N_DETAILS];
+  /* Where a case file held each detail, "case.json:4:20: $.applicant.phone",
+   * for messages; NULL for a detail typed or changed since (retract-case-fields.c). */
+  char      *detail_origins[RETRACT_N_DETAILS];
   /* The type of each holder's identity document, or -1 while none was
    * chosen (retract_case_get_id_document_type() gives the default then). */
   int        id_types[RETRACT_N_ID_HOLDERS];

@@ -102,7 +102,10 @@ retract_case_finalize (GObject *object)
   g_clear_pointer (&self->mistake, g_free);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    g_clear_pointer (&self->details[i], g_free);
+    {
+      g_clear_pointer (&self->details[i], g_free);
+      g_clear_pointer (&self->detail_origins[i], g_free);
+    }
   g_clear_pointer (&self->materials, g_hash_table_unref);
   g_clear_pointer (&self->step, g_free);
   g_clear_pointer (&self->id, g_free);
@@ -524,6 +527,9 @@ retract_case_set_detail (RetractCase   *self,
   g_return_if_fail (RETRACT_IS_CASE (self));
   g_return_if_fail (detail < RETRACT_N_DETAILS);
 
+  /* A value typed now no longer comes from a place in a file. */
+  if (g_strcmp0 (self->details[detail], value) != 0)
+    g_clear_pointer (&self->detail_origins[detail], g_free);
   set_text (self, &self->details[detail], value, PROP_FIRST_DETAIL + detail);
 
   /* A number is typed as a document of some type: the default of the
