@@ -275,20 +275,11 @@ retract_cli_rules_info (int    argc,
       json_object_set_string_member (object, "issued", issued);
       json_object_set_string_member (object, "expires", expires);
       /* The release key that signed a download; null for the bundled rules,
-       * which are trusted as the app is. */
-      if (key != NULL)
-        json_object_set_string_member (object, "key", key);
-      else
-        json_object_set_null_member (object, "key");
-      if (notice != NULL)
-        json_object_set_string_member (object, "notice", notice);
-      else
-        json_object_set_null_member (object, "notice");
+       * which are trusted as the app is. A NULL string is a null member. */
+      json_object_set_string_member (object, "key", key);
+      json_object_set_string_member (object, "notice", notice);
       json_object_set_boolean_member (object, "expired", expiry != NULL);
-      if (expiry != NULL)
-        json_object_set_string_member (object, "expiry_notice", expiry);
-      else
-        json_object_set_null_member (object, "expiry_notice");
+      json_object_set_string_member (object, "expiry_notice", expiry);
       retract_cli_print_json (root);
       return EXIT_OK;
     }
