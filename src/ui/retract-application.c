@@ -223,21 +223,34 @@ on_update_checked (GObject      *source,
     }
 }
 
+/* A check or an import about to start: its cancellable, or %NULL while
+ * another runs (one at a time; the first one's answer is shown). */
+static GCancellable *
+begin_check (RetractApplication *self,
+             gboolean            quiet)
+{
+  if (self->update_check != NULL)
+    return NULL;
+
+  self->quiet_check = quiet;
+  self->update_check = g_cancellable_new ();
+  return self->update_check;
+}
+
 static void
 check_for_updates (RetractApplication *self,
                    gboolean            quiet)
 {
   g_autofree char *url = NULL;
+  GCancellable *cancellable = begin_check (self, quiet);
 
-  if (self->update_check != NULL)
+  if (cancellable == NULL)
     return;
 
   /* Without the schema the helper falls back to the default address itself. */
   if (self->settings != NULL)
     url = g_settings_get_string (self->settings, "rules-url");
-  self->quiet_check = quiet;
-  self->update_check = g_cancellable_new ();
-  retract_update_check_async (url, self->update_check, on_update_checked, g_object_ref (self));
+  retract_update_check_async (url, cancellable, on_update_checked, g_object_ref (self));
 }
 
 static void
@@ -279,16 +292,15 @@ void
 retract_application_import_rules_file (RetractApplication *self,
                                        const char         *path)
 {
+  GCancellable *cancellable;
+
   g_return_if_fail (RETRACT_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
-  if (self->update_check != NULL)
-    return;
-
-  self->quiet_check = FALSE;
-  self->update_check = g_cancellable_new ();
-  retract_update_check_import_async (path, self->update_check, on_update_checked,
-                                     g_object_ref (self));
+  cancellable = begin_check (self, FALSE);
+  if (cancellable != NULL)
+    retract_update_check_import_async (path, cancellable, on_update_checked,
+                                       g_object_ref (self));
 }
 
 /* Import Rules…: a rules.json from a USB stick or a chat, its .minisig
