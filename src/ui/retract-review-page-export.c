@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The review page's documents taken away: exported as PDF or text (written
+ * in a worker thread), printed, copied as a ticket or an appeal message, and
+ * the calendar of reminders. */
+
+#define G_LOG_DOMAIN "retract-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retract-file.h"
+#include "retract-letter-print.h"
+#include "retract-letter-renderer.h"
+#include "retract-reminders.h"
+#include "retract-review-page-private.h"
+
+typedef enum
+{
+  EXPORT_PDF,
+  EXPORT_TEXT,
+  EXPORT_REMINDERS,
+} ExportKind;
+
+static GBytes *
+build_export (RetractReviewPage *self,
+              ExportKind         kind,
+              GError           **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_ref (retract_assessment_get_now (self->assessment));
+  char *text;
+
+  switch (kind)
+    {
+    case EXPORT_PDF:
+      /* The letter changed while the file was being chosen, and its layout is
+       * not done yet: the user is waiting for the file anyway. */
+      if (self->renderer == NULL && self->letter != NULL)
+        {
+          g_autoptr(RetractLetterRenderer) renderer =
+            retract_letter_renderer_new (self->letter, RETRACT_A4_WIDTH, RETRACT_A4_HEIGHT);
+
+          return retract_letter_renderer_render_pdf (renderer, NULL,
+                                                     gtk_switch_get_active (self->author_switch),
+                                                     error);
+        }
+      return retract_letter_renderer_render_pdf (self->renderer, NULL,
+                                                 gtk_switch_get_active (self->author_switch),
+                                                 error);
+    case EXPORT_TEXT:
+      text = retract_letter_to_text (self->letter);
+      return g_bytes_new_take (text, strlen (text));
+    case EXPORT_REMINDERS:
+    default:
+      /* In the interface's language: the reminders are for the user, not
+       * the letter's reader (whichever copy of the letter is shown). */
+      text = retract_reminders_build_ics (self->assessment, now,
+                                          retract_page_get_language (RETRACT_PAGE (self)),
+                                          error);
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+}
+
+static void
+show_export_error (RetractReviewPage *self,
+                   const GError      *error)
+{
+  /* Translators: %s says why */
+  g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+/* @user_data is the file written, which holds the page. */
+static void
+on_export_written (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  RetractReviewPage *self = g_object_get_data (G_OBJECT (file), "retract-page");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!retract_file_replace_finish (result, &error))
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
+}
+
+static void
+on_export_response (GtkNativeDialog   *dialog,
+                    int                response,
+                    RetractReviewPage *self)
+{
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "retract-kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  contents = build_export (self, kind, &error);
+  if (contents == NULL)
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  /* Written in a worker thread: the window never waits for the disk. */
+  g_object_set_data_full (G_OBJECT (file), "retract-page", g_object_ref (self), g_object_unref);
+  retract_file_replace_async (path, contents, NULL, on_export_written, g_steal_pointer (&file));
+}
+
+/* Default names say what the file is, never whose it is. */
+static char *
+default_name (RetractReviewPage *self,
+              ExportKind         kind)
+{
+  g_autofree char *date = g_date_time_format (retract_assessment_get_now (self->assessment),
+                                              "%Y-%m-%d");
+  gboolean english = gtk_switch_get_active (self->english_switch) &&
+                     _retract_review_page_reading_language (self) == RETRACT_LANGUAGE_EN;
+
+  /* The reminders' name follows their text: the interface's language. */
+  if (kind == EXPORT_REMINDERS)
+    english = retract_page_get_language (RETRACT_PAGE (self)) == RETRACT_LANGUAGE_EN;
+
+  switch (kind)
+    {
+    case EXPORT_PDF:
+      return g_strdup_printf (english ? "appeal-letter-%s.pdf" : "误投诉撤销申请书-%s.pdf", date);
+    case EXPORT_TEXT:
+      return g_strdup_printf (english ? "appeal-letter-%s.txt" : "误投诉撤销申请书-%s.txt", date);
+    case EXPORT_REMINDERS:
+    default:
+      return g_strdup_printf (english ? "deadlines-%s.ics" : "误投诉撤销期限-%s.ics", date);
+    }
+}
+
+static void
+review_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ExportKind kind = g_str_equal (action_name, "review.export-pdf") ? EXPORT_PDF
+                    : g_str_equal (action_name, "review.export-text") ? EXPORT_TEXT
+                    : EXPORT_REMINDERS;
+  g_autofree char *name = default_name (self, kind);
+
+  /* GTK 4 file choosers always confirm before replacing a file. */
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (kind == EXPORT_REMINDERS ? _("Save Reminders")
+                                                                        : _("Export the Letter"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "retract-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+review_copy (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_str_equal (action_name, "review.copy-ticket"))
+    {
+      guint n_chars = 0;
+
+      text = retract_letter_build_ticket (self->letter, &n_chars);
+      /* Translators: %u is the number of characters copied */
+      message = g_strdup_printf (ngettext ("Ticket text copied (%u character)",
+                                           "Ticket text copied (%u characters)", n_chars),
+                                 n_chars);
+    }
+  else
+    {
+      text = retract_letter_build_appeal_message (self->letter);
+      message = g_strdup (_("Appeal message copied: send it to “WeChat Team”, at most twice a day"));
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+}
+
+static void
+review_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->renderer == NULL)
+    return;
+
+  operation = retract_letter_print_operation_new (self->renderer,
+                                                  retract_letter_get_title (self->letter));
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+    }
+}
+
+void
+_retract_review_page_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "review.export-pdf", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.export-text", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.save-reminders", NULL, review_export);
+  gtk_widget_class_install_action (widget_class, "review.print", NULL, review_print);
+  gtk_widget_class_install_action (widget_class, "review.copy-ticket", NULL, review_copy);
+  gtk_widget_class_install_action (widget_class, "review.copy-appeal", NULL, review_copy);
+}
+
+char *
+retract_review_page_build_reminders (RetractReviewPage  *self,
+                                     GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_REVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (self->assessment != NULL, NULL);
+
+  bytes = build_export (self, EXPORT_REMINDERS, error);
+  return bytes != NULL ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+                       : NULL;
+}
