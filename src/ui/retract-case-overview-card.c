@@ -13,6 +13,8 @@
 
 #include "retract-case-overview-private.h"
 #include "retract-next-step-text.h"
+#include "retract-rows.h"
+#include "retract-validators.h"
 
 static const char * const status_classes[] = {
   [RETRACT_STATUS_ACT_NOW] = "act-now",
@@ -46,6 +48,42 @@ status_name (RetractCaseStatus status)
     }
 }
 
+/* The channel's number with Copy, or its site with Open (through
+ * win.open-uri, which opens nothing but addresses that pass the loader's
+ * https rule; an address that does not is shown, not offered). */
+static void
+add_channel_row (Pool                 *pool,
+                 const RetractChannel *channel,
+                 const char           *title)
+{
+  Slot *slot;
+
+  if (channel->phone != NULL)
+    {
+      slot = _retract_overview_pool_take (pool, ROW_PHONE, title, channel->phone);
+      retract_copy_button_set_text (slot->extra, channel->phone);
+    }
+  else if (channel->url != NULL && retract_validate_https_url (channel->url, NULL))
+    {
+      slot = _retract_overview_pool_take (pool, ROW_SITE, title, channel->url);
+      retract_open_button_set_uri (slot->extra, channel->url);
+    }
+  else
+    _retract_overview_pool_take (pool, ROW_PLAIN, title, channel->url);
+}
+
+static void
+add_deadline (Pool       *pool,
+              const char *title,
+              GDateTime  *due,
+              GDateTime  *now)
+{
+  g_autofree char *when = retract_clock_text_dup (due);
+  Slot *slot = _retract_overview_pool_take (pool, ROW_DEADLINE, title, when);
+
+  retract_countdown_set (slot->extra, due, now);
+}
+
 void
 _retract_case_overview_show_next_step (RetractCaseOverview *self,
                                        RetractAssessment   *assessment,
@@ -67,10 +105,10 @@ _retract_case_overview_show_next_step (RetractCaseOverview *self,
   if (self->step.channel != NULL)
     channel = retract_ruleset_lookup_channel (self->rules, self->step.channel);
   if (channel != NULL)
-    _retract_overview_add_channel_row (pool, channel, retract_text_get (&channel->name, language));
+    add_channel_row (pool, channel, retract_text_get (&channel->name, language));
 
   if (self->step.due_at != NULL)
-    _retract_overview_add_deadline (pool,
+    add_deadline (pool,
                   self->step.action == RETRACT_ACTION_WAIT ? _("Wait until") : _("Do it by"),
                   self->step.due_at, now);
 
@@ -97,13 +135,13 @@ _retract_case_overview_show_answer (RetractCaseOverview *self,
 
   if (retract_assessment_get_self_service_until (assessment) != NULL &&
       retract_assessment_get_stage (assessment) == RETRACT_STAGE_AUTO_REVIEW)
-    _retract_overview_add_deadline (pool, _("Self-service withdrawal ends"),
+    add_deadline (pool, _("Self-service withdrawal ends"),
                   retract_assessment_get_self_service_until (assessment), now);
   if (retract_assessment_get_window_closes_at (assessment) != NULL)
-    _retract_overview_add_deadline (pool, _("The window to withdraw closes"),
+    add_deadline (pool, _("The window to withdraw closes"),
                   retract_assessment_get_window_closes_at (assessment), now);
   if (retract_assessment_get_legal_deadline (assessment) != NULL)
-    _retract_overview_add_deadline (pool, _("Start the legal procedure by"),
+    add_deadline (pool, _("Start the legal procedure by"),
                   retract_assessment_get_legal_deadline (assessment), now);
 
   for (guint i = 0; i < channels->len; i++)
@@ -113,7 +151,7 @@ _retract_case_overview_show_answer (RetractCaseOverview *self,
       g_autofree char *title = i == 0 ? g_strdup_printf (_("Recommended: %s"), name)
                                       : g_strdup (name);
 
-      _retract_overview_add_channel_row (pool, channel, title);
+      add_channel_row (pool, channel, title);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);

@@ -103,13 +103,6 @@ Slot  *_retract_overview_pool_take                (Pool                 *pool,
                                                    RowKind               kind,
                                                    const char           *title,
                                                    const char           *subtitle);
-void   _retract_overview_add_channel_row          (Pool                 *pool,
-                                                   const RetractChannel *channel,
-                                                   const char           *title);
-void   _retract_overview_add_deadline             (Pool                 *pool,
-                                                   const char           *title,
-                                                   GDateTime            *due,
-                                                   GDateTime            *now);
 
 void   _retract_case_overview_show_status         (RetractCaseOverview  *self);
 void   _retract_case_overview_show_next_step      (RetractCaseOverview  *self,

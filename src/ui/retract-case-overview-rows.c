@@ -12,7 +12,6 @@
 
 #include "retract-case-overview-private.h"
 #include "retract-rows.h"
-#include "retract-validators.h"
 
 void
 _retract_overview_pool_begin (Pool *pool)
@@ -100,40 +99,4 @@ _retract_overview_pool_take (Pool       *pool,
   adw_preferences_group_add (pool->group, slot->row);
   pool->used++;
   return slot;
-}
-
-/* The channel's number with Copy, or its site with Open (through
- * win.open-uri, which opens nothing but addresses that pass the loader's
- * https rule; an address that does not is shown, not offered). */
-void
-_retract_overview_add_channel_row (Pool                 *pool,
-                                   const RetractChannel *channel,
-                                   const char           *title)
-{
-  Slot *slot;
-
-  if (channel->phone != NULL)
-    {
-      slot = _retract_overview_pool_take (pool, ROW_PHONE, title, channel->phone);
-      retract_copy_button_set_text (slot->extra, channel->phone);
-    }
-  else if (channel->url != NULL && retract_validate_https_url (channel->url, NULL))
-    {
-      slot = _retract_overview_pool_take (pool, ROW_SITE, title, channel->url);
-      retract_open_button_set_uri (slot->extra, channel->url);
-    }
-  else
-    _retract_overview_pool_take (pool, ROW_PLAIN, title, channel->url);
-}
-
-void
-_retract_overview_add_deadline (Pool       *pool,
-                                const char *title,
-                                GDateTime  *due,
-                                GDateTime  *now)
-{
-  g_autofree char *when = retract_clock_text_dup (due);
-  Slot *slot = _retract_overview_pool_take (pool, ROW_DEADLINE, title, when);
-
-  retract_countdown_set (slot->extra, due, now);
 }

@@ -187,7 +187,37 @@ report_filtered (RetractDetailsPage *self,
 }
 
 /* Typed or pasted text keeps only what the letter accepts (the same rule as
- * retract_validate_characters()), so the saved case always loads again. */
+ * retract_validate_characters()), so the saved case always loads again:
+ * when the rule removes something, the insertion into @target (an editable,
+ * or a text view's buffer, which alone keeps line breaks) is stopped, what
+ * is left inserted at @where with @handler blocked, and the field says what
+ * was left out. */
+static void
+insert_filtered (RetractDetailsPage *self,
+                 gpointer            target,
+                 gpointer            handler,
+                 gpointer            where,
+                 const char         *text,
+                 int                 length)
+{
+  gboolean buffer = GTK_IS_TEXT_BUFFER (target);
+  gunichar removed = 0;
+  g_autofree char *kept = retract_filter_characters (text, length, buffer, &removed);
+
+  if (kept == NULL)
+    return;
+
+  g_signal_stop_emission_by_name (target, "insert-text");
+  g_signal_handlers_block_by_func (target, handler, self);
+  if (buffer)
+    gtk_text_buffer_insert (target, where, kept, -1);
+  else
+    gtk_editable_insert_text (target, kept, -1, where);
+  g_signal_handlers_unblock_by_func (target, handler, self);
+  report_filtered (self, g_object_get_data (target, buffer ? "retract-view" : "retract-field"),
+                   removed);
+}
+
 static void
 on_editable_insert_text (GtkEditable        *editable,
                          const char         *text,
@@ -195,18 +225,7 @@ on_editable_insert_text (GtkEditable        *editable,
                          int                *position,
                          RetractDetailsPage *self)
 {
-  g_autofree char *kept = NULL;
-  gunichar removed = 0;
-
-  kept = retract_filter_characters (text, length, FALSE, &removed);
-  if (kept == NULL)
-    return;
-
-  g_signal_stop_emission_by_name (editable, "insert-text");
-  g_signal_handlers_block_by_func (editable, on_editable_insert_text, self);
-  gtk_editable_insert_text (editable, kept, -1, position);
-  g_signal_handlers_unblock_by_func (editable, on_editable_insert_text, self);
-  report_filtered (self, g_object_get_data (G_OBJECT (editable), "retract-field"), removed);
+  insert_filtered (self, editable, on_editable_insert_text, position, text, length);
 }
 
 static void
@@ -216,18 +235,7 @@ on_buffer_insert_text (GtkTextBuffer      *buffer,
                        int                 length,
                        RetractDetailsPage *self)
 {
-  g_autofree char *kept = NULL;
-  gunichar removed = 0;
-
-  kept = retract_filter_characters (text, length, TRUE, &removed);
-  if (kept == NULL)
-    return;
-
-  g_signal_stop_emission_by_name (buffer, "insert-text");
-  g_signal_handlers_block_by_func (buffer, on_buffer_insert_text, self);
-  gtk_text_buffer_insert (buffer, location, kept, -1);
-  g_signal_handlers_unblock_by_func (buffer, on_buffer_insert_text, self);
-  report_filtered (self, g_object_get_data (G_OBJECT (buffer), "retract-view"), removed);
+  insert_filtered (self, buffer, on_buffer_insert_text, location, text, length);
 }
 
 static void
@@ -584,6 +592,13 @@ retract_details_page_get_field (RetractDetailsPage *self,
   return self->fields[detail];
 }
 
+/* A note's text while it is shown. */
+static const char *
+shown_text (GtkLabel *note)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (note)) ? gtk_label_get_text (note) : NULL;
+}
+
 /**
  * retract_details_page_get_glyph_warning:
  *
@@ -597,8 +612,7 @@ retract_details_page_get_glyph_warning (RetractDetailsPage *self,
   g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->glyph_warnings[detail]))
-         ? gtk_label_get_text (self->glyph_warnings[detail]) : NULL;
+  return shown_text (self->glyph_warnings[detail]);
 }
 
 /**
@@ -614,8 +628,7 @@ retract_details_page_get_error (RetractDetailsPage *self,
   g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->errors[detail]))
-         ? gtk_label_get_text (self->errors[detail]) : NULL;
+  return shown_text (self->errors[detail]);
 }
 
 /**
