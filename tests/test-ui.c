@@ -2096,6 +2096,62 @@ test_keyboard_quick_picks (void)
   harness_clear (&harness);
 }
 
+/* Issue 15 §5.3: on the review, Tab goes only to what does something
+ * (buttons, switches, the preview's controls); the rows that only show an
+ * answer are no Tab stop, and a screen reader still reads them by their
+ * title and value. */
+static void
+test_keyboard_review_stops (void)
+{
+  Harness harness;
+  g_autoptr(GPtrArray) stops = NULL;
+  g_autoptr(GString) read_only = g_string_new (NULL);
+  GtkWidget *review;
+  GtkWidget *row;
+  guint in_review = 0;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  for (guint i = 0; i < 4; i++)
+    harness_next (&harness);
+  harness_fill_details (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "review");
+  review = GTK_WIDGET (harness_page (&harness, "review"));
+
+  stops = kbd_tab_stops (GTK_WIDGET (harness.window));
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      if (!gtk_widget_is_ancestor (stop, review))
+        continue;
+      in_review++;
+      if (GTK_IS_LIST_BOX_ROW (stop) &&
+          !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (stop)))
+        g_string_append_printf (read_only, "%s\n",
+                                ADW_IS_PREFERENCES_ROW (stop)
+                                ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stop))
+                                : G_OBJECT_TYPE_NAME (stop));
+    }
+  if (read_only->len > 0)
+    g_error ("read-only rows that are Tab stops on the review:\n%s", read_only->str);
+  /* The controls are still there: the Change buttons, the switches, the
+   * documents' buttons. */
+  g_assert_cmpuint (in_review, >=, 8);
+
+  /* The answers are still read: a row names itself by its title. */
+  row = GTK_WIDGET (find_row (review, "Phone number"));
+  g_assert_nonnull (row);
+  g_assert_true (has_name (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "13800138000");
+
+  harness_clear (&harness);
+}
+
 /* Issue 15 §5.6: every line of the shortcuts window shows its keys, and
  * Page Down is written as words. */
 static void
@@ -3799,6 +3855,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-home-names", test_keyboard_home_names);
   g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);
   g_test_add_func ("/retract/ui/keyboard-quick-picks", test_keyboard_quick_picks);
+  g_test_add_func ("/retract/ui/keyboard-review-stops", test_keyboard_review_stops);
   g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
   g_test_add_func ("/retract/ui/keyboard-narrow-headings-wrap", test_keyboard_narrow_headings_wrap);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);

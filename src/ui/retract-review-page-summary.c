@@ -24,6 +24,9 @@ add_value (RetractReviewPage   *self,
                                      value != NULL ? value : _("Not provided"));
 
   gtk_widget_add_css_class (row, "property");
+  /* A row that only shows an answer does nothing: Tab passes it by, to the
+   * controls. A screen reader still reads it, by its title and value. */
+  gtk_widget_set_focusable (row, FALSE);
   if (value == NULL)
     gtk_widget_add_css_class (row, "not-provided");
 }
