@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <gtk/gtkunixprint.h>
+#include <errno.h>
 #include <math.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -43,12 +44,101 @@
 #define JOB_USER           "retract-print-test"
 
 static RetractRuleset *rules;
+static gint64 test_start;
+
+/* A step may take this long; past it the test ends with what it was waiting
+ * for. The watchdog is a thread: a GTK print backend that spins in the main
+ * thread (see broken_client) never lets a timeout source run. */
+#define STEP_SECONDS 120
+
+static GMutex      watch_lock;
+static GCond       watch_cond;
+static const char *watch_step = "the start";
+static gint64      watch_deadline = G_MAXINT64;
+static char       *watch_log; /* cupsd's error log, once it runs */
+
+static gpointer
+watchdog (gpointer user_data)
+{
+  g_mutex_lock (&watch_lock);
+  for (;;)
+    {
+      g_autofree char *log = NULL;
+
+      g_cond_wait_until (&watch_cond, &watch_lock, watch_deadline);
+      if (g_get_monotonic_time () < watch_deadline)
+        continue;
+      if (watch_log == NULL || !g_file_get_contents (watch_log, &log, NULL, NULL))
+        log = g_strdup ("(no log)");
+      g_printerr ("print-cups: stuck for %d s after: %s\ncupsd's log:\n%s\n",
+                  STEP_SECONDS, watch_step, log);
+      abort ();
+    }
+  return NULL;
+}
+
+/* Where the test is, on standard error with the seconds since it began: the
+ * test log shows how far a slow or stuck run got. Each step has
+ * STEP_SECONDS. */
+static void
+progress (const char *step)
+{
+  g_printerr ("print-cups: %6.1f s: %s\n",
+              (g_get_monotonic_time () - test_start) / (double) G_USEC_PER_SEC, step);
+  g_mutex_lock (&watch_lock);
+  watch_step = step;
+  watch_deadline = g_get_monotonic_time () + STEP_SECONDS * G_USEC_PER_SEC;
+  g_cond_signal (&watch_cond);
+  g_mutex_unlock (&watch_lock);
+}
 
 /* The servers the test starts end with it, even when an assertion aborts it. */
 static void
 end_with_test (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* Debian 12's security update of CUPS, libcups2 2.4.2-3+deb12u10 (the
+ * change that upstream 2.4.15 shipped too, OpenPrinting/cups#1429), makes
+ * GTK's CUPS backend spin for ever in gtk_cups_request_read_write() once
+ * the print dialog asks the server about its printers: every GTK print
+ * dialog on such a system freezes its application. Measured here: with the
+ * 2.4.2-3+deb12u9 library in the test's process and the updated server the
+ * test passes; with the updated library it spins. So on such a system
+ * (tests/cups-clients lists the builds) the test loads the earlier library
+ * from RETRACT_CUPS_CLIENT_LIBDIR (build-aux/dev test fetches it from
+ * Debian); the server keeps the system's.
+ *
+ * Returns the installed libcups2's version when tests/cups-clients lists it
+ * as broken; NULL otherwise. */
+static char *
+broken_client (void)
+{
+  const char *argv[] = { "dpkg-query", "-W", "-f=${Version}", "libcups2", NULL };
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                      | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (process == NULL
+      || !g_subprocess_communicate_utf8 (process, NULL, NULL, &version, NULL, NULL)
+      || !g_subprocess_get_successful (process))
+    return NULL;
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "cups-clients", NULL),
+                       &list, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", 2);
+
+      if (lines[i][0] != '#' && g_strcmp0 (fields[0], version) == 0)
+        return g_steal_pointer (&version);
+    }
+  return NULL;
 }
 
 /* Without avahi and colord on the system bus, GTK's CUPS backend warns that
@@ -120,7 +210,15 @@ can_run (char **why)
   else if (g_find_program_in_path ("lpadmin") == NULL)
     *why = g_strdup ("lpadmin is missing (package cups-client)");
   else
-    return TRUE;
+    {
+      g_autofree char *client = broken_client ();
+
+      if (client == NULL || g_getenv ("RETRACT_CUPS_CLIENT_LIBDIR") != NULL)
+        return TRUE;
+      *why = g_strdup_printf ("libcups2 %s freezes GTK's CUPS backend (tests/cups-clients); "
+                              "RETRACT_CUPS_CLIENT_LIBDIR names no folder with an earlier "
+                              "libcups.so.2 (build-aux/dev test fetches one)", client);
+    }
   return FALSE;
 }
 
@@ -229,6 +327,9 @@ print_server_start (PrintServer *server)
   g_free (make_folder (root, "ppd", 0755));
   server->socket = g_build_filename (server->dir, "cups.sock", NULL);
   log_path = g_build_filename (server->dir, "error_log", NULL);
+  g_mutex_lock (&watch_lock);
+  watch_log = g_strdup (log_path);
+  g_mutex_unlock (&watch_lock);
   /* GTK's CUPS backend asks libcups for the server when it loads, which is
    * when the first print operation runs, after this. */
   g_setenv ("CUPS_SERVER", server->socket, TRUE);
@@ -266,6 +367,8 @@ print_server_start (PrintServer *server)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                         | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_set_child_setup (launcher, end_with_test, NULL, NULL);
+  /* The server with the system's library, whichever the test loads. */
+  g_subprocess_launcher_unsetenv (launcher, "LD_LIBRARY_PATH");
   server->cupsd = g_subprocess_launcher_spawn (launcher, &error, CUPSD, "-f",
                                                "-c", cupsd_path, "-s", files_path, NULL);
   g_assert_no_error (error);
@@ -292,6 +395,36 @@ print_server_start (PrintServer *server)
   g_assert_no_error (error);
 }
 
+static char *
+print_server_log (PrintServer *server)
+{
+  g_autofree char *path = g_build_filename (server->dir, "error_log", NULL);
+  char *log = NULL;
+
+  if (!g_file_get_contents (path, &log, NULL, NULL))
+    log = g_strdup ("(no log)");
+  return log;
+}
+
+static void
+waited (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  gboolean *ended = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *ended = TRUE;
+}
+
+/* Wakes the main loop, so that a wait on it looks at its deadline even when
+ * nothing else happens. */
+static gboolean
+wake (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 print_server_stop (PrintServer *server)
 {
@@ -299,9 +432,23 @@ print_server_stop (PrintServer *server)
 
   if (server->cupsd != NULL)
     {
+      gboolean ended = FALSE;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      guint waking = g_timeout_add (250, wake, NULL);
+
+      /* cupsd stops its jobs' filters and goes; after 30 s it is killed. */
       g_subprocess_send_signal (server->cupsd, SIGTERM);
-      g_subprocess_wait (server->cupsd, NULL, &error);
-      g_assert_no_error (error);
+      g_subprocess_wait_async (server->cupsd, NULL, waited, &ended);
+      while (!ended && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (!ended)
+        {
+          g_printerr ("print-cups: cupsd did not stop in 30 s; killed\n");
+          g_subprocess_force_exit (server->cupsd);
+          while (!ended)
+            g_main_context_iteration (NULL, TRUE);
+        }
+      g_source_remove (waking);
       g_clear_object (&server->cupsd);
     }
   if (server->dir != NULL)
@@ -459,6 +606,7 @@ press_print (gpointer user_data)
       if (printer == NULL || !g_str_equal (gtk_printer_get_name (printer), QUEUE)
           || !gtk_printer_has_details (printer))
         continue;
+      progress ("the dialog offers the queue with its details: Print pressed");
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_OK);
       G_GNUC_END_IGNORE_DEPRECATIONS
@@ -490,7 +638,8 @@ test_print_letter_through_cups (void)
   GtkPrintOperationResult result;
   guint n_pages;
   guint presses = 0;
-  guint press;
+  guint pressing;
+  guint ticking;
   gint64 deadline;
 
   if (!can_run (&why))
@@ -501,7 +650,9 @@ test_print_letter_through_cups (void)
       return;
     }
 
+  progress ("starting cupsd");
   print_server_start (&server);
+  progress ("cupsd answers, the queue is added");
 
   renderer = make_renderer ();
   n_pages = retract_letter_renderer_get_n_pages (renderer);
@@ -515,20 +666,32 @@ test_print_letter_through_cups (void)
 
   /* As the review page's Print… does it: the dialog, where the user presses
    * Print. */
-  press = g_timeout_add (100, press_print, &presses);
+  pressing = g_timeout_add (100, press_print, &presses);
+  progress ("the print dialog opens");
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     NULL, &error);
   if (presses == 0)
-    g_source_remove (press);
+    g_source_remove (pressing);
   g_assert_no_error (error);
   g_assert_cmpuint (presses, ==, 1);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  progress ("the job is sent");
 
-  /* GTK follows the job on the server until it is done (or 120 s pass). */
+  /* GTK follows the job on the server until it is done (or 120 s pass);
+   * the tick wakes the loop to look at the time. */
+  ticking = g_timeout_add (250, wake, NULL);
   deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
   while (still_printing (operation) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (gtk_print_operation_get_status (operation), ==, GTK_PRINT_STATUS_FINISHED);
+  g_source_remove (ticking);
+  if (gtk_print_operation_get_status (operation) != GTK_PRINT_STATUS_FINISHED)
+    {
+      g_autofree char *log = print_server_log (&server);
+
+      g_error ("the job did not finish in 120 s (%s); cupsd's log:\n%s",
+               gtk_print_operation_get_status_string (operation), log);
+    }
+  progress ("the server says the job is done");
 
   /* cups-pdf writes the file as the job ends; give it a moment. */
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -537,6 +700,7 @@ test_print_letter_through_cups (void)
     g_usleep (G_USEC_PER_SEC / 10);
   if (output == NULL)
     g_error ("no job_%u.pdf in %s", server.first_job, folder);
+  progress ("cups-pdf wrote its file");
 
   /* What GTK's CUPS backend sent, as the server received it: the letter's
    * words, from the first page and the last, on A4, every page. */
@@ -568,7 +732,9 @@ test_print_letter_through_cups (void)
     }
 
   g_assert_cmpint (g_unlink (output), ==, 0);
+  progress ("read back; stopping cupsd");
   print_server_stop (&server);
+  progress ("done");
 }
 
 int
@@ -577,13 +743,25 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) system_bus = NULL;
+  const char *client = g_getenv ("RETRACT_CUPS_CLIENT_LIBDIR");
   int status;
+
+  /* The earlier CUPS library in this process (see broken_client): the
+   * loader reads LD_LIBRARY_PATH only as a process starts. */
+  if (client != NULL && g_strcmp0 (g_getenv ("LD_LIBRARY_PATH"), client) != 0)
+    {
+      g_setenv ("LD_LIBRARY_PATH", client, TRUE);
+      execv ("/proc/self/exe", argv);
+      g_error ("cannot start again with %s: %s", client, g_strerror (errno));
+    }
 
   /* Only CUPS, and the job's user is not a user of this system (see above).
    * The server is set per test, before GTK loads its CUPS backend. */
   g_setenv ("GTK_PRINT_BACKENDS", "cups", TRUE);
   g_setenv ("CUPS_USER", JOB_USER, TRUE);
   g_log_set_writer_func (write_log, NULL, NULL);
+  test_start = g_get_monotonic_time ();
+  g_thread_unref (g_thread_new ("watchdog", watchdog, NULL));
   gtk_test_init (&argc, &argv, NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   system_bus = start_system_bus ();
