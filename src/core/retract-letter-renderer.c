@@ -3,7 +3,9 @@
 /* Lays the letter out on pages with Pango and draws it with cairo. The same
  * layout draws the PDF, the printed pages and the on-screen preview, so what
  * is previewed is what prints. Layouts are made at 72 dpi, so one Pango unit
- * of measure is one PostScript point whatever the target's resolution. */
+ * of measure is one PostScript point whatever the target's resolution.
+ * This file holds the object, draws a page and makes the PDF; the blocks'
+ * layouts and their pagination are in retract-letter-renderer-layout.c. */
 
 #define G_LOG_DOMAIN "retract-letter-renderer"
 
@@ -16,367 +18,10 @@
 #include "retract-error.h"
 #include "retract-file.h"
 #include "retract-glyph-check.h"
-#include "retract-letter-renderer.h"
+#include "retract-letter-renderer-private.h"
 #include "retract-time.h"
 
-#define MARGIN_SIDE   68.0
-#define MARGIN_TOP    60.0
-#define MARGIN_BOTTOM 76.0
-/* The least paper left below the footer: printers cannot print to the edge. */
-#define FOOTER_BOTTOM 18.0
-/* The same faces the details page checks a field against. */
-#define FONT_FAMILY   RETRACT_LETTER_FONT_FAMILY
-/* The footer shares the body's face: one font subset fewer in every PDF. */
-#define FOOTER_FAMILY FONT_FAMILY
-#define SIGNATURE_HEIGHT 96.0
-#define FINGERPRINT_SIZE 56.0
-/* More characters than any line holds (459 points of 3-point glyphs at 12 points). */
-#define UNBROKEN_RUN_LIMIT 160
-/* A break opportunity every this many characters of such a run: a line of it
- * ends at most two characters short of the margin. Every character costs twice
- * what prose costs (Pango 1.50's price per opportunity); every third, about the same. */
-#define UNBROKEN_BREAK_EVERY 3
-#define ZERO_WIDTH_SPACE "\u200B"
-
-/* The page's own Chinese words in the letter's script: Traditional for the
- * zh_HK reading copy (retract-hant-phrases.h). */
-#define CHINESE(self, zh) \
-  retract_text_chinese_phrase (retract_letter_get_language ((self)->letter), (zh))
-
-typedef struct
-{
-  PangoLayout *layout;
-  int          line;      /* -1: the whole block is special (signature) */
-  guint        page;
-  double       x;
-  double       baseline;  /* for lines: where the baseline goes; for signatures: top */
-} Placement;
-
-struct _RetractLetterRenderer
-{
-  GObject        parent_instance;
-
-  RetractLetter *letter;
-  PangoContext  *context;
-  double         page_width;
-  double         page_height;
-  GPtrArray     *layouts;    /* PangoLayout, one per block */
-  GArray        *placements; /* Placement */
-  guint          n_pages;
-  guint          unknown_glyphs;
-};
-
 G_DEFINE_FINAL_TYPE (RetractLetterRenderer, retract_letter_renderer, G_TYPE_OBJECT)
-
-/* Pango 1.50 breaks a run that has no break opportunity (a word of 100 000
- * letters, digits, a pasted link) only after measuring each line against the
- * whole rest of the run: such a paragraph took a minute to lay out where prose
- * of the same length takes a fraction of a second. So a run longer than any
- * line gets a zero-width space at every third place where it may break by
- * character (where PANGO_WRAP_WORD_CHAR would break it anyway, at a grapheme
- * boundary): its lines cost what prose costs and still fill the line to within
- * two characters. Only the layout's copy of the text changes; the space draws
- * nothing and does not reach the PDF's text layer.
- *
- * Returns: (nullable): the text with break opportunities, %NULL when it needs none */
-static char *
-with_break_opportunities (const char    *text,
-                          PangoLanguage *language)
-{
-  glong n_chars = g_utf8_strlen (text, -1);
-  g_autofree PangoLogAttr *attrs = NULL;
-  g_autofree gboolean *insert = NULL;
-  gboolean any = FALSE;
-  GString *breakable;
-  const char *p = text;
-
-  /* Only valid UTF-8 is walked character by character; Pango deals with the rest. */
-  if (n_chars <= UNBROKEN_RUN_LIMIT || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  attrs = g_new (PangoLogAttr, n_chars + 1);
-  pango_get_log_attrs (text, -1, -1, language, attrs, (int) n_chars + 1);
-
-  /* The runs between break opportunities; inside the long ones, every third
-   * character boundary where a line may break. */
-  insert = g_new0 (gboolean, n_chars);
-  for (glong start = 0, end; start < n_chars; start = end)
-    {
-      for (end = start + 1; end < n_chars && !attrs[end].is_line_break; end++)
-        ;
-      if (end - start <= UNBROKEN_RUN_LIMIT)
-        continue;
-      for (glong i = start + 1, k = 0; i < end; i++)
-        if (attrs[i].is_char_break && ++k % UNBROKEN_BREAK_EVERY == 0)
-          insert[i] = any = TRUE;
-    }
-  if (!any)
-    return NULL;
-
-  breakable = g_string_sized_new (strlen (text) + (gsize) n_chars);
-  for (glong i = 0; i < n_chars; i++)
-    {
-      const char *next = g_utf8_next_char (p);
-
-      if (insert[i])
-        g_string_append (breakable, ZERO_WIDTH_SPACE);
-      g_string_append_len (breakable, p, next - p);
-      p = next;
-    }
-  return g_string_free (breakable, FALSE);
-}
-
-static PangoLayout *
-new_layout (RetractLetterRenderer *self,
-            const char            *family,
-            double                 size,
-            PangoWeight            weight,
-            const char            *text)
-{
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
-  g_autofree char *breakable = with_break_opportunities (
-    text, pango_context_get_language (self->context));
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((self->page_width - 2 * MARGIN_SIDE) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, breakable != NULL ? breakable : text, -1);
-
-  return layout;
-}
-
-static PangoLayout *
-block_layout (RetractLetterRenderer    *self,
-              const RetractLetterBlock *block)
-{
-  PangoLayout *layout;
-
-  switch (block->kind)
-    {
-    case RETRACT_BLOCK_TITLE:
-      layout = new_layout (self, FONT_FAMILY, 20, PANGO_WEIGHT_BOLD, block->text);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      return layout;
-    case RETRACT_BLOCK_HEADING:
-      return new_layout (self, FONT_FAMILY, 13, PANGO_WEIGHT_BOLD, block->text);
-    case RETRACT_BLOCK_FIELD:
-      {
-        gboolean chinese = retract_letter_get_language (self->letter) != RETRACT_LANGUAGE_EN;
-        /* The value's runs only: the bold label's length must stay its length. */
-        g_autofree char *breakable = with_break_opportunities (
-          block->text, pango_context_get_language (self->context));
-        g_autofree char *text = g_strdup_printf (chinese ? "%s：%s" : "%s: %s", block->label,
-                                                 breakable != NULL ? breakable : block->text);
-        PangoAttrList *attributes = pango_attr_list_new ();
-        PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-
-        layout = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, text);
-        bold->start_index = 0;
-        bold->end_index = (guint) strlen (block->label);
-        pango_attr_list_insert (attributes, bold);
-        pango_layout_set_attributes (layout, attributes);
-        pango_attr_list_unref (attributes);
-        pango_layout_set_indent (layout, 0);
-        return layout;
-      }
-    case RETRACT_BLOCK_PARAGRAPH:
-      layout = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->text);
-      /* Chinese paragraphs start two characters in. */
-      pango_layout_set_indent (layout, 24 * PANGO_SCALE);
-      pango_layout_set_spacing (layout, 4 * PANGO_SCALE);
-      return layout;
-    case RETRACT_BLOCK_SALUTATION:
-    case RETRACT_BLOCK_LIST_ITEM:
-      return new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->text);
-    case RETRACT_BLOCK_SIGNATURE:
-      return new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, block->label);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static double
-space_before (RetractBlockKind kind)
-{
-  switch (kind)
-    {
-    case RETRACT_BLOCK_TITLE:
-      return 0;
-    case RETRACT_BLOCK_SALUTATION:
-      return 20;
-    case RETRACT_BLOCK_HEADING:
-      return 12;
-    case RETRACT_BLOCK_SIGNATURE:
-      return 18;
-    case RETRACT_BLOCK_PARAGRAPH:
-      return 4;
-    case RETRACT_BLOCK_FIELD:
-    case RETRACT_BLOCK_LIST_ITEM:
-    default:
-      return 2;
-    }
-}
-
-static void
-place (RetractLetterRenderer *self,
-       PangoLayout           *layout,
-       int                    line,
-       guint                  page,
-       double                 baseline)
-{
-  Placement placement = { layout, line, page, MARGIN_SIDE, baseline };
-
-  g_array_append_val (self->placements, placement);
-}
-
-/* How far a block moves the pen down: the space before it and its lines. */
-static double
-block_height (const RetractLetterBlock *block,
-              PangoLayout              *layout)
-{
-  PangoRectangle logical;
-
-  if (block->kind == RETRACT_BLOCK_SIGNATURE)
-    return space_before (block->kind) + SIGNATURE_HEIGHT;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return space_before (block->kind) + pango_units_to_double (logical.y + logical.height);
-}
-
-/* The first block that goes with the signature onto its page: the last
- * paragraph before it (with its heading) and whatever follows. A signature,
- * date and fingerprint box alone on a page prove nothing about the page
- * before it (issue 15 §5.4). G_MAXUINT when there is no signature. */
-static guint
-signature_group_start (GPtrArray *blocks)
-{
-  guint signature = G_MAXUINT;
-  guint start;
-
-  for (guint i = 0; i < blocks->len; i++)
-    if (((const RetractLetterBlock *) g_ptr_array_index (blocks, i))->kind == RETRACT_BLOCK_SIGNATURE)
-      signature = i;
-  if (signature == G_MAXUINT)
-    return G_MAXUINT;
-
-  start = signature;
-  while (start > 0 &&
-         ((const RetractLetterBlock *) g_ptr_array_index (blocks, start - 1))->kind !=
-         RETRACT_BLOCK_PARAGRAPH)
-    start--;
-  if (start == 0)
-    return signature;
-  start--;
-  if (start > 0 &&
-      ((const RetractLetterBlock *) g_ptr_array_index (blocks, start - 1))->kind ==
-      RETRACT_BLOCK_HEADING)
-    start--;
-
-  return start;
-}
-
-/* Lines flow onto as many pages as they need; a heading is never left alone
- * at the bottom of a page, the signature block is never split, and it keeps
- * the last paragraph with it. */
-static void
-paginate (RetractLetterRenderer *self)
-{
-  GPtrArray *blocks = retract_letter_get_blocks (self->letter);
-  double bottom = self->page_height - MARGIN_BOTTOM;
-  double y = MARGIN_TOP;
-  guint page = 0;
-  guint group_start = signature_group_start (blocks);
-  double group_height = 0;
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
-      PangoLayout *layout = block_layout (self, block);
-
-      g_ptr_array_add (self->layouts, layout);
-      self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
-      if (i >= group_start)
-        group_height += block_height (block, layout);
-    }
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const RetractLetterBlock *block = g_ptr_array_index (blocks, i);
-      PangoLayout *layout = g_ptr_array_index (self->layouts, i);
-      PangoLayoutIter *iter;
-      PangoRectangle logical;
-      int line = 0;
-
-      pango_layout_get_extents (layout, NULL, &logical);
-
-      /* The signature's group starts a page when it does not fit on this
-       * one but fits on a page of its own (the space before it is dropped
-       * at the top of a page). */
-      if (i == group_start && y > MARGIN_TOP &&
-          y + group_height > bottom &&
-          MARGIN_TOP + group_height - space_before (block->kind) <= bottom)
-        {
-          page++;
-          y = MARGIN_TOP - space_before (block->kind);
-        }
-
-      y += space_before (block->kind);
-
-      if (block->kind == RETRACT_BLOCK_SIGNATURE)
-        {
-          if (y + SIGNATURE_HEIGHT > bottom)
-            {
-              page++;
-              y = MARGIN_TOP;
-            }
-          place (self, layout, -1, page, y);
-          y += SIGNATURE_HEIGHT;
-          continue;
-        }
-
-      /* Keep a heading with at least two lines of what follows. */
-      if (block->kind == RETRACT_BLOCK_HEADING &&
-          y + pango_units_to_double (logical.height) + 2 * 20 > bottom)
-        {
-          page++;
-          y = MARGIN_TOP;
-        }
-
-      iter = pango_layout_get_iter (layout);
-      do
-        {
-          PangoRectangle line_rect;
-          double baseline;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &line_rect);
-          baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
-
-          /* A line that would cross the bottom margin starts the next page. */
-          if (y + pango_units_to_double (line_rect.y + line_rect.height) > bottom)
-            {
-              page++;
-              y = MARGIN_TOP - pango_units_to_double (line_rect.y);
-            }
-
-          place (self, layout, line, page, y + baseline);
-          line++;
-        }
-      while (pango_layout_iter_next_line (iter));
-
-      {
-        PangoRectangle last;
-
-        pango_layout_iter_get_line_extents (iter, NULL, &last);
-        y += pango_units_to_double (last.y + last.height);
-      }
-      pango_layout_iter_free (iter);
-    }
-
-  self->n_pages = page + 1;
-}
 
 static void
 draw_signature (RetractLetterRenderer *self,
@@ -390,14 +35,16 @@ draw_signature (RetractLetterRenderer *self,
   GPtrArray *blocks = retract_letter_get_blocks (self->letter);
   const char *signer = NULL;
   g_autoptr(PangoLayout) signature = NULL;
-  g_autoptr(PangoLayout) caption = new_layout (self, FOOTER_FAMILY, 8, PANGO_WEIGHT_NORMAL,
-                                               chinese ? "手印" : "Fingerprint");
+  g_autoptr(PangoLayout) caption =
+    retract_letter_renderer_new_layout (self, FOOTER_FAMILY, 8, PANGO_WEIGHT_NORMAL,
+                                        chinese ? "手印" : "Fingerprint");
 
   /* Who signs, in the letter's language: the applicant, or a minor's guardian. */
   for (guint i = 0; i < blocks->len && signer == NULL; i++)
     if (((RetractLetterBlock *) g_ptr_array_index (blocks, i))->kind == RETRACT_BLOCK_SIGNATURE)
       signer = ((RetractLetterBlock *) g_ptr_array_index (blocks, i))->text;
-  signature = new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL, signer);
+  signature = retract_letter_renderer_new_layout (self, FONT_FAMILY, 12, PANGO_WEIGHT_NORMAL,
+                                                  signer);
 
   self->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (signature);
 
@@ -440,10 +87,11 @@ draw_footer (RetractLetterRenderer *self,
   g_autofree char *number = g_strdup_printf (chinese ? CHINESE (self, "第 %u 页 / 共 %u 页")
                                                      : "Page %u of %u",
                                              page + 1, self->n_pages);
-  g_autoptr(PangoLayout) number_layout = new_layout (self, FOOTER_FAMILY, 9, PANGO_WEIGHT_NORMAL,
-                                                     number);
-  g_autoptr(PangoLayout) footer = new_layout (self, FOOTER_FAMILY, 7.5, PANGO_WEIGHT_NORMAL,
-                                              retract_letter_get_footer (self->letter));
+  g_autoptr(PangoLayout) number_layout =
+    retract_letter_renderer_new_layout (self, FOOTER_FAMILY, 9, PANGO_WEIGHT_NORMAL, number);
+  g_autoptr(PangoLayout) footer =
+    retract_letter_renderer_new_layout (self, FOOTER_FAMILY, 7.5, PANGO_WEIGHT_NORMAL,
+                                        retract_letter_get_footer (self->letter));
   double y = self->page_height - MARGIN_BOTTOM + 30;
   int footer_height;
 
@@ -521,7 +169,7 @@ renderer_new_with_font_map (RetractLetter *letter,
                                 : retract_letter_get_language (letter) == RETRACT_LANGUAGE_ZH_HK
                                 ? "zh-hk" : "zh-cn"));
 
-  paginate (self);
+  retract_letter_renderer_paginate (self);
   return self;
 }
 
