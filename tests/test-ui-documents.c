@@ -108,6 +108,8 @@ check_names (GtkWidget *root,
                                 gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) != NULL
                                 ? gtk_actionable_get_action_name (GTK_ACTIONABLE (child))
                                 : gtk_widget_get_name (child));
+      /* Named, but read wrongly: "_Delete Delete", "GtkImage". */
+      harness_check_spoken_name (child, unnamed);
 
       if (!ADW_IS_ENTRY_ROW (child) && !ADW_IS_COMBO_ROW (child) && !GTK_IS_SPIN_BUTTON (child))
         check_names (child, unnamed);

@@ -990,6 +990,8 @@ check_names (GtkWidget *root,
       if (is_interactive (child) && !has_name (child))
         g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (child),
                                 gtk_widget_get_name (child));
+      /* Named, but read wrongly: "_Delete Delete", "GtkImage". */
+      harness_check_spoken_name (child, unnamed);
 
       /* Inside a named row or entry, the parts are named by it. */
       if (!ADW_IS_ENTRY_ROW (child) && !GTK_IS_SPIN_BUTTON (child))

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "retract-details-page.h"
 #include "retract-time.h"
 #include "ui-harness.h"
@@ -245,4 +247,145 @@ harness_continue (Harness *harness)
   g_assert_nonnull (retract_window_get_case (harness->window));
   retract_window_start (harness->window, TRUE);
   harness_settle ();
+}
+
+/* ---- what a screen reader hears ---- */
+
+/* @widget's own accessible label, or NULL. GTK 4.8 has no getter: checked
+ * against a value it cannot hold, the check returns the real one. */
+static char *
+own_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
+/* The widget that labels @widget among those GTK sets up (its mnemonic
+ * labels, a button's child), or NULL; *other is TRUE when some other
+ * widget does. */
+static GtkWidget *
+labelling_widget (GtkWidget *widget,
+                  gboolean  *other)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (widget);
+  GtkWidget *found = NULL;
+
+  *other = FALSE;
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      g_list_free (labels);
+      return NULL;
+    }
+  labels = g_list_append (labels, gtk_widget_get_first_child (widget));
+  for (GList *l = labels; l != NULL && found == NULL; l = l->next)
+    {
+      g_autofree char *differs = NULL;
+
+      if (l->data == NULL)
+        continue;
+      differs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                    l->data, NULL);
+      if (differs == NULL)
+        found = l->data;
+    }
+  g_list_free (labels);
+  *other = found == NULL;
+  return found;
+}
+
+/* The name GTK 4.8 gives @widget over AT-SPI (gtkatcontext.c): its own
+ * label, then the label of the widget labelling it; when both are empty
+ * and something labels it, that widget's type name ("GtkImage"). NULL when
+ * it is labelled by a widget this cannot see. */
+static char *
+spoken_name (GtkWidget *widget)
+{
+  g_autofree char *label = own_label (widget);
+  g_autofree char *by_label = NULL;
+  gboolean other;
+  GtkWidget *by = labelling_widget (widget, &other);
+
+  if (other)
+    return NULL;
+  if (by != NULL)
+    by_label = own_label (by);
+  if (label != NULL && by_label != NULL)
+    return g_strconcat (label, " ", by_label, NULL);
+  if (label != NULL || by_label != NULL)
+    return g_strdup (label != NULL ? label : by_label);
+  return g_strdup (by != NULL ? G_OBJECT_TYPE_NAME (by) : "");
+}
+
+static gboolean
+is_doubled (const char *name)
+{
+  gsize length = strlen (name);
+
+  return length % 2 == 1 && name[length / 2] == ' ' &&
+         strncmp (name, name + length / 2 + 1, length / 2) == 0;
+}
+
+static gboolean
+is_type_name (const char *name)
+{
+  return (g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Adw")) &&
+         g_ascii_isupper (name[3]) && strchr (name, ' ') == NULL;
+}
+
+/* What is wrong with what a screen reader hears for @widget, or NULL. */
+static char *
+name_problem (GtkWidget *widget)
+{
+  gboolean list_item = gtk_widget_get_parent (widget) != NULL &&
+                       GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget));
+  g_autofree char *name = NULL;
+
+  /* GTK names what is on screen; a page not shown yet is named as it comes. */
+  if (!gtk_widget_get_mapped (widget) ||
+      !(GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+        ADW_IS_PREFERENCES_ROW (widget) || list_item))
+    return NULL;
+  name = spoken_name (widget);
+  if (name == NULL)
+    return NULL;
+  if (*name == '\0')
+    return list_item ? g_strdup ("a list item without a name") : NULL;
+  if (strchr (name, '_') != NULL && (GTK_IS_BUTTON (widget) || list_item))
+    return g_strdup_printf ("\"%s\" keeps a mnemonic underscore", name);
+  if (is_doubled (name))
+    return g_strdup_printf ("\"%s\" is said twice", name);
+  if (is_type_name (name))
+    return g_strdup_printf ("read as its type, \"%s\"", name);
+  return NULL;
+}
+
+void
+harness_check_spoken_name (GtkWidget *widget,
+                           GString   *problems)
+{
+  g_autofree char *problem = name_problem (widget);
+
+  if (problem != NULL)
+    g_string_append_printf (problems, "%s in %s: %s\n", G_OBJECT_TYPE_NAME (widget),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), problem);
+}
+
+void
+harness_check_spoken_names (GtkWidget *root,
+                            GString   *problems)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      harness_check_spoken_name (child, problems);
+      /* A spin button's + and − are named by it, as the UI tests say. */
+      if (!GTK_IS_SPIN_BUTTON (child))
+        harness_check_spoken_names (child, problems);
+    }
 }

@@ -39,4 +39,14 @@ gboolean      harness_save_png      (GtkWidget   *widget,
 void          harness_wait_listed   (Harness     *harness);
 void          harness_continue      (Harness     *harness);
 
+/* Appends to @problems what is wrong with what a screen reader hears for
+ * @widget, a control on screen, as GTK 4.8 computes it: a mnemonic
+ * underscore, the name said twice, a type name such as "GtkImage", a list
+ * item with no name. */
+void          harness_check_spoken_name (GtkWidget *widget,
+                                     GString     *problems);
+/* The same for every control shown under @root. */
+void          harness_check_spoken_names (GtkWidget *root,
+                                     GString     *problems);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-accessible.h"
 #include "retract-rules-banner.h"
 
 struct _RetractRulesBanner
@@ -120,6 +121,7 @@ retract_rules_banner_init (RetractRulesBanner *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->label));
 
   button = gtk_button_new_with_mnemonic (_("_Check for Updates"));
+  retract_accessible_watch_button (GTK_BUTTON (button));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.check-updates");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->box), button);

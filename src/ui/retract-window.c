@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "retract-accessible.h"
 #include "retract-window-private.h"
 
 /* The wizard's steps, in its order: win.edit-answers takes an index. */
@@ -373,6 +374,8 @@ retract_window_class_init (RetractWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  retract_accessible_init ();
 
   object_class->dispose = retract_window_dispose;
   window_class->close_request = retract_window_close_request;

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Issue 13: what a screen reader hears, as GTK 4.8 computes it, on the
+ * controls GTK and libadwaita build for us: buttons with a mnemonic (the
+ * overview's, a dialog's, a toast's Undo), a toast's close button, and the
+ * items of a drop-down row. None keeps its underscore, none is said twice,
+ * none is read as its type, every item has a name. */
+
+#include "config.h"
+
+#include "retract-case-overview.h"
+#include "retract-log-dialog.h"
+#include "retract-time.h"
+#include "ui-harness.h"
+
+static char *
+save_case (RetractStore *store)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T11:30:00+08:00", NULL);
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  g_assert_true (retract_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+  return g_strdup (retract_case_get_id (kase));
+}
+
+/* The window on one saved case, its overview shown; returns the overview. */
+static GtkWidget *
+open_case (Harness *harness)
+{
+  g_autofree char *id = NULL;
+  GtkWidget *overview;
+
+  harness_init (harness, "2026-11-24T13:00:00+08:00");
+  id = save_case (harness->store);
+  harness_open_window (harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness->window), 1000, 760);
+  harness_wait_listed (harness);
+  retract_window_open_case (harness->window, id);
+  harness_settle ();
+  overview = harness_find (GTK_WIDGET (harness->window), RETRACT_TYPE_CASE_OVERVIEW, NULL);
+  g_assert_nonnull (overview);
+  g_assert_true (gtk_widget_get_mapped (overview));
+  return overview;
+}
+
+static GtkWindow *
+find_log_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RETRACT_IS_LOG_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+assert_read_right (GString *problems)
+{
+  if (problems->len > 0)
+    g_error ("controls read wrongly:\n%s", problems->str);
+}
+
+static void
+test_spoken_names (void)
+{
+  Harness harness;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *overview = open_case (&harness);
+  g_autofree char *id = g_strdup (retract_case_get_id (retract_window_get_case (harness.window)));
+  GtkWindow *dialog;
+  GtkWidget *kind_row;
+  GtkWidget *popover;
+
+  /* The overview's buttons: "_Log Action…", "Mark _Resolved", "_Delete". */
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+
+  /* Log Action…: "_Cancel", "_Log", and What happened, shut and open. */
+  gtk_widget_activate_action (overview, "overview.log", NULL);
+  harness_settle ();
+  dialog = find_log_dialog ();
+  g_assert_nonnull (dialog);
+  harness_check_spoken_names (GTK_WIDGET (dialog), problems);
+  kind_row = retract_log_dialog_get_field (RETRACT_LOG_DIALOG (dialog), RETRACT_EVENT_ERROR_KIND);
+  g_assert_true (ADW_IS_COMBO_ROW (kind_row) && gtk_widget_get_mapped (kind_row));
+  adw_action_row_activate (ADW_ACTION_ROW (kind_row));
+  harness_settle ();
+  popover = harness_find (kind_row, GTK_TYPE_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  /* Every kind of event is an item there. */
+  g_assert_nonnull (harness_find (popover, GTK_TYPE_LIST_VIEW, NULL));
+  harness_check_spoken_names (GTK_WIDGET (dialog), problems);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (dialog);
+  harness_settle ();
+
+  /* Delete: the toast's "Undo" and its close button. */
+  gtk_widget_activate_action (overview, "overview.delete", NULL);
+  harness_settle ();
+  g_assert_nonnull (retract_window_get_delete_toast (harness.window, id));
+  g_assert_nonnull (harness_find (GTK_WIDGET (harness.window),
+                                  g_type_from_name ("AdwToastWidget"), NULL));
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+
+  assert_read_right (problems);
+  harness_clear (&harness);
+}
+
+/* A label given to a mnemonic button later is read right too. */
+static void
+test_relabelled_button (void)
+{
+  Harness harness;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *overview = open_case (&harness);
+  GtkWindow *dialog;
+  GtkWidget *log_button;
+
+  /* The next step's button opens the dialog as "_Record". */
+  gtk_widget_activate_action (overview, "overview.record", NULL);
+  harness_settle ();
+  dialog = find_log_dialog ();
+  g_assert_nonnull (dialog);
+  log_button = harness_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
+  g_assert_nonnull (log_button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (log_button)), ==, "_Record");
+  harness_check_spoken_names (GTK_WIDGET (dialog), problems);
+  gtk_window_destroy (dialog);
+
+  assert_read_right (problems);
+  harness_clear (&harness);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("retract-test-ui-names-XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+
+  /* A data and config folder of this run's own, never the user's. */
+  g_assert_nonnull (home);
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/retract/ui-names/spoken-names", test_spoken_names);
+  g_test_add_func ("/retract/ui-names/relabelled-button", test_relabelled_button);
+
+  return g_test_run ();
+}
