@@ -175,18 +175,29 @@ platform_name (RetractCase     *kase,
   return platform != NULL ? retract_text_get (&platform->name, language) : id;
 }
 
+/* @kase's complaint type in @rules, or %NULL when it has none or the
+ * dataset no longer knows it. */
+static const RetractComplaintType *
+lookup_type (RetractCase    *kase,
+             RetractRuleset *rules)
+{
+  const char *platform = retract_case_get_platform (kase);
+  const char *id = retract_case_get_complaint_type (kase);
+
+  if (platform == NULL || id == NULL)
+    return NULL;
+  return retract_ruleset_lookup_type (rules, platform, id);
+}
+
 static const char *
 type_name (RetractCase     *kase,
            RetractRuleset  *rules,
            RetractLanguage  language)
 {
-  const char *platform = retract_case_get_platform (kase);
-  const char *id = retract_case_get_complaint_type (kase);
-  const RetractComplaintType *type = NULL;
+  const RetractComplaintType *type = lookup_type (kase, rules);
 
-  if (platform != NULL && id != NULL)
-    type = retract_ruleset_lookup_type (rules, platform, id);
-  return type != NULL ? retract_text_get (&type->name, language) : id;
+  return type != NULL ? retract_text_get (&type->name, language)
+                      : retract_case_get_complaint_type (kase);
 }
 
 /* The type's name in a sentence, for the due notification ("your WeChat
@@ -196,14 +207,10 @@ short_type_name (RetractCase     *kase,
                  RetractRuleset  *rules,
                  RetractLanguage  language)
 {
-  const char *platform = retract_case_get_platform (kase);
-  const char *id = retract_case_get_complaint_type (kase);
-  const RetractComplaintType *type = NULL;
+  const RetractComplaintType *type = lookup_type (kase, rules);
 
-  if (platform != NULL && id != NULL)
-    type = retract_ruleset_lookup_type (rules, platform, id);
   if (type == NULL)
-    return id;
+    return retract_case_get_complaint_type (kase);
   if (retract_text_is_set (&type->short_name))
     return retract_text_get (&type->short_name, language);
   return retract_text_get (&type->name, language);

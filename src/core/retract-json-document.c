@@ -18,6 +18,7 @@
 #include "retract-file.h"
 #include "retract-json-document.h"
 #include "retract-json-scanner-private.h"
+#include "retract-time.h"
 
 struct _RetractJsonDocument
 {
@@ -527,6 +528,40 @@ retract_json_document_read_object (RetractJsonDocument *self,
 
   *value = json_node_get_object (node);
   return TRUE;
+}
+
+/**
+ * retract_json_document_parse_instant:
+ * @path: where @text is, for the message
+ * @text: the member's string
+ *
+ * A time written exactly as Retract writes one, 2026-12-01T00:00:00+08:00:
+ * signed files (rules, key lists) must read back byte for byte, so no other
+ * offset, no missing seconds and no space for the T.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL with @error set
+ */
+GDateTime *
+retract_json_document_parse_instant (RetractJsonDocument *self,
+                                     const char          *path,
+                                     const char          *text,
+                                     GError             **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *again = NULL;
+
+  g_return_val_if_fail (RETRACT_IS_JSON_DOCUMENT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  time = retract_time_parse (text, NULL);
+  again = time != NULL ? retract_time_format_iso (time) : NULL;
+  if (again != NULL && g_str_equal (again, text))
+    return g_steal_pointer (&time);
+
+  retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                   _("must be a date and time written like "
+                                     "2026-12-01T00:00:00+08:00"));
+  return NULL;
 }
 
 static gboolean

@@ -101,6 +101,10 @@ gboolean             retract_json_document_read_object    (RetractJsonDocument  
                                                            RetractJsonFlags         flags,
                                                            JsonObject             **value,
                                                            GError                 **error);
+GDateTime           *retract_json_document_parse_instant  (RetractJsonDocument     *self,
+                                                           const char              *path,
+                                                           const char              *text,
+                                                           GError                 **error);
 char                *retract_json_path_member             (const char              *path,
                                                            const char              *key);
 char                *retract_json_path_element            (const char              *path,

@@ -104,9 +104,8 @@ find_key (GPtrArray  *keys,
   return NULL;
 }
 
-/* A time written exactly as Retract writes one, `2026-12-01T00:00:00+08:00`:
- * the strict parser must read it and print it back byte for byte, so no
- * other offset, no missing seconds and no space for the T. */
+/* A time written exactly as Retract writes one (see
+ * retract_json_document_parse_instant()). */
 static gboolean
 read_time (RetractJsonDocument *doc,
            JsonObject          *object,
@@ -115,27 +114,14 @@ read_time (RetractJsonDocument *doc,
            GError             **error)
 {
   g_autofree char *path = retract_json_path_member ("$", key);
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *again = NULL;
   const char *text = NULL;
 
   if (!retract_json_document_read_string (doc, object, "$", key, RETRACT_JSON_REQUIRED, &text,
                                           error))
     return FALSE;
 
-  time = retract_time_parse (text, NULL);
-  if (time != NULL)
-    again = retract_time_format_iso (time);
-  if (again == NULL || !g_str_equal (again, text))
-    {
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                       _("must be a date and time written like "
-                                         "2026-12-01T00:00:00+08:00"));
-      return FALSE;
-    }
-
-  *value = g_steal_pointer (&time);
-  return TRUE;
+  *value = retract_json_document_parse_instant (doc, path, text, error);
+  return *value != NULL;
 }
 
 static gboolean

@@ -15,7 +15,6 @@
 #include "retract-error.h"
 #include "retract-ruleset-private.h"
 #include "retract-text.h"
-#include "retract-time.h"
 
 /* ---- the dataset's objects, from the innermost out ---- */
 
@@ -464,27 +463,6 @@ check_kind (Parser     *parser,
   return FALSE;
 }
 
-/* A time written exactly as Retract writes one, 2026-12-01T00:00:00+08:00:
- * it must read back byte for byte, so no other offset, no missing seconds
- * and no space for the T. The signed text is what is compared. */
-static GDateTime *
-read_instant (Parser     *parser,
-              const char *path,
-              const char *text,
-              GError    **error)
-{
-  g_autoptr(GDateTime) time = retract_time_parse (text, NULL);
-  g_autofree char *again = time != NULL ? retract_time_format_iso (time) : NULL;
-
-  if (again != NULL && g_str_equal (again, text))
-    return g_steal_pointer (&time);
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                   _("must be a date and time written like "
-                                     "2026-12-01T00:00:00+08:00"));
-  return NULL;
-}
-
 static gboolean
 check_issued (Parser     *parser,
               const char *path,
@@ -492,7 +470,8 @@ check_issued (Parser     *parser,
               GError    **error)
 {
   g_clear_pointer (&parser->rules->issued, g_date_time_unref);
-  parser->rules->issued = read_instant (parser, path, *(char **) member, error);
+  parser->rules->issued = retract_json_document_parse_instant (parser->doc, path,
+                                                                *(char **) member, error);
   return parser->rules->issued != NULL;
 }
 
@@ -504,7 +483,8 @@ check_expires (Parser     *parser,
                GError    **error)
 {
   g_clear_pointer (&parser->rules->expires, g_date_time_unref);
-  parser->rules->expires = read_instant (parser, path, *(char **) member, error);
+  parser->rules->expires = retract_json_document_parse_instant (parser->doc, path,
+                                                                *(char **) member, error);
   if (parser->rules->expires == NULL)
     return FALSE;
 
