@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "retract-details-page.h"
 #include "retract-review-page.h"
 #include "retract-time.h"
@@ -830,6 +832,112 @@ test_traditional_reading_copy (void)
   harness_clear (&harness);
 }
 
+/* What pdftotext -raw reads in the PDF at @path, as one line (Chinese
+ * breaks anywhere). */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  return g_strjoinv ("", lines);
+}
+
+/* Issue 15 §2: a complaint under judicial investigation cannot be withdrawn,
+ * but the user still reaches the documents: the review previews, exports and
+ * prints the one-page fact sheet for the lawyer, named as such, not the
+ * withdrawal letter. */
+static void
+test_judicial_fact_sheet (void)
+{
+  static const Answer answers[] = {
+    { RETRACT_DETAIL_APPLICANT_PHONE, "13800138000" },
+    { RETRACT_DETAIL_APPLICANT_ID_NUMBER, "11010519491231002X" },
+  };
+  Harness harness;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autofree char *folder = g_dir_make_tmp ("retract-fact-sheet-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "sheet.pdf", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *text = NULL;
+  RetractLetter *letter;
+  GtkWidget *review;
+  GtkFileChooser *chooser;
+  gint64 until;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  walk_to_details (&harness, "friend-report", "judicial", unnamed);
+  type_answers (&harness, common_answers, G_N_ELEMENTS (common_answers));
+  type_answers (&harness, answers, G_N_ELEMENTS (answers));
+  letter = walk_to_export (&harness, unnamed);
+  review = GTK_WIDGET (harness_page (&harness, "review"));
+
+  g_assert_cmpint (retract_letter_get_kind (letter), ==, RETRACT_LETTER_KIND_FACT_SHEET);
+  g_assert_cmpstr (retract_letter_get_title (letter), ==, "司法调查投诉事实摘要（供律师参考）");
+  g_assert_cmpuint (retract_review_page_get_preview_pages (RETRACT_REVIEW_PAGE (review)), ==, 1);
+  g_assert_true (shows_label (review, "Fact sheet for your lawyer"));
+  g_assert_false (shows_label (review, "Your appeal documents"));
+  /* The ticket asks the platform to withdraw; this goes to a lawyer. */
+  g_assert_false (offers (review, "review.copy-ticket"));
+  g_assert_false (offers (review, "review.copy-appeal"));
+  /* The pictures: the documents' heading and the sheet's top, then (focus
+   * on Export PDF… scrolls to it) the sheet's end and the buttons. */
+  {
+    GtkWidget *export = find_actionable (review, "review.export-pdf");
+    GtkWidget *scroller = gtk_widget_get_ancestor (export, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (export, gtk_scrolled_window_get_child (
+                                               GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, at.y - 1400);
+    maybe_shoot (&harness, "review-judicial.png");
+    gtk_widget_grab_focus (export);
+    maybe_shoot (&harness, "review-judicial-export.png");
+  }
+
+  /* Export PDF…: the chooser says what it saves and suggests a name that
+   * says it too; the file written is the fact sheet. */
+  gtk_widget_activate_action (review, "review.export-pdf", NULL);
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export the Fact Sheet");
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (suggested, ==, "律师用事实摘要-2026-11-24.pdf");
+  gtk_file_chooser_set_current_folder (chooser, folder_file, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, "sheet.pdf");
+  harness_settle ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
+    harness_settle ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "司法调查投诉事实摘要"));
+  g_assert_nonnull (strstr (text, "广州互联网法院"));
+  g_assert_null (strstr (text, "误投诉撤销申请书"));
+
+  assert_all_named (unnamed);
+  g_unlink (path);
+  g_rmdir (folder);
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +971,7 @@ main (int   argc,
                    test_reminders_follow_interface);
   g_test_add_func ("/retract/ui-documents/traditional-reading-copy",
                    test_traditional_reading_copy);
+  g_test_add_func ("/retract/ui-documents/judicial-fact-sheet", test_judicial_fact_sheet);
 
   return g_test_run ();
 }

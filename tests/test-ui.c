@@ -588,7 +588,8 @@ test_corrupted_save (void)
   harness_clear (&harness);
 }
 
-/* Every seed scenario reaches the review, or ends on the dead end. */
+/* Every seed scenario reaches the review, or ends on the dead end (a type
+ * that cannot be withdrawn and has no route). */
 static void
 test_every_seed_scenario (void)
 {
@@ -606,7 +607,8 @@ test_every_seed_scenario (void)
     { "wechat", "friend-report", "enterprise", FALSE },
     { "wechat", "friend-report", "cross-border", FALSE },
     { "wechat", "payment-dispute", "minor", FALSE },
-    { "wechat", "friend-report", "judicial", TRUE },
+    /* Cannot be withdrawn, but goes on to the lawyer's fact sheet (issue 15 §2). */
+    { "wechat", "friend-report", "judicial", FALSE },
     { "alipay", "general", NULL, FALSE },
     { "douyin", "general", NULL, FALSE },
   };
@@ -2812,24 +2814,6 @@ test_home_reminders (void)
   harness_clear (&harness);
 }
 
-/* The file chooser the window shows (GtkFileChooserNative's own dialog,
- * without a portal), or %NULL. */
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-
-  return NULL;
-}
-
 /* @action's chooser: its title and suggested name, then @path chosen. */
 static void
 choose_in_chooser (Harness    *harness,
@@ -2846,7 +2830,7 @@ choose_in_chooser (Harness    *harness,
 
   gtk_widget_activate_action (GTK_WIDGET (harness->window), action, NULL);
   harness_settle ();
-  chooser = find_file_chooser ();
+  chooser = harness_find_file_chooser ();
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
 
@@ -2907,13 +2891,13 @@ test_home_file_choosers (void)
   choose_in_chooser (&harness, "win.export-cases", "Export Case File",
                      "retract-cases-2026-11-24.json", json);
   wait_for_file (json);
-  g_assert_null (find_file_chooser ());
+  g_assert_null (harness_find_file_chooser ());
 
   /* Imported over the case it holds: nothing lost, nothing doubled. */
   choose_in_chooser (&harness, "win.import-cases", "Import Case File", NULL, json);
   harness_settle ();
   harness_wait_listed (&harness);
-  g_assert_null (find_file_chooser ());
+  g_assert_null (harness_find_file_chooser ());
   g_assert_true (home_file_exists (harness.store, first));
   shown = home_shown_ids (&harness);
   g_assert_cmpstr (shown, ==, first);

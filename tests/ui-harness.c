@@ -389,3 +389,25 @@ harness_check_spoken_names (GtkWidget *root,
         harness_check_spoken_names (child, problems);
     }
 }
+
+/**
+ * harness_find_file_chooser:
+ *
+ * Returns: (transfer none) (nullable): the file chooser the window shows
+ *   (GtkFileChooserNative's own dialog, without a portal)
+ */
+GtkFileChooser *
+harness_find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}

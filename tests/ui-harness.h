@@ -38,6 +38,7 @@ gboolean      harness_save_png      (GtkWidget   *widget,
                                      const char  *path);
 void          harness_wait_listed   (Harness     *harness);
 void          harness_continue      (Harness     *harness);
+GtkFileChooser *harness_find_file_chooser (void);
 
 /* Appends to @problems what is wrong with what a screen reader hears for
  * @widget, a control on screen, as GTK 4.8 computes it: a mnemonic

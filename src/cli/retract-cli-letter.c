@@ -31,6 +31,7 @@ build_document (RetractAssessment *assessment,
                 RetractLanguage    language,
                 RetractLetterFlags flags,
                 GDateTime         *created,
+                gboolean          *chose_fact_sheet,
                 GError           **error)
 {
   g_autoptr(RetractLetter) letter = NULL;
@@ -43,12 +44,19 @@ build_document (RetractAssessment *assessment,
       return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
     }
 
+  /* Asked for, the fact sheet is refused for a case that has a letter; a
+   * document to print is the one the case has (the core chooses, as for the
+   * app); the texts to paste are the letter's. */
   if (fact_sheet)
     letter = retract_fact_sheet_new (assessment, kase, language, flags, error);
+  else if (g_str_equal (format, "pdf") || g_str_equal (format, "txt"))
+    letter = retract_fact_sheet_or_letter_new (assessment, kase, language, flags, error);
   else
     letter = retract_letter_new (assessment, kase, language, flags, error);
   if (letter == NULL)
     return NULL;
+  *chose_fact_sheet = !fact_sheet &&
+                      retract_letter_get_kind (letter) == RETRACT_LETTER_KIND_FACT_SHEET;
 
   if (g_str_equal (format, "pdf"))
     {
@@ -90,6 +98,7 @@ retract_cli_letter (int    argc,
   g_autofree char *output = NULL;
   gboolean show_full_id = FALSE;
   gboolean fact_sheet = FALSE;
+  gboolean chose_fact_sheet = FALSE;
   RetractLanguage language;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -155,20 +164,16 @@ retract_cli_letter (int    argc,
   if (assessment == NULL)
     return retract_cli_report_error (error);
 
-  /* A complaint under judicial investigation has no letter to send: its
-   * document is the lawyer's fact sheet (§5). */
-  if (!fact_sheet && retract_fact_sheet_applies (assessment) &&
-      (g_str_equal (format, "pdf") || g_str_equal (format, "txt")))
-    {
-      fact_sheet = TRUE;
-      g_printerr (_("Under judicial investigation the route is a lawyer's letter to the court: "
-                    "this is the fact sheet for the lawyer, not a withdrawal letter.\n"));
-    }
-
   document = build_document (assessment, kase, format, fact_sheet, language,
-                             show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, options.now, &error);
+                             show_full_id ? RETRACT_LETTER_SHOW_FULL_ID : 0, options.now,
+                             &chose_fact_sheet, &error);
   if (document == NULL)
     return retract_cli_report_error (error);
+  /* A complaint under judicial investigation has no letter to send: its
+   * document is the lawyer's fact sheet (§5). */
+  if (chose_fact_sheet)
+    g_printerr (_("Under judicial investigation the route is a lawyer's letter to the court: "
+                  "this is the fact sheet for the lawyer, not a withdrawal letter.\n"));
 
   /* Every write is checked: a full disk is a failure, not a short file. */
   if (g_str_equal (output, "-"))

@@ -265,3 +265,48 @@ retract_fact_sheet_new (RetractAssessment  *assessment,
 
   g_assert_not_reached ();
 }
+
+/**
+ * retract_fact_sheet_or_letter_applies:
+ *
+ * Returns: whether the case has a document to prepare: the withdrawal letter
+ *   while the complaint can be withdrawn, the lawyer's fact sheet when it
+ *   cannot but has a legal route (judicial, §5); a dead end has none
+ */
+gboolean
+retract_fact_sheet_or_letter_applies (RetractAssessment *assessment)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), FALSE);
+
+  return retract_assessment_get_stage (assessment) != RETRACT_STAGE_NOT_WITHDRAWABLE ||
+         retract_fact_sheet_applies (assessment);
+}
+
+/**
+ * retract_fact_sheet_or_letter_new:
+ * @assessment: the answer for the case
+ * @kase: the answers the assessment was made from
+ * @language: the document's language
+ * @flags: %RETRACT_LETTER_SHOW_FULL_ID prints identity numbers in full
+ * @error: every missing or invalid field, one per line, "field: reason"
+ *
+ * The case's document: for a complaint under judicial investigation the
+ * lawyer's fact sheet (retract_fact_sheet_applies()), which replaces the
+ * letter; otherwise the withdrawal letter. retract_letter_get_kind() says
+ * which it is.
+ *
+ * Returns: (transfer full) (nullable): the fact sheet or the letter
+ */
+RetractLetter *
+retract_fact_sheet_or_letter_new (RetractAssessment  *assessment,
+                                  RetractCase        *kase,
+                                  RetractLanguage     language,
+                                  RetractLetterFlags  flags,
+                                  GError            **error)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (assessment), NULL);
+
+  if (retract_fact_sheet_applies (assessment))
+    return retract_fact_sheet_new (assessment, kase, language, flags, error);
+  return retract_letter_new (assessment, kase, language, flags, error);
+}

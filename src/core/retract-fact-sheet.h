@@ -12,11 +12,20 @@ G_BEGIN_DECLS
  * RetractLetter of kind RETRACT_LETTER_KIND_FACT_SHEET, so the text, the
  * PDF, the print and the preview render it as they render a letter. */
 
-gboolean       retract_fact_sheet_applies (RetractAssessment  *assessment);
-RetractLetter *retract_fact_sheet_new     (RetractAssessment  *assessment,
-                                           RetractCase        *kase,
-                                           RetractLanguage     language,
-                                           RetractLetterFlags  flags,
-                                           GError            **error);
+gboolean       retract_fact_sheet_applies           (RetractAssessment  *assessment);
+RetractLetter *retract_fact_sheet_new               (RetractAssessment  *assessment,
+                                                     RetractCase        *kase,
+                                                     RetractLanguage     language,
+                                                     RetractLetterFlags  flags,
+                                                     GError            **error);
+
+/* The one place that chooses between the two documents, for the CLI and the
+ * app alike. */
+gboolean       retract_fact_sheet_or_letter_applies (RetractAssessment  *assessment);
+RetractLetter *retract_fact_sheet_or_letter_new     (RetractAssessment  *assessment,
+                                                     RetractCase        *kase,
+                                                     RetractLanguage     language,
+                                                     RetractLetterFlags  flags,
+                                                     GError            **error);
 
 G_END_DECLS

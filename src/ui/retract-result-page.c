@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-fact-sheet.h"
 #include "retract-result-page.h"
 #include "retract-rows.h"
 #include "retract-validators.h"
@@ -409,7 +410,9 @@ refresh (RetractResultPage *self,
 
   self->stage = stage;
   self->assessed = TRUE;
-  retract_page_set_complete (page, stage != RETRACT_STAGE_NOT_WITHDRAWABLE);
+  /* On to the documents while there is one: the letter, or for a case that
+   * cannot be withdrawn but goes to court the lawyer's fact sheet. */
+  retract_page_set_complete (page, retract_fact_sheet_or_letter_applies (assessment));
 }
 
 /* Only the page on screen follows the case and the clock: a hidden one

@@ -139,8 +139,14 @@ default_name (RetractReviewPage *self,
   switch (kind)
     {
     case EXPORT_PDF:
+      if (self->fact_sheet)
+        return g_strdup_printf (english ? "fact-sheet-for-lawyer-%s.pdf" : "律师用事实摘要-%s.pdf",
+                                date);
       return g_strdup_printf (english ? "appeal-letter-%s.pdf" : "误投诉撤销申请书-%s.pdf", date);
     case EXPORT_TEXT:
+      if (self->fact_sheet)
+        return g_strdup_printf (english ? "fact-sheet-for-lawyer-%s.txt" : "律师用事实摘要-%s.txt",
+                                date);
       return g_strdup_printf (english ? "appeal-letter-%s.txt" : "误投诉撤销申请书-%s.txt", date);
     case EXPORT_REMINDERS:
     default:
@@ -163,7 +169,8 @@ review_export (GtkWidget  *widget,
   /* GTK 4 file choosers always confirm before replacing a file. */
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (kind == EXPORT_REMINDERS ? _("Save Reminders")
-                                                                        : _("Export the Letter"),
+                                               : self->fact_sheet ? _("Export the Fact Sheet")
+                                                                  : _("Export the Letter"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Save"), _("_Cancel"));

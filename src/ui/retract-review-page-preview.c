@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-fact-sheet.h"
 #include "retract-letter-renderer.h"
 #include "retract-review-page-private.h"
 
@@ -60,7 +61,11 @@ set_documents_enabled (RetractReviewPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
                                    enabled &&
-                                   (appeal || !g_str_equal (actions[i], "review.copy-appeal")));
+                                   (appeal || !g_str_equal (actions[i], "review.copy-appeal")) &&
+                                   /* The ticket asks the platform to withdraw:
+                                    * the fact sheet goes to a lawyer instead. */
+                                   (!self->fact_sheet ||
+                                    !g_str_equal (actions[i], "review.copy-ticket")));
   /* Its slot in the flow box goes with it. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->appeal_button), appeal);
   /* Reminders need only the deadlines, not the letter details. */
@@ -124,6 +129,28 @@ _retract_review_page_reading_language (RetractReviewPage *self)
          ? RETRACT_LANGUAGE_ZH_HK : RETRACT_LANGUAGE_EN;
 }
 
+/* The documents are named for what they are: under judicial investigation
+ * the lawyer's fact sheet, not a letter to send. */
+static void
+name_documents (RetractReviewPage *self)
+{
+  adw_preferences_group_set_title (self->documents_group,
+                                   self->fact_sheet ? _("Fact sheet for your lawyer")
+                                                    : _("Your appeal documents"));
+  adw_preferences_group_set_description (self->documents_group,
+                                         self->fact_sheet
+                                         ? _("This complaint cannot be withdrawn: the route is a "
+                                             "lawyer's letter to the court. Give your lawyer this "
+                                             "one-page summary of the facts and the deadline; it "
+                                             "is not a letter to send.")
+                                         : _("The Chinese letter is the one to send: print it, "
+                                             "sign it, press your fingerprint in the box, and "
+                                             "send it with the materials."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->fact_sheet ? _("Preview of the fact sheet")
+                                                   : _("Preview of the letter"), -1);
+}
+
 void
 _retract_review_page_build_letter (RetractReviewPage *self)
 {
@@ -139,8 +166,12 @@ _retract_review_page_build_letter (RetractReviewPage *self)
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
 
+  /* The core chooses the document, as for retract-cli letter. */
   if (self->assessment != NULL)
-    self->letter = retract_letter_new (self->assessment, kase, language, flags, &error);
+    self->letter = retract_fact_sheet_or_letter_new (self->assessment, kase, language, flags,
+                                                     &error);
+  self->fact_sheet = self->assessment != NULL && retract_fact_sheet_applies (self->assessment);
+  name_documents (self);
 
   if (self->letter != NULL && letter_is_long (self->letter))
     {
@@ -158,7 +189,9 @@ _retract_review_page_build_letter (RetractReviewPage *self)
   else if (error != NULL)
     {
       /* Translators: %s lists the missing or wrong fields, one per line */
-      g_autofree char *message = g_strdup_printf (_("The letter needs a few more details:\n%s"),
+      g_autofree char *message = g_strdup_printf (self->fact_sheet
+                                                  ? _("The fact sheet needs a few more details:\n%s")
+                                                  : _("The letter needs a few more details:\n%s"),
                                                   error->message);
 
       gtk_label_set_label (self->letter_error, message);

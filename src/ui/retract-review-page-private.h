@@ -22,6 +22,7 @@ struct _RetractReviewPage
   GtkSwitch             *author_switch;
   AdwPreferencesGroup   *circumstances_group;
   AdwPreferencesGroup   *details_group;
+  AdwPreferencesGroup   *documents_group;
   GtkWidget             *document_buttons;
   GtkSwitch             *english_switch;
   AdwActionRow          *reading_copy_row;
@@ -38,6 +39,7 @@ struct _RetractReviewPage
   GPtrArray             *rows;
   RetractAssessment     *assessment;
   RetractLetter         *letter;
+  gboolean               fact_sheet;  /* the document is the lawyer's fact sheet */
   RetractLetterRenderer *renderer;
   GCancellable          *layout_cancellable; /* while a long letter is laid out */
   guint                  preview_page;

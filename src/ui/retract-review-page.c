@@ -115,6 +115,7 @@ retract_review_page_class_init (RetractReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, circumstances_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, document_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, english_switch);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, reading_copy_row);
   gtk_widget_class_bind_template_child (widget_class, RetractReviewPage, full_id_switch);
