@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The identity documents of issue 15 §1: their names, what to photograph,
- * their rules and how a letter shows them masked. The one place each rule is
- * written; see retract-id-document.h for the rules. */
+ * their rules; how a letter shows them masked is in retract-id-document-mask.c.
+ * The one place each rule is written; see retract-id-document.h for the rules. */
 
 #define G_LOG_DOMAIN "retract-validators"
 
@@ -564,123 +564,4 @@ retract_validate_id_document (RetractIdDocumentType type,
   if (normalized != NULL)
     *normalized = g_steal_pointer (&result);
   return TRUE;
-}
-
-/**
- * retract_mask_id_number:
- *
- * Returns: (transfer full): the number with its middle hidden,
- *   `110105********002X`, as letters show it by default
- */
-char *
-retract_mask_id_number (const char *id_number)
-{
-  g_autofree char *normalized = NULL;
-  GString *masked;
-  glong length;
-
-  g_return_val_if_fail (id_number != NULL, NULL);
-
-  /* Counted in characters, so non-ASCII input is never cut mid-character. */
-  normalized = g_utf8_make_valid (id_number, -1);
-  length = g_utf8_strlen (normalized, -1);
-  if (length <= 10)
-    return g_strnfill ((gsize) length, '*');
-
-  masked = g_string_new (NULL);
-  g_string_append_len (masked, normalized,
-                       g_utf8_offset_to_pointer (normalized, 6) - normalized);
-  for (glong i = 6; i < length - 4; i++)
-    g_string_append_c (masked, '*');
-  g_string_append (masked, g_utf8_offset_to_pointer (normalized, length - 4));
-
-  return g_string_free (masked, FALSE);
-}
-
-/* @text (ASCII) with all but its first @start and last @end characters as "*". */
-static char *
-mask_middle (const char *text,
-             gsize       start,
-             gsize       end)
-{
-  char *masked = g_strdup (text);
-  gsize length = strlen (text);
-
-  for (gsize i = start; i + end < length; i++)
-    masked[i] = '*';
-
-  return masked;
-}
-
-/* A number that fails its check shows its first 2 and last 1 characters
- * when it has 9 or more, and nothing when shorter: never more than a valid
- * number of any type shows. Counted in characters, so that non-ASCII input
- * is never cut mid-character; the spaces people type between groups go. */
-static char *
-mask_invalid (const char *number)
-{
-  g_autofree char *typed = _retract_normalize_typed (number);
-  g_autofree char *text = g_utf8_make_valid (typed, -1);
-  glong length = g_utf8_strlen (text, -1);
-  GString *masked;
-
-  if (length < 9)
-    return g_strnfill ((gsize) length, '*');
-
-  masked = g_string_new_len (text, g_utf8_offset_to_pointer (text, 2) - text);
-  for (glong i = 2; i < length - 1; i++)
-    g_string_append_c (masked, '*');
-  g_string_append (masked, g_utf8_offset_to_pointer (text, length - 1));
-
-  return g_string_free (masked, FALSE);
-}
-
-/**
- * retract_mask_id_document:
- * @number: a number of @type, as typed or as the case file holds it
- *
- * How a letter shows the number by default: enough to recognize it, not
- * enough to use it. A Hong Kong card keeps its letters, the first three
- * digits and the check digit ("A123***(3)"), a Macau card its first two
- * digits and the check digit ("12*****(8)"), a permit or passport its first
- * three and last two characters, or of 8 characters or fewer its first two
- * (one when 6 or fewer) and its last, an 18-character number its first six
- * and last four. A number that fails its check shows no more than its first
- * two and last characters, and nothing when it has fewer than 9.
- *
- * Returns: (transfer full): the masked number
- */
-char *
-retract_mask_id_document (RetractIdDocumentType type,
-                          const char           *number)
-{
-  g_autofree char *normalized = NULL;
-  gsize length;
-
-  g_return_val_if_fail (type < RETRACT_N_ID_DOCUMENT_TYPES, NULL);
-  g_return_val_if_fail (number != NULL, NULL);
-
-  if (!retract_validate_id_document (type, number, NULL, &normalized, NULL))
-    return mask_invalid (number);
-
-  length = strlen (normalized);
-  switch (type)
-    {
-    case RETRACT_ID_DOCUMENT_HK_ID:
-      /* "A123456(3)" or "AB123456(3)": the letters and three digits stay. */
-      return mask_middle (normalized, length - 3 - 3, 3);
-    case RETRACT_ID_DOCUMENT_MACAU_ID:
-      return mask_middle (normalized, 2, 3);
-    case RETRACT_ID_DOCUMENT_HK_MACAU_PERMIT:
-    case RETRACT_ID_DOCUMENT_PASSPORT:
-      if (length <= 6)
-        return mask_middle (normalized, 1, 1);
-      if (length <= 8)
-        return mask_middle (normalized, 2, 1);
-      return mask_middle (normalized, 3, 2);
-    case RETRACT_ID_DOCUMENT_MAINLAND_ID:
-    case RETRACT_ID_DOCUMENT_HKMT_RESIDENCE_PERMIT:
-    default:
-      return retract_mask_id_number (normalized);
-    }
 }

@@ -76,9 +76,9 @@ read_case_migrating (const char *path,
  * described in @problem rather than failing. */
 gboolean
 _retract_store_migrate (RetractStore         *self,
-         char                **migrated_id,
-         RetractStoreProblem **problem,
-         GError              **error)
+                        char                **migrated_id,
+                        RetractStoreProblem **problem,
+                        GError              **error)
 {
   g_autoptr(RetractFolderLock) lock = NULL;
   g_autoptr(RetractCase) kase = NULL;
