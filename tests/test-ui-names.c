@@ -146,17 +146,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("retract-test-ui-names-XXXXXX", NULL);
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
-
-  /* A data and config folder of this run's own, never the user's. */
-  g_assert_nonnull (home);
-  data = g_build_filename (home, "data", NULL);
-  config = g_build_filename (home, "config", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
+  harness_use_own_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

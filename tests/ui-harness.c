@@ -10,6 +10,22 @@
 
 static gboolean loaded_style;
 
+/* A data and config folder of this run's own, never the user's; call it
+ * before gtk_test_init(). */
+void
+harness_use_own_folders (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("retract-test-ui-XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+
+  g_assert_nonnull (home);
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
 void
 harness_init (Harness    *harness,
               const char *now)

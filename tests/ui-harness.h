@@ -16,6 +16,7 @@ typedef struct
   RetractWindow  *window;
 } Harness;
 
+void          harness_use_own_folders (void);
 void          harness_init          (Harness     *harness,
                                      const char  *now);
 void          harness_open_window   (Harness     *harness);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "retract-accessible.h"
+#include "retract-toast-margin.h"
 #include "retract-window-private.h"
 
 /* The wizard's steps, in its order: win.edit-answers takes an index. */
@@ -433,6 +434,7 @@ retract_window_init (RetractWindow *self)
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->overview = retract_case_overview_new ();
   adw_bin_set_child (self->overview_bin, self->overview);
+  retract_toast_margin_attach (self->toast_overlay);
   wrap_group_titles (self->overview, FALSE);
   g_object_bind_property (retract_case_list_pane_get_search_bar (self->list_pane),
                           "search-mode-enabled", self->search_button, "active",
