@@ -28,17 +28,25 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # The files whose fixed Chinese sentences go through
 # retract_text_chinese_phrase() (PHRASE (…, "中文", "English") and the like):
-# every source file that calls it, found afresh on each run.
+# every source file that calls it, directly or through a macro of a private
+# header it includes (a type split over files, as the letter and its
+# renderer are), found afresh on each run.
 def phrase_sources():
-    found = []
+    texts = {}
     for folder, _, names in sorted(os.walk(os.path.join(ROOT, 'src'))):
         for name in sorted(names):
-            path = os.path.join(folder, name)
-            if not name.endswith('.c') or name == 'retract-text.c':
-                continue
-            with open(path, encoding='utf-8') as f:
-                if 'retract_text_chinese_phrase' in f.read():
-                    found.append(os.path.relpath(path, ROOT))
+            if name.endswith(('.c', '.h')) and not name.startswith('retract-text.'):
+                with open(os.path.join(folder, name), encoding='utf-8') as f:
+                    texts[name] = (os.path.relpath(os.path.join(folder, name), ROOT), f.read())
+    headers = [name for name, (_, text) in texts.items()
+               if name.endswith('.h') and 'retract_text_chinese_phrase' in text]
+    found = []
+    for name, (path, text) in sorted(texts.items(), key=lambda item: item[1][0]):
+        if not name.endswith('.c'):
+            continue
+        if 'retract_text_chinese_phrase' in text or \
+           any('#include "%s"' % header in text for header in headers):
+            found.append(path)
     return found
 
 # Hong Kong usage, applied in this order to s2hk's output (regular

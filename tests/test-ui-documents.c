@@ -832,6 +832,83 @@ test_traditional_reading_copy (void)
   harness_clear (&harness);
 }
 
+/* The name @action's chooser suggests; the chooser is then cancelled. */
+static char *
+suggested_name (GtkWidget  *review,
+                const char *action)
+{
+  GtkFileChooser *chooser;
+  char *name;
+
+  gtk_widget_activate_action (review, action, NULL);
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  harness_settle ();
+  g_assert_null (harness_find_file_chooser ());
+  return name;
+}
+
+/* A Traditional interface suggests Traditional file names for the
+ * Traditional copy and the reminders; the letter to send keeps its
+ * Simplified name, and an English interface English names. */
+static void
+test_traditional_file_names (void)
+{
+  static const struct
+  {
+    const char *language;
+    gboolean    reading_copy;
+    const char *pdf;
+    const char *text;
+    const char *reminders;
+  } cases[] = {
+    { "zh_HK", TRUE, "誤投訴撤銷申請書-2026-11-24.pdf", "誤投訴撤銷申請書-2026-11-24.txt",
+      "誤投訴撤銷期限-2026-11-24.ics" },
+    { "zh_HK", FALSE, "误投诉撤销申请书-2026-11-24.pdf", "误投诉撤销申请书-2026-11-24.txt",
+      "誤投訴撤銷期限-2026-11-24.ics" },
+    { "en", TRUE, "appeal-letter-2026-11-24.pdf", "appeal-letter-2026-11-24.txt",
+      "deadlines-2026-11-24.ics" },
+    { "en", FALSE, "误投诉撤销申请书-2026-11-24.pdf", "误投诉撤销申请书-2026-11-24.txt",
+      "deadlines-2026-11-24.ics" },
+  };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Harness harness;
+      GtkWidget *review;
+      g_autofree char *pdf = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *reminders = NULL;
+
+      g_test_message ("%s, reading copy %d", cases[i].language, cases[i].reading_copy);
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      harness_init (&harness, "2026-11-24T10:30:00+08:00");
+      harness_open_window (&harness);
+      fill_to_review (&harness, "2026-11-24T10:00:00+08:00");
+      review = GTK_WIDGET (harness_page (&harness, "review"));
+      gtk_switch_set_active (GTK_SWITCH (harness_find (review, GTK_TYPE_SWITCH, NULL)),
+                             cases[i].reading_copy);
+      harness_settle ();
+
+      pdf = suggested_name (review, "review.export-pdf");
+      text = suggested_name (review, "review.export-text");
+      reminders = suggested_name (review, "review.save-reminders");
+      g_assert_cmpstr (pdf, ==, cases[i].pdf);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (reminders, ==, cases[i].reminders);
+      harness_clear (&harness);
+    }
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 /* What pdftotext -raw reads in the PDF at @path, as one line (Chinese
  * breaks anywhere). */
 static char *
@@ -972,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui-documents/traditional-reading-copy",
                    test_traditional_reading_copy);
   g_test_add_func ("/retract/ui-documents/judicial-fact-sheet", test_judicial_fact_sheet);
+  g_test_add_func ("/retract/ui-documents/traditional-file-names", test_traditional_file_names);
 
   return g_test_run ();
 }

@@ -3,11 +3,15 @@
 /* Made by build-aux/make-zh-hk.py from the Chinese literals of
  * src/core/retract-deadline-count.c,
  * src/core/retract-fact-sheet.c,
+ * src/core/retract-letter-compose.c,
+ * src/core/retract-letter-renderer-layout.c,
  * src/core/retract-letter-renderer.c,
+ * src/core/retract-letter-texts.c,
  * src/core/retract-letter.c,
  * src/core/retract-next-step-text.c,
  * src/core/retract-next-step-why.c,
- * src/core/retract-reminders.c:
+ * src/core/retract-reminders.c,
+ * src/ui/retract-review-page-export.c:
  * each Simplified sentence and its Traditional (Hong Kong) form. Do not edit:
  * fix a word in the script and run it again. */
 
@@ -80,8 +84,6 @@ static const struct
     "四、事情經過及誤投訴原因" },
   { "申请人自述，非法律意见",
     "申請人自述，非法律意見" },
-  { "第 %u 页 / 共 %u 页",
-    "第 %u 頁 / 共 %u 頁" },
   { "%s（文件：%s）",
     "%s（檔案：%s）" },
   { "香港居民身份证号码",
@@ -154,12 +156,8 @@ static const struct
     "監護人（簽名）：" },
   { "申请人（签名）：",
     "申請人（簽名）：" },
-  { "%s\n期限 %s（北京时间）——%s",
-    "%s\n期限 %s（北京時間）——%s" },
-  { "由 Retract 生成 · 规则数据集 %s（%s）· 生成于 %s",
-    "由 Retract 生成 · 規則資料集 %s（%s）· 生成於 %s" },
-  { "\n%s____________    手印：（请在此处按手印）\n%s\n",
-    "\n%s____________    手印：（請在此處按手印）\n%s\n" },
+  { "第 %u 页 / 共 %u 页",
+    "第 %u 頁 / 共 %u 頁" },
   { "误投诉撤销+投诉编号",
     "誤投訴撤銷+投訴編號" },
   { "主题：%s\n\n",
@@ -192,6 +190,12 @@ static const struct
     "「您好，我叫%s。我在%s誤提交了一條%s，投訴編號是%s。這是%s，我想申請撤銷這條投訴。」\n" },
   { "#误封申诉+投诉编号",
     "#誤封申訴+投訴編號" },
+  { "%s\n期限 %s（北京时间）——%s",
+    "%s\n期限 %s（北京時間）——%s" },
+  { "由 Retract 生成 · 规则数据集 %s（%s）· 生成于 %s",
+    "由 Retract 生成 · 規則資料集 %s（%s）· 生成於 %s" },
+  { "\n%s____________    手印：（请在此处按手印）\n%s\n",
+    "\n%s____________    手印：（請在此處按手印）\n%s\n" },
   { "立即拨打：%s",
     "立即撥打：%s" },
   { "我已拨打",
@@ -314,4 +318,8 @@ static const struct
     "電話：" },
   { "误投诉撤销（%s · %s）：%s",
     "誤投訴撤銷（%s · %s）：%s" },
+  { "误投诉撤销期限",
+    "誤投訴撤銷期限" },
+  { "律师用事实摘要",
+    "律師用事實摘要" },
 };

@@ -122,36 +122,31 @@ on_export_response (GtkNativeDialog   *dialog,
   retract_file_replace_async (path, contents, NULL, on_export_written, g_steal_pointer (&file));
 }
 
-/* Default names say what the file is, never whose it is. */
+/* Default names say what the file is, never whose it is, in the language of
+ * what it holds: the document's (the letter to send in Simplified Chinese,
+ * the copy to read in Traditional Chinese or English), the interface's for
+ * the reminders. The Traditional names come from retract-hant-phrases.h. */
 static char *
 default_name (RetractReviewPage *self,
               ExportKind         kind)
 {
   g_autofree char *date = g_date_time_format (retract_assessment_get_now (self->assessment),
                                               "%Y-%m-%d");
-  gboolean english = gtk_switch_get_active (self->english_switch) &&
-                     _retract_review_page_reading_language (self) == RETRACT_LANGUAGE_EN;
+  RetractLanguage language = kind == EXPORT_REMINDERS || self->letter == NULL
+                             ? retract_page_get_language (RETRACT_PAGE (self))
+                             : retract_letter_get_language (self->letter);
+  gboolean english = language == RETRACT_LANGUAGE_EN;
+  const char *what;
 
-  /* The reminders' name follows their text: the interface's language. */
   if (kind == EXPORT_REMINDERS)
-    english = retract_page_get_language (RETRACT_PAGE (self)) == RETRACT_LANGUAGE_EN;
+    what = english ? "deadlines" : "误投诉撤销期限";
+  else if (self->fact_sheet)
+    what = english ? "fact-sheet-for-lawyer" : "律师用事实摘要";
+  else
+    what = english ? "appeal-letter" : "误投诉撤销申请书";
 
-  switch (kind)
-    {
-    case EXPORT_PDF:
-      if (self->fact_sheet)
-        return g_strdup_printf (english ? "fact-sheet-for-lawyer-%s.pdf" : "律师用事实摘要-%s.pdf",
-                                date);
-      return g_strdup_printf (english ? "appeal-letter-%s.pdf" : "误投诉撤销申请书-%s.pdf", date);
-    case EXPORT_TEXT:
-      if (self->fact_sheet)
-        return g_strdup_printf (english ? "fact-sheet-for-lawyer-%s.txt" : "律师用事实摘要-%s.txt",
-                                date);
-      return g_strdup_printf (english ? "appeal-letter-%s.txt" : "误投诉撤销申请书-%s.txt", date);
-    case EXPORT_REMINDERS:
-    default:
-      return g_strdup_printf (english ? "deadlines-%s.ics" : "误投诉撤销期限-%s.ics", date);
-    }
+  return g_strdup_printf ("%s-%s.%s", retract_text_chinese_phrase (language, what), date,
+                          kind == EXPORT_PDF ? "pdf" : kind == EXPORT_TEXT ? "txt" : "ics");
 }
 
 static void
