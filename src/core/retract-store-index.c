@@ -217,7 +217,7 @@ _retract_store_index_forget (RetractStore *self,
 
 gboolean
 _retract_store_same_file (const struct stat *a,
-           const struct stat *b)
+                          const struct stat *b)
 {
   return a->st_size == b->st_size && a->st_ino == b->st_ino && mtime_us (a) == mtime_us (b);
 }

@@ -2,10 +2,11 @@
 #pragma once
 
 /* What the files of RetractStore share: retract-store.c (the object, file
- * names, loading, deleting, "Continue"), retract-store-index.c (listing and
- * its index cache), retract-store-save.c (saving, merging, the writer
- * thread) and retract-store-transfer.c (the migration of case.json, import
- * and export). */
+ * names, loading, "Continue"), retract-store-delete.c (deleting a case or
+ * everything), retract-store-index.c (listing and its index cache),
+ * retract-store-save.c (saving, merging, the writer thread) and
+ * retract-store-transfer.c (the migration of case.json, import and
+ * export). */
 
 #include <sys/stat.h>
 
@@ -49,6 +50,10 @@ struct _RetractStore
 
 gboolean             _retract_store_is_case_file_name     (const char           *name,
                                                            char                  id[RETRACT_CASE_ID_LENGTH + 1]);
+gboolean             _retract_store_is_our_temporary_name (const char           *name);
+gboolean             _retract_store_is_damaged_name       (const char           *name);
+void                 _retract_store_set_not_found_error   (GError              **error,
+                                                           const char           *id);
 void                 _retract_store_remove_leftovers      (RetractStore         *self,
                                                            gboolean              locked);
 gboolean             _retract_store_ensure_folders        (RetractStore         *self,

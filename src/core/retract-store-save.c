@@ -284,7 +284,7 @@ save_job_new (RetractCase *kase)
  * for: nothing of ours writes after the caller. */
 void
 _retract_store_drop_pending_and_wait (RetractStore *self,
-                       const char   *id)
+                                      const char   *id)
 {
   g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
 

@@ -27,8 +27,9 @@
  * time; a save of a case asked for while an earlier one of the same case
  * waits replaces it, so the newest state is written last.
  *
- * This file holds the object, the names of its files, loading and deleting;
- * listing and the index are in retract-store-index.c, saving in
+ * This file holds the object, the names of its files and loading; deleting
+ * is in retract-store-delete.c, listing and the index in
+ * retract-store-index.c, saving in
  * retract-store-save.c, the migration, import and export in
  * retract-store-transfer.c (they share retract-store-private.h). */
 
@@ -37,12 +38,10 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "retract-case-private.h"
 #include "retract-error.h"
@@ -172,7 +171,7 @@ retract_store_get_n_case_reads (RetractStore *self)
 /* `<id>.json`; the id is returned in @id (33 bytes). */
 gboolean
 _retract_store_is_case_file_name (const char *name,
-                   char        id[RETRACT_CASE_ID_LENGTH + 1])
+                                  char        id[RETRACT_CASE_ID_LENGTH + 1])
 {
   if (strlen (name) != RETRACT_CASE_ID_LENGTH + strlen (CASE_SUFFIX) ||
       !g_str_has_suffix (name, CASE_SUFFIX))
@@ -185,8 +184,8 @@ _retract_store_is_case_file_name (const char *name,
 
 /* What retract_file_replace() names its temporary file for one of our files
  * in cases/: a case file or the index. */
-static gboolean
-is_our_temporary_name (const char *name)
+gboolean
+_retract_store_is_our_temporary_name (const char *name)
 {
   char id[RETRACT_CASE_ID_LENGTH + 1];
   const char *infix;
@@ -200,8 +199,8 @@ is_our_temporary_name (const char *name)
          retract_file_is_temporary_name (name, base);
 }
 
-static gboolean
-is_damaged_name (const char *name)
+gboolean
+_retract_store_is_damaged_name (const char *name)
 {
   char id[RETRACT_CASE_ID_LENGTH + 1];
   const char *infix = strstr (name, DAMAGED_INFIX);
@@ -221,7 +220,7 @@ is_damaged_name (const char *name)
  * lock is taken only when there is something to remove. */
 void
 _retract_store_remove_leftovers (RetractStore *self,
-                  gboolean      locked)
+                                 gboolean      locked)
 {
   static const char * const legacy_bases[] = { LEGACY_FILE_NAME, NULL };
   g_autoptr(GDir) dir = g_dir_open (self->cases_directory, 0, NULL);
@@ -236,7 +235,7 @@ _retract_store_remove_leftovers (RetractStore *self,
     retract_file_tidy_folder (self->directory, legacy_bases);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (is_our_temporary_name (name))
+    if (_retract_store_is_our_temporary_name (name))
       g_ptr_array_add (found, g_strdup (name));
 
   if (found->len == 0)
@@ -250,15 +249,15 @@ _retract_store_remove_leftovers (RetractStore *self,
 
 gboolean
 _retract_store_ensure_folders (RetractStore *self,
-                GError      **error)
+                               GError      **error)
 {
   return retract_file_ensure_private_folder (self->directory, error) &&
          retract_file_ensure_private_folder (self->cases_directory, error);
 }
 
-static void
-set_not_found_error (GError    **error,
-                     const char *id)
+void
+_retract_store_set_not_found_error (GError    **error,
+                                    const char *id)
 {
   g_set_error (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_NOT_FOUND,
                /* Translators: %s is a case id (32 hexadecimal digits) */
@@ -269,8 +268,8 @@ set_not_found_error (GError    **error,
  * Returns: (transfer full) (nullable): the new name */
 char *
 _retract_store_set_aside (const char *path,
-           const char *prefix,
-           GError    **error)
+                          const char *prefix,
+                          GError    **error)
 {
   g_autofree char *moved = retract_file_move_aside (path, prefix, error);
 
@@ -279,8 +278,8 @@ _retract_store_set_aside (const char *path,
 
 RetractStoreProblem *
 _retract_store_problem_new (const char *file_name,
-             char       *moved_to,
-             GError     *error)
+                            char       *moved_to,
+                            GError     *error)
 {
   RetractStoreProblem *problem = g_new0 (RetractStoreProblem, 1);
 
@@ -295,10 +294,10 @@ _retract_store_problem_new (const char *file_name,
  * have just replaced it), and described in @problem. */
 RetractCase *
 _retract_store_read_case_file (RetractStore         *self,
-                const char           *name,
-                const char           *id,
-                RetractStoreProblem **problem,
-                GError              **error)
+                               const char           *name,
+                               const char           *id,
+                               RetractStoreProblem **problem,
+                               GError              **error)
 {
   g_autofree char *path = g_build_filename (self->cases_directory, name, NULL);
   g_autofree char *prefix = g_strconcat (name, DAMAGED_INFIX, NULL);
@@ -374,7 +373,7 @@ retract_store_load_case (RetractStore *self,
 
   if (!retract_case_id_is_valid (id))
     {
-      set_not_found_error (error, "");
+      _retract_store_set_not_found_error (error, "");
       return NULL;
     }
 
@@ -383,7 +382,7 @@ retract_store_load_case (RetractStore *self,
   path = g_build_filename (self->cases_directory, name, NULL);
   if (lstat (path, &st) != 0)
     {
-      set_not_found_error (error, id);
+      _retract_store_set_not_found_error (error, id);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
@@ -394,7 +393,7 @@ retract_store_load_case (RetractStore *self,
 
   kase = _retract_store_read_case_file (self, name, id, &problem, &read_error);
   if (kase == NULL && g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    set_not_found_error (error, id);
+    _retract_store_set_not_found_error (error, id);
   else if (kase == NULL && problem != NULL && problem->moved_to != NULL)
     /* Translators: the first %s says why the file was refused, the second is
      * the name it was moved to */
@@ -405,211 +404,6 @@ retract_store_load_case (RetractStore *self,
     g_propagate_error (error, g_steal_pointer (&read_error));
   g_clear_pointer (&problem, retract_store_problem_free);
   return kase;
-}
-
-/**
- * retract_store_delete_case:
- *
- * Deletes the case @id: its saves still queued here are dropped, and a
- * process that had it open cannot write it back.
- */
-gboolean
-retract_store_delete_case (RetractStore *self,
-                           const char   *id,
-                           GError      **error)
-{
-  g_autoptr(RetractFolderLock) lock = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  struct stat st;
-
-  g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!retract_case_id_is_valid (id))
-    {
-      set_not_found_error (error, "");
-      return FALSE;
-    }
-
-  _retract_store_drop_pending_and_wait (self, id);
-  if (!_retract_store_migrate (self, NULL, NULL, error))
-    return FALSE;
-
-  name = g_strconcat (id, CASE_SUFFIX, NULL);
-  path = g_build_filename (self->cases_directory, name, NULL);
-  if (lstat (path, &st) != 0)
-    {
-      set_not_found_error (error, id);
-      return FALSE;
-    }
-
-  lock = retract_folder_lock (self->directory, error);
-  if (lock == NULL)
-    return FALSE;
-
-  /* A link is not ours: it goes, never the file it points to. */
-  if (S_ISLNK (st.st_mode))
-    {
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        {
-          retract_file_remove_ours (self->cases_directory, name, error);
-          return FALSE;
-        }
-      _retract_store_index_forget (self, name);
-      return TRUE;
-    }
-
-  if (!retract_file_remove_ours (self->cases_directory, name, error))
-    return FALSE;
-  _retract_store_index_forget (self, name);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = retract_file_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("Could not delete a saved file: %s is still there"), display);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_case_name (const char *name)
-{
-  char id[RETRACT_CASE_ID_LENGTH + 1];
-
-  return g_str_equal (name, LEGACY_FILE_NAME) || _retract_store_is_case_file_name (name, id);
-}
-
-/* Removes from @directory the files @is_ours names (links themselves, never
- * what they point to); FALSE with @error at the first that stays. */
-static gboolean
-remove_matching (const char  *directory,
-                 gboolean   (*is_ours) (const char *name),
-                 GError     **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) remove_error = NULL;
-
-      if (!is_ours (name))
-        continue;
-
-      path = g_build_filename (directory, name, NULL);
-      /* A link named like a case would load the case it points to: the link
-       * goes, its target stays. Other links are not ours and stay. */
-      if (is_case_name (name) && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        {
-          g_unlink (path);
-          continue;
-        }
-
-      if (!retract_file_remove_ours (directory, name, &remove_error))
-        {
-          g_set_error (error, remove_error->domain, remove_error->code,
-                       _("Could not delete a saved file: %s"), remove_error->message);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_legacy_name (const char *name)
-{
-  return g_str_equal (name, LEGACY_FILE_NAME) ||
-         retract_file_is_aside_name (name, LEGACY_ASIDE_PREFIX) ||
-         retract_file_is_temporary_name (name, LEGACY_FILE_NAME);
-}
-
-static gboolean
-is_cases_name (const char *name)
-{
-  char id[RETRACT_CASE_ID_LENGTH + 1];
-
-  return _retract_store_is_case_file_name (name, id) || g_str_equal (name, INDEX_FILE_NAME) ||
-         is_damaged_name (name) || is_our_temporary_name (name);
-}
-
-/* Whether a case still loads from the folder: any file or link named like one. */
-static char *
-find_remaining_case (RetractStore *self)
-{
-  g_autoptr(GDir) dir = g_dir_open (self->cases_directory, 0, NULL);
-  const char *name;
-
-  if (g_file_test (self->legacy_path, G_FILE_TEST_EXISTS) ||
-      g_file_test (self->legacy_path, G_FILE_TEST_IS_SYMLINK))
-    return g_strdup (self->legacy_path);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      char id[RETRACT_CASE_ID_LENGTH + 1];
-
-      if (_retract_store_is_case_file_name (name, id))
-        return g_build_filename (self->cases_directory, name, NULL);
-    }
-
-  return NULL;
-}
-
-/**
- * retract_store_delete_all:
- *
- * Deletes every saved case, every copy moved aside, the index and the
- * leftovers of killed saves: only files the app wrote, by their exact names.
- * Missing files are fine; a user's own files in the folder stay. A link
- * named like a case is removed itself, never the file it points to. Success
- * means no case loads from the folder any more; otherwise the error names
- * what is left.
- */
-gboolean
-retract_store_delete_all (RetractStore *self,
-                          GError      **error)
-{
-  g_autoptr(RetractFolderLock) lock = NULL;
-  g_autofree char *remaining = NULL;
-
-  g_return_val_if_fail (RETRACT_IS_STORE (self), FALSE);
-
-  /* A save still queued or under way would write a case back. */
-  _retract_store_drop_pending_and_wait (self, NULL);
-
-  if (!g_file_test (self->directory, G_FILE_TEST_IS_DIR))
-    return TRUE;
-
-  lock = retract_folder_lock (self->directory, error);
-  if (lock == NULL)
-    return FALSE;
-
-  if (!remove_matching (self->directory, is_legacy_name, error) ||
-      !remove_matching (self->cases_directory, is_cases_name, error))
-    return FALSE;
-  /* Empty now unless the user keeps something there. */
-  g_rmdir (self->cases_directory);
-
-  /* Never "deleted" while a case still loads (a file of another user, a
-   * link that could not be removed). */
-  remaining = find_remaining_case (self);
-  if (remaining != NULL)
-    {
-      g_autofree char *display = retract_file_display_name (remaining);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("Could not delete a saved file: %s is still there"), display);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**
