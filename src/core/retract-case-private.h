@@ -2,7 +2,8 @@
 #pragma once
 
 /* What the files of RetractCase share: retract-case.c (the object, its
- * properties and setters), retract-case-file.c (the JSON file, both ways),
+ * properties and setters), retract-case-file.c (reading the JSON file;
+ * -write.c writing it, -details.c the letter's details both ways),
  * retract-case-light.c (the light copy the case library's index keeps) and
  * retract-case-materials.c (ticks and attachments). */
 
@@ -72,7 +73,7 @@ RetractCase *_retract_case_new_light           (RetractCase  *self);
 JsonNode    *_retract_case_to_json_node        (RetractCase  *self);
 RetractCase *_retract_case_new_light_from_json (JsonObject   *object);
 
-/* retract-case-file.c and retract-case-file-details.c */
+/* retract-case-file*.c */
 void         _retract_case_add_string_member   (JsonBuilder  *builder,
                                                 const char   *key,
                                                 const char   *value);
