@@ -148,13 +148,13 @@ type_answers (Harness      *harness,
   harness_settle ();
 }
 
-/* From the start to the review, naming every control of every page passed;
- * @scenario is turned on in the circumstances. */
+/* From the start to the materials, naming every control of every page
+ * passed; @scenario is turned on in the circumstances. */
 static void
-walk_to_details (Harness    *harness,
-                 const char *type,
-                 const char *scenario,
-                 GString    *unnamed)
+walk_to_materials (Harness    *harness,
+                   const char *type,
+                   const char *scenario,
+                   GString    *unnamed)
 {
   retract_window_start (harness->window, FALSE);
   check_names (GTK_WIDGET (harness->window), unnamed);
@@ -171,6 +171,16 @@ walk_to_details (Harness    *harness,
   harness_next (harness);
   assert_step (harness, "materials");
   check_names (GTK_WIDGET (harness->window), unnamed);
+}
+
+/* On to the details. */
+static void
+walk_to_details (Harness    *harness,
+                 const char *type,
+                 const char *scenario,
+                 GString    *unnamed)
+{
+  walk_to_materials (harness, type, scenario, unnamed);
   harness_next (harness);
   assert_step (harness, "details");
   check_names (GTK_WIDGET (harness->window), unnamed);
@@ -1015,6 +1025,65 @@ test_judicial_fact_sheet (void)
   harness_clear (&harness);
 }
 
+/* Issue 15 §1: the proof of identity says which document to photograph, and
+ * which of its sides or pages: the Hong Kong card's front in a cross-border
+ * case, both sides of a mainland card otherwise, the passport's information
+ * page once a passport is chosen, and a minor's guardian's document too. */
+static void
+test_identity_photo_hint (void)
+{
+  static const struct
+  {
+    const char *scenario;
+    const char *shown;
+    const char *not_shown;
+  } cases[] = {
+    { "cross-border", "Photograph the front of the Hong Kong identity card",
+      "Photograph both sides of the identity card" },
+    { NULL, "Photograph both sides of the identity card", "Hong Kong identity card" },
+    { "minor", "Photograph both sides of the identity card; for the guardian, both sides of "
+      "the identity card", "Hong Kong identity card" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Harness harness;
+      g_autoptr(GString) unnamed = g_string_new (NULL);
+      GtkWidget *materials;
+
+      harness_init (&harness, "2026-11-24T13:00:00+08:00");
+      harness_open_window (&harness);
+      walk_to_materials (&harness, "friend-report", cases[i].scenario, unnamed);
+      materials = GTK_WIDGET (harness_page (&harness, "materials"));
+      g_assert_true (shows_label (materials, cases[i].shown));
+      g_assert_false (shows_label (materials, cases[i].not_shown));
+      if (i == 0)
+        maybe_shoot (&harness, "materials-hong-kong.png");
+
+      /* Another document chosen on the details page: the checklist follows. */
+      if (cases[i].scenario != NULL && g_str_equal (cases[i].scenario, "cross-border"))
+        {
+          RetractDetailsPage *details;
+
+          harness_next (&harness);
+          assert_step (&harness, "details");
+          details = RETRACT_DETAILS_PAGE (harness_page (&harness, "details"));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (retract_details_page_get_id_type_row (
+                                        details, RETRACT_ID_HOLDER_APPLICANT)),
+                                      RETRACT_ID_DOCUMENT_PASSPORT);
+          harness_settle ();
+          retract_wizard_go_to (retract_window_get_wizard (harness.window), "materials");
+          harness_settle ();
+          g_assert_true (shows_label (materials, "Photograph the passport's information page, "
+                                                 "the one with the photo"));
+          g_assert_false (shows_label (materials, cases[i].shown));
+        }
+
+      assert_all_named (unnamed);
+      harness_clear (&harness);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1040,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui-documents/enterprise-case", test_enterprise_case);
   g_test_add_func ("/retract/ui-documents/missing-glyph-warning", test_missing_glyph_warning);
   g_test_add_func ("/retract/ui-documents/preview-grows-and-zooms", test_preview_grows_and_zooms);
+  g_test_add_func ("/retract/ui-documents/identity-photo-hint", test_identity_photo_hint);
   g_test_add_func ("/retract/ui-documents/attached-counts-as-ready",
                    test_attached_counts_as_ready);
   g_test_add_func ("/retract/ui-documents/copy-appeal-only-on-route",

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Step 4: the checklist of what this case needs, with each item's format
- * requirements; ticks and attached files are kept in the case. */
+ * requirements (and for the proof of identity, which document to
+ * photograph); ticks and attached files are kept in the case. */
 
 #define G_LOG_DOMAIN "retract-materials-page"
 
@@ -9,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-engine-ids.h"
 #include "retract-materials-page.h"
 #include "retract-rows.h"
 
@@ -111,6 +113,14 @@ add_material_row (RetractMaterialsPage  *self,
   g_autoptr(GString) subtitle = g_string_new (retract_text_get (&material->format, language));
   GtkWidget *row, *check, *button;
 
+  /* Which document to photograph, and which of its sides or pages: the
+   * case's own, and a minor's guardian's (issue 15 §1). */
+  if (g_str_equal (material->id, RETRACT_MATERIAL_IDENTITY))
+    {
+      g_autofree char *hint = retract_case_dup_identity_photo_hint (kase);
+
+      g_string_append_printf (subtitle, "\n· %s", hint);
+    }
   for (guint i = 0; i < material->requirements->len; i++)
     g_string_append_printf (subtitle, "\n· %s",
                             retract_text_get (g_ptr_array_index (material->requirements, i),
