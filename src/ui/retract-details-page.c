@@ -5,7 +5,10 @@
  * say why under it, and never throw away what was typed. Only the fields
  * that apply to the case are shown (the guardian's for a minor, the
  * company's for an enterprise account), and a character the letter's fonts
- * cannot draw is pointed out as soon as it is typed. */
+ * cannot draw is pointed out as soon as it is typed.
+ *
+ * This file holds the object, the fields and the checks on Next; the notes
+ * under the fields are in -notes.c (see retract-details-page-private.h). */
 
 #define G_LOG_DOMAIN "retract-details-page"
 
@@ -13,44 +16,9 @@
 
 #include <glib/gi18n.h>
 
-#include "retract-details-page.h"
-#include "retract-glyph-check.h"
+#include "retract-details-page-private.h"
 #include "retract-text.h"
 #include "retract-time.h"
-#include "retract-validators.h"
-
-struct _RetractDetailsPage
-{
-  RetractPage          parent_instance;
-
-  AdwEntryRow         *complaint_number_row;
-  AdwEntryRow         *enterprise_credit_code_row;
-  AdwPreferencesGroup *enterprise_group;
-  AdwEntryRow         *enterprise_name_row;
-  AdwPreferencesGroup *guardian_group;
-  AdwComboRow         *guardian_id_type_row;
-  AdwEntryRow         *guardian_id_number_row;
-  AdwEntryRow         *guardian_name_row;
-  AdwEntryRow         *guardian_phone_row;
-  AdwEntryRow         *guardian_relationship_row;
-  AdwComboRow         *id_type_row;
-  AdwEntryRow         *id_number_row;
-  AdwEntryRow         *name_row;
-  GtkTextView         *narrative_view;
-  AdwEntryRow         *phone_row;
-  GtkTextView         *reason_view;
-  AdwEntryRow         *respondent_row;
-  AdwEntryRow         *wechat_id_row;
-
-  GtkWidget           *fields[RETRACT_N_DETAILS];
-  /* Under each field: what is wrong with it (on Next) and which character
-   * the letter cannot draw (as typed), in a row or box of their own. */
-  GtkWidget           *notes[RETRACT_N_DETAILS];
-  GtkLabel            *errors[RETRACT_N_DETAILS];
-  GtkLabel            *glyph_warnings[RETRACT_N_DETAILS];
-  AdwComboRow         *id_type_rows[RETRACT_N_ID_HOLDERS];
-  gboolean             syncing;
-};
 
 G_DEFINE_FINAL_TYPE (RetractDetailsPage, retract_details_page, RETRACT_TYPE_PAGE)
 
@@ -68,78 +36,6 @@ field_text (GtkWidget *field)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static guint
-field_index (RetractDetailsPage *self,
-             GtkWidget          *field)
-{
-  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
-    if (self->fields[i] == field)
-      return i;
-
-  g_assert_not_reached ();
-}
-
-/* What a note calls its field: the title the user reads above it ("Document
- * number (optional)"), or the core's name for a text box. */
-static const char *
-field_name (RetractDetailsPage *self,
-            RetractDetail       detail)
-{
-  GtkWidget *field = self->fields[detail];
-
-  if (ADW_IS_PREFERENCES_ROW (field))
-    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field));
-  return retract_detail_get_label (detail);
-}
-
-/* A note shows while it has something to say. */
-static void
-update_note (RetractDetailsPage *self,
-             RetractDetail       detail)
-{
-  gtk_widget_set_visible (self->notes[detail],
-                          gtk_widget_get_visible (GTK_WIDGET (self->errors[detail])) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->glyph_warnings[detail])));
-}
-
-static void
-set_note (RetractDetailsPage *self,
-          RetractDetail       detail,
-          GtkLabel           *label,
-          const char         *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-  update_note (self, detail);
-}
-
-/* The core's answer, named by field: "Your name: “👍” has no …". Checked
- * only where the letter prints the field (a detail that applies). */
-static void
-check_glyphs (RetractDetailsPage *self,
-              RetractDetail       detail,
-              const char         *text)
-{
-  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
-  g_autofree char *line = NULL;
-  gunichar missing = 0;
-
-  if (kase != NULL && retract_case_detail_applies (kase, detail) &&
-      text != NULL && retract_glyph_check_find_missing (text, &missing))
-    {
-      char character[8] = { 0, };
-
-      g_unichar_to_utf8 (missing, character);
-      /* Translators: %1$s is a field such as "Your name", %2$s the character
-       * (an emoji, for example) and %3$04X its code point */
-      line = g_strdup_printf (_("%1$s: “%2$s” (U+%3$04X) has no glyph in the letter's fonts and "
-                                "would print as an empty box; leave it out or write it in words"),
-                              field_name (self, detail), character, missing);
-    }
-
-  set_note (self, detail, self->glyph_warnings[detail], line);
-}
-
 /* A run longer than a line with nowhere to break it (100 000 letters) takes
  * Pango time that grows with its square when wrapping by words: 20 s of a
  * frozen window. Such text wraps by character; prose keeps word wrapping. */
@@ -150,6 +46,7 @@ on_field_changed (RetractDetailsPage *self,
                   GtkWidget          *field)
 {
   g_autofree char *text = field_text (field);
+  guint detail = _retract_details_page_field_index (self, field);
 
   if (GTK_IS_TEXT_VIEW (field))
     gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field),
@@ -157,85 +54,9 @@ on_field_changed (RetractDetailsPage *self,
                                  ? GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
 
   if (!self->syncing)
-    retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)),
-                             field_index (self, field), g_strstrip (text));
-  check_glyphs (self, field_index (self, field), text);
-}
-
-/* Says, next to the field, that pasted invisible characters were left out:
- * nothing is changed behind the user's back. */
-static void
-report_filtered (RetractDetailsPage *self,
-                 GtkWidget          *field,
-                 gunichar            removed)
-{
-  guint i = field_index (self, field);
-  g_autofree char *line = NULL;
-
-  /* Only a one-line field turns line breaks and tabs into spaces. */
-  line = g_strdup_printf (ADW_IS_ENTRY_ROW (field) &&
-                          (removed == '\n' || removed == '\r' || removed == '\t' ||
-                           removed == 0x2028 || removed == 0x2029)
-                          /* Translators: %1$s is a field such as "Your name" */
-                          ? _("%1$s: line breaks and tabs became spaces, and control "
-                              "characters were left out (U+%2$04X)")
-                          /* Translators: %1$s is a field such as "Your name" */
-                          : _("%1$s: invisible control characters were left out "
-                              "(U+%2$04X)"),
-                          field_name (self, i), removed);
-  set_note (self, i, self->errors[i], line);
-}
-
-/* Typed or pasted text keeps only what the letter accepts (the same rule as
- * retract_validate_characters()), so the saved case always loads again:
- * when the rule removes something, the insertion into @target (an editable,
- * or a text view's buffer, which alone keeps line breaks) is stopped, what
- * is left inserted at @where with @handler blocked, and the field says what
- * was left out. */
-static void
-insert_filtered (RetractDetailsPage *self,
-                 gpointer            target,
-                 gpointer            handler,
-                 gpointer            where,
-                 const char         *text,
-                 int                 length)
-{
-  gboolean buffer = GTK_IS_TEXT_BUFFER (target);
-  gunichar removed = 0;
-  g_autofree char *kept = retract_filter_characters (text, length, buffer, &removed);
-
-  if (kept == NULL)
-    return;
-
-  g_signal_stop_emission_by_name (target, "insert-text");
-  g_signal_handlers_block_by_func (target, handler, self);
-  if (buffer)
-    gtk_text_buffer_insert (target, where, kept, -1);
-  else
-    gtk_editable_insert_text (target, kept, -1, where);
-  g_signal_handlers_unblock_by_func (target, handler, self);
-  report_filtered (self, g_object_get_data (target, buffer ? "retract-view" : "retract-field"),
-                   removed);
-}
-
-static void
-on_editable_insert_text (GtkEditable        *editable,
-                         const char         *text,
-                         int                 length,
-                         int                *position,
-                         RetractDetailsPage *self)
-{
-  insert_filtered (self, editable, on_editable_insert_text, position, text, length);
-}
-
-static void
-on_buffer_insert_text (GtkTextBuffer      *buffer,
-                       GtkTextIter        *location,
-                       const char         *text,
-                       int                 length,
-                       RetractDetailsPage *self)
-{
-  insert_filtered (self, buffer, on_buffer_insert_text, location, text, length);
+    retract_case_set_detail (retract_page_get_case (RETRACT_PAGE (self)), detail,
+                             g_strstrip (text));
+  _retract_details_page_check_glyphs (self, detail, text);
 }
 
 static void
@@ -276,7 +97,7 @@ sync_from_case (RetractDetailsPage *self)
       shown = field_text (self->fields[i]);
 
       /* A scenario turned on or off changes which fields the letter prints. */
-      check_glyphs (self, i, value);
+      _retract_details_page_check_glyphs (self, i, value);
 
       /* Leave the widget alone when it already says this (keeps the cursor). */
       if (g_strcmp0 (g_strstrip (shown), value != NULL ? value : "") == 0)
@@ -303,29 +124,6 @@ check_field (RetractDetailsPage *self,
 
   retract_time_get_date (retract_clock_get_now (retract_page_get_clock (page)), &today);
   return retract_case_validate_detail (retract_page_get_case (page), detail, &today, error);
-}
-
-static void
-mark_field (GtkWidget  *field,
-            const char *problem)
-{
-  /* Text views sit in a frame; the frame shows the red outline. */
-  GtkWidget *target = ADW_IS_ENTRY_ROW (field) ? field : gtk_widget_get_parent (field);
-
-  if (problem != NULL)
-    gtk_widget_add_css_class (target, "error");
-  else
-    gtk_widget_remove_css_class (target, "error");
-
-  /* Screen readers hear what is wrong with the field when they reach it. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                               : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  if (problem != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    problem, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* The page's order, top to bottom. */
@@ -362,10 +160,10 @@ retract_details_page_apply (RetractPage *page)
       /* A field that does not apply is hidden, and the core passes it. */
       if (!check_field (self, i, &error))
         /* Translators: "Phone number: enter a mainland mobile number…" */
-        line = g_strdup_printf (_("%1$s: %2$s"), field_name (self, i), error->message);
+        line = g_strdup_printf (_("%1$s: %2$s"), _retract_details_page_field_name (self, i), error->message);
 
-      mark_field (self->fields[i], line);
-      set_note (self, i, self->errors[i], line);
+      _retract_details_page_mark_field (self->fields[i], line);
+      _retract_details_page_set_note (self, i, self->errors[i], line);
       if (line != NULL && first_bad == NULL)
         first_bad = self->fields[i];
     }
@@ -391,61 +189,6 @@ static void
 retract_details_page_context_changed (RetractPage *page)
 {
   sync_from_case (RETRACT_DETAILS_PAGE (page));
-}
-
-static GtkLabel *
-new_note_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
-}
-
-/* The notes go right under their field: a row of the field's own list, or
- * the box under a text view's frame. */
-static void
-add_notes (RetractDetailsPage *self,
-           RetractDetail       detail)
-{
-  GtkWidget *field = self->fields[detail];
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-  self->errors[detail] = new_note_label ("error");
-  self->glyph_warnings[detail] = new_note_label ("warning");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->errors[detail]));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->glyph_warnings[detail]));
-
-  if (ADW_IS_ENTRY_ROW (field))
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      /* Text to read, not a Tab stop. */
-      gtk_widget_set_focusable (row, FALSE);
-      gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (field)), row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
-      self->notes[detail] = row;
-    }
-  else
-    {
-      GtkWidget *frame = gtk_widget_get_parent (field);
-
-      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (frame)), box, frame);
-      self->notes[detail] = box;
-    }
-
-  gtk_widget_set_visible (self->notes[detail], FALSE);
 }
 
 static void
@@ -559,7 +302,7 @@ retract_details_page_init (RetractDetailsPage *self)
 
           g_signal_connect_swapped (field, "changed", G_CALLBACK (on_field_changed), self);
           g_object_set_data (G_OBJECT (delegate), "retract-field", field);
-          g_signal_connect (delegate, "insert-text", G_CALLBACK (on_editable_insert_text), self);
+          _retract_details_page_filter_insertions (self, delegate);
         }
       else
         {
@@ -567,11 +310,11 @@ retract_details_page_init (RetractDetailsPage *self)
 
           g_object_set_data (G_OBJECT (buffer), "retract-view", field);
           g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
-          g_signal_connect (buffer, "insert-text", G_CALLBACK (on_buffer_insert_text), self);
+          _retract_details_page_filter_insertions (self, buffer);
           gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           retract_detail_get_label (i), -1);
         }
-      add_notes (self, i);
+      _retract_details_page_add_notes (self, i);
     }
 
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
@@ -590,45 +333,6 @@ retract_details_page_get_field (RetractDetailsPage *self,
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
 
   return self->fields[detail];
-}
-
-/* A note's text while it is shown. */
-static const char *
-shown_text (GtkLabel *note)
-{
-  return gtk_widget_get_visible (GTK_WIDGET (note)) ? gtk_label_get_text (note) : NULL;
-}
-
-/**
- * retract_details_page_get_glyph_warning:
- *
- * Returns: (transfer none) (nullable): the warning shown under @detail's
- *   field about a character the letter cannot draw, or %NULL when there is none
- */
-const char *
-retract_details_page_get_glyph_warning (RetractDetailsPage *self,
-                                        RetractDetail       detail)
-{
-  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
-
-  return shown_text (self->glyph_warnings[detail]);
-}
-
-/**
- * retract_details_page_get_error:
- *
- * Returns: (transfer none) (nullable): what is shown as wrong under
- *   @detail's field, or %NULL
- */
-const char *
-retract_details_page_get_error (RetractDetailsPage *self,
-                                RetractDetail       detail)
-{
-  g_return_val_if_fail (RETRACT_IS_DETAILS_PAGE (self), NULL);
-  g_return_val_if_fail (detail < RETRACT_N_DETAILS, NULL);
-
-  return shown_text (self->errors[detail]);
 }
 
 /**
