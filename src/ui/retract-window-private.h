@@ -3,7 +3,8 @@
 /* What the window's files share: its instance struct and the functions one
  * concern calls in another (retract-window.c: the object, construction and
  * navigation; -cases.c: listing, opening, saving, deleting; -files.c: the
- * case file, reminders, deleting saved data, the rules). */
+ * case file, reminders, deleting saved data, the rules; -actions.c: toasts,
+ * problems, opening addresses and files, the shortcuts window). */
 
 #pragma once
 
@@ -83,5 +84,6 @@ AdwToast     *_retract_window_plain_toast_new         (const char *text,
                                                        guint       timeout);
 void          _retract_window_class_init_cases        (GtkWidgetClass *widget_class);
 void          _retract_window_class_init_files        (GtkWidgetClass *widget_class);
+void          _retract_window_class_init_actions      (GtkWidgetClass *widget_class);
 
 G_END_DECLS
