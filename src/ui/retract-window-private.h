@@ -2,9 +2,10 @@
 
 /* What the window's files share: its instance struct and the functions one
  * concern calls in another (retract-window.c: the object, construction and
- * navigation; -cases.c: listing, opening, saving, deleting; -files.c: the
- * case file, reminders, deleting saved data, the rules; -actions.c: toasts,
- * problems, opening addresses and files, the shortcuts window). */
+ * navigation; -cases.c: opening, saving, deleting; -listing.c: the listing
+ * and where the window opens first; -files.c: the case file, reminders,
+ * deleting saved data, the rules; -actions.c: toasts, problems, opening
+ * addresses and files, the shortcuts window). */
 
 #pragma once
 
@@ -85,5 +86,7 @@ AdwToast     *_retract_window_plain_toast_new         (const char *text,
 void          _retract_window_class_init_cases        (GtkWidgetClass *widget_class);
 void          _retract_window_class_init_files        (GtkWidgetClass *widget_class);
 void          _retract_window_class_init_actions      (GtkWidgetClass *widget_class);
+gboolean      _retract_window_open_case               (RetractWindow  *self,
+                                                       const char     *id);
 
 G_END_DECLS
