@@ -4,7 +4,9 @@
  * once, by a table of fields (key, kind, flags, limits, where it is stored);
  * the same table gives the object's allowed keys, so an unknown key is refused
  * and no key is named twice. What a table cannot say (a window that depends on
- * another field, a date, a link) is a check function next to the table. */
+ * another field, a date, a link) is a check function next to the table.
+ * $.meta is read by retract-ruleset-meta.c, $.calendar by
+ * retract-ruleset-calendar.c, the fields themselves by retract-ruleset-fields.c. */
 
 #define G_LOG_DOMAIN "retract-ruleset"
 
@@ -87,7 +89,7 @@ static const Field platform_fields[] = {
   { "channels", FIELD_OBJECT, REQ, 0, 0, 0, &platform_channel_spec },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractPlatform, section) },
 };
-static const RecordSpec platform_spec =
+const RecordSpec retract_ruleset_platform_spec =
   SPEC (platform_fields, RetractPlatform, NULL, TRUE, RETRACT_RECORD_PLATFORM,
         NC_("record", "platform"));
 
@@ -227,7 +229,8 @@ check_type (Parser     *parser,
 
 static const Field type_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, id) },
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, platform), &platform_spec },
+  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComplaintType, platform),
+    &retract_ruleset_platform_spec },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractComplaintType, name) },
   { "description", FIELD_TEXT, REQ, 0, 0, AT (RetractComplaintType, description) },
   { "path", FIELD_TEXT, OPT, 0, 0, AT (RetractComplaintType, path) },
@@ -315,7 +318,8 @@ static const RecordSpec response_time_spec =
 
 static const Field channel_fields[] = {
   { "id", FIELD_ID, REQ, 0, 0, AT (RetractChannel, id) },
-  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractChannel, platform), &platform_spec },
+  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractChannel, platform),
+    &retract_ruleset_platform_spec },
   { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractChannel, name) },
   { "addressee", FIELD_TEXT, REQ, 0, 0, AT (RetractChannel, addressee) },
   { "steps", FIELD_TEXTS, FULL, 0, 0, AT (RetractChannel, steps) },
@@ -394,7 +398,7 @@ static const RecordSpec scenario_spec =
 
 static const Field note_fields[] = {
   { "id", FIELD_ID, OPT, 0, 0, AT (RetractNote, id) },
-  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractNote, platform), &platform_spec },
+  { "platform", FIELD_ID, OPT, 0, 0, AT (RetractNote, platform), &retract_ruleset_platform_spec },
   { "text", FIELD_TEXT, REQ, 0, 0, AT (RetractNote, text) },
   { "path", FIELD_TEXT, OPT, 0, 0, AT (RetractNote, path) },
   { "section", FIELD_SECTION, REQ, 0, 0, AT (RetractNote, section) },
@@ -402,7 +406,8 @@ static const Field note_fields[] = {
 static const RecordSpec note_spec = SPEC (note_fields, RetractNote, NULL);
 
 static const Field comparison_fields[] = {
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComparison, platform), &platform_spec },
+  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractComparison, platform),
+    &retract_ruleset_platform_spec },
   { "window", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, window) },
   { "materials", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, materials) },
   { "characteristics", FIELD_TEXT, REQ, 0, 0, AT (RetractComparison, characteristics) },
@@ -410,142 +415,6 @@ static const Field comparison_fields[] = {
 };
 static const RecordSpec comparison_spec = SPEC (comparison_fields, RetractComparison, NULL);
 
-/* ---- meta and the root ---- */
-
-static gboolean
-check_schema (Parser     *parser,
-              const char *path,
-              gpointer    member,
-              GError    **error)
-{
-  guint schema = *(guint *) member;
-
-  if (schema == RETRACT_RULESET_SCHEMA)
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("schema %d is not supported; this version of Retract "
-                                     "reads schema %d"),
-                                   (int) schema, RETRACT_RULESET_SCHEMA);
-  return FALSE;
-}
-
-static gboolean
-check_app (Parser     *parser,
-           const char *path,
-           gpointer    member,
-           GError    **error)
-{
-  const char *app = *(char **) member;
-
-  if (g_str_equal (app, APP_ID))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("the dataset is for “%1$s”, not %2$s"), app, APP_ID);
-  return FALSE;
-}
-
-static gboolean
-check_kind (Parser     *parser,
-            const char *path,
-            gpointer    member,
-            GError    **error)
-{
-  const char *kind = *(char **) member;
-
-  if (g_str_equal (kind, RETRACT_RULESET_KIND))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
-                                   RETRACT_RULESET_KIND);
-  return FALSE;
-}
-
-static gboolean
-check_issued (Parser     *parser,
-              const char *path,
-              gpointer    member,
-              GError    **error)
-{
-  g_clear_pointer (&parser->rules->issued, g_date_time_unref);
-  parser->rules->issued = retract_json_document_parse_instant (parser->doc, path,
-                                                                *(char **) member, error);
-  return parser->rules->issued != NULL;
-}
-
-/* Read after issued (the table's order), which it may not precede. */
-static gboolean
-check_expires (Parser     *parser,
-               const char *path,
-               gpointer    member,
-               GError    **error)
-{
-  g_clear_pointer (&parser->rules->expires, g_date_time_unref);
-  parser->rules->expires = retract_json_document_parse_instant (parser->doc, path,
-                                                                *(char **) member, error);
-  if (parser->rules->expires == NULL)
-    return FALSE;
-
-  if (g_date_time_compare (parser->rules->issued, parser->rules->expires) <= 0)
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
-                                   _("the rules expire before they are issued (%s)"),
-                                   parser->rules->issued_text);
-  return FALSE;
-}
-
-static gboolean
-check_timezone (Parser     *parser,
-                const char *path,
-                gpointer    member,
-                GError    **error)
-{
-  const char *zone = *(char **) member;
-
-  if (g_str_equal (zone, "+08:00"))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("“%s” is not supported; the rules are in Beijing time, "
-                                     "+08:00"), zone);
-  return FALSE;
-}
-
-static const Field link_fields[] = {
-  { "platform", FIELD_ID, REQ, 0, 0, AT (RetractLink, platform), &platform_spec },
-  { "name", FIELD_TEXT, REQ, 0, 0, AT (RetractLink, name) },
-  { "url", FIELD_STRING, REQ, 0, 0, AT (RetractLink, url), NULL, retract_ruleset_check_url },
-};
-static const RecordSpec link_spec = SPEC (link_fields, RetractLink, NULL);
-
-static const Field source_fields[] = {
-  { "title", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, title) },
-  { "kind", FIELD_STRING, FULL, 0, 0, AT (RetractRuleset, source_kind) },
-  { "official", FIELD_BOOL, REQ, 0, 0, AT (RetractRuleset, source_official) },
-};
-static const RecordSpec source_spec = SPEC (source_fields, RetractRuleset, NULL);
-
-/* The schema first: a newer dataset is refused for what it is, not for
- * whichever of its new fields happens to come first. */
-static const Field meta_fields[] = {
-  { "schema", FIELD_UINT, REQ, 1, G_MAXINT, AT (RetractRuleset, schema), NULL, check_schema },
-  { "kind", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, kind), NULL, check_kind },
-  { "app", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, app), NULL, check_app },
-  { "version", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, version), NULL,
-    retract_ruleset_check_version },
-  { "published", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, published), NULL,
-    retract_ruleset_check_date },
-  { "issued", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, issued_text), NULL, check_issued },
-  { "expires", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, expires_text), NULL, check_expires },
-  { "timezone", FIELD_STRING, REQ, 0, 0, AT (RetractRuleset, timezone), NULL, check_timezone },
-  { "source", FIELD_OBJECT, REQ, 0, 0, 0, &source_spec },
-  { "disclaimer", FIELD_TEXT, REQ, 0, 0, AT (RetractRuleset, disclaimer) },
-  { "official_links", FIELD_RECORDS, REQ, 0, 0, AT (RetractRuleset, links), &link_spec },
-};
-static const RecordSpec meta_spec = SPEC (meta_fields, RetractRuleset, NULL);
 
 static const Field review_fields[] = {
   { "auto_review_hours", FIELD_UINT, REQ, 1, 72, AT (RetractRuleset, auto_review_hours) },
@@ -558,10 +427,11 @@ static const RecordSpec review_spec = SPEC (review_fields, RetractRuleset, NULL)
 
 /* In reading order: sections before anything that cites one. */
 static const Field root_fields[] = {
-  { "meta", FIELD_OBJECT, REQ, 0, 0, 0, &meta_spec },
+  { "meta", FIELD_OBJECT, REQ, 0, 0, 0, &retract_ruleset_meta_spec },
   { "sections", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, sections), &section_spec },
   { "review", FIELD_OBJECT, REQ, 0, 0, 0, &review_spec },
-  { "platforms", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, platforms), &platform_spec },
+  { "platforms", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, platforms),
+    &retract_ruleset_platform_spec },
   { "types", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, types), &type_spec },
   { "stages", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, stages), &stage_spec },
   { "channels", FIELD_RECORDS, FULL, 0, 0, AT (RetractRuleset, channels), &channel_spec },

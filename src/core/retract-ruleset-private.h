@@ -211,6 +211,10 @@ gboolean retract_ruleset_check_version  (Parser            *parser,
                                          gpointer           member,
                                          GError           **error);
 
+/* $.platforms[*]: retract-ruleset-parser.c */
+extern const RecordSpec retract_ruleset_platform_spec;
+/* $.meta: retract-ruleset-meta.c */
+extern const RecordSpec retract_ruleset_meta_spec;
 /* $.calendar: retract-ruleset-calendar.c */
 extern const RecordSpec retract_ruleset_calendar_spec;
 /* The whole dataset: retract-ruleset-parser.c */
