@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "test-child.h"
+#include "test-guard.h"
 
 /* GLib points a test's children at /dev/null; this launcher gives them this
  * test's own isolated folders. */
@@ -109,7 +110,10 @@ test_child_wait (TestChild *child,
   guint timeout = 0;
 
   if (seconds > 0)
-    timeout = g_timeout_add_seconds (seconds, on_too_slow, &too_slow);
+    {
+      seconds = test_guard_seconds (seconds);
+      timeout = g_timeout_add_seconds (seconds, on_too_slow, &too_slow);
+    }
   while (!child->done && !too_slow)
     g_main_context_iteration (NULL, TRUE);
   if (too_slow)

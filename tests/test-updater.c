@@ -19,6 +19,7 @@
 #include "retract-time.h"
 #include "retract-updater.h"
 #include "test-datasets.h"
+#include "test-guard.h"
 #include "test-server.h"
 #include "test-signing.h"
 
@@ -170,14 +171,15 @@ run_check (RetractUpdater       *updater,
 {
   g_autoptr(GAsyncResult) result = NULL;
   gboolean expired = FALSE;
-  guint guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag, &expired);
+  guint seconds = test_guard_seconds (GUARD_SECONDS);
+  guint guard = g_timeout_add_seconds (seconds, set_flag, &expired);
 
   *outcome = (RetractUpdateOutcome) -1;
   retract_updater_check_async (updater, url, cancellable, store_result, &result);
   while (result == NULL && !expired)
     g_main_context_iteration (NULL, TRUE);
   if (result == NULL)
-    g_error ("The check of %s did not finish within %d s", url, GUARD_SECONDS);
+    g_error ("The check of %s did not finish within %u s", url, seconds);
   g_source_remove (guard);
 
   return retract_updater_check_finish (updater, result, outcome, error);
