@@ -14,6 +14,26 @@
 #include "retract-error.h"
 #include "retract-ruleset-private.h"
 
+/* Sets what the meta names that this app does not read; returns FALSE. */
+static gboolean G_GNUC_PRINTF (4, 5)
+unsupported (Parser     *parser,
+             const char *path,
+             GError    **error,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
+                                   "%s", message);
+  return FALSE;
+}
+
 static gboolean
 check_schema (Parser     *parser,
               const char *path,
@@ -22,14 +42,10 @@ check_schema (Parser     *parser,
 {
   guint schema = *(guint *) member;
 
-  if (schema == RETRACT_RULESET_SCHEMA)
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("schema %d is not supported; this version of Retract "
-                                     "reads schema %d"),
-                                   (int) schema, RETRACT_RULESET_SCHEMA);
-  return FALSE;
+  return schema == RETRACT_RULESET_SCHEMA ||
+         unsupported (parser, path, error,
+                      _("schema %d is not supported; this version of Retract reads schema %d"),
+                      (int) schema, RETRACT_RULESET_SCHEMA);
 }
 
 static gboolean
@@ -40,12 +56,8 @@ check_app (Parser     *parser,
 {
   const char *app = *(char **) member;
 
-  if (g_str_equal (app, APP_ID))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("the dataset is for “%1$s”, not %2$s"), app, APP_ID);
-  return FALSE;
+  return g_str_equal (app, APP_ID) ||
+         unsupported (parser, path, error, _("the dataset is for “%1$s”, not %2$s"), app, APP_ID);
 }
 
 static gboolean
@@ -56,13 +68,9 @@ check_kind (Parser     *parser,
 {
   const char *kind = *(char **) member;
 
-  if (g_str_equal (kind, RETRACT_RULESET_KIND))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
-                                   RETRACT_RULESET_KIND);
-  return FALSE;
+  return g_str_equal (kind, RETRACT_RULESET_KIND) ||
+         unsupported (parser, path, error, _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
+                      RETRACT_RULESET_KIND);
 }
 
 static gboolean
@@ -107,13 +115,9 @@ check_timezone (Parser     *parser,
 {
   const char *zone = *(char **) member;
 
-  if (g_str_equal (zone, "+08:00"))
-    return TRUE;
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   _("“%s” is not supported; the rules are in Beijing time, "
-                                     "+08:00"), zone);
-  return FALSE;
+  return g_str_equal (zone, "+08:00") ||
+         unsupported (parser, path, error,
+                      _("“%s” is not supported; the rules are in Beijing time, +08:00"), zone);
 }
 
 static const Field link_fields[] = {
