@@ -975,6 +975,9 @@ test_judicial_fact_sheet (void)
   g_assert_cmpuint (retract_review_page_get_preview_pages (RETRACT_REVIEW_PAGE (review)), ==, 1);
   g_assert_true (shows_label (review, "Fact sheet for your lawyer"));
   g_assert_false (shows_label (review, "Your appeal documents"));
+  /* The copy to read is beside the sheet, not a letter to send. */
+  g_assert_true (shows_label (review, "To read; give your lawyer the Chinese fact sheet"));
+  g_assert_false (shows_label (review, "send the Chinese letter"));
   /* The ticket asks the platform to withdraw; this goes to a lawyer. */
   g_assert_false (offers (review, "review.copy-ticket"));
   g_assert_false (offers (review, "review.copy-appeal"));

@@ -134,6 +134,8 @@ _retract_review_page_reading_language (RetractReviewPage *self)
 static void
 name_documents (RetractReviewPage *self)
 {
+  gboolean traditional = _retract_review_page_reading_language (self) == RETRACT_LANGUAGE_ZH_HK;
+
   adw_preferences_group_set_title (self->documents_group,
                                    self->fact_sheet ? _("Fact sheet for your lawyer")
                                                     : _("Your appeal documents"));
@@ -149,6 +151,15 @@ name_documents (RetractReviewPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->fact_sheet ? _("Preview of the fact sheet")
                                                    : _("Preview of the letter"), -1);
+  /* The copy to read is beside the Chinese document: the letter to send, or
+   * the sheet to hand the lawyer. */
+  adw_action_row_set_subtitle (self->reading_copy_row,
+                               self->fact_sheet
+                               ? (traditional
+                                  ? _("To read; give your lawyer the Simplified Chinese fact sheet")
+                                  : _("To read; give your lawyer the Chinese fact sheet"))
+                               : (traditional ? _("To read; send the Simplified Chinese letter")
+                                              : _("To read; send the Chinese letter")));
 }
 
 void

@@ -154,8 +154,6 @@ retract_review_page_init (RetractReviewPage *self)
       const char *title = _("Show the Traditional Chinese copy");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reading_copy_row), title);
-      adw_action_row_set_subtitle (self->reading_copy_row,
-                                   _("To read; send the Simplified Chinese letter"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->english_switch),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     }
