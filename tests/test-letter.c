@@ -880,6 +880,44 @@ test_fact_sheet_only_judicial (void)
   g_assert_error (error, RETRACT_INPUT_ERROR, RETRACT_INPUT_ERROR_INVALID);
 }
 
+/* The one choice of the case's document, for the CLI and the app: the
+ * letter while it can be withdrawn, the fact sheet under judicial
+ * investigation, none for a dead end with no route. */
+static void
+test_fact_sheet_or_letter (void)
+{
+  static const struct
+  {
+    const char        *type;
+    const char        *scenario;
+    gboolean           applies;
+    RetractLetterKind  kind;
+  } cases[] = {
+    { "friend-report", NULL, TRUE, RETRACT_LETTER_KIND_LETTER },
+    { "friend-report", "judicial", TRUE, RETRACT_LETTER_KIND_FACT_SHEET },
+    { "intellectual-property", "judicial", TRUE, RETRACT_LETTER_KIND_FACT_SHEET },
+    { "intellectual-property", NULL, FALSE, RETRACT_LETTER_KIND_LETTER },
+  };
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24T13:00:00+08:00", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RetractCase) kase = full_case ("wechat", cases[i].type, cases[i].scenario);
+      g_autoptr(RetractAssessment) assessment = retract_assessment_new (rules, kase, now, NULL);
+      g_autoptr(RetractLetter) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s %s", cases[i].type, cases[i].scenario ? cases[i].scenario : "");
+      g_assert_cmpint (retract_fact_sheet_or_letter_applies (assessment), ==, cases[i].applies);
+      if (!cases[i].applies)
+        continue;
+      document = retract_fact_sheet_or_letter_new (assessment, kase, RETRACT_LANGUAGE_ZH_CN, 0,
+                                                   &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (retract_letter_get_kind (document), ==, cases[i].kind);
+    }
+}
+
 /* §5.4: however long the letter, the signature, date and fingerprint box
  * never start a page alone: the last paragraph (the undertaking) is on the
  * signature's page. A narrative one line longer each time walks the
@@ -1271,6 +1309,7 @@ main (int   argc,
   g_test_add_data_func ("/retract/letter/fact-sheet/one-page/en",
                         GINT_TO_POINTER (RETRACT_LANGUAGE_EN), test_fact_sheet_one_page);
   g_test_add_func ("/retract/letter/fact-sheet/only-judicial", test_fact_sheet_only_judicial);
+  g_test_add_func ("/retract/letter/fact-sheet/or-letter", test_fact_sheet_or_letter);
   g_test_add_data_func ("/retract/letter/pdf/signature-keeps-last-paragraph/zh_CN",
                         GINT_TO_POINTER (RETRACT_LANGUAGE_ZH_CN),
                         test_pdf_signature_keeps_last_paragraph);
