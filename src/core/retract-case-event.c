@@ -12,7 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "retract-case-event.h"
+#include "retract-case-private.h"
 #include "retract-id-table-private.h"
+#include "retract-json-views-private.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 
@@ -43,20 +45,18 @@ RETRACT_DEFINE_ID_TABLE (retract_event_kind, RetractEventKind, kind_ids, NULL)
 /* retract_event_outcome_to_id(): %NULL for %RETRACT_OUTCOME_NONE. */
 RETRACT_DEFINE_ID_TABLE (retract_event_outcome, RetractEventOutcome, outcome_ids, NULL)
 
+/* Null when absent in the CLI's views (retract-json-views.c), left out in
+ * the case file (retract-case-file-write.c). */
 static void
 add_member (JsonBuilder *builder,
             const char  *key,
             const char  *value,
             gboolean     absent_as_null)
 {
-  if (value == NULL && !absent_as_null)
-    return;
-
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
+  if (absent_as_null)
+    _retract_json_add_string (builder, key, value);
   else
-    json_builder_add_null_value (builder);
+    _retract_case_add_string_member (builder, key, value);
 }
 
 /**
