@@ -195,33 +195,13 @@ static const Answer common_answers[] = {
   { RETRACT_DETAIL_REASON, "李四没有任何违规行为，投诉是误触造成的。" },
 };
 
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      found = find_actionable (child, action);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether the page's control for @action is there to use: shown, and its
  * action enabled (a disabled action makes its button insensitive). */
 static gboolean
 offers (GtkWidget  *page,
         const char *action)
 {
-  GtkWidget *button = find_actionable (page, action);
+  GtkWidget *button = harness_find_action (page, action);
 
   g_assert_nonnull (button);
   return gtk_widget_is_visible (button) && gtk_widget_is_sensitive (button);
@@ -636,7 +616,7 @@ test_preview_grows_and_zooms (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
       {
-        GtkWidget *button = find_actionable (GTK_WIDGET (review), actions[i]);
+        GtkWidget *button = harness_find_action (GTK_WIDGET (review), actions[i]);
 
         g_assert_nonnull (gtk_widget_get_tooltip_text (button));
         g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
@@ -753,7 +733,7 @@ test_copy_appeal_only_on_route (void)
   /* Under manual review: the ticket and the hotline, not the appeal. */
   g_assert_nonnull (retract_review_page_get_letter (RETRACT_REVIEW_PAGE (review)));
   g_assert_false (offers (review, "review.copy-appeal"));
-  g_assert_false (gtk_widget_is_visible (find_actionable (review, "review.copy-appeal")));
+  g_assert_false (gtk_widget_is_visible (harness_find_action (review, "review.copy-appeal")));
   g_assert_true (offers (review, "review.copy-ticket"));
 
   /* Weeks on, the complaint has been processed: the appeal is the route. */
@@ -984,7 +964,7 @@ test_judicial_fact_sheet (void)
   /* The pictures: the documents' heading and the sheet's top, then (focus
    * on Export PDF… scrolls to it) the sheet's end and the buttons. */
   {
-    GtkWidget *export = find_actionable (review, "review.export-pdf");
+    GtkWidget *export = harness_find_action (review, "review.export-pdf");
     GtkWidget *scroller = gtk_widget_get_ancestor (export, GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     graphene_point_t at;

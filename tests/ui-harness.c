@@ -219,6 +219,26 @@ harness_find (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+harness_find_action (GtkWidget  *root,
+                     const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      found = harness_find_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 gboolean
 harness_save_png (GtkWidget  *widget,
                   const char *path)

@@ -35,6 +35,9 @@ void          harness_fill_details  (Harness     *harness);
 GtkWidget    *harness_find          (GtkWidget   *root,
                                      GType        type,
                                      const char  *css_class);
+/* The first control under @root, shown or not, whose action is @action. */
+GtkWidget    *harness_find_action   (GtkWidget   *root,
+                                     const char  *action);
 gboolean      harness_save_png      (GtkWidget   *widget,
                                      const char  *path);
 void          harness_wait_listed   (Harness     *harness);

@@ -31,6 +31,11 @@ _retract_case_overview_update_actions (RetractCaseOverview *self)
   const char *channel;
   gboolean recordable = self->has_step && retract_next_step_get_record (&self->step, &kind,
                                                                           &channel);
+  /* The button pressed to end or reopen the case goes away (made
+   * insensitive first): the keyboard lands on the one that undoes it, not
+   * on nothing. */
+  GtkWidget *focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+                     ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.record", recordable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.log", self->kase != NULL);
@@ -45,6 +50,11 @@ _retract_case_overview_update_actions (RetractCaseOverview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->resolve_button), ending == RETRACT_CASE_OPEN);
   gtk_widget_set_visible (GTK_WIDGET (self->abandon_button), ending == RETRACT_CASE_OPEN);
   gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), ending != RETRACT_CASE_OPEN);
+  if (focus != NULL && !gtk_widget_get_visible (focus) &&
+      (focus == GTK_WIDGET (self->resolve_button) || focus == GTK_WIDGET (self->abandon_button) ||
+       focus == GTK_WIDGET (self->reopen_button)))
+    gtk_widget_grab_focus (ending == RETRACT_CASE_OPEN ? GTK_WIDGET (self->resolve_button)
+                                                       : GTK_WIDGET (self->reopen_button));
 }
 
 static gboolean
