@@ -4,7 +4,7 @@
  * user did about each (README, "Cases").
  *
  *   case new     a case from the answers; prints its id
- *   case log     adds one event to a case's timeline
+ *   case log     adds one event to a case's timeline (retract-cli-case-log.c)
  *   case show    the assessment, the counts, the next step and the timeline
  *                (retract-cli-case-show.c, with `cases`)
  *   case delete  removes a case
@@ -42,9 +42,9 @@ report_unknown_id (const char *id)
 
 /* A store error: an id that is not there, or a case file that another one
  * has, is the user's to fix (2); anything else is reported as usual. */
-static int
-report_store_error (const GError *error,
-                    const char   *id)
+int
+retract_cli_report_store_error (const GError *error,
+                                const char   *id)
 {
   if (g_error_matches (error, RETRACT_STORE_ERROR, RETRACT_STORE_ERROR_NOT_FOUND) && id != NULL)
     return report_unknown_id (id);
@@ -73,7 +73,7 @@ retract_cli_open_store (int *status)
 
   if (!retract_store_migrate (store, &migrated, &problem, &error))
     {
-      *status = report_store_error (error, NULL);
+      *status = retract_cli_report_store_error (error, NULL);
       return NULL;
     }
 
@@ -103,7 +103,7 @@ retract_cli_load_case (RetractStore *store,
 
   kase = retract_store_load_case (store, id, &error);
   if (kase == NULL)
-    *status = report_store_error (error, id);
+    *status = retract_cli_report_store_error (error, id);
   return kase;
 }
 
@@ -138,7 +138,7 @@ retract_cli_list_cases (RetractStore *store,
   cases = retract_store_list_cases (store, &problems, &error);
   if (cases == NULL)
     {
-      *status = report_store_error (error, NULL);
+      *status = retract_cli_report_store_error (error, NULL);
       return NULL;
     }
 
@@ -270,7 +270,7 @@ case_new (int    argc,
   if (store == NULL)
     return status;
   if (!retract_store_save_case (store, kase, &error))
-    return report_store_error (error, NULL);
+    return retract_cli_report_store_error (error, NULL);
 
   if (json)
     {
@@ -287,179 +287,6 @@ case_new (int    argc,
   else
     {
       g_print ("%s\n", retract_case_get_id (kase));
-    }
-
-  return EXIT_OK;
-}
-
-/* ---- case log ---- */
-
-/* The option each part of an event comes from, by RetractEventError code. */
-static const char * const event_options[] = {
-  [RETRACT_EVENT_ERROR_KIND] = "--event",
-  [RETRACT_EVENT_ERROR_CHANNEL] = "--channel",
-  [RETRACT_EVENT_ERROR_AT] = "--at",
-  [RETRACT_EVENT_ERROR_OUTCOME] = "--outcome",
-  [RETRACT_EVENT_ERROR_REFERENCE] = "--reference",
-  [RETRACT_EVENT_ERROR_NOTE] = "--note",
-};
-
-static char *
-list_words (const char *(*to_id) (guint),
-            guint        first,
-            guint        n)
-{
-  g_autoptr(GString) words = g_string_new (NULL);
-
-  for (guint i = first; i < n; i++)
-    {
-      if (words->len > 0)
-        g_string_append (words, ", ");
-      g_string_append (words, to_id (i));
-    }
-
-  return g_string_free (g_steal_pointer (&words), FALSE);
-}
-
-static const char *
-kind_word (guint kind)
-{
-  return retract_event_kind_to_id (kind);
-}
-
-static const char *
-outcome_word (guint outcome)
-{
-  return retract_event_outcome_to_id (outcome);
-}
-
-static int
-case_log (int    argc,
-          char **argv)
-{
-  g_auto(RetractCliRules) options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RetractStore) store = NULL;
-  g_autoptr(RetractCase) kase = NULL;
-  g_autoptr(RetractCaseEvent) event = NULL;
-  g_autoptr(GDateTime) at = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *channel = NULL;
-  g_autofree char *at_text = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *outcome_text = NULL;
-  g_autofree char *note = NULL;
-  RetractEventKind kind;
-  RetractEventOutcome outcome = RETRACT_OUTCOME_NONE;
-  const char *id = NULL;
-  gboolean json = FALSE;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "event", 0, 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("submitted, reply, resolved, abandoned, reopened or note"), N_("EVENT") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text,
-      N_("When it happened; without an offset, Beijing time"), N_("TIME") },
-    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel,
-      N_("The channel of a submission, e.g. web-ticket"), N_("CHANNEL") },
-    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_text,
-      N_("The outcome of a reply: withdrawn, refused, more-materials or other"),
-      N_("OUTCOME") },
-    { "reference", 0, 0, G_OPTION_ARG_STRING, &reference,
-      N_("A reference such as the ticket number"), N_("TEXT") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-      N_("A note of your own"), N_("TEXT") },
-    RETRACT_CLI_NOW_OPTION (options, N_("Check the event's time against this time instead of "
-                                        "the current time")),
-    RETRACT_CLI_JSON_OPTION (json),
-    RETRACT_CLI_LANG_OPTION (options),
-    RETRACT_CLI_RULES_OPTION (options),
-    { NULL }
-  };
-
-  if (!retract_cli_parse_with_argument (_("ID — add an event to a case's timeline"),
-                                        _("A submission needs --channel, a reply --outcome; "
-                                          "every event needs --at.\nAn event may not be dated "
-                                          "before the complaint was filed, nor more than 5 "
-                                          "minutes after now."),
-                                        entries, "ID", &argc, &argv, &id, &status))
-    return status;
-
-  if (!retract_cli_rules_load_now (&options, &status))
-    return status;
-
-  if (kind_text == NULL || !retract_event_kind_from_id (kind_text, &kind))
-    {
-      g_autofree char *valid = list_words (kind_word, 0, RETRACT_N_EVENT_KINDS);
-      g_autofree char *shown = kind_text != NULL ? retract_file_display_name (kind_text) : NULL;
-
-      if (shown == NULL)
-        g_printerr (_("--event: not given; one of: %s\n"), valid);
-      else
-        g_printerr (_("--event: unknown event “%1$s”; valid values: %2$s\n"), shown, valid);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (outcome_text != NULL && !retract_event_outcome_from_id (outcome_text, &outcome))
-    {
-      g_autofree char *valid = list_words (outcome_word, RETRACT_OUTCOME_NONE + 1,
-                                           RETRACT_N_EVENT_OUTCOMES);
-      g_autofree char *shown = retract_file_display_name (outcome_text);
-
-      g_printerr (_("--outcome: unknown outcome “%1$s”; valid values: %2$s\n"), shown, valid);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (at_text == NULL)
-    {
-      g_printerr (_("--at: not given; use --at TIME\n"));
-      return EXIT_BAD_INPUT;
-    }
-  at = retract_cli_parse_time ("--at", at_text, &error);
-  if (at == NULL)
-    return retract_cli_report_error (error);
-
-  store = retract_cli_open_store (&status);
-  if (store == NULL)
-    return status;
-  kase = retract_cli_load_case (store, id, &status);
-  if (kase == NULL)
-    return status;
-
-  event = retract_case_event_new (kind, at);
-  event->outcome = outcome;
-  retract_case_event_set_text (event, &event->channel, channel);
-  retract_case_event_set_text (event, &event->reference, reference);
-  retract_case_event_set_text (event, &event->note, note);
-
-  if (!retract_case_check_event (kase, event, options.rules, options.now, &error))
-    {
-      if (error->domain == RETRACT_EVENT_ERROR && error->code >= 0 &&
-          (guint) error->code < G_N_ELEMENTS (event_options))
-        g_printerr ("%s: %s\n", event_options[error->code], error->message);
-      else
-        g_printerr ("%s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "id", retract_case_get_id (kase));
-      json_object_set_member (object, "event", retract_case_event_to_json (event));
-      json_node_take_object (root, object);
-
-      retract_case_add_event (kase, g_steal_pointer (&event));
-      if (!retract_store_save_case (store, kase, &error))
-        return report_store_error (error, id);
-      retract_cli_print_json (root);
-    }
-  else
-    {
-      retract_case_add_event (kase, g_steal_pointer (&event));
-      if (!retract_store_save_case (store, kase, &error))
-        return report_store_error (error, id);
     }
 
   return EXIT_OK;
@@ -488,7 +315,7 @@ case_delete (int    argc,
   if (store == NULL)
     return status;
   if (!retract_store_delete_case (store, id, &error))
-    return report_store_error (error, id);
+    return retract_cli_report_store_error (error, id);
 
   return EXIT_OK;
 }
@@ -525,7 +352,7 @@ case_export (int    argc,
   if (store == NULL)
     return status;
   if (!retract_store_export_case (store, id, output, &error))
-    return report_store_error (error, id);
+    return retract_cli_report_store_error (error, id);
 
   return EXIT_OK;
 }
@@ -558,7 +385,7 @@ case_import (int    argc,
           g_printerr ("%s\n", error->message);
           return EXIT_BAD_INPUT;
         }
-      return report_store_error (error, NULL);
+      return retract_cli_report_store_error (error, NULL);
     }
 
   g_print ("%s\n", id);
@@ -569,7 +396,7 @@ case_import (int    argc,
 
 static const RetractCliCommand subcommands[] = {
   { "new", case_new, N_("Save a new case and print its id") },
-  { "log", case_log, N_("Add an event to a case's timeline") },
+  { "log", retract_cli_case_log, N_("Add an event to a case's timeline") },
   { "show", retract_cli_case_show, N_("Show a case: the assessment, the counts, the next step and the timeline") },
   { "delete", case_delete, N_("Delete a saved case") },
   { "export", case_export, N_("Write a saved case to a file") },

@@ -116,14 +116,17 @@ void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,
                                               const char       *value);
 
-/* The case library, for the commands of retract-cli-case.c and
- * retract-cli-case-show.c: each reports its own errors and sets @status. */
+/* The case library, for the commands of retract-cli-case.c,
+ * retract-cli-case-log.c and retract-cli-case-show.c: each reports its own
+ * errors and sets @status. */
 RetractStore   *retract_cli_open_store       (int              *status);
 RetractCase    *retract_cli_load_case        (RetractStore     *store,
                                               const char       *id,
                                               int              *status);
 GPtrArray      *retract_cli_list_cases       (RetractStore     *store,
                                               int              *status);
+int             retract_cli_report_store_error (const GError   *error,
+                                                const char     *id);
 
 /* The commands: each takes its own argv, argv[0] being the command's name. */
 int             retract_cli_assess           (int               argc,
@@ -135,6 +138,8 @@ int             retract_cli_case             (int               argc,
 int             retract_cli_cases            (int               argc,
                                               char            **argv);
 int             retract_cli_case_show        (int               argc,
+                                              char            **argv);
+int             retract_cli_case_log         (int               argc,
                                               char            **argv);
 int             retract_cli_update_rules     (int               argc,
                                               char            **argv);
