@@ -13,6 +13,7 @@
 #include "retract-cli-private.h"
 #include "retract-error.h"
 #include "retract-file.h"
+#include "retract-json-case.h"
 #include "retract-store.h"
 
 /* The option each part of an event comes from, by RetractEventError code. */
