@@ -21,7 +21,11 @@
  *    as "GtkImage". It gets a name.
  * 3. AdwComboRow's items (the chosen one on the row and every one in its
  *    list) are list items with no name. Each is named by its text as it is
- *    bound. */
+ *    bound.
+ * 4. AdwStatusPage keeps its content in a GtkScrolledWindow, which is a Tab
+ *    stop whenever nothing inside can take focus ("No Matching Cases"): an
+ *    unnamed scroll pane. It is named by the page's title, and stays a stop,
+ *    so that the keyboard can scroll a page cut short. */
 
 static GQuark watched_quark;
 
@@ -120,6 +124,25 @@ is_toast_close_button (GtkWidget *button)
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "window-close-symbolic") == 0;
 }
 
+static void
+name_status_scroller (AdwStatusPage *page)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (page));
+  const char *title = adw_status_page_get_title (page);
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller) && title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
+static void
+on_status_title_changed (AdwStatusPage *page,
+                         GParamSpec    *pspec G_GNUC_UNUSED,
+                         gpointer       user_data G_GNUC_UNUSED)
+{
+  name_status_scroller (page);
+}
+
 static gboolean
 on_widget_mapped (GSignalInvocationHint *hint G_GNUC_UNUSED,
                   guint                  n_params G_GNUC_UNUSED,
@@ -136,6 +159,15 @@ on_widget_mapped (GSignalInvocationHint *hint G_GNUC_UNUSED,
                                         _("Dismiss"), -1);
 
       retract_accessible_watch_button (GTK_BUTTON (widget));
+    }
+  else if (ADW_IS_STATUS_PAGE (widget))
+    {
+      name_status_scroller (ADW_STATUS_PAGE (widget));
+      if (g_object_get_qdata (G_OBJECT (widget), watched_quark) == NULL)
+        {
+          g_object_set_qdata (G_OBJECT (widget), watched_quark, GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::title", G_CALLBACK (on_status_title_changed), NULL);
+        }
     }
   else if (ADW_IS_COMBO_ROW (widget))
     {
