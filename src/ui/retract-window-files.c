@@ -360,7 +360,6 @@ retract_window_set_rules (RetractWindow  *self,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *rules_text = NULL;
 
   g_return_if_fail (RETRACT_IS_WINDOW (self));
   g_return_if_fail (RETRACT_IS_RULESET (rules));
@@ -369,23 +368,10 @@ retract_window_set_rules (RetractWindow  *self,
   g_set_object (&self->rules, rules);
   after = answer_signature (self->rules, self->kase, self->clock);
 
-  rules_text = g_strdup_printf (_("Rules %1$s of %2$s, from a public article; not an official "
-                                  "source."),
-                                retract_ruleset_get_version (rules),
-                                retract_ruleset_get_published (rules));
-  gtk_label_set_label (self->rules_label, rules_text);
-  /* Expired rules keep answering; the banner says how old they are. */
-  retract_rules_banner_set_context (self->rules_banner, self->rules, self->clock);
-
+  /* The list's statuses and the overview follow the new rules too. */
+  _retract_window_apply_rules (self);
   if (g_str_equal (retract_window_get_view (self), "wizard"))
     retract_wizard_set_context (self->wizard, self->kase, self->rules, self->clock);
-
-  /* The list's statuses and the overview follow the new rules too. */
-  g_clear_object (&self->notifier);
-  g_clear_object (&self->case_list);
-  self->case_list = retract_case_list_new (rules, retract_language_default ());
-  retract_case_list_pane_set_model (self->list_pane, self->case_list, self->clock);
-  self->notifier = retract_due_notifier_new (self->case_list, self->clock);
   _retract_window_apply_cases (self);
   _retract_window_update_overview (self);
 

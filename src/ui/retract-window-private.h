@@ -81,6 +81,7 @@ void          _retract_window_finish_pending_deletes  (RetractWindow *self);
 void          _retract_window_update_header           (RetractWindow *self);
 void          _retract_window_show_welcome            (RetractWindow *self);
 void          _retract_window_apply_cases             (RetractWindow *self);
+void          _retract_window_apply_rules             (RetractWindow *self);
 AdwToast     *_retract_window_plain_toast_new         (const char *text,
                                                        guint       timeout);
 void          _retract_window_class_init_cases        (GtkWidgetClass *widget_class);

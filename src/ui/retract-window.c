@@ -191,6 +191,28 @@ wrap_group_titles (GtkWidget *root,
     }
 }
 
+/* The rules in use: their words under the list, the banner's age check,
+ * and the list of cases with its reminders, which assess by them. */
+void
+_retract_window_apply_rules (RetractWindow *self)
+{
+  g_autofree char *rules_text = NULL;
+
+  rules_text = g_strdup_printf (_("Rules %1$s of %2$s, from a public article; not an official "
+                                  "source."),
+                                retract_ruleset_get_version (self->rules),
+                                retract_ruleset_get_published (self->rules));
+  gtk_label_set_label (self->rules_label, rules_text);
+  /* Expired rules keep answering; the banner says how old they are. */
+  retract_rules_banner_set_context (self->rules_banner, self->rules, self->clock);
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->case_list);
+  self->case_list = retract_case_list_new (self->rules, retract_language_default ());
+  retract_case_list_pane_set_model (self->list_pane, self->case_list, self->clock);
+  self->notifier = retract_due_notifier_new (self->case_list, self->clock);
+}
+
 static gboolean
 retract_window_close_request (GtkWindow *window)
 {
@@ -336,7 +358,6 @@ retract_window_new (GtkApplication *application,
                     RetractClock   *clock)
 {
   RetractWindow *self;
-  g_autofree char *rules_text = NULL;
   g_autoptr(RetractCase) kase = NULL;
 
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
@@ -348,17 +369,7 @@ retract_window_new (GtkApplication *application,
   self->store = g_object_ref (store);
   self->clock = g_object_ref (clock);
 
-  rules_text = g_strdup_printf (_("Rules %1$s of %2$s, from a public article; not an official "
-                                  "source."),
-                                retract_ruleset_get_version (rules),
-                                retract_ruleset_get_published (rules));
-  gtk_label_set_label (self->rules_label, rules_text);
-  /* Expired rules keep answering; the banner says how old they are. */
-  retract_rules_banner_set_context (self->rules_banner, self->rules, self->clock);
-
-  self->case_list = retract_case_list_new (rules, retract_language_default ());
-  retract_case_list_pane_set_model (self->list_pane, self->case_list, clock);
-  self->notifier = retract_due_notifier_new (self->case_list, clock);
+  _retract_window_apply_rules (self);
   g_signal_connect_object (clock, "notify::now", G_CALLBACK (_retract_window_on_clock_tick), self,
                            G_CONNECT_SWAPPED);
 
