@@ -37,28 +37,49 @@ assert_focus_on (GtkWidget  *overview,
   g_assert_true (gtk_widget_get_mapped (focus));
 }
 
+static char *
+save_case (Harness    *harness,
+           const char *platform,
+           const char *type)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T11:30:00+08:00", NULL);
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_platform (kase, platform);
+  retract_case_set_complaint_type (kase, type);
+  retract_case_set_filed_at (kase, filed);
+  g_assert_true (retract_store_save_case (harness->store, kase, &error));
+  g_assert_no_error (error);
+  return g_strdup (retract_case_get_id (kase));
+}
+
+/* The window, wide, on the saved cases; returns the overview. */
+static GtkWidget *
+open_home (Harness *harness)
+{
+  GtkWidget *overview;
+
+  harness_open_window (harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness->window), 1000, 760);
+  harness_wait_listed (harness);
+  overview = harness_find (GTK_WIDGET (harness->window), RETRACT_TYPE_CASE_OVERVIEW, NULL);
+  g_assert_nonnull (overview);
+  return overview;
+}
+
 static void
 test_ending_keeps_focus (void)
 {
   Harness harness;
-  g_autoptr(RetractCase) kase = retract_case_new ();
-  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T11:30:00+08:00", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
   GtkWidget *overview;
 
   harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  retract_case_set_platform (kase, "wechat");
-  retract_case_set_complaint_type (kase, "friend-report");
-  retract_case_set_filed_at (kase, filed);
-  g_assert_true (retract_store_save_case (harness.store, kase, &error));
-  g_assert_no_error (error);
-  harness_open_window (&harness);
-  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
-  harness_wait_listed (&harness);
-  retract_window_open_case (harness.window, retract_case_get_id (kase));
+  id = save_case (&harness, "wechat", "friend-report");
+  overview = open_home (&harness);
+  retract_window_open_case (harness.window, id);
   harness_settle ();
-  overview = harness_find (GTK_WIDGET (harness.window), RETRACT_TYPE_CASE_OVERVIEW, NULL);
-  g_assert_nonnull (overview);
 
   press (overview, "overview.resolve");
   assert_focus_on (overview, "overview.reopen");
@@ -66,6 +87,48 @@ test_ending_keeps_focus (void)
   assert_focus_on (overview, "overview.resolve");
   press (overview, "overview.abandon");
   assert_focus_on (overview, "overview.reopen");
+
+  harness_clear (&harness);
+}
+
+/* Enter on a case in the list: focus starts at the top of its overview,
+ * not where the keyboard last was in the overview (Abandon, at its foot,
+ * in the case shown before). */
+static void
+test_activated_case_starts_at_top (void)
+{
+  Harness harness;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkWidget *overview;
+  GtkWidget *pane;
+  GtkWidget *focus;
+  graphene_point_t at;
+  graphene_point_t log_at;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  first = save_case (&harness, "wechat", "friend-report");
+  second = save_case (&harness, "alipay", "general");
+  overview = open_home (&harness);
+  pane = GTK_WIDGET (retract_window_get_list_pane (harness.window));
+
+  g_signal_emit_by_name (pane, "case-activated", first);
+  harness_settle ();
+  g_assert_true (gtk_widget_grab_focus (harness_find_action (overview, "overview.resolve")));
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.back-to-list", NULL);
+  harness_settle ();
+
+  g_signal_emit_by_name (pane, "case-activated", second);
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, second);
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, overview));
+  /* Above the timeline: in the next step's card. */
+  g_assert_true (gtk_widget_compute_point (focus, overview, &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_true (gtk_widget_compute_point (harness_find_action (overview, "overview.log"), overview,
+                                           &GRAPHENE_POINT_INIT (0, 0), &log_at));
+  g_assert_cmpfloat (at.y, <, log_at.y);
 
   harness_clear (&harness);
 }
@@ -79,6 +142,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/retract/overview-keyboard/ending-keeps-focus", test_ending_keeps_focus);
+  g_test_add_func ("/retract/overview-keyboard/activated-case-starts-at-top",
+                   test_activated_case_starts_at_top);
 
   return g_test_run ();
 }

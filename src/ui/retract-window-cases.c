@@ -231,6 +231,13 @@ on_case_activated (RetractWindow *self,
                    const char    *id)
 {
   on_case_selected (self, id);
+  /* From the top of the case, not from where the keyboard last was in the
+   * overview (a button at its foot, in the case shown before). */
+  for (GtkWidget *widget = GTK_WIDGET (self->overview_bin), *next; widget != NULL; widget = next)
+    {
+      next = gtk_widget_get_focus_child (widget);
+      gtk_widget_set_focus_child (widget, NULL);
+    }
   gtk_widget_child_focus (GTK_WIDGET (self->overview_bin), GTK_DIR_TAB_FORWARD);
 }
 
