@@ -14,25 +14,10 @@
 #include "retract-error.h"
 #include "retract-ruleset-private.h"
 
-/* Sets what the meta names that this app does not read; returns FALSE. */
-static gboolean G_GNUC_PRINTF (4, 5)
-unsupported (Parser     *parser,
-             const char *path,
-             GError    **error,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
-                                   "%s", message);
-  return FALSE;
-}
+/* Sets what the meta names that this app does not read; is FALSE. */
+#define UNSUPPORTED(parser, path, error, ...) \
+  (retract_json_document_set_error ((parser)->doc, (error), RETRACT_DATA_ERROR_UNSUPPORTED, \
+                                    (path), __VA_ARGS__), FALSE)
 
 static gboolean
 check_schema (Parser     *parser,
@@ -43,7 +28,7 @@ check_schema (Parser     *parser,
   guint schema = *(guint *) member;
 
   return schema == RETRACT_RULESET_SCHEMA ||
-         unsupported (parser, path, error,
+         UNSUPPORTED (parser, path, error,
                       _("schema %d is not supported; this version of Retract reads schema %d"),
                       (int) schema, RETRACT_RULESET_SCHEMA);
 }
@@ -57,7 +42,7 @@ check_app (Parser     *parser,
   const char *app = *(char **) member;
 
   return g_str_equal (app, APP_ID) ||
-         unsupported (parser, path, error, _("the dataset is for “%1$s”, not %2$s"), app, APP_ID);
+         UNSUPPORTED (parser, path, error, _("the dataset is for “%1$s”, not %2$s"), app, APP_ID);
 }
 
 static gboolean
@@ -69,7 +54,7 @@ check_kind (Parser     *parser,
   const char *kind = *(char **) member;
 
   return g_str_equal (kind, RETRACT_RULESET_KIND) ||
-         unsupported (parser, path, error, _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
+         UNSUPPORTED (parser, path, error, _("“%1$s” is not a rules dataset (“%2$s”)"), kind,
                       RETRACT_RULESET_KIND);
 }
 
@@ -116,7 +101,7 @@ check_timezone (Parser     *parser,
   const char *zone = *(char **) member;
 
   return g_str_equal (zone, "+08:00") ||
-         unsupported (parser, path, error,
+         UNSUPPORTED (parser, path, error,
                       _("“%s” is not supported; the rules are in Beijing time, +08:00"), zone);
 }
 
