@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "retract-case-overview.h"
+#include "retract-log-dialog.h"
 #include "retract-time.h"
 #include "ui-harness.h"
 
@@ -133,6 +134,47 @@ test_activated_case_starts_at_top (void)
   harness_clear (&harness);
 }
 
+/* Log Action… opens on its first question, What happened; the next step's
+ * button on the time, which Enter then records. */
+static void
+test_log_dialog_first_focus (void)
+{
+  Harness harness;
+  g_autofree char *id = NULL;
+  GtkWidget *overview;
+  RetractLogDialog *dialog;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  id = save_case (&harness, "wechat", "friend-report");
+  overview = open_home (&harness);
+  retract_window_open_case (harness.window, id);
+  harness_settle ();
+
+  gtk_widget_activate_action (overview, "overview.log", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
+                 retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_KIND));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  harness_settle ();
+
+  gtk_widget_activate_action (overview, "overview.record", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    GtkWidget *time = retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_AT);
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == time || gtk_widget_is_ancestor (focus, time));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/retract/overview-keyboard/ending-keeps-focus", test_ending_keeps_focus);
   g_test_add_func ("/retract/overview-keyboard/activated-case-starts-at-top",
                    test_activated_case_starts_at_top);
+  g_test_add_func ("/retract/overview-keyboard/log-dialog-first-focus", test_log_dialog_first_focus);
 
   return g_test_run ();
 }

@@ -48,22 +48,6 @@ open_case (Harness *harness)
   return overview;
 }
 
-static GtkWindow *
-find_log_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RETRACT_IS_LOG_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 assert_read_right (GString *problems)
 {
@@ -88,7 +72,7 @@ test_spoken_names (void)
   /* Log Action…: "_Cancel", "_Log", and What happened, shut and open. */
   gtk_widget_activate_action (overview, "overview.log", NULL);
   harness_settle ();
-  dialog = find_log_dialog ();
+  dialog = harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG);
   g_assert_nonnull (dialog);
   harness_check_spoken_names (GTK_WIDGET (dialog), problems);
   kind_row = retract_log_dialog_get_field (RETRACT_LOG_DIALOG (dialog), RETRACT_EVENT_ERROR_KIND);
@@ -130,7 +114,7 @@ test_relabelled_button (void)
   /* The next step's button opens the dialog as "_Record". */
   gtk_widget_activate_action (overview, "overview.record", NULL);
   harness_settle ();
-  dialog = find_log_dialog ();
+  dialog = harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG);
   g_assert_nonnull (dialog);
   log_button = harness_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
   g_assert_nonnull (log_button);

@@ -219,6 +219,22 @@ harness_find (GtkWidget  *root,
   return NULL;
 }
 
+GtkWindow *
+harness_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 harness_find_action (GtkWidget  *root,
                      const char *action)

@@ -35,6 +35,8 @@ void          harness_fill_details  (Harness     *harness);
 GtkWidget    *harness_find          (GtkWidget   *root,
                                      GType        type,
                                      const char  *css_class);
+/* A shown window of @type (a dialog), or NULL. */
+GtkWindow    *harness_find_toplevel (GType        type);
 /* The first control under @root, shown or not, whose action is @action. */
 GtkWidget    *harness_find_action   (GtkWidget   *root,
                                      const char  *action);

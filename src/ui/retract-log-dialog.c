@@ -140,6 +140,18 @@ on_log_clicked (RetractLogDialog *self)
   retract_log_dialog_submit (self);
 }
 
+/* Opened on its first question, What happened, not on Cancel (GtkWindow's
+ * first focus); a fixed kind opens on its time instead. */
+static void
+retract_log_dialog_map (GtkWidget *widget)
+{
+  RetractLogDialog *self = RETRACT_LOG_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (retract_log_dialog_parent_class)->map (widget);
+  if (!self->fixed)
+    gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+}
+
 static void
 retract_log_dialog_dispose (GObject *object)
 {
@@ -161,6 +173,7 @@ retract_log_dialog_class_init (RetractLogDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = retract_log_dialog_dispose;
+  widget_class->map = retract_log_dialog_map;
 
   /**
    * RetractLogDialog::logged:
