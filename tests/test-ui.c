@@ -1969,14 +1969,26 @@ kbd_check_window_names (GtkWidget  *window,
     g_string_append_printf (unnamed, "%s:\n%s", where, found->str);
 }
 
+/* A status page titled @title is on screen under @root. */
+static gboolean
+status_page_shown (GtkWidget  *root,
+                   const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (status_page_shown (child, title))
+      return TRUE;
+  return FALSE;
+}
+
 /* The home's "No Matching Cases" page is on screen. */
 static gboolean
 no_results_shown (RetractWindow *window)
 {
-  GtkWidget *page = harness_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "compact");
-
-  return page != NULL && gtk_widget_get_mapped (page) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (page)), "No Matching Cases") == 0;
+  return status_page_shown (GTK_WIDGET (window), "No Matching Cases");
 }
 
 /* Issue 13: the home (list, search, no results), the overview beside it,
@@ -2478,11 +2490,17 @@ test_home_delete_undo (void)
   harness_open_window (&harness);
   harness_wait_listed (&harness);
 
-  /* Deleted from the list at once, held back on disk by the toast. */
+  /* Deleted from the list at once, held back on disk by the toast; the
+   * pane where it was says no case is selected, not a blank. */
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  retract_window_open_case (harness.window, first);
+  harness_settle ();
+  g_assert_false (status_page_shown (GTK_WIDGET (harness.window), "No Case Selected"));
   gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.delete-case", "s", first);
   harness_settle ();
   ids = home_shown_ids (&harness);
   g_assert_cmpstr (ids, ==, second);
+  g_assert_true (status_page_shown (GTK_WIDGET (harness.window), "No Case Selected"));
   g_assert_true (home_file_exists (harness.store, first));
   g_assert_nonnull (retract_window_get_delete_toast (harness.window, first));
 

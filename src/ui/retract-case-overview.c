@@ -50,8 +50,10 @@ evaluate (RetractCaseOverview *self)
   self->has_step = FALSE;
   g_clear_pointer (&self->step_title, g_free);
 
-  /* No case: nothing shown. */
-  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->kase != NULL);
+  /* No case (the one shown was deleted): a page that says so. The stack is
+   * the bin's child, not bound: AdwBin unparents its child itself. */
+  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
+                                    self->kase != NULL ? "case" : "none");
   if (self->kase == NULL || self->rules == NULL || self->clock == NULL)
     {
       for (guint i = 0; i < N_POOLS; i++)
