@@ -61,8 +61,7 @@ retract_cli_case_log (int    argc,
 {
   g_auto(RetractCliRules) options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RetractStore) store = NULL;
-  g_autoptr(RetractCase) kase = NULL;
+  g_auto(RetractCliSavedCase) saved = { 0 };
   g_autoptr(RetractCaseEvent) event = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *kind_text = NULL;
@@ -140,11 +139,7 @@ retract_cli_case_log (int    argc,
   if (at == NULL)
     return retract_cli_report_error (error);
 
-  store = retract_cli_open_store (&status);
-  if (store == NULL)
-    return status;
-  kase = retract_cli_load_case (store, id, &status);
-  if (kase == NULL)
+  if (!retract_cli_open_saved_case (&saved, id, &status))
     return status;
 
   event = retract_case_event_new (kind, at);
@@ -153,7 +148,7 @@ retract_cli_case_log (int    argc,
   retract_case_event_set_text (event, &event->reference, reference);
   retract_case_event_set_text (event, &event->note, note);
 
-  if (!retract_case_check_event (kase, event, options.rules, options.now, &error))
+  if (!retract_case_check_event (saved.kase, event, options.rules, options.now, &error))
     {
       if (error->domain == RETRACT_EVENT_ERROR && error->code >= 0 &&
           (guint) error->code < G_N_ELEMENTS (event_options))
@@ -168,19 +163,19 @@ retract_cli_case_log (int    argc,
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
       JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", retract_case_get_id (kase));
+      json_object_set_string_member (object, "id", retract_case_get_id (saved.kase));
       json_object_set_member (object, "event", retract_case_event_to_json (event));
       json_node_take_object (root, object);
 
-      retract_case_add_event (kase, g_steal_pointer (&event));
-      if (!retract_store_save_case (store, kase, &error))
+      retract_case_add_event (saved.kase, g_steal_pointer (&event));
+      if (!retract_store_save_case (saved.store, saved.kase, &error))
         return retract_cli_report_store_error (error, id);
       retract_cli_print_json (root);
     }
   else
     {
-      retract_case_add_event (kase, g_steal_pointer (&event));
-      if (!retract_store_save_case (store, kase, &error))
+      retract_case_add_event (saved.kase, g_steal_pointer (&event));
+      if (!retract_store_save_case (saved.store, saved.kase, &error))
         return retract_cli_report_store_error (error, id);
     }
 

@@ -270,8 +270,7 @@ retract_cli_case_show (int    argc,
 {
   g_auto(RetractCliRules) options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RetractStore) store = NULL;
-  g_autoptr(RetractCase) kase = NULL;
+  g_auto(RetractCliSavedCase) saved = { 0 };
   g_autoptr(GPtrArray) others = NULL;
   g_autoptr(RetractAssessment) assessment = NULL;
   RetractCaseCounts counts = { 0 };
@@ -295,35 +294,32 @@ retract_cli_case_show (int    argc,
   if (!retract_cli_rules_load_now (&options, &status))
     return status;
 
-  store = retract_cli_open_store (&status);
-  if (store == NULL)
+  if (!retract_cli_open_saved_case (&saved, id, &status))
     return status;
-  kase = retract_cli_load_case (store, id, &status);
-  if (kase == NULL)
-    return status;
-  others = retract_cli_list_cases (store, &status);
+  others = retract_cli_list_cases (saved.store, &status);
   if (others == NULL)
     return status;
 
-  retract_case_counts_compute (&counts, options.rules, kase, others, options.now);
-  assessment = retract_assessment_new_full (options.rules, kase, &counts, options.now, &error);
+  retract_case_counts_compute (&counts, options.rules, saved.kase, others, options.now);
+  assessment = retract_assessment_new_full (options.rules, saved.kase, &counts, options.now,
+                                            &error);
   if (assessment == NULL)
     {
       retract_case_counts_clear (&counts);
       return retract_cli_report_error (error);
     }
-  retract_next_step_compute (&step, assessment, kase, &counts, options.now);
+  retract_next_step_compute (&step, assessment, saved.kase, &counts, options.now);
 
   if (json)
     {
-      g_autoptr(JsonNode) root = retract_case_show_to_json (assessment, kase, &counts, &step,
-                                                            options.language);
+      g_autoptr(JsonNode) root = retract_case_show_to_json (assessment, saved.kase, &counts,
+                                                            &step, options.language);
 
       retract_cli_print_json (root);
     }
   else
     {
-      print_case (assessment, kase, &counts, &step, options.language);
+      print_case (assessment, saved.kase, &counts, &step, options.language);
     }
 
   retract_next_step_clear (&step);

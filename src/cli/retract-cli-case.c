@@ -85,26 +85,48 @@ retract_cli_open_store (int *status)
   return g_steal_pointer (&store);
 }
 
-/* A saved case by the id the user gave; an id that cannot be one is
- * "unknown" without asking the store. */
-RetractCase *
-retract_cli_load_case (RetractStore *store,
-                       const char   *id,
-                       int          *status)
+/**
+ * retract_cli_open_saved_case:
+ * @saved: (out caller-allocates): where the library and the case go
+ * @id: the ID argument
+ *
+ * Opens the library, then reads the saved case @id from it (case log, case
+ * show); an id that cannot be one is "unknown" without asking the store.
+ *
+ * Returns: %FALSE, the error reported, when the command must exit with @status
+ */
+gboolean
+retract_cli_open_saved_case (RetractCliSavedCase *saved,
+                             const char          *id,
+                             int                 *status)
 {
   g_autoptr(GError) error = NULL;
-  RetractCase *kase;
+
+  saved->store = retract_cli_open_store (status);
+  if (saved->store == NULL)
+    return FALSE;
 
   if (!retract_case_id_is_valid (id))
     {
       *status = report_unknown_id (id);
-      return NULL;
+      return FALSE;
     }
 
-  kase = retract_store_load_case (store, id, &error);
-  if (kase == NULL)
-    *status = retract_cli_report_store_error (error, id);
-  return kase;
+  saved->kase = retract_store_load_case (saved->store, id, &error);
+  if (saved->kase == NULL)
+    {
+      *status = retract_cli_report_store_error (error, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+retract_cli_saved_case_clear (RetractCliSavedCase *saved)
+{
+  g_clear_object (&saved->kase);
+  g_clear_object (&saved->store);
 }
 
 /* The unreadable case files the store has set aside, so that the user knows. */

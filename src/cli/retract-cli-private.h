@@ -116,11 +116,24 @@ void            retract_cli_print_field      (const char       *indent,
                                               const char       *label,
                                               const char       *value);
 
+/* A saved case, as case log and case show start from it: the case the ID
+ * argument names and the library it was read from, to save it again or to
+ * count the other cases. */
+typedef struct
+{
+  RetractStore *store;
+  RetractCase  *kase;
+} RetractCliSavedCase;
+
+void            retract_cli_saved_case_clear (RetractCliSavedCase *saved);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RetractCliSavedCase, retract_cli_saved_case_clear)
+
 /* The case library, for the commands of retract-cli-case.c,
  * retract-cli-case-log.c and retract-cli-case-show.c: each reports its own
  * errors and sets @status. */
 RetractStore   *retract_cli_open_store       (int              *status);
-RetractCase    *retract_cli_load_case        (RetractStore     *store,
+gboolean        retract_cli_open_saved_case  (RetractCliSavedCase *saved,
                                               const char       *id,
                                               int              *status);
 GPtrArray      *retract_cli_list_cases       (RetractStore     *store,
