@@ -158,13 +158,13 @@ load_id_document (RetractJsonDocument *doc,
 
   if (!retract_id_document_type_from_string (type_id, &type))
     {
-      g_autofree char *type_path = retract_json_path_member (document_path, "type");
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, type_path,
-                                       /* Translators: %s is what the file says instead */
-                                       _("unknown identity document type “%s”; expected one of: "
-                                         "mainland-id, hk-id, macau-id, hk-macau-permit, "
-                                         "hkmt-residence-permit, passport"), type_id);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                              document_path, "type",
+                                              /* Translators: %s is what the file says instead */
+                                              _("unknown identity document type “%s”; expected "
+                                                "one of: mainland-id, hk-id, macau-id, "
+                                                "hk-macau-permit, hkmt-residence-permit, "
+                                                "passport"), type_id);
       return FALSE;
     }
 

@@ -107,10 +107,8 @@ load_materials (RetractJsonDocument *doc,
       retract_case_set_material_ready (self, l->data, ready);
       if (!retract_case_set_material_attachment (self, l->data, attachment, &local_error))
         {
-          g_autofree char *attachment_path = retract_json_path_member (path, "attachment");
-
-          retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                           attachment_path, "%s", local_error->message);
+          retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                                  "attachment", "%s", local_error->message);
           return FALSE;
         }
     }
@@ -160,10 +158,8 @@ read_time (RetractJsonDocument *doc,
   *value = retract_time_parse (text, &time_error);
   if (*value == NULL)
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
-                                       "%s", time_error->message);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path, key,
+                                              "%s", time_error->message);
       return FALSE;
     }
 
@@ -209,23 +205,23 @@ load_event (RetractJsonDocument *doc,
 
   if (!retract_event_kind_from_id (kind_id, &kind))
     {
-      g_autofree char *kind_path = retract_json_path_member (path, "kind");
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, kind_path,
-                                       /* Translators: %s is what the file says instead */
-                                       _("unknown event kind “%s”; expected one of: submitted, "
-                                         "reply, resolved, abandoned, reopened, note"), kind_id);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                              "kind",
+                                              /* Translators: %s is what the file says instead */
+                                              _("unknown event kind “%s”; expected one of: "
+                                                "submitted, reply, resolved, abandoned, "
+                                                "reopened, note"), kind_id);
       return NULL;
     }
 
   if (outcome_id != NULL && !retract_event_outcome_from_id (outcome_id, &outcome))
     {
-      g_autofree char *outcome_path = retract_json_path_member (path, "outcome");
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, outcome_path,
-                                       /* Translators: %s is what the file says instead */
-                                       _("unknown outcome “%s”; expected one of: withdrawn, "
-                                         "refused, more-materials, other"), outcome_id);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                              "outcome",
+                                              /* Translators: %s is what the file says instead */
+                                              _("unknown outcome “%s”; expected one of: "
+                                                "withdrawn, refused, more-materials, other"),
+                                              outcome_id);
       return NULL;
     }
 
@@ -238,11 +234,9 @@ load_event (RetractJsonDocument *doc,
   /* No dataset here: a channel only has to look like an id. */
   if (!retract_case_event_check_shape (event, NULL, filed_at, &check_error))
     {
-      g_autofree char *member_path = retract_json_path_member (path,
-                                                               event_error_key (check_error));
-
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
-                                       "%s", check_error->message);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                              event_error_key (check_error), "%s",
+                                              check_error->message);
       return NULL;
     }
 

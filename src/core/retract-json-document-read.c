@@ -96,15 +96,14 @@ retract_json_document_check_keys (RetractJsonDocument *self,
 
       if (!g_strv_contains (allowed, key))
         {
-          g_autofree char *member_path = retract_json_path_member (path, key);
           g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
           g_autoptr(GString) shown = g_string_new (NULL);
 
           retract_json_append_escaped_key (shown, key);
-          retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_UNKNOWN_KEY,
-                                           member_path,
-                                           _("unknown key “%1$s”; expected one of: %2$s"),
-                                           shown->str, expected);
+          retract_json_document_set_member_error (self, error, RETRACT_DATA_ERROR_UNKNOWN_KEY,
+                                                  path, key,
+                                                  _("unknown key “%1$s”; expected one of: %2$s"),
+                                                  shown->str, expected);
           return FALSE;
         }
     }
@@ -149,13 +148,11 @@ lookup_member (RetractJsonDocument *self,
   if (json_node_get_node_type (*node) != node_type ||
       (node_type == JSON_NODE_VALUE && json_node_get_value_type (*node) != value_type))
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
-
       /* Translators: "expected a string, found an integer" */
-      retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_WRONG_TYPE, member_path,
-                                       _("expected %1$s, found %2$s"),
-                                       describe_type (node_type, value_type),
-                                       describe_node (*node));
+      retract_json_document_set_member_error (self, error, RETRACT_DATA_ERROR_WRONG_TYPE, path,
+                                              key, _("expected %1$s, found %2$s"),
+                                              describe_type (node_type, value_type),
+                                              describe_node (*node));
       return FALSE;
     }
 
@@ -168,10 +165,8 @@ set_empty_error (RetractJsonDocument *self,
                  const char          *path,
                  const char          *key)
 {
-  g_autofree char *member_path = retract_json_path_member (path, key);
-
-  retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, member_path,
-                                   _("must not be empty"));
+  retract_json_document_set_member_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, path, key,
+                                          _("must not be empty"));
 }
 
 gboolean
@@ -230,16 +225,15 @@ retract_json_document_read_int (RetractJsonDocument *self,
   number = json_node_get_int (node);
   if (number < minimum || number > maximum)
     {
-      g_autofree char *member_path = retract_json_path_member (path, key);
-
       g_autofree char *number_text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
       g_autofree char *minimum_text = g_strdup_printf ("%" G_GINT64_FORMAT, minimum);
       g_autofree char *maximum_text = g_strdup_printf ("%" G_GINT64_FORMAT, maximum);
 
-      retract_json_document_set_error (self, error, RETRACT_DATA_ERROR_OUT_OF_RANGE, member_path,
-                                       /* Translators: "5000 is out of range (0–1000)" */
-                                       _("%1$s is out of range (%2$s–%3$s)"),
-                                       number_text, minimum_text, maximum_text);
+      retract_json_document_set_member_error (self, error, RETRACT_DATA_ERROR_OUT_OF_RANGE, path,
+                                              key,
+                                              /* Translators: "5000 is out of range (0–1000)" */
+                                              _("%1$s is out of range (%2$s–%3$s)"),
+                                              number_text, minimum_text, maximum_text);
       return FALSE;
     }
 

@@ -196,14 +196,26 @@ retract_json_document_locate (RetractJsonDocument *self,
     }
 }
 
+/**
+ * retract_json_document_set_member_error:
+ * @path: where the problem is, a path of the document
+ * @key: (nullable): the member of the object at @path the problem is in, or
+ *   %NULL for @path itself
+ *
+ * Sets @error to `file:line:col: $.path: message` (`$.path.key` with @key),
+ * located at that place or at its nearest parent in the document.
+ * retract_json_document_set_error() is this without @key.
+ */
 void
-retract_json_document_set_error (RetractJsonDocument *self,
-                                 GError             **error,
-                                 RetractDataError     code,
-                                 const char          *path,
-                                 const char          *format,
-                                 ...)
+retract_json_document_set_member_error (RetractJsonDocument *self,
+                                        GError             **error,
+                                        RetractDataError     code,
+                                        const char          *path,
+                                        const char          *key,
+                                        const char          *format,
+                                        ...)
 {
+  g_autofree char *member_path = NULL;
   g_autofree char *message = NULL;
   guint line = 1, column = 1;
   va_list args;
@@ -217,6 +229,8 @@ retract_json_document_set_error (RetractJsonDocument *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  if (key != NULL)
+    path = member_path = retract_json_path_member (path, key);
   retract_json_document_locate (self, path, &line, &column);
   g_set_error (error, RETRACT_DATA_ERROR, code, "%s:%u:%u: %s: %s",
                self->name, line, column, path, message);

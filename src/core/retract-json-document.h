@@ -48,12 +48,16 @@ gboolean             retract_json_document_locate         (RetractJsonDocument  
                                                            const char              *path,
                                                            guint                   *line,
                                                            guint                   *column);
-void                 retract_json_document_set_error      (RetractJsonDocument     *self,
-                                                           GError                 **error,
-                                                           RetractDataError         code,
-                                                           const char              *path,
-                                                           const char              *format,
-                                                           ...) G_GNUC_PRINTF (5, 6);
+/* The error at @path, or at its member @key (nullable). */
+void                 retract_json_document_set_member_error (RetractJsonDocument *self,
+                                                             GError             **error,
+                                                             RetractDataError     code,
+                                                             const char          *path,
+                                                             const char          *key,
+                                                             const char          *format,
+                                                             ...) G_GNUC_PRINTF (6, 7);
+#define retract_json_document_set_error(self, error, code, path, ...) \
+  retract_json_document_set_member_error ((self), (error), (code), (path), NULL, __VA_ARGS__)
 
 JsonObject          *retract_json_document_expect_object  (RetractJsonDocument     *self,
                                                            JsonNode                *node,

@@ -154,8 +154,6 @@ read_key (RetractKeyList      *self,
   static const char * const allowed[] = { "id", "public_key", "purpose", NULL };
   g_autofree char *path = retract_json_path_element ("$.keys", index);
   g_autofree char *id_path = retract_json_path_member (path, "id");
-  g_autofree char *key_path = retract_json_path_member (path, "public_key");
-  g_autofree char *purpose_path = retract_json_path_member (path, "purpose");
   g_autoptr(RetractMinisignKey) key = NULL;
   g_autoptr(GError) key_error = NULL;
   const char *id = NULL, *public_key = NULL, *purpose = NULL;
@@ -177,16 +175,17 @@ read_key (RetractKeyList      *self,
   /* The only purpose so far; another would be a key this version cannot use. */
   if (!g_str_equal (purpose, RETRACT_KEY_LIST_PURPOSE_RULES))
     {
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, purpose_path,
-                                       _("must be “%s”"), RETRACT_KEY_LIST_PURPOSE_RULES);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_UNSUPPORTED, path,
+                                              "purpose", _("must be “%s”"),
+                                              RETRACT_KEY_LIST_PURPOSE_RULES);
       return FALSE;
     }
 
   key = retract_minisign_key_new_from_text (public_key, strlen (public_key), &key_error);
   if (key == NULL)
     {
-      retract_json_document_set_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, key_path,
-                                       "%s", key_error->message);
+      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                              "public_key", "%s", key_error->message);
       return FALSE;
     }
 

@@ -38,12 +38,10 @@ check_holiday (Parser     *parser,
   retract_ruleset_parse_date (holiday->to, &to);
   if (g_date_compare (&from, &to) > 0 || g_date_days_between (&from, &to) > 31)
     {
-      g_autofree char *to_path = retract_json_path_member (path, "to");
-
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_OUT_OF_RANGE,
-                                       to_path,
-                                       _("a holiday ends on or after its first day and lasts "
-                                         "at most a month"));
+      retract_json_document_set_member_error (parser->doc, error,
+                                              RETRACT_DATA_ERROR_OUT_OF_RANGE, path, "to",
+                                              _("a holiday ends on or after its first day and "
+                                                "lasts at most a month"));
       return FALSE;
     }
   if (ABS ((int) g_date_get_year (&from) - (int) parser->year) > 1)

@@ -150,12 +150,10 @@ retract_ruleset_read_id (Parser      *parser,
 
   if (value != NULL && !is_valid_id (value))
     {
-      g_autofree char *member_path = retract_json_path_member (path, field->key);
-
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                       member_path,
-                                       _("“%s” is not a valid id (lowercase letters, digits "
-                                         "and hyphens)"), value);
+      retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                              path, field->key,
+                                              _("“%s” is not a valid id (lowercase letters, "
+                                                "digits and hyphens)"), value);
       return FALSE;
     }
 
@@ -323,14 +321,12 @@ check_unique_id (Parser     *parser,
                  GError    **error)
 {
   const char *id = retract_record_get_id (list->spec->kind, record);
-  g_autofree char *id_path = NULL;
 
   if (retract_records_find (list->spec->kind, list->records, id) == NULL)
     return TRUE;
 
-  id_path = retract_json_path_member (path, "id");
-  retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
-                                   _("id “%s” is used twice"), id);
+  retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                          "id", _("id “%s” is used twice"), id);
   return FALSE;
 }
 

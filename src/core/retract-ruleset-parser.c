@@ -32,13 +32,10 @@ check_section (Parser     *parser,
   if (retract_ruleset_lookup_section (parser->rules, section->id) == NULL)
     return TRUE;
 
-  {
-    g_autofree char *id_path = retract_json_path_member (path, "id");
-
-    retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
-                                     _("section %d is listed twice"), (int) section->id);
-    return FALSE;
-  }
+  retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                          "id", _("section %d is listed twice"),
+                                          (int) section->id);
+  return FALSE;
 }
 
 static const Field section_fields[] = {
@@ -185,42 +182,37 @@ check_type (Parser     *parser,
             filled++;
           else if (c != 0x2606) /* ☆ */
             {
-              g_autofree char *rating_path = retract_json_path_member (path, "success_rating");
-
-              retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                               rating_path,
-                                               _("a rating is made of ★ and ☆ only"));
+              retract_json_document_set_member_error (parser->doc, error,
+                                                      RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                                      "success_rating",
+                                                      _("a rating is made of ★ and ☆ only"));
               return FALSE;
             }
         }
 
       if (filled != type->success_stars)
         {
-          g_autofree char *stars_path = retract_json_path_member (path, "success_stars");
-
-          retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
-                                           stars_path,
-                                           _("%1$d does not match the %2$d filled stars of the "
-                                             "rating"), type->success_stars, filled);
+          retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                                  path, "success_stars",
+                                                  _("%1$d does not match the %2$d filled stars "
+                                                    "of the rating"),
+                                                  type->success_stars, filled);
           return FALSE;
         }
     }
   else if (type->success_stars >= 0)
     {
-      g_autofree char *stars_path = retract_json_path_member (path, "success_stars");
-
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_MISSING, stars_path,
-                                       _("stars are given without a “success_rating”"));
+      retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_MISSING, path,
+                                              "success_stars",
+                                              _("stars are given without a “success_rating”"));
       return FALSE;
     }
 
   if (retract_ruleset_lookup_type (parser->rules, type->platform, type->id) != NULL)
     {
-      g_autofree char *id_path = retract_json_path_member (path, "id");
-
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
-                                       _("type “%1$s” is listed twice for %2$s"),
-                                       type->id, type->platform);
+      retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                              path, "id", _("type “%1$s” is listed twice for %2$s"),
+                                              type->id, type->platform);
       return FALSE;
     }
 
@@ -256,23 +248,25 @@ read_stage_id (Parser      *parser,
 {
   RetractStageInfo *info = record;
   g_autofree char *id = NULL;
-  g_autofree char *id_path = retract_json_path_member (path, field->key);
 
   if (!retract_ruleset_read_id (parser, object, path, field, &id, error))
     return FALSE;
 
   if (!retract_stage_from_id (id, &info->stage))
     {
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
-                                       _("unknown stage “%s”; expected one of: auto-review, "
-                                         "manual-review, processed, not-withdrawable"), id);
+      retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                              path, field->key,
+                                              _("unknown stage “%s”; expected one of: "
+                                                "auto-review, manual-review, processed, "
+                                                "not-withdrawable"), id);
       return FALSE;
     }
 
   if (retract_ruleset_get_stage_info (parser->rules, info->stage) != NULL)
     {
-      retract_json_document_set_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE, id_path,
-                                       _("stage “%s” is listed twice"), id);
+      retract_json_document_set_member_error (parser->doc, error, RETRACT_DATA_ERROR_BAD_VALUE,
+                                              path, field->key, _("stage “%s” is listed twice"),
+                                              id);
       return FALSE;
     }
 
