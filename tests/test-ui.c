@@ -2937,6 +2937,92 @@ test_home_file_choosers (void)
   harness_clear (&harness);
 }
 
+/* The first visible button under @root that says @label (its tooltip). */
+static GtkWidget *
+find_button_saying (GtkWidget  *root,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), label) == 0)
+        return child;
+      found = find_button_saying (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Attach a file…: the chooser opens on the material's row, a cancelled one
+ * attaches nothing, and the file chosen is attached to that material (the
+ * window's and the review page's choosers share this one path). */
+static void
+test_materials_attach_chooser (void)
+{
+  Harness harness;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "passport.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RetractPage *page;
+  GtkWidget *button;
+  GtkFileChooser *chooser;
+  g_autofree char *id = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_file_set_contents (path, "\xff\xd8\xff", 3, &error);
+  g_assert_no_error (error);
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "materials");
+  page = harness_page (&harness, "materials");
+
+  button = find_button_saying (GTK_WIDGET (page), "Attach a file");
+  g_assert_nonnull (button);
+  /* The row, and the button, are built again once the file is attached. */
+  id = g_strdup (g_object_get_data (G_OBJECT (button), "retract-id"));
+  g_assert_nonnull (id);
+
+  g_signal_emit_by_name (button, "clicked");
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Attach a File");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  harness_settle ();
+  g_assert_null (harness_find_file_chooser ());
+  g_assert_null (retract_case_get_material_attachment (retract_window_get_case (harness.window),
+                                                       id));
+
+  g_signal_emit_by_name (button, "clicked");
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  gtk_file_chooser_set_file (chooser, file, &error);
+  g_assert_no_error (error);
+  harness_settle ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  harness_settle ();
+  g_assert_null (harness_find_file_chooser ());
+  g_assert_cmpstr (retract_case_get_material_attachment (retract_window_get_case (harness.window),
+                                                         id), ==, path);
+  g_assert_nonnull (find_button_saying (GTK_WIDGET (page), "Remove the attached file"));
+
+  harness_clear (&harness);
+}
+
 /* rm -r, for the run's own folder. */
 /* ---- The case overview, the log dialog and the due notifier (issue 13) ---- */
 
@@ -3909,6 +3995,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
   g_test_add_func ("/retract/ui/home-reminders", test_home_reminders);
   g_test_add_func ("/retract/ui/home-file-choosers", test_home_file_choosers);
+  g_test_add_func ("/retract/ui/materials-attach-chooser", test_materials_attach_chooser);
 
   status = g_test_run ();
   remove_tree (home);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-choose-file.h"
 #include "retract-engine-ids.h"
 #include "retract-materials-page.h"
 #include "retract-rows.h"
@@ -46,51 +47,37 @@ on_ready_toggled (GtkCheckButton       *check,
 }
 
 static void
-on_chooser_response (GtkNativeDialog      *dialog,
-                     int                   response,
-                     RetractMaterialsPage *self)
+attachment_chosen (GtkWidget  *owner,
+                   const char *path,
+                   gpointer    data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  RetractMaterialsPage *self = RETRACT_MATERIALS_PAGE (owner);
+  g_autoptr(GError) error = NULL;
+
+  /* A name the letter could not show as plain text is refused, and said so
+   * in plain text (the message names the material, not the file). */
+  if (!retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
+                                             self->choosing_for, path, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+      /* Translators: %s says why, such as "the name of the file attached for
+       * “passport” contains a line break or control character (U+000A)" */
+      g_autofree char *message = g_strdup_printf (_("File not attached: %s"), error->message);
 
-      /* A name the letter could not show as plain text is refused, and said so
-       * in plain text (the message names the material, not the file). */
-      if (path != NULL &&
-          !retract_case_set_material_attachment (retract_page_get_case (RETRACT_PAGE (self)),
-                                                 self->choosing_for, path, &error))
-        {
-          /* Translators: %s says why, such as "the name of the file attached for
-           * “passport” contains a line break or control character (U+000A)" */
-          g_autofree char *message = g_strdup_printf (_("File not attached: %s"),
-                                                      error->message);
-
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
+      gtk_widget_activate_action (owner, "win.show-toast", "s", message);
     }
-
-  g_clear_pointer (&self->choosing_for, g_free);
-  g_clear_object (&self->chooser);
 }
 
 static void
 on_attach_clicked (GtkButton            *button,
                    RetractMaterialsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RetractFileQuestion question = {
+    _("Attach a File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL
+  };
 
-  g_clear_object (&self->chooser);
   g_free (self->choosing_for);
   self->choosing_for = g_strdup (g_object_get_data (G_OBJECT (button), "retract-id"));
-  self->chooser = gtk_file_chooser_native_new (_("Attach a File"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  retract_choose_file (&self->chooser, GTK_WIDGET (self), &question, attachment_chosen, NULL);
 }
 
 static void

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "retract-file.h"
+#include "retract-choose-file.h"
 #include "retract-letter-print.h"
 #include "retract-letter-renderer.h"
 #include "retract-reminders.h"
@@ -62,64 +62,21 @@ build_export (RetractReviewPage *self,
     }
 }
 
+/* The file is chosen: the document is built as it is now, and written. */
 static void
-show_export_error (RetractReviewPage *self,
-                   const GError      *error)
+export_chosen (GtkWidget  *owner,
+               const char *path,
+               gpointer    data)
 {
-  /* Translators: %s says why */
-  g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-}
-
-/* @user_data is the file written, which holds the page. */
-static void
-on_export_written (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  RetractReviewPage *self = g_object_get_data (G_OBJECT (file), "retract-page");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-
-  if (!retract_file_replace_finish (result, &error))
-    {
-      show_export_error (self, error);
-      return;
-    }
-
-  uri = g_file_get_uri (file);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
-}
-
-static void
-on_export_response (GtkNativeDialog   *dialog,
-                    int                response,
-                    RetractReviewPage *self)
-{
-  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "retract-kind"));
-  g_autoptr(GFile) file = NULL;
+  RetractReviewPage *self = RETRACT_REVIEW_PAGE (owner);
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  contents = build_export (self, kind, &error);
+  contents = build_export (self, GPOINTER_TO_INT (data), &error);
   if (contents == NULL)
-    {
-      show_export_error (self, error);
-      return;
-    }
-
-  /* Written in a worker thread: the window never waits for the disk. */
-  g_object_set_data_full (G_OBJECT (file), "retract-page", g_object_ref (self), g_object_unref);
-  retract_file_replace_async (path, contents, NULL, on_export_written, g_steal_pointer (&file));
+    retract_show_save_error (owner, error);
+  else
+    retract_write_chosen_file (owner, path, contents);
 }
 
 /* Default names say what the file is, never whose it is, in the language of
@@ -155,25 +112,18 @@ review_export (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RetractReviewPage *self = RETRACT_REVIEW_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   ExportKind kind = g_str_equal (action_name, "review.export-pdf") ? EXPORT_PDF
                     : g_str_equal (action_name, "review.export-text") ? EXPORT_TEXT
                     : EXPORT_REMINDERS;
   g_autofree char *name = default_name (self, kind);
+  RetractFileQuestion question = {
+    kind == EXPORT_REMINDERS ? _("Save Reminders")
+    : self->fact_sheet ? _("Export the Fact Sheet") : _("Export the Letter"),
+    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name
+  };
 
   /* GTK 4 file choosers always confirm before replacing a file. */
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (kind == EXPORT_REMINDERS ? _("Save Reminders")
-                                               : self->fact_sheet ? _("Export the Fact Sheet")
-                                                                  : _("Export the Letter"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "retract-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  retract_choose_file (&self->chooser, widget, &question, export_chosen, GINT_TO_POINTER (kind));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "retract-choose-file.h"
 #include "retract-window-private.h"
 
 /* Asks before something that cannot be undone: Cancel is the default and
@@ -123,32 +124,8 @@ window_file_saved (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* @user_data is the file written, which holds the window. */
-static void
-on_file_written (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  RetractWindow *self = g_object_get_data (G_OBJECT (file), "retract-window");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-
-  if (!retract_file_replace_finish (result, &error))
-    {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-      retract_window_show_toast (self, message);
-      return;
-    }
-
-  uri = g_file_get_uri (file);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.file-saved", "s", uri);
-}
-
-/* A file chooser of the window's, one at a time: what it asks, and what is
- * done with the file chosen (a local one; anything else is not offered). */
+/* A file chooser of the window's: what it asks (its strings marked with
+ * N_()), and what is done with the file chosen. */
 typedef struct
 {
   const char           *title;
@@ -159,19 +136,13 @@ typedef struct
 } FileChoice;
 
 static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     RetractWindow   *self)
+file_chosen (GtkWidget  *owner,
+             const char *path,
+             gpointer    data)
 {
-  const FileChoice *choice = g_object_get_data (G_OBJECT (dialog), "retract-choice");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  const FileChoice *choice = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    choice->chosen (self, path);
+  choice->chosen (RETRACT_WINDOW (owner), path);
 }
 
 /* @name: (nullable): the file name a save chooser suggests */
@@ -180,17 +151,10 @@ choose_file (RetractWindow    *self,
              const FileChoice *choice,
              const char       *name)
 {
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_(choice->title), GTK_WINDOW (self), choice->action,
-                                               _(choice->accept), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "retract-choice", (gpointer) choice);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  RetractFileQuestion question = { _(choice->title), choice->action, _(choice->accept), name };
+
+  retract_choose_file (&self->chooser, GTK_WIDGET (self), &question, file_chosen,
+                       (gpointer) choice);
 }
 
 static void
@@ -200,25 +164,18 @@ save_reminders (RetractWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GBytes) contents = NULL;
-  GFile *file;
   gsize len;
 
   text = retract_window_build_reminders (self, &error);
   if (text == NULL)
     {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-      retract_window_show_toast (self, message);
+      retract_show_save_error (GTK_WIDGET (self), error);
       return;
     }
 
-  /* Written in a worker thread: the window never waits for the disk. */
   len = strlen (text);
   contents = g_bytes_new_take (g_steal_pointer (&text), len);
-  file = g_file_new_for_path (path);
-  g_object_set_data_full (G_OBJECT (file), "retract-window", g_object_ref (self), g_object_unref);
-  retract_file_replace_async (path, contents, NULL, on_file_written, file);
+  retract_write_chosen_file (GTK_WIDGET (self), path, contents);
 }
 
 static void
