@@ -124,9 +124,12 @@ main (int   argc,
 
       ready ();
       for (guint i = 0;; i++)
-        if (!retract_rules_store_install_signed (store, i % 2 == 0 ? a : b,
-                                                 i % 2 == 0 ? signature_a : signature_b,
-                                                 keys, keys_signature, NULL, &error))
+        if (!retract_rules_store_install_signed (store,
+                                                 &(RetractRulesPublication) {
+                                                   i % 2 == 0 ? a : b,
+                                                   i % 2 == 0 ? signature_a : signature_b,
+                                                   keys, keys_signature },
+                                                 NULL, &error))
           g_error ("%s", error->message);
     }
 }

@@ -278,8 +278,10 @@ test_import_with_expired_stored_keys (void)
   JsonObject *root_object;
 
   /* Installed while the list was valid. */
-  g_assert_true (retract_rules_store_install_signed (store, old, old_signature, keys,
-                                                     keys_signature, NULL, &error));
+  g_assert_true (retract_rules_store_install_signed (store,
+                                                     &(RetractRulesPublication) {
+                                                       old, old_signature, keys, keys_signature },
+                                                     NULL, &error));
   g_assert_no_error (error);
   g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
   write_file (folder, "rules.json", newer);
@@ -327,10 +329,11 @@ test_expired_in_use (void)
   JsonObject *root;
 
   /* Installed while it was valid, as the store would have. */
-  g_assert_true (retract_rules_store_install_signed (store, dataset, signature,
-                                                     test_signing_keys (),
-                                                     test_signing_keys_signature (), NULL,
-                                                     &error));
+  g_assert_true (retract_rules_store_install_signed (store,
+                                                     &(RetractRulesPublication) {
+                                                       dataset, signature, test_signing_keys (),
+                                                       test_signing_keys_signature () },
+                                                     NULL, &error));
   g_assert_no_error (error);
 
   run_with (&info, NULL, "rules-info", "--json", NULL);

@@ -212,8 +212,11 @@ install (RetractRulesStore *store,
 
   g_autoptr(GBytes) signature = sign_rules (dataset);
 
-  g_assert_true (retract_rules_store_install_signed (store, dataset, signature, keys_bytes,
-                                                     keys_signature, etag, &error));
+  g_assert_true (retract_rules_store_install_signed (store,
+                                                     &(RetractRulesPublication) {
+                                                       dataset, signature, keys_bytes,
+                                                       keys_signature },
+                                                     etag, &error));
   g_assert_no_error (error);
 }
 
@@ -1809,7 +1812,9 @@ test_store_revoked_at_start (void)
   g_assert_false (g_file_test (retract_rules_store_get_path (store), G_FILE_TEST_EXISTS));
 
   /* No longer pinned: an honest newer dataset installs. */
-  in_use = retract_rules_store_install_if_newer (store, newer, newer_signature, NULL, NULL,
+  in_use = retract_rules_store_install_if_newer (store,
+                                                 &(RetractRulesPublication) {
+                                                   newer, newer_signature, NULL, NULL },
                                                  candidate, NULL, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, RETRACT_RULES_INSTALL_DONE);
@@ -2074,9 +2079,11 @@ test_store_install_if_newer (void)
 
       candidate = retract_ruleset_new_from_bytes (steps[i].dataset, "rules.json", &error);
       g_assert_no_error (error);
-      in_use = retract_rules_store_install_if_newer (store, steps[i].dataset, signature,
-                                                     keys_bytes, keys_signature, candidate,
-                                                     "\"x\"", &result, &error);
+      in_use = retract_rules_store_install_if_newer (store,
+                                                     &(RetractRulesPublication) {
+                                                       steps[i].dataset, signature, keys_bytes,
+                                                       keys_signature },
+                                                     candidate, "\"x\"", &result, &error);
       g_assert_no_error (error);
       g_assert_cmpint (result, ==, steps[i].result);
       g_assert_cmpstr (retract_ruleset_get_version (in_use), ==, steps[i].in_use);
@@ -2102,8 +2109,10 @@ test_store_install_io_error (void)
   g_assert_true (g_file_set_contents (path, "", -1, NULL));
   candidate = retract_ruleset_new_from_bytes (newer, "rules.json", &error);
   g_assert_no_error (error);
-  in_use = retract_rules_store_install_if_newer (store, newer, signature, keys_bytes,
-                                                 keys_signature, candidate, NULL, &result, &error);
+  in_use = retract_rules_store_install_if_newer (store,
+                                                 &(RetractRulesPublication) {
+                                                   newer, signature, keys_bytes, keys_signature },
+                                                 candidate, NULL, &result, &error);
   g_assert_null (in_use);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
   g_unlink (path);

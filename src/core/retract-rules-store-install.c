@@ -150,13 +150,10 @@ settle_locked (RetractRulesStore *self)
  * crash at any point leaves active rules that their signature, in place or
  * staged, verifies. */
 static gboolean
-install_locked (RetractRulesStore *self,
-                GBytes            *dataset,
-                GBytes            *signature,
-                GBytes            *keys,
-                GBytes            *keys_signature,
-                const char        *etag,
-                GError           **error)
+install_locked (RetractRulesStore             *self,
+                const RetractRulesPublication *publication,
+                const char                    *etag,
+                GError                       **error)
 {
   g_autoptr(GBytes) current = NULL;
   g_autoptr(GBytes) current_signature = NULL;
@@ -172,7 +169,7 @@ install_locked (RetractRulesStore *self,
       return FALSE;
 
   settle_locked (self);
-  if (!install_key_list_locked (self, keys, keys_signature, error))
+  if (!install_key_list_locked (self, publication->keys, publication->keys_signature, error))
     return FALSE;
 
   current = retract_file_read (self->path, RETRACT_RULESET_MAX_BYTES * 2, NULL);
@@ -188,14 +185,15 @@ install_locked (RetractRulesStore *self,
 
   /* Unsigned rules (retract_rules_store_install()) lose the old signature
    * before they are written, so it never seems to sign them. */
-  if (signature == NULL)
+  if (publication->rules_signature == NULL)
     {
       retract_file_remove_ours (self->directory, SIGNATURE_FILE_NAME, NULL);
       retract_file_remove_ours (self->directory, STAGED_SIGNATURE_FILE_NAME, NULL);
-      if (!replace_or_remove (self, self->path, RULES_FILE_NAME, dataset, error))
+      if (!replace_or_remove (self, self->path, RULES_FILE_NAME, publication->rules, error))
         return FALSE;
     }
-  else if (!replace_signed (self, self->path, dataset, self->signature_path, signature, error))
+  else if (!replace_signed (self, self->path, publication->rules, self->signature_path,
+                            publication->rules_signature, error))
     {
       return FALSE;
     }
@@ -218,6 +216,18 @@ lock_folder (RetractRulesStore  *self,
   return retract_folder_lock (self->directory, error);
 }
 
+/* install_locked() under the folder's lock, whatever version @publication is. */
+static gboolean
+lock_and_install (RetractRulesStore             *self,
+                  const RetractRulesPublication *publication,
+                  const char                    *etag,
+                  GError                       **error)
+{
+  g_autoptr(RetractFolderLock) lock = lock_folder (self, error);
+
+  return lock != NULL && install_locked (self, publication, etag, error);
+}
+
 /**
  * retract_rules_store_install:
  * @dataset: a dataset already validated by the caller
@@ -234,46 +244,36 @@ retract_rules_store_install (RetractRulesStore *self,
                              const char        *etag,
                              GError           **error)
 {
-  g_autoptr(RetractFolderLock) lock = NULL;
+  RetractRulesPublication unsigned_rules = { dataset, NULL, NULL, NULL };
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
 
-  lock = lock_folder (self, error);
-  return lock != NULL && install_locked (self, dataset, NULL, NULL, NULL, etag, error);
+  return lock_and_install (self, &unsigned_rules, etag, error);
 }
 
 /**
  * retract_rules_store_install_signed:
- * @dataset: rules already verified by the caller
- * @signature: their rules.json.minisig
- * @keys: (nullable): the key list they were verified with, when published
- *   with them; stored only when newer than the stored one
- * @keys_signature: (nullable): its keys.json.minisig
- * @etag: (nullable): the server's ETag for @dataset
+ * @publication: rules already verified by the caller, with their signature;
+ *   the key list they were verified with, when published with them, is
+ *   stored only when newer than the stored one
+ * @etag: (nullable): the server's ETag for the rules
  *
  * Like retract_rules_store_install(), for a signed set: the rules, their
  * signature and the key list together, under the folder's lock, with the
  * rules in use kept as the previous set.
  */
 gboolean
-retract_rules_store_install_signed (RetractRulesStore *self,
-                                    GBytes            *dataset,
-                                    GBytes            *signature,
-                                    GBytes            *keys,
-                                    GBytes            *keys_signature,
-                                    const char        *etag,
-                                    GError           **error)
+retract_rules_store_install_signed (RetractRulesStore             *self,
+                                    const RetractRulesPublication *publication,
+                                    const char                    *etag,
+                                    GError                       **error)
 {
-  g_autoptr(RetractFolderLock) lock = NULL;
-
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), FALSE);
-  g_return_val_if_fail (dataset != NULL, FALSE);
-  g_return_val_if_fail (signature != NULL, FALSE);
+  g_return_val_if_fail (publication != NULL && publication->rules != NULL, FALSE);
+  g_return_val_if_fail (publication->rules_signature != NULL, FALSE);
 
-  lock = lock_folder (self, error);
-  return lock != NULL &&
-         install_locked (self, dataset, signature, keys, keys_signature, etag, error);
+  return lock_and_install (self, publication, etag, error);
 }
 
 static GBytes *
@@ -289,11 +289,10 @@ bytes_of (RetractRuleset *rules)
 
 /**
  * retract_rules_store_install_if_newer:
- * @dataset: rules already verified by the caller (retract_rules_store_verify())
- * @signature: their rules.json.minisig
- * @keys: (nullable): the key list published with them
- * @keys_signature: (nullable): its signature
- * @candidate: the rules @dataset holds
+ * @publication: rules already verified by the caller
+ *   (retract_rules_store_verify()), with their signature and the key list
+ *   published with them, if any
+ * @candidate: the rules of @publication
  * @etag: (nullable): the server's ETag for it
  * @result: (out): what happened
  *
@@ -306,15 +305,12 @@ bytes_of (RetractRuleset *rules)
  *   with @error set when the folder or a file could not be read or written
  */
 RetractRuleset *
-retract_rules_store_install_if_newer (RetractRulesStore         *self,
-                                      GBytes                    *dataset,
-                                      GBytes                    *signature,
-                                      GBytes                    *keys,
-                                      GBytes                    *keys_signature,
-                                      RetractRuleset            *candidate,
-                                      const char                *etag,
-                                      RetractRulesInstallResult *result,
-                                      GError                   **error)
+retract_rules_store_install_if_newer (RetractRulesStore             *self,
+                                      const RetractRulesPublication *publication,
+                                      RetractRuleset                *candidate,
+                                      const char                    *etag,
+                                      RetractRulesInstallResult     *result,
+                                      GError                       **error)
 {
   g_autoptr(RetractFolderLock) lock = NULL;
   g_autoptr(RetractRuleset) bundled = NULL;
@@ -323,8 +319,8 @@ retract_rules_store_install_if_newer (RetractRulesStore         *self,
   int order;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
-  g_return_val_if_fail (dataset != NULL, NULL);
-  g_return_val_if_fail (signature != NULL, NULL);
+  g_return_val_if_fail (publication != NULL && publication->rules != NULL, NULL);
+  g_return_val_if_fail (publication->rules_signature != NULL, NULL);
   g_return_val_if_fail (RETRACT_IS_RULESET (candidate), NULL);
   g_return_val_if_fail (result != NULL, NULL);
 
@@ -350,16 +346,16 @@ retract_rules_store_install_if_newer (RetractRulesStore         *self,
     {
       g_autoptr(GBytes) current = bytes_of (in_use);
 
-      *result = current != NULL && g_bytes_equal (current, dataset)
+      *result = current != NULL && g_bytes_equal (current, publication->rules)
                 ? RETRACT_RULES_INSTALL_SAME : RETRACT_RULES_INSTALL_CONFLICT;
       return g_steal_pointer (&in_use);
     }
 
-  if (!install_locked (self, dataset, signature, keys, keys_signature, etag, error))
+  if (!install_locked (self, publication, etag, error))
     return NULL;
 
   g_clear_object (&in_use);
-  in_use = retract_ruleset_new_downloaded_bytes (dataset, self->path, error);
+  in_use = retract_ruleset_new_downloaded_bytes (publication->rules, self->path, error);
   if (in_use == NULL)
     return NULL;
 

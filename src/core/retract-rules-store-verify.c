@@ -261,13 +261,12 @@ refuse (RetractUpdateProblem *problem,
 
 /**
  * retract_rules_store_verify:
- * @rules: rules.json as published
- * @rules_signature: (nullable): rules.json.minisig
- * @keys: (nullable): keys.json published with it; %NULL to use the stored list
- * @keys_signature: (nullable): keys.json.minisig
+ * @publication: rules.json as published, with rules.json.minisig (which may
+ *   be missing, and is then refused) and keys.json with keys.json.minisig
+ *   (without them, the stored list is used)
  * @now: the moment of the whole check, fixed once by the caller
  * @key_list: (out) (transfer full) (optional): the key list the rules were
- *   verified with: @keys when given, else the stored one
+ *   verified with: the published one when given, else the stored one
  * @problem: (out): the kind of refusal
  *
  * Checks a publication in the signed-rules order: the signatures parsed
@@ -282,15 +281,12 @@ refuse (RetractUpdateProblem *problem,
  * Returns: (transfer full) (nullable): the verified rules
  */
 RetractRuleset *
-retract_rules_store_verify (RetractRulesStore    *self,
-                            GBytes               *rules,
-                            GBytes               *rules_signature,
-                            GBytes               *keys,
-                            GBytes               *keys_signature,
-                            GDateTime            *now,
-                            RetractKeyList      **key_list,
-                            RetractUpdateProblem *problem,
-                            GError              **error)
+retract_rules_store_verify (RetractRulesStore             *self,
+                            const RetractRulesPublication *publication,
+                            GDateTime                     *now,
+                            RetractKeyList               **key_list,
+                            RetractUpdateProblem          *problem,
+                            GError                       **error)
 {
   g_autoptr(RetractMinisignSignature) signature = NULL;
   g_autoptr(RetractKeyList) stored = NULL;
@@ -302,12 +298,12 @@ retract_rules_store_verify (RetractRulesStore    *self,
   gsize size;
 
   g_return_val_if_fail (RETRACT_IS_RULES_STORE (self), NULL);
-  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (publication != NULL && publication->rules != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (problem != NULL, NULL);
 
   *problem = RETRACT_UPDATE_PROBLEM_NONE;
-  data = g_bytes_get_data (rules, &size);
+  data = g_bytes_get_data (publication->rules, &size);
   if (size > RETRACT_RULESET_MAX_BYTES)
     {
       g_autofree char *limit = g_format_size (RETRACT_RULESET_MAX_BYTES);
@@ -317,7 +313,7 @@ retract_rules_store_verify (RetractRulesStore    *self,
       return NULL;
     }
 
-  if (rules_signature == NULL)
+  if (publication->rules_signature == NULL)
     {
       refuse (problem, RETRACT_UPDATE_PROBLEM_UNSIGNED, error,
               _("The rules are not signed: rules.json.minisig is missing"));
@@ -325,8 +321,8 @@ retract_rules_store_verify (RetractRulesStore    *self,
     }
 
   /* 3. The signatures, strictly, before anything is trusted or parsed. */
-  signature = retract_minisign_signature_new_from_bytes (rules_signature, "rules.json.minisig",
-                                                         &local_error);
+  signature = retract_minisign_signature_new_from_bytes (publication->rules_signature,
+                                                         "rules.json.minisig", &local_error);
   if (signature == NULL)
     {
       *problem = RETRACT_UPDATE_PROBLEM_BAD_SIGNATURE;
@@ -336,16 +332,16 @@ retract_rules_store_verify (RetractRulesStore    *self,
 
   /* 4. The published key list, never worked around when broken. */
   stored = retract_rules_store_load_key_list (self, NULL);
-  if (keys != NULL || keys_signature != NULL)
+  if (publication->keys != NULL || publication->keys_signature != NULL)
     {
-      if (keys == NULL || keys_signature == NULL)
+      if (publication->keys == NULL || publication->keys_signature == NULL)
         {
           refuse (problem, RETRACT_UPDATE_PROBLEM_BAD_KEY_LIST, error,
                   _("keys.json and keys.json.minisig are published together; one is missing"));
           return NULL;
         }
-      list = retract_key_list_new_verified (keys, keys_signature, retract_trust_get_roots (),
-                                            now,
+      list = retract_key_list_new_verified (publication->keys, publication->keys_signature,
+                                            retract_trust_get_roots (), now,
                                             stored != NULL
                                             ? retract_key_list_get_version (stored) : 0,
                                             &local_error);
@@ -391,7 +387,7 @@ retract_rules_store_verify (RetractRulesStore    *self,
     }
 
   /* 6. Only now the rules themselves. */
-  candidate = retract_ruleset_new_from_bytes (rules, "rules.json", &local_error);
+  candidate = retract_ruleset_new_from_bytes (publication->rules, "rules.json", &local_error);
   if (candidate == NULL)
     {
       *problem = RETRACT_UPDATE_PROBLEM_INVALID_RULES;

@@ -26,6 +26,9 @@ _retract_updater_install_publication (RetractUpdater  *self,
                                       gboolean        *installed_new,
                                       GError         **error)
 {
+  const RetractRulesPublication publication = {
+    parts[PART_RULES], parts[PART_RULES_SIGNATURE], parts[PART_KEYS], parts[PART_KEYS_SIGNATURE],
+  };
   g_autoptr(RetractRuleset) candidate = NULL;
   g_autoptr(RetractRuleset) installed = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -33,9 +36,7 @@ _retract_updater_install_publication (RetractUpdater  *self,
   RetractRulesInstallResult result;
 
   *installed_new = FALSE;
-  candidate = retract_rules_store_verify (self->store, parts[PART_RULES],
-                                          parts[PART_RULES_SIGNATURE], parts[PART_KEYS],
-                                          parts[PART_KEYS_SIGNATURE], now, NULL, &problem,
+  candidate = retract_rules_store_verify (self->store, &publication, now, NULL, &problem,
                                           &local_error);
   if (candidate == NULL)
     {
@@ -56,10 +57,8 @@ _retract_updater_install_publication (RetractUpdater  *self,
   /* The comparison is made under the data folder's lock, against what is
    * installed at that moment: other processes may have installed newer
    * rules since this one started. */
-  installed = retract_rules_store_install_if_newer (self->store, parts[PART_RULES],
-                                                    parts[PART_RULES_SIGNATURE],
-                                                    parts[PART_KEYS], parts[PART_KEYS_SIGNATURE],
-                                                    candidate, etag, &result, &local_error);
+  installed = retract_rules_store_install_if_newer (self->store, &publication, candidate, etag,
+                                                    &result, &local_error);
   if (installed == NULL)
     {
       /* The disk's fault (full, read-only, not ours), never the rules'. */
