@@ -2937,30 +2937,6 @@ test_home_file_choosers (void)
   harness_clear (&harness);
 }
 
-/* The first visible button under @root that says @label (its tooltip). */
-static GtkWidget *
-find_button_saying (GtkWidget  *root,
-                    const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_widget_get_tooltip_text (child), label) == 0)
-        return child;
-      found = find_button_saying (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Attach a file…: the chooser opens on the material's row, a cancelled one
  * attaches nothing, and the file chosen is attached to that material (the
  * window's and the review page's choosers share this one path). */
@@ -2989,7 +2965,7 @@ test_materials_attach_chooser (void)
   assert_step (&harness, "materials");
   page = harness_page (&harness, "materials");
 
-  button = find_button_saying (GTK_WIDGET (page), "Attach a file");
+  button = harness_find_button_by_tooltip (GTK_WIDGET (page), "Attach a file");
   g_assert_nonnull (button);
   /* The row, and the button, are built again once the file is attached. */
   id = g_strdup (g_object_get_data (G_OBJECT (button), "retract-id"));
@@ -3018,7 +2994,7 @@ test_materials_attach_chooser (void)
   g_assert_null (harness_find_file_chooser ());
   g_assert_cmpstr (retract_case_get_material_attachment (retract_window_get_case (harness.window),
                                                          id), ==, path);
-  g_assert_nonnull (find_button_saying (GTK_WIDGET (page), "Remove the attached file"));
+  g_assert_nonnull (harness_find_button_by_tooltip (GTK_WIDGET (page), "Remove the attached file"));
 
   harness_clear (&harness);
 }

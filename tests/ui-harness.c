@@ -189,6 +189,49 @@ harness_fill_details (Harness *harness)
   harness_settle ();
 }
 
+/* The first descendant of @root (a shown one, when @shown_only) that
+ * @matches: the one walk the finders below share. */
+static GtkWidget *
+find_first (GtkWidget  *root,
+            gboolean    shown_only,
+            gboolean  (*matches) (GtkWidget     *widget,
+                                  gconstpointer  data),
+            gconstpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (shown_only && !gtk_widget_get_visible (child))
+        continue;
+      if (matches (child, data))
+        return child;
+      found = find_first (child, shown_only, matches, data);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *css_class;
+} TypeAndClass;
+
+static gboolean
+has_type_and_class (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndClass *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->css_class == NULL || gtk_widget_has_css_class (widget, wanted->css_class));
+}
+
 /**
  * harness_find:
  * @css_class: (nullable): also require this style class
@@ -200,23 +243,23 @@ harness_find (GtkWidget  *root,
               GType       type,
               const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  TypeAndClass wanted = { type, css_class };
 
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-      found = harness_find (child, type, css_class);
-      if (found != NULL)
-        return found;
-    }
+  return find_first (root, TRUE, has_type_and_class, &wanted);
+}
 
-  return NULL;
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+GtkWidget *
+harness_find_button_by_tooltip (GtkWidget  *root,
+                                const char *tooltip)
+{
+  return find_first (root, TRUE, has_tooltip, tooltip);
 }
 
 GtkWindow *
@@ -235,24 +278,19 @@ harness_find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
 GtkWidget *
 harness_find_action (GtkWidget  *root,
                      const char *action)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      found = harness_find_action (child, action);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, FALSE, has_action, action);
 }
 
 gboolean

@@ -40,6 +40,10 @@ GtkWindow    *harness_find_toplevel (GType        type);
 /* The first control under @root, shown or not, whose action is @action. */
 GtkWidget    *harness_find_action   (GtkWidget   *root,
                                      const char  *action);
+/* The first shown button under @root whose tooltip is @tooltip (an icon
+ * button of retract_icon_button_new(), which says what it does there). */
+GtkWidget    *harness_find_button_by_tooltip (GtkWidget  *root,
+                                              const char *tooltip);
 gboolean      harness_save_png      (GtkWidget   *widget,
                                      const char  *path);
 void          harness_wait_listed   (Harness     *harness);
