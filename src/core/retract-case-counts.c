@@ -70,7 +70,8 @@ is_request (RetractRuleset         *rules,
 }
 
 static gboolean
-is_appeal (const RetractCaseEvent *event)
+is_appeal (RetractRuleset         *rules,
+           const RetractCaseEvent *event)
 {
   return event->kind == RETRACT_EVENT_SUBMITTED &&
          g_strcmp0 (event->channel, RETRACT_CHANNEL_APPEAL_MESSAGE) == 0;
@@ -97,6 +98,32 @@ start_of_month (GDateTime *time)
   return g_date_time_add_days (day, 1 - g_date_time_get_day_of_month (day));
 }
 
+/* How many events of @kase from @since up to @now pass @test. The events
+ * are in time order, and those after @now have not happened yet. */
+static int
+count_events (RetractRuleset *rules,
+              RetractCase    *kase,
+              GDateTime      *since,
+              GDateTime      *now,
+              gboolean      (*test) (RetractRuleset         *rules,
+                                     const RetractCaseEvent *event))
+{
+  GPtrArray *events = retract_case_get_events (kase);
+  int n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+
+      if (g_date_time_compare (event->at, now) > 0)
+        break;
+      if (g_date_time_compare (event->at, since) >= 0 && test (rules, event))
+        n++;
+    }
+
+  return n;
+}
+
 /**
  * retract_case_counts_has_request_in_month:
  *
@@ -108,42 +135,9 @@ retract_case_counts_has_request_in_month (RetractRuleset *rules,
                                           RetractCase    *kase,
                                           GDateTime      *now)
 {
-  GPtrArray *events = retract_case_get_events (kase);
   g_autoptr(GDateTime) month_start = start_of_month (now);
 
-  /* In time order: up to @now, since later events have not happened yet. */
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (events, i);
-
-      if (g_date_time_compare (event->at, now) > 0)
-        break;
-      if (g_date_time_compare (event->at, month_start) >= 0 && is_request (rules, event))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static int
-count_appeals_on_day (RetractCase *kase,
-                      GDateTime   *now)
-{
-  GPtrArray *events = retract_case_get_events (kase);
-  g_autoptr(GDateTime) day_start = start_of_day (now);
-  int n = 0;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RetractCaseEvent *event = g_ptr_array_index (events, i);
-
-      if (g_date_time_compare (event->at, now) > 0)
-        break;
-      if (g_date_time_compare (event->at, day_start) >= 0 && is_appeal (event))
-        n++;
-    }
-
-  return n;
+  return count_events (rules, kase, month_start, now, is_request) > 0;
 }
 
 /* The requests the user made outside Retract, as the case recorded them:
@@ -184,15 +178,12 @@ appeal_limit (RetractRuleset *rules,
 GDateTime *
 retract_time_next_midnight (GDateTime *time)
 {
-  GDate date;
+  g_autoptr(GDateTime) day = NULL;
 
   g_return_val_if_fail (time != NULL, NULL);
 
-  retract_time_get_date (time, &date);
-  g_date_add_days (&date, 1);
-  return g_date_time_new (retract_time_zone (),
-                          g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date), 0, 0, 0);
+  day = start_of_day (time);
+  return g_date_time_add_days (day, 1);
 }
 
 /**
@@ -263,6 +254,7 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
                                   RetractCaseCounts *counts)
 {
   g_autofree gboolean *requested = NULL;
+  g_autoptr(GDateTime) day_start = NULL;
   int requests = 0, appeals = 0;
 
   g_return_if_fail (RETRACT_IS_RULESET (rules));
@@ -271,13 +263,14 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
   g_return_if_fail (counts != NULL || group->len == 0);
 
   requested = g_new0 (gboolean, group->len);
+  day_start = start_of_day (now);
   for (guint i = 0; i < group->len; i++)
     {
       RetractCase *kase = g_ptr_array_index (group, i);
 
       requested[i] = retract_case_counts_has_request_in_month (rules, kase, now);
       requests += requested[i] ? 1 : 0;
-      counts[i].appeals_today = count_appeals_on_day (kase, now);
+      counts[i].appeals_today = count_events (rules, kase, day_start, now, is_appeal);
       appeals = MIN (appeals, G_MAXINT - counts[i].appeals_today) + counts[i].appeals_today;
     }
 
