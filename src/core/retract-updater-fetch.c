@@ -317,18 +317,49 @@ finish_part (GTask *task)
   go_on_after (task, part);
 }
 
+/* Whether @size bytes are more than the part being fetched may have: then
+ * nothing more is read and @task returns why. One cap, checked on the size
+ * a response announces and again while streaming. */
+static gboolean
+refuse_if_too_large (GTask   *task,
+                     guint64  size)
+{
+  RetractUpdater *self = g_task_get_source_object (task);
+  Download *download = g_task_get_task_data (task);
+  gsize max_bytes = _retract_updater_part_max_bytes (self, download->part);
+
+  if (size <= max_bytes)
+    return FALSE;
+
+  g_cancellable_cancel (download->cancellable);
+  return_too_large (task, download->part, max_bytes);
+  return TRUE;
+}
+
+static void on_read (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data);
+
+/* The next chunk of the body, for @task (transfer full). */
+static void
+read_next_chunk (GTask *task)
+{
+  Download *download = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (download->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   download->cancellable, on_read, task);
+}
+
 static void
 on_read (GObject      *source,
          GAsyncResult *result,
          gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  RetractUpdater *self = g_task_get_source_object (task);
   Download *download = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result,
                                                               &error);
-  gsize max_bytes;
 
   if (chunk == NULL)
     {
@@ -343,18 +374,12 @@ on_read (GObject      *source,
     }
 
   /* The cap holds while streaming too, for bodies without Content-Length. */
-  max_bytes = _retract_updater_part_max_bytes (self, download->part);
-  if (download->body->len + g_bytes_get_size (chunk) > max_bytes)
-    {
-      g_cancellable_cancel (download->cancellable);
-      return_too_large (task, download->part, max_bytes);
-      return;
-    }
+  if (refuse_if_too_large (task, (guint64) download->body->len + g_bytes_get_size (chunk)))
+    return;
 
   g_byte_array_append (download->body, g_bytes_get_data (chunk, NULL),
                        (guint) g_bytes_get_size (chunk));
-  g_input_stream_read_bytes_async (download->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   download->cancellable, on_read, g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task));
 }
 
 static gboolean
@@ -418,7 +443,6 @@ on_sent (GObject      *source,
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
   SoupStatus status;
-  gsize max_bytes;
 
   download->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (download->stream == NULL)
@@ -468,17 +492,12 @@ on_sent (GObject      *source,
     }
 
   /* Refuse an oversized body before reading it, when its size is announced. */
-  max_bytes = _retract_updater_part_max_bytes (self, download->part);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) soup_message_headers_get_content_length (headers) > max_bytes)
-    {
-      return_too_large (task, download->part, max_bytes);
-      return;
-    }
+      refuse_if_too_large (task, (guint64) soup_message_headers_get_content_length (headers)))
+    return;
 
   download->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (download->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   download->cancellable, on_read, g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task));
 }
 
 static void
