@@ -138,34 +138,6 @@ event_error_key (const GError *error)
     }
 }
 
-static gboolean
-read_time (RetractJsonDocument *doc,
-           JsonObject          *object,
-           const char          *path,
-           const char          *key,
-           RetractJsonFlags     flags,
-           GDateTime          **value,
-           GError             **error)
-{
-  g_autoptr(GError) time_error = NULL;
-  const char *text = NULL;
-
-  if (!retract_json_document_read_string (doc, object, path, key, flags, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  *value = retract_time_parse (text, &time_error);
-  if (*value == NULL)
-    {
-      retract_json_document_set_member_error (doc, error, RETRACT_DATA_ERROR_BAD_VALUE, path, key,
-                                              "%s", time_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* One event of the timeline, held to the rule for a logged event except
  * "not in the future": it may have been logged by a clock that was ahead. */
 static RetractCaseEvent *
@@ -193,7 +165,8 @@ load_event (RetractJsonDocument *doc,
       !retract_json_document_check_keys (doc, object, path, keys, error) ||
       !retract_json_document_read_string (doc, object, path, "kind", RETRACT_JSON_REQUIRED,
                                           &kind_id, error) ||
-      !read_time (doc, object, path, "at", RETRACT_JSON_REQUIRED, &at, error) ||
+      !retract_json_document_read_time (doc, object, path, "at", RETRACT_JSON_REQUIRED, &at,
+                                        error) ||
       !retract_json_document_read_string (doc, object, path, "channel", text_flags, &channel,
                                           error) ||
       !retract_json_document_read_string (doc, object, path, "reference", text_flags,
@@ -270,8 +243,10 @@ load_history (RetractJsonDocument *doc,
 
   if (!retract_json_document_read_string (doc, root, "$", "account", RETRACT_JSON_REQUIRED,
                                           &account, error) ||
-      !read_time (doc, root, "$", "created_at", RETRACT_JSON_REQUIRED, &created_at, error) ||
-      !read_time (doc, root, "$", "updated_at", RETRACT_JSON_REQUIRED, &updated_at, error) ||
+      !retract_json_document_read_time (doc, root, "$", "created_at", RETRACT_JSON_REQUIRED,
+                                        &created_at, error) ||
+      !retract_json_document_read_time (doc, root, "$", "updated_at", RETRACT_JSON_REQUIRED,
+                                        &updated_at, error) ||
       !retract_json_document_read_int (doc, root, "$", "revision", RETRACT_JSON_REQUIRED,
                                        0, G_MAXINT64 - 1, &revision, error) ||
       !retract_json_document_read_array (doc, root, "$", "events", RETRACT_JSON_REQUIRED,

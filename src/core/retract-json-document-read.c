@@ -319,6 +319,51 @@ retract_json_document_read_object (RetractJsonDocument *self,
 }
 
 /**
+ * retract_json_document_read_time:
+ * @value: (out) (transfer full): the time
+ *
+ * A string member that is a time: ISO 8601 with an offset, or with
+ * %RETRACT_JSON_EXACT_TIME only as retract_json_document_parse_instant()
+ * reads one.
+ */
+gboolean
+retract_json_document_read_time (RetractJsonDocument *self,
+                                 JsonObject          *object,
+                                 const char          *path,
+                                 const char          *key,
+                                 RetractJsonFlags     flags,
+                                 GDateTime          **value,
+                                 GError             **error)
+{
+  g_autoptr(GError) time_error = NULL;
+  g_autofree char *member_path = NULL;
+  const char *text = NULL;
+  GDateTime *time;
+
+  if (!retract_json_document_read_string (self, object, path, key, flags, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (flags & RETRACT_JSON_EXACT_TIME)
+    {
+      member_path = retract_json_path_member (path, key);
+      time = retract_json_document_parse_instant (self, member_path, text, error);
+    }
+  else if ((time = retract_time_parse (text, &time_error)) == NULL)
+    {
+      retract_json_document_set_member_error (self, error, RETRACT_DATA_ERROR_BAD_VALUE, path,
+                                              key, "%s", time_error->message);
+    }
+
+  if (time == NULL)
+    return FALSE;
+
+  *value = time;
+  return TRUE;
+}
+
+/**
  * retract_json_document_parse_instant:
  * @path: where @text is, for the message
  * @text: the member's string

@@ -13,20 +13,23 @@ G_DECLARE_FINAL_TYPE (RetractJsonDocument, retract_json_document, RETRACT, JSON_
 
 /* How a member is read: absent members are an error unless OPTIONAL;
  * an explicit null is accepted only with NULLABLE (and reads as absent).
- * NONEMPTY refuses "" and [].
+ * NONEMPTY refuses "" and []. EXACT_TIME, for a time: only as Retract
+ * writes one (retract_json_document_parse_instant()), for signed files.
  *
  * One rule for every retract_json_document_read_*() function: *value is
  * written only when the member is present, non-null and valid. When an
  * OPTIONAL member is absent or a NULLABLE member is null, the reader returns
  * TRUE and leaves *value untouched, so the caller sets the default (NULL, 0,
  * FALSE, …) before the call. On error (FALSE, @error set) *value is also left
- * untouched. Strings, arrays and objects read are owned by the document. */
+ * untouched. Strings, arrays and objects read are owned by the document;
+ * a time read is the caller's. */
 typedef enum
 {
   RETRACT_JSON_REQUIRED = 0,
   RETRACT_JSON_OPTIONAL = 1 << 0,
   RETRACT_JSON_NULLABLE = 1 << 1,
   RETRACT_JSON_NONEMPTY = 1 << 2,
+  RETRACT_JSON_EXACT_TIME = 1 << 3,
 } RetractJsonFlags;
 
 typedef struct
@@ -104,6 +107,13 @@ gboolean             retract_json_document_read_object    (RetractJsonDocument  
                                                            const char              *key,
                                                            RetractJsonFlags         flags,
                                                            JsonObject             **value,
+                                                           GError                 **error);
+gboolean             retract_json_document_read_time      (RetractJsonDocument     *self,
+                                                           JsonObject              *object,
+                                                           const char              *path,
+                                                           const char              *key,
+                                                           RetractJsonFlags         flags,
+                                                           GDateTime              **value,
                                                            GError                 **error);
 GDateTime           *retract_json_document_parse_instant  (RetractJsonDocument     *self,
                                                            const char              *path,

@@ -104,26 +104,6 @@ find_key (GPtrArray  *keys,
   return NULL;
 }
 
-/* A time written exactly as Retract writes one (see
- * retract_json_document_parse_instant()). */
-static gboolean
-read_time (RetractJsonDocument *doc,
-           JsonObject          *object,
-           const char          *key,
-           GDateTime          **value,
-           GError             **error)
-{
-  g_autofree char *path = retract_json_path_member ("$", key);
-  const char *text = NULL;
-
-  if (!retract_json_document_read_string (doc, object, "$", key, RETRACT_JSON_REQUIRED, &text,
-                                          error))
-    return FALSE;
-
-  *value = retract_json_document_parse_instant (doc, path, text, error);
-  return *value != NULL;
-}
-
 static gboolean
 read_key_id (RetractJsonDocument *doc,
              JsonNode            *node,
@@ -274,8 +254,10 @@ load_key_list (RetractKeyList      *self,
   if (!retract_json_document_check_keys (doc, root, "$", allowed, error) ||
       !retract_json_document_read_int (doc, root, "$", "version", RETRACT_JSON_REQUIRED,
                                        1, G_MAXINT32, &self->version, error) ||
-      !read_time (doc, root, "issued", &self->issued, error) ||
-      !read_time (doc, root, "expires", &self->expires, error) ||
+      !retract_json_document_read_time (doc, root, "$", "issued", RETRACT_JSON_EXACT_TIME,
+                                        &self->issued, error) ||
+      !retract_json_document_read_time (doc, root, "$", "expires", RETRACT_JSON_EXACT_TIME,
+                                        &self->expires, error) ||
       !retract_json_document_read_array (doc, root, "$", "keys", RETRACT_JSON_REQUIRED, &keys,
                                          error) ||
       !retract_json_document_read_array (doc, root, "$", "revoked", RETRACT_JSON_REQUIRED,
