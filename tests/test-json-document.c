@@ -1375,6 +1375,101 @@ test_set_error (void)
   g_assert_finalize_object (doc);
 }
 
+static const char time_text[] =
+  "{\n"                                              /* 1 */
+  "  \"iso\": \"2026-12-01T08:30:00.5+08:00\",\n"       /* 2 */
+  "  \"exact\": \"2026-12-01T00:00:00+08:00\",\n"       /* 3 */
+  "  \"short\": \"2026-12-01T00:00+08:00\",\n"          /* 4 */
+  "  \"bad\": \"tomorrow\",\n"                         /* 5 */
+  "  \"n\": null\n"                                     /* 6 */
+  "}";
+
+static void
+test_read_time (void)
+{
+  g_autoptr(GError) error = NULL;
+  RetractJsonDocument *doc = load_ok (time_text);
+  JsonObject *root = json_node_get_object (retract_json_document_get_root (doc));
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 ("2026-12-01T00:00:00+08:00",
+                                                                 NULL);
+  GDateTime *value = NULL;
+
+  g_assert_true (retract_json_document_read_time (doc, root, "$", "iso", RETRACT_JSON_REQUIRED,
+                                                  &value, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  g_clear_pointer (&value, g_date_time_unref);
+
+  g_assert_true (retract_json_document_read_time (doc, root, "$", "exact",
+                                                  RETRACT_JSON_EXACT_TIME, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (value, expected));
+  g_clear_pointer (&value, g_date_time_unref);
+
+  /* Signed files: only as Retract writes a time, the error at the member. */
+  g_assert_false (retract_json_document_read_time (doc, root, "$", "short",
+                                                   RETRACT_JSON_EXACT_TIME, &value, &error));
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
+                NAME ":4:3: $.short: must be a date and time written like "
+                "2026-12-01T00:00:00+08:00");
+  g_assert_null (value);
+
+  g_assert_false (retract_json_document_read_time (doc, root, "$", "bad", RETRACT_JSON_REQUIRED,
+                                                   &value, &error));
+  g_assert_error (error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, NAME ":5:3: $.bad: "));
+  g_clear_error (&error);
+  g_assert_null (value);
+
+  /* The one rule for absence and null: TRUE, and the default stays. */
+  g_assert_true (retract_json_document_read_time (doc, root, "$", "zz", RETRACT_JSON_OPTIONAL,
+                                                  &value, &error));
+  g_assert_true (retract_json_document_read_time (doc, root, "$", "n", RETRACT_JSON_NULLABLE,
+                                                  &value, &error));
+  g_assert_no_error (error);
+  g_assert_null (value);
+
+  g_assert_false (retract_json_document_read_time (doc, root, "$", "n", RETRACT_JSON_REQUIRED,
+                                                   &value, &error));
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_WRONG_TYPE,
+                NAME ":6:3: $.n: expected a string, found null");
+
+  g_assert_finalize_object (doc);
+}
+
+static void
+test_set_member_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  RetractJsonDocument *doc = load_ok ("{\n  \"a\": {\n    \"x y\": 1,\n    \"b\": 2\n  }\n}");
+
+  /* The member is named as a path names it, and located at its key. */
+  retract_json_document_set_member_error (doc, &error, RETRACT_DATA_ERROR_BAD_VALUE, "$.a", "b",
+                                          "%d is wrong", 2);
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
+                NAME ":4:5: $.a.b: 2 is wrong");
+
+  retract_json_document_set_member_error (doc, &error, RETRACT_DATA_ERROR_BAD_VALUE, "$.a", "x y",
+                                          "odd");
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_BAD_VALUE,
+                NAME ":3:5: $.a[\"x y\"]: odd");
+
+  /* A member that is not there is placed at its object. */
+  retract_json_document_set_member_error (doc, &error, RETRACT_DATA_ERROR_MISSING, "$.a", "c",
+                                          "gone");
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_MISSING, NAME ":2:3: $.a.c: gone");
+
+  /* Without a member it is the object's own error. */
+  retract_json_document_set_member_error (doc, &error, RETRACT_DATA_ERROR_MISSING, "$.a", NULL,
+                                          "empty");
+  assert_error (&error, RETRACT_DATA_ERROR, RETRACT_DATA_ERROR_MISSING, NAME ":2:3: $.a: empty");
+
+  retract_json_document_set_member_error (doc, NULL, RETRACT_DATA_ERROR_MISSING, "$", "a",
+                                          "ignored");
+
+  g_assert_finalize_object (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1420,6 +1515,8 @@ main (int   argc,
   g_test_add_func ("/retract/json-document/read/expect-object", test_expect_object);
   g_test_add_func ("/retract/json-document/read/check-keys", test_check_keys);
   g_test_add_func ("/retract/json-document/read/set-error", test_set_error);
+  g_test_add_func ("/retract/json-document/read/set-member-error", test_set_member_error);
+  g_test_add_func ("/retract/json-document/read/time", test_read_time);
 
   return g_test_run ();
 }
