@@ -9,6 +9,7 @@
 
 #include "retract-case-overview.h"
 #include "retract-log-dialog.h"
+#include "retract-text.h"
 #include "retract-time.h"
 #include "ui-harness.h"
 
@@ -175,6 +176,61 @@ test_log_dialog_first_focus (void)
   harness_clear (&harness);
 }
 
+/* Log Action… offers the next step's channel first: after the
+ * self-service page refused, the step is the web ticket, and that is what
+ * the channel list shows when the dialog opens (it showed the platform's
+ * first channel, self-service, whatever the step). */
+static void
+test_log_dialog_step_channel (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GDateTime) filed = retract_time_parse ("2026-11-24T11:30:00+08:00", NULL);
+  g_autoptr(GDateTime) sent = retract_time_parse ("2026-11-24T11:40:00+08:00", NULL);
+  g_autoptr(GDateTime) replied = retract_time_parse ("2026-11-24T11:50:00+08:00", NULL);
+  g_autoptr(GError) error = NULL;
+  RetractCaseEvent *event;
+  GtkWidget *overview;
+  RetractLogDialog *dialog;
+  AdwComboRow *channel;
+  GtkStringObject *item;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  retract_case_set_platform (kase, "wechat");
+  retract_case_set_complaint_type (kase, "friend-report");
+  retract_case_set_filed_at (kase, filed);
+  event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, sent);
+  retract_case_event_set_text (event, &event->channel, "self-service");
+  retract_case_add_event (kase, event);
+  event = retract_case_event_new (RETRACT_EVENT_REPLY, replied);
+  event->outcome = RETRACT_OUTCOME_REFUSED;
+  retract_case_add_event (kase, event);
+  g_assert_true (retract_store_save_case (harness.store, kase, &error));
+  g_assert_no_error (error);
+
+  overview = open_home (&harness);
+  retract_window_open_case (harness.window, retract_case_get_id (kase));
+  harness_settle ();
+
+  gtk_widget_activate_action (overview, "overview.log", NULL);
+  harness_settle ();
+  dialog = RETRACT_LOG_DIALOG (harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
+  retract_log_dialog_set_kind (dialog, RETRACT_EVENT_SUBMITTED);
+  harness_settle ();
+  channel = ADW_COMBO_ROW (retract_log_dialog_get_field (dialog, RETRACT_EVENT_ERROR_CHANNEL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (channel)));
+  item = adw_combo_row_get_selected_item (channel);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==,
+                   retract_text_get (&retract_ruleset_lookup_channel (harness.rules,
+                                                                      "web-ticket")->name,
+                                     retract_language_default ()));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/retract/overview-keyboard/activated-case-starts-at-top",
                    test_activated_case_starts_at_top);
   g_test_add_func ("/retract/overview-keyboard/log-dialog-first-focus", test_log_dialog_first_focus);
+  g_test_add_func ("/retract/overview-keyboard/log-dialog-step-channel", test_log_dialog_step_channel);
 
   return g_test_run ();
 }

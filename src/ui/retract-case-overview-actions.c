@@ -168,9 +168,16 @@ overview_log (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RetractCaseOverview *self = RETRACT_CASE_OVERVIEW (widget);
+  RetractLogDialog *dialog;
 
-  if (self->kase != NULL)
-    gtk_window_present (GTK_WINDOW (open_log_dialog (self)));
+  if (self->kase == NULL)
+    return;
+
+  dialog = open_log_dialog (self);
+  /* What is logged is most often the step just taken: its channel first. */
+  if (self->has_step)
+    retract_log_dialog_set_channel (dialog, self->step.channel);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Mark Resolved, Abandon and Reopen are events at now: each undoes the other. */

@@ -268,6 +268,24 @@ retract_log_dialog_new (GtkWindow      *parent,
 }
 
 /**
+ * retract_log_dialog_set_channel:
+ * @channel: (nullable): a channel id of the dataset
+ *
+ * Chooses @channel in the list of channels, when the case's platform has
+ * it; the list stays as it was otherwise.
+ */
+void
+retract_log_dialog_set_channel (RetractLogDialog *self,
+                                const char       *channel)
+{
+  g_return_if_fail (RETRACT_IS_LOG_DIALOG (self));
+
+  for (guint i = 0; channel != NULL && i < self->channel_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->channel_ids, i), channel))
+      adw_combo_row_set_selected (self->channel_row, i);
+}
+
+/**
  * retract_log_dialog_set_fixed:
  * @channel: (nullable): the channel of a submission
  * @title: what is being recorded, e.g. "I submitted the ticket"
@@ -286,9 +304,7 @@ retract_log_dialog_set_fixed (RetractLogDialog *self,
 
   self->fixed = TRUE;
   adw_combo_row_set_selected (self->kind_row, kind);
-  for (guint i = 0; channel != NULL && i < self->channel_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->channel_ids, i), channel))
-      adw_combo_row_set_selected (self->channel_row, i);
+  retract_log_dialog_set_channel (self, channel);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_label (self->intro_label,
                        _("When was it? Change the time if it was earlier than now."));
