@@ -408,6 +408,13 @@ test_assess_case (gconstpointer data)
   g_assert_cmpstr (materials, ==, expected_materials);
   g_assert_cmpstr (warnings, ==, expected_warnings);
 
+  /* The recommended channel is the first listed; none when none is left. */
+  if (*c->channels == '\0')
+    g_assert_null (retract_assessment_get_recommended_channel (assessment));
+  else
+    g_assert_true (retract_assessment_get_recommended_channel (assessment) ==
+                   g_ptr_array_index (retract_assessment_get_channels (assessment), 0));
+
   g_assert_finalize_object (g_steal_pointer (&assessment));
 }
 

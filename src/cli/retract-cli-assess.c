@@ -60,6 +60,7 @@ print_assessment (RetractAssessment *assessment,
   GDateTime *now = retract_assessment_get_now (assessment);
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   GPtrArray *channels = retract_assessment_get_channels (assessment);
+  const RetractChannel *recommended = retract_assessment_get_recommended_channel (assessment);
   GPtrArray *materials = retract_assessment_get_materials (assessment);
   GPtrArray *advice = retract_assessment_get_advice (assessment);
   g_autofree char *complaint = NULL;
@@ -84,10 +85,10 @@ print_assessment (RetractAssessment *assessment,
   print_deadline (_("Legal procedure must start by:"),
                   retract_assessment_get_legal_deadline (assessment), now);
 
-  if (channels->len > 0)
+  if (recommended != NULL)
     {
       g_print ("\n%s\n", _("Recommended channel:"));
-      print_channel (g_ptr_array_index (channels, 0), language);
+      print_channel (recommended, language);
     }
   if (channels->len > 1)
     {

@@ -345,6 +345,19 @@ retract_assessment_get_channels (RetractAssessment *self)
 }
 
 /**
+ * retract_assessment_get_recommended_channel:
+ *
+ * Returns: (transfer none) (nullable): the channel to use first, the first
+ *   of retract_assessment_get_channels(); %NULL when none is left
+ */
+const RetractChannel *
+retract_assessment_get_recommended_channel (RetractAssessment *self)
+{
+  g_return_val_if_fail (RETRACT_IS_ASSESSMENT (self), NULL);
+  return self->channels->len > 0 ? g_ptr_array_index (self->channels, 0) : NULL;
+}
+
+/**
  * retract_assessment_get_materials:
  *
  * Returns: (transfer none) (element-type RetractMaterial): what to prepare

@@ -47,6 +47,7 @@ RetractDeadlineCount       *retract_assessment_get_window_count      (RetractAss
 RetractDeadlineCount       *retract_assessment_get_legal_count       (RetractAssessment *self);
 GDateTime                  *retract_assessment_get_next_change       (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_channels          (RetractAssessment *self);
+const RetractChannel       *retract_assessment_get_recommended_channel (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_materials         (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_warnings          (RetractAssessment *self);
 GPtrArray                  *retract_assessment_get_advice            (RetractAssessment *self);

@@ -18,11 +18,11 @@
 static const RetractChannel *
 letter_channel (RetractLetter *self)
 {
-  GPtrArray *channels = retract_assessment_get_channels (self->assessment);
+  const RetractChannel *recommended = retract_assessment_get_recommended_channel (self->assessment);
   const RetractPlatform *platform = retract_assessment_get_platform (self->assessment);
 
-  if (channels->len > 0)
-    return g_ptr_array_index (channels, 0);
+  if (recommended != NULL)
+    return recommended;
 
   /* No channel left (e.g. intellectual property): write to the platform itself. */
   return retract_ruleset_lookup_channel (retract_assessment_get_rules (self->assessment),

@@ -102,7 +102,7 @@ build_description (RetractAssessment *assessment,
 {
   const RetractPlatform *platform = retract_assessment_get_platform (assessment);
   const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
-  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  const RetractChannel *channel = retract_assessment_get_recommended_channel (assessment);
   g_autofree char *when = retract_time_format_human (deadline);
   GString *text = g_string_new (NULL);
 
@@ -112,10 +112,8 @@ build_description (RetractAssessment *assessment,
   g_string_append_printf (text, "%s%s%s", phrase_get (&label_deadline, language), when,
                           phrase_get (&beijing_time, language));
 
-  if (channels->len > 0)
+  if (channel != NULL)
     {
-      const RetractChannel *channel = g_ptr_array_index (channels, 0);
-
       g_string_append_printf (text, "\n%s%s", phrase_get (&label_channel, language),
                               retract_text_get (&channel->name, language));
       if (channel->phone != NULL && *channel->phone != '\0')

@@ -299,7 +299,7 @@ show_answer (RetractResultPage *self,
 {
   GPtrArray *channels = retract_assessment_get_channels (assessment);
   GDateTime *now = retract_assessment_get_now (assessment);
-  const RetractChannel *recommended = channels->len > 0 ? g_ptr_array_index (channels, 0) : NULL;
+  const RetractChannel *recommended = retract_assessment_get_recommended_channel (assessment);
 
   if (retract_assessment_get_withdrawable (assessment))
     gtk_label_set_label (self->stage_status, _("You can still withdraw this complaint."));

@@ -83,7 +83,7 @@ build_answer (RetractReviewPage *self,
               RetractAssessment *assessment,
               RetractLanguage    language)
 {
-  GPtrArray *channels = retract_assessment_get_channels (assessment);
+  const RetractChannel *recommended = retract_assessment_get_recommended_channel (assessment);
   GDateTime *closes = retract_assessment_get_window_closes_at (assessment);
 
   add_value (self, self->answer_group, _("Stage"),
@@ -94,10 +94,9 @@ build_answer (RetractReviewPage *self,
 
       add_value (self, self->answer_group, _("The window to withdraw closes"), text);
     }
-  if (channels->len > 0)
+  if (recommended != NULL)
     add_value (self, self->answer_group, _("Recommended channel"),
-               retract_text_get (&((const RetractChannel *) g_ptr_array_index (channels, 0))->name,
-                                 language));
+               retract_text_get (&recommended->name, language));
 }
 
 static void
