@@ -1071,19 +1071,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-
-  /* A data and config folder of this run's own, never the user's. */
-  home = g_dir_make_tmp ("retract-test-ui-documents-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  {
-    g_autofree char *data = g_build_filename (home, "data", NULL);
-    g_autofree char *config = g_build_filename (home, "config", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  }
-
+  harness_use_own_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -3813,24 +3813,6 @@ test_window_select_and_record (void)
   harness_clear (&harness);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Issue 15 §3: each deadline row says how it was counted, in the core's words. */
 static void
 test_deadline_explained (void)
@@ -3898,22 +3880,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  int status;
-
-  /* A data and config folder of this run's own: never the user's saved case
-   * (GTK 4's gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, and that
-   * option would also hide the system's icons and schemas). */
-  home = g_dir_make_tmp ("retract-test-ui-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  {
-    g_autofree char *data = g_build_filename (home, "data", NULL);
-    g_autofree char *config = g_build_filename (home, "config", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  }
-
+  harness_use_own_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -3973,7 +3940,5 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-file-choosers", test_home_file_choosers);
   g_test_add_func ("/retract/ui/materials-attach-chooser", test_materials_attach_chooser);
 
-  status = g_test_run ();
-  remove_tree (home);
-  return status;
+  return g_test_run ();
 }

@@ -2,28 +2,62 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "retract-details-page.h"
 #include "retract-time.h"
 #include "ui-harness.h"
 
 static gboolean loaded_style;
+static char *own_home;
 
-/* A data and config folder of this run's own, never the user's; call it
- * before gtk_test_init(). */
+/* Removes @path and everything below it; a link is removed, not followed. */
+void
+harness_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        harness_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_own_folders (void)
+{
+  harness_remove_tree (own_home);
+  g_clear_pointer (&own_home, g_free);
+}
+
+/* A data and config folder of this run's own, never the user's saved cases
+ * (GTK 4's gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, and that
+ * option would also hide the system's icons and schemas). Call it before
+ * gtk_test_init(); the folder is removed when the program exits. */
 void
 harness_use_own_folders (void)
 {
-  g_autofree char *home = g_dir_make_tmp ("retract-test-ui-XXXXXX", NULL);
   g_autofree char *data = NULL;
   g_autofree char *config = NULL;
 
-  g_assert_nonnull (home);
-  data = g_build_filename (home, "data", NULL);
-  config = g_build_filename (home, "config", NULL);
+  g_assert_null (own_home);
+  own_home = g_dir_make_tmp ("retract-test-ui-XXXXXX", NULL);
+  g_assert_nonnull (own_home);
+  data = g_build_filename (own_home, "data", NULL);
+  config = g_build_filename (own_home, "config", NULL);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  atexit (remove_own_folders);
 }
 
 void

@@ -17,6 +17,7 @@ typedef struct
 } Harness;
 
 void          harness_use_own_folders (void);
+void          harness_remove_tree   (const char  *path);
 void          harness_init          (Harness     *harness,
                                      const char  *now);
 void          harness_open_window   (Harness     *harness);
