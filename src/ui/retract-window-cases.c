@@ -154,7 +154,7 @@ _retract_window_show_home (RetractWindow *self)
     }
 
   gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
-  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  retract_stack_pages_show_named (self->main_stack, "home");
   retract_case_list_pane_select (self->list_pane,
                                  self->kase != NULL ? retract_case_get_id (self->kase) : NULL);
   _retract_window_update_overview (self);
@@ -395,7 +395,7 @@ retract_window_open_case (RetractWindow *self,
   if (!_retract_window_open_case (self, id))
     return;
 
-  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  retract_stack_pages_show_named (self->main_stack, "home");
   retract_case_list_pane_select (self->list_pane, id);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->overview_bin));
   _retract_window_update_header (self);

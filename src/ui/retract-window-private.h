@@ -18,6 +18,7 @@
 #include "retract-reminders.h"
 #include "retract-rules-banner.h"
 #include "retract-settings.h"
+#include "retract-stack-pages.h"
 #include "retract-time.h"
 #include "retract-validators.h"
 #include "retract-window.h"

@@ -67,7 +67,7 @@ queue_update_header (RetractWindow *self)
 void
 _retract_window_show_welcome (RetractWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  retract_stack_pages_show_named (self->main_stack, "welcome");
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
   /* Enter starts: without this the window's first focus is the header's
    * menu button, and Enter opens the menu (issue 15 §5.1). */
@@ -376,7 +376,7 @@ retract_window_new (GtkApplication *application,
   /* Until a saved case is opened, a new one (saved once it is answered). */
   kase = _retract_window_new_case (self);
   _retract_window_set_case (self, kase);
-  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  retract_stack_pages_show_named (self->main_stack, "home");
   _retract_window_update_header (self);
   _retract_window_start_listing (self);
 
@@ -404,7 +404,7 @@ retract_window_start (RetractWindow *self,
   retract_wizard_set_context (retract_window_get_wizard (self), self->kase, self->rules,
                               self->clock);
   _retract_window_update_overview (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "wizard");
+  retract_stack_pages_show_named (self->main_stack, "wizard");
   gtk_window_set_default_widget (GTK_WINDOW (self), retract_wizard_get_next_button (self->wizard));
   _retract_window_schedule_save (self);
 }
@@ -475,6 +475,8 @@ retract_window_get_wizard (RetractWindow *self)
       self->wizard = retract_wizard_new ();
       wrap_group_titles (GTK_WIDGET (self->wizard), FALSE);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
+      /* Out of the style pass until it is shown (retract-stack-pages.c). */
+      gtk_widget_set_visible (GTK_WIDGET (self->wizard), FALSE);
     }
 
   return self->wizard;

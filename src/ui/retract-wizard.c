@@ -16,6 +16,7 @@
 #include "retract-result-page.h"
 #include "retract-review-page.h"
 #include "retract-situation-page.h"
+#include "retract-stack-pages.h"
 #include "retract-wizard.h"
 
 struct _RetractWizard
@@ -109,7 +110,7 @@ show_page (RetractWizard *self,
   changed = self->current != index;
   self->current = index;
   page = current_page (self);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  retract_stack_pages_show (self->stack, GTK_WIDGET (page));
   retract_page_shown (page);
 
   kase = retract_page_get_case (page);
@@ -289,6 +290,8 @@ retract_wizard_init (RetractWizard *self)
       gtk_box_append (self->step_dots, dot);
     }
 
+  /* The steps not on screen are hidden, out of GTK's style pass. */
+  retract_stack_pages_show (self->stack, g_ptr_array_index (self->pages, 0));
   add_step_keys (self);
   update_navigation (self);
 }
