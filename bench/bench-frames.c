@@ -16,6 +16,10 @@
  * timer does.
  *
  * Each figure is one line: NAME median=… p95=… floor=… ratio=… target=16.7ms,1.5x
+ * With --phases, two more lines per figure (app, floor) split the medians
+ * and 95th percentiles by where the time went: deliver (X server to GTK),
+ * dispatch (the handlers, until the frame starts), update (mostly the style
+ * pass), layout, paint.
  * Run as: xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- BUILD/bench/bench-frames */
 
 #include "config.h"
@@ -24,6 +28,7 @@
 #include <X11/keysym.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "retract-case-list-pane.h"
 #include "retract-details-page.h"
@@ -53,12 +58,21 @@ static gboolean painted;
 static gint64 painted_at;
 static gint64 last_paint;
 
+/* --phases: where a sample's time went, the frame clock's phases timed. */
+enum { PHASE_DELIVER, PHASE_DISPATCH, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+static const char *phase_names[N_PHASES] = { "deliver", "dispatch", "update", "layout", "paint" };
+static gint64 sent_at, event_at, phase_at[N_PHASES];
+static double sample_phases[N_PHASES];
+
 static gboolean
 on_event (GtkEventControllerLegacy *controller,
           GdkEvent                 *event)
 {
   if (!seen && gdk_event_get_event_type (event) == awaited)
-    seen = TRUE;
+    {
+      seen = TRUE;
+      event_at = g_get_monotonic_time ();
+    }
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -70,7 +84,30 @@ on_after_paint (GdkFrameClock *clock)
     {
       painted = TRUE;
       painted_at = last_paint;
+      sample_phases[PHASE_DELIVER] = (event_at - sent_at) / 1000.0;
+      sample_phases[PHASE_DISPATCH] = (phase_at[PHASE_DISPATCH] - event_at) / 1000.0;
+      for (guint i = PHASE_UPDATE; i < N_PHASES; i++)
+        {
+          /* A phase nothing asked for is not run: it took no time. */
+          if (phase_at[i] == 0)
+            phase_at[i] = phase_at[i - 1];
+          sample_phases[i] = (phase_at[i] - phase_at[i - 1]) / 1000.0;
+        }
     }
+}
+
+/* The start of a frame (before-paint), then the end of each phase: these
+ * run after GTK's own handlers. Dispatch is the event's handlers and
+ * whatever else ran before the frame began; update is mostly the style
+ * pass (GtkNative validates the CSS nodes there), layout measures and
+ * allocates, paint snapshots and draws. */
+static void
+on_phase (GdkFrameClock *clock,
+          gpointer       phase)
+{
+  if (GPOINTER_TO_UINT (phase) == PHASE_DISPATCH)
+    memset (phase_at, 0, sizeof phase_at);
+  phase_at[GPOINTER_TO_UINT (phase)] = g_get_monotonic_time ();
 }
 
 /* Lets everything queued run, then waits until a frame's time has passed
@@ -103,6 +140,14 @@ watch_window (GtkWidget *window)
   gtk_widget_add_controller (window, legacy);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_after_paint), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint",
+                    G_CALLBACK (on_phase), GUINT_TO_POINTER (PHASE_DISPATCH));
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "update",
+                          G_CALLBACK (on_phase), GUINT_TO_POINTER (PHASE_UPDATE));
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout",
+                          G_CALLBACK (on_phase), GUINT_TO_POINTER (PHASE_LAYOUT));
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "paint",
+                          G_CALLBACK (on_phase), GUINT_TO_POINTER (PHASE_PAINT));
 }
 
 static Display *
@@ -129,7 +174,7 @@ measure (GdkEventType type,
 
   awaited = type;
   seen = painted = FALSE;
-  t0 = g_get_monotonic_time ();
+  t0 = sent_at = g_get_monotonic_time ();
   send (display, what);
   XFlush (display);
   until = t0 + 3 * G_TIME_SPAN_SECOND;
@@ -245,11 +290,13 @@ typedef struct
   const char *name;
   GArray     *app;
   GArray     *floor;
+  GArray     *phases[2][N_PHASES];  /* app, floor */
 } Figure;
 
 /* --only a,b: those figures alone; --no-floor: the app alone (profiling). */
 static char **only;
 static gboolean no_floor;
+static gboolean show_phases;
 
 static gboolean
 wanted (const char *name)
@@ -270,6 +317,9 @@ figure (const char *name)
   figures[n_figures].name = name;
   figures[n_figures].app = g_array_new (FALSE, FALSE, sizeof (double));
   figures[n_figures].floor = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < 2; i++)
+    for (guint p = 0; p < N_PHASES; p++)
+      figures[n_figures].phases[i][p] = g_array_new (FALSE, FALSE, sizeof (double));
   return &figures[n_figures++];
 }
 
@@ -281,6 +331,8 @@ add (const char *name,
   Figure *f = figure (name);
 
   g_array_append_val (is_floor ? f->floor : f->app, ms);
+  for (guint p = 0; p < N_PHASES; p++)
+    g_array_append_val (f->phases[is_floor][p], sample_phases[p]);
 }
 
 /* The floor ---------------------------------------------------------------- */
@@ -442,6 +494,7 @@ floor_run (Floor *floor,
 
       seen = TRUE;
       painted = FALSE;
+      sent_at = event_at = t0;
       gtk_label_set_text (GTK_LABEL (floor->clock_label), text);
       while (!painted && g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, TRUE);
@@ -526,6 +579,7 @@ tick (RetractClock *clock,
 
   seen = TRUE;
   painted = FALSE;
+  sent_at = event_at = t0;
   retract_clock_set_now (clock, next);
   while (!painted && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
@@ -692,6 +746,14 @@ print_figures (void)
                f->name, median, p95, floor, floor_p95, median / floor, f->app->len,
                FRAME_MS, FLOOR_RATIO,
                median <= FRAME_MS && median / floor <= FLOOR_RATIO ? "" : " over");
+      for (guint k = 0; show_phases && k < 2; k++)
+        {
+          g_print ("  %s %s:", f->name, k == 0 ? "app" : "floor");
+          for (guint p = 0; p < N_PHASES; p++)
+            g_print (" %s=%.2f/%.2f", phase_names[p], percentile (f->phases[k][p], 0.5),
+                     percentile (f->phases[k][p], 0.95));
+          g_print ("\n");
+        }
       worst_ms = MAX (worst_ms, median);
       worst_ratio = MAX (worst_ratio, median / floor);
     }
@@ -721,9 +783,11 @@ main (int   argc,
       only = g_strsplit (argv[++i], ",", -1);
     else if (g_str_equal (argv[i], "--no-floor"))
       no_floor = TRUE;
+    else if (g_str_equal (argv[i], "--phases"))
+      show_phases = TRUE;
     else
       g_error ("usage: bench-frames [--only select-case,minute-home,minute,wizard-step,"
-               "material,keystroke] [--no-floor]");
+               "material,keystroke] [--no-floor] [--phases]");
 
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -791,6 +855,9 @@ main (int   argc,
     {
       g_array_unref (figures[i].app);
       g_array_unref (figures[i].floor);
+      for (guint k = 0; k < 2; k++)
+        for (guint p = 0; p < N_PHASES; p++)
+          g_array_unref (figures[i].phases[k][p]);
     }
   retract_store_delete_all (store, NULL);
   g_rmdir (data);
