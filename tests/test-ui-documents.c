@@ -672,10 +672,8 @@ test_attached_counts_as_ready (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *letter = NULL;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   harness_fill_details (&harness);
   kase = retract_window_get_case (harness.window);
   retract_wizard_go_to (retract_window_get_wizard (harness.window), "materials");

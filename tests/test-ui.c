@@ -186,10 +186,8 @@ test_longest_narrative (void)
     g_string_append (narrative, "误点了投诉😀 שלום مرحبا abc ");
   g_string_append (narrative, "最后一句");
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   for (guint i = 0; i < 4; i++)
     harness_next (&harness);
   assert_step (&harness, "details");
@@ -255,10 +253,8 @@ test_pasted_controls (void)
   RetractCase *kase;
   int position = 0;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   for (guint i = 0; i < 4; i++)
     harness_next (&harness);
   assert_step (&harness, "details");
@@ -333,10 +329,8 @@ test_unbroken_text_wraps_by_character (void)
   GtkTextBuffer *buffer;
   g_autofree char *word = g_strnfill (100000, 'x');
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   for (guint i = 0; i < 4; i++)
     harness_next (&harness);
   assert_step (&harness, "details");
@@ -459,10 +453,8 @@ test_dead_end (void)
   Harness harness;
   GtkWidget *status;
 
-  harness_init (&harness, "2026-11-24T10:30:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "intellectual-property", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T10:30:00+08:00", "wechat", "intellectual-property",
+                      "2026-11-24T10:00:00+08:00");
   harness_next (&harness);
   harness_next (&harness);
   assert_step (&harness, "result");
@@ -496,10 +488,8 @@ test_clock_flips_stage (void)
   GtkWidget *bar;
   g_autoptr(GDateTime) later = NULL;
 
-  harness_init (&harness, "2026-11-24T11:58:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T11:58:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   harness_next (&harness);
   harness_next (&harness);
   result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
@@ -524,10 +514,8 @@ test_resume_after_restart (void)
   RetractCase *kase;
   GStatBuf st;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "payment-dispute", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "payment-dispute",
+                      "2026-11-24T10:00:00+08:00");
   harness_next (&harness);
   retract_case_set_scenario_enabled (retract_window_get_case (harness.window), "enterprise", TRUE);
   harness_next (&harness);
@@ -649,6 +637,53 @@ test_every_seed_scenario (void)
   harness_clear (&harness);
 }
 
+/* Next on the details with fields wrong: focus goes to the first of them as
+ * the page shows them (its template's order: the guardian's above the
+ * complaint number), not as the case lists them. */
+static void
+test_details_focus_first_wrong (void)
+{
+  Harness harness;
+  RetractDetailsPage *page;
+  RetractCase *kase;
+  GtkWidget *focus;
+  GtkWidget *field;
+
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "payment-dispute",
+                      "2026-11-24T10:00:00+08:00");
+  harness_next (&harness);
+  kase = retract_window_get_case (harness.window);
+  retract_case_set_scenario_enabled (kase, "minor", TRUE);
+  harness_next (&harness);
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  harness_fill_details (&harness);
+
+  retract_case_set_detail (kase, RETRACT_DETAIL_COMPLAINT_NUMBER, "");
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "");
+  harness_settle ();
+  harness_next (&harness);
+  assert_step (&harness, "details");
+
+  page = RETRACT_DETAILS_PAGE (harness_page (&harness, "details"));
+  field = retract_details_page_get_field (page, RETRACT_DETAIL_GUARDIAN_NAME);
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+
+  /* With the guardian's name given, the complaint number is next. */
+  retract_case_set_detail (kase, RETRACT_DETAIL_GUARDIAN_NAME, "张父");
+  harness_settle ();
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  field = retract_details_page_get_field (page, RETRACT_DETAIL_COMPLAINT_NUMBER);
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+
+  harness_clear (&harness);
+}
+
 static void
 on_delete_dialog (GtkWindow *dialog)
 {
@@ -662,10 +697,8 @@ test_delete_saved_data (void)
   Harness harness;
   GListModel *toplevels;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   retract_window_flush_save (harness.window);
   g_assert_true (has_saved_case (harness.store));
 
@@ -712,10 +745,8 @@ test_new_rules_reassess (void)
   newer = retract_ruleset_new_from_bytes (changed, "rules.json", &error);
   g_assert_no_error (error);
 
-  harness_init (&harness, "2026-11-25T11:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-25T11:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   harness_next (&harness);
   harness_next (&harness);
   result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
@@ -1661,10 +1692,8 @@ test_handlers_follow_context (void)
 
   other = retract_ruleset_new_bundled (&error);
   g_assert_no_error (error);
-  harness_init (&harness, "2026-11-24T11:58:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T11:58:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   harness_settle ();
   clock_handlers = count_handlers (harness.clock, "notify");
   case_handlers = count_case_handlers (retract_window_get_case (harness.window));
@@ -1754,10 +1783,8 @@ test_shown_assesses_once (void)
   Harness harness;
   guint before;
 
-  harness_init (&harness, "2026-11-24T11:58:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T11:58:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   kase = retract_window_get_case (harness.window);
   result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
   harness_next (&harness);
@@ -1820,10 +1847,8 @@ test_autosave_in_background (void)
   gint64 until;
   GStatBuf st;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   kase = retract_window_get_case (harness.window);
   retract_case_set_detail (kase, RETRACT_DETAIL_NARRATIVE, "第一版");
 
@@ -2325,10 +2350,8 @@ test_keyboard_step_keys_in_fields (void)
   g_autoptr(GListModel) controllers = NULL;
   GtkShortcutController *capture = NULL;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   wizard = retract_window_get_wizard (harness.window);
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (wizard));
@@ -3029,13 +3052,11 @@ test_materials_attach_chooser (void)
   GtkFileChooser *chooser;
   g_autofree char *id = NULL;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   g_file_set_contents (path, "\xff\xd8\xff", 3, &error);
   g_assert_no_error (error);
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
   harness_next (&harness);
   harness_next (&harness);
   harness_next (&harness);
@@ -3267,10 +3288,8 @@ test_result_minute_keeps_rows (void)
   g_autoptr(GtkWidget) countdown = NULL;
   g_autofree char *before = NULL;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  harness_open_window (&harness);
-  retract_window_start (harness.window, FALSE);
-  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
   retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
   harness_settle ();
   countdown = g_object_ref (harness_find (GTK_WIDGET (harness_page (&harness, "result")),
@@ -3971,6 +3990,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/corrupted-save", test_corrupted_save);
   g_test_add_func ("/retract/ui/accessible-labels", test_accessible_labels);
   g_test_add_func ("/retract/ui/every-seed-scenario", test_every_seed_scenario);
+  g_test_add_func ("/retract/ui/details-focus-first-wrong", test_details_focus_first_wrong);
   g_test_add_func ("/retract/ui/delete-saved-data", test_delete_saved_data);
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
   g_test_add_func ("/retract/ui/expired-rules-banner", test_expired_rules_banner);

@@ -173,6 +173,21 @@ harness_fill_situation (Harness    *harness,
   harness_settle ();
 }
 
+/* The window on a new case at @now, its situation answered: where most
+ * wizard tests start. */
+void
+harness_start_case (Harness    *harness,
+                    const char *now,
+                    const char *platform,
+                    const char *type,
+                    const char *filed_at)
+{
+  harness_init (harness, now);
+  harness_open_window (harness);
+  retract_window_start (harness->window, FALSE);
+  harness_fill_situation (harness, platform, type, filed_at);
+}
+
 /* Types into the real fields, as a person would. */
 void
 harness_fill_details (Harness *harness)

@@ -32,6 +32,11 @@ void          harness_fill_situation (Harness    *harness,
                                      const char  *platform,
                                      const char  *type,
                                      const char  *filed_at);
+void          harness_start_case    (Harness     *harness,
+                                     const char  *now,
+                                     const char  *platform,
+                                     const char  *type,
+                                     const char  *filed_at);
 void          harness_fill_details  (Harness     *harness);
 GtkWidget    *harness_find          (GtkWidget   *root,
                                      GType        type,

@@ -126,34 +126,37 @@ check_field (RetractDetailsPage *self,
   return retract_case_validate_detail (retract_page_get_case (page), detail, &today, error);
 }
 
-/* The page's order, top to bottom. */
-static const RetractDetail display_order[RETRACT_N_DETAILS] = {
-  RETRACT_DETAIL_APPLICANT_NAME,
-  RETRACT_DETAIL_APPLICANT_WECHAT_ID,
-  RETRACT_DETAIL_APPLICANT_PHONE,
-  RETRACT_DETAIL_APPLICANT_ID_NUMBER,
-  RETRACT_DETAIL_GUARDIAN_NAME,
-  RETRACT_DETAIL_GUARDIAN_RELATIONSHIP,
-  RETRACT_DETAIL_GUARDIAN_PHONE,
-  RETRACT_DETAIL_GUARDIAN_ID_NUMBER,
-  RETRACT_DETAIL_ENTERPRISE_NAME,
-  RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE,
-  RETRACT_DETAIL_COMPLAINT_NUMBER,
-  RETRACT_DETAIL_RESPONDENT,
-  RETRACT_DETAIL_NARRATIVE,
-  RETRACT_DETAIL_REASON,
-};
+/* The first of @wrong under @widget in the page's order, top to bottom,
+ * which is its template's: focus goes there. */
+static GtkWidget *
+first_in_page (GtkWidget *widget,
+               GPtrArray *wrong)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_ptr_array_find (wrong, child, NULL))
+        return child;
+      found = first_in_page (child, wrong);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
 
 static gboolean
 retract_details_page_apply (RetractPage *page)
 {
   RetractDetailsPage *self = RETRACT_DETAILS_PAGE (page);
-  GtkWidget *first_bad = NULL;
+  g_autoptr(GPtrArray) wrong = g_ptr_array_new ();
+  GtkWidget *first;
 
-  /* In the order the page shows them, so that focus goes to the first. */
-  for (guint k = 0; k < RETRACT_N_DETAILS; k++)
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
-      RetractDetail i = display_order[k];
       g_autoptr(GError) error = NULL;
       g_autofree char *line = NULL;
 
@@ -164,17 +167,16 @@ retract_details_page_apply (RetractPage *page)
 
       _retract_details_page_mark_field (self->fields[i], line);
       _retract_details_page_set_note (self, i, self->errors[i], line);
-      if (line != NULL && first_bad == NULL)
-        first_bad = self->fields[i];
+      if (line != NULL)
+        g_ptr_array_add (wrong, self->fields[i]);
     }
 
-  if (first_bad != NULL)
-    {
-      gtk_widget_grab_focus (first_bad);
-      return FALSE;
-    }
+  if (wrong->len == 0)
+    return TRUE;
 
-  return TRUE;
+  first = first_in_page (GTK_WIDGET (self), wrong);
+  gtk_widget_grab_focus (first != NULL ? first : g_ptr_array_index (wrong, 0));
+  return FALSE;
 }
 
 static void
