@@ -2994,6 +2994,41 @@ wait_for_file (const char *path)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The overview's Edit menu (win.edit-answers, by the step's index) and
+ * Documents (win.documents) open the case in the wizard at that step. */
+static void
+test_overview_edit_steps (void)
+{
+  Harness harness;
+  g_autofree char *id = NULL;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  id = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  retract_window_open_case (harness.window, id);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+
+  /* An index past the steps does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.edit-answers", "i", 99);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.edit-answers", "i", 1);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "wizard");
+  assert_step (&harness, "circumstances");
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, id);
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.documents", NULL);
+  harness_settle ();
+  assert_step (&harness, "review");
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, id);
+
+  harness_clear (&harness);
+}
+
 /* Save Reminders…, Export Case File… and Import Case File… through their
  * choosers: each suggests its name, and the file chosen is written or read. */
 static void
@@ -4036,6 +4071,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
   g_test_add_func ("/retract/ui/home-reminders", test_home_reminders);
   g_test_add_func ("/retract/ui/home-file-choosers", test_home_file_choosers);
+  g_test_add_func ("/retract/ui/overview-edit-steps", test_overview_edit_steps);
   g_test_add_func ("/retract/ui/materials-attach-chooser", test_materials_attach_chooser);
 
   return g_test_run ();

@@ -152,14 +152,23 @@ show_about (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* The window in front, if it is one of ours (not About, nor a dialog). */
+static RetractWindow *
+active_window (RetractApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return RETRACT_IS_WINDOW (window) ? RETRACT_WINDOW (window) : NULL;
+}
+
 static void
 toast (RetractApplication *self,
        const char         *message)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RetractWindow *window = active_window (self);
 
-  if (RETRACT_IS_WINDOW (window))
-    retract_window_show_toast (RETRACT_WINDOW (window), message);
+  if (window != NULL)
+    retract_window_show_toast (window, message);
 }
 
 static void
@@ -193,13 +202,12 @@ on_update_checked (GObject      *source,
 
   if (error != NULL)
     {
-      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      RetractWindow *window = active_window (self);
 
       /* What happened in plain words; the helper's own message, which names
        * resolvers, status codes and parser positions, one click away. */
-      if (!self->quiet_check && RETRACT_IS_WINDOW (window))
-        retract_window_show_problem (RETRACT_WINDOW (window),
-                                     retract_update_check_describe (result, error),
+      if (!self->quiet_check && window != NULL)
+        retract_window_show_problem (window, retract_update_check_describe (result, error),
                                      error->message);
       return;
     }
@@ -337,12 +345,12 @@ open_case_action (GSimpleAction *action,
 {
   RetractApplication *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
-  GtkWindow *window;
+  RetractWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (RETRACT_IS_WINDOW (window) && retract_case_id_is_valid (id))
-    retract_window_open_case (RETRACT_WINDOW (window), id);
+  window = active_window (self);
+  if (window != NULL && retract_case_id_is_valid (id))
+    retract_window_open_case (window, id);
 }
 
 static void

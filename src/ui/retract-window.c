@@ -80,19 +80,27 @@ on_start_clicked (RetractWindow *self)
   retract_window_start (self, FALSE);
 }
 
+/* The open case's answers in the wizard, at @step; nothing without a case. */
+static void
+edit_case_at (RetractWindow *self,
+              const char    *step)
+{
+  if (self->kase == NULL)
+    return;
+
+  retract_window_start (self, TRUE);
+  retract_wizard_go_to (self->wizard, step);
+}
+
 static void
 window_edit_answers (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  RetractWindow *self = RETRACT_WINDOW (widget);
   int step = g_variant_get_int32 (parameter);
 
-  if (self->kase == NULL || step < 0 || step >= (int) G_N_ELEMENTS (wizard_steps))
-    return;
-
-  retract_window_start (self, TRUE);
-  retract_wizard_go_to (self->wizard, wizard_steps[step]);
+  if (step >= 0 && step < (int) G_N_ELEMENTS (wizard_steps))
+    edit_case_at (RETRACT_WINDOW (widget), wizard_steps[step]);
 }
 
 static void
@@ -100,13 +108,7 @@ window_documents (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  RetractWindow *self = RETRACT_WINDOW (widget);
-
-  if (self->kase == NULL)
-    return;
-
-  retract_window_start (self, TRUE);
-  retract_wizard_go_to (self->wizard, "review");
+  edit_case_at (RETRACT_WINDOW (widget), "review");
 }
 
 static void
