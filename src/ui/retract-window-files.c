@@ -124,39 +124,6 @@ window_file_saved (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* A file chooser of the window's: what it asks (its strings marked with
- * N_()), and what is done with the file chosen. */
-typedef struct
-{
-  const char           *title;
-  GtkFileChooserAction  action;
-  const char           *accept;
-  void                (*chosen) (RetractWindow *self,
-                                 const char    *path);
-} FileChoice;
-
-static void
-file_chosen (GtkWidget  *owner,
-             const char *path,
-             gpointer    data)
-{
-  const FileChoice *choice = data;
-
-  choice->chosen (RETRACT_WINDOW (owner), path);
-}
-
-/* @name: (nullable): the file name a save chooser suggests */
-static void
-choose_file (RetractWindow    *self,
-             const FileChoice *choice,
-             const char       *name)
-{
-  RetractFileQuestion question = { _(choice->title), choice->action, _(choice->accept), name };
-
-  retract_choose_file (&self->chooser, GTK_WIDGET (self), &question, file_chosen,
-                       (gpointer) choice);
-}
-
 static void
 save_reminders (RetractWindow *self,
                 const char    *path)
@@ -185,52 +152,77 @@ export_cases (RetractWindow *self,
   retract_window_export_cases (self, path);
 }
 
-static const FileChoice reminders_choice = {
-  N_("Save Reminders"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Save"), save_reminders
-};
-static const FileChoice export_choice = {
-  N_("Export Case File"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export"), export_cases
-};
-static const FileChoice import_choice = {
-  N_("Import Case File"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import"), retract_window_import_cases
-};
-
-/* One calendar for every open case: the default name says what it is,
- * never whose. */
-static void
-window_save_reminders (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+/* Default names say what the file is, never whose. */
+static char *
+reminders_name (const char *date)
 {
-  RetractWindow *self = RETRACT_WINDOW (widget);
-  g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
   /* Translators: the default file name of the reminders of every case; keep the .ics */
-  g_autofree char *name = g_strdup_printf (_("case-deadlines-%s.ics"), date);
-
-  choose_file (self, &reminders_choice, name);
+  return g_strdup_printf (_("case-deadlines-%s.ics"), date);
 }
 
-/* Export Case File… / Import Case File…: every case in one file. */
-static void
-window_export_cases (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+static char *
+cases_name (const char *date)
 {
-  RetractWindow *self = RETRACT_WINDOW (widget);
-  g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
   /* Translators: the default name of the exported case file; keep the .json */
-  g_autofree char *name = g_strdup_printf (_("retract-cases-%s.json"), date);
+  return g_strdup_printf (_("retract-cases-%s.json"), date);
+}
 
-  retract_window_flush_save (self);
-  choose_file (self, &export_choice, name);
+/* A file chooser of the window's and the action that opens it: what it asks
+ * (its strings marked with N_()), the name it suggests with today's date
+ * (none for an open), and what is done with the file chosen. */
+typedef struct
+{
+  const char           *action_name;
+  const char           *title;
+  GtkFileChooserAction  action;
+  const char           *accept;
+  char               *(*suggest) (const char *date);
+  void                (*chosen) (RetractWindow *self,
+                                 const char    *path);
+} FileChoice;
+
+/* Save Reminders… (one calendar for every open case), Export Case File… and
+ * Import Case File… (every case in one file). */
+static const FileChoice file_choices[] = {
+  { "win.save-reminders", N_("Save Reminders"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Save"),
+    reminders_name, save_reminders },
+  { "win.export-cases", N_("Export Case File"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export"),
+    cases_name, export_cases },
+  { "win.import-cases", N_("Import Case File"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import"),
+    NULL, retract_window_import_cases },
+};
+
+static void
+file_chosen (GtkWidget  *owner,
+             const char *path,
+             gpointer    data)
+{
+  const FileChoice *choice = data;
+
+  choice->chosen (RETRACT_WINDOW (owner), path);
+}
+
+/* Opens @choice's chooser, suggesting its name for today. */
+static void
+choose_file (RetractWindow    *self,
+             const FileChoice *choice)
+{
+  g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
+  g_autofree char *name = choice->suggest != NULL ? choice->suggest (date) : NULL;
+  RetractFileQuestion question = { _(choice->title), choice->action, _(choice->accept), name };
+
+  retract_choose_file (&self->chooser, GTK_WIDGET (self), &question, file_chosen,
+                       (gpointer) choice);
 }
 
 static void
-window_import_cases (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+window_choose_file (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  choose_file (RETRACT_WINDOW (widget), &import_choice, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (file_choices); i++)
+    if (g_str_equal (file_choices[i].action_name, action_name))
+      choose_file (RETRACT_WINDOW (widget), &file_choices[i]);
 }
 
 static void
@@ -452,10 +444,9 @@ retract_window_import_cases (RetractWindow *self,
 void
 _retract_window_class_init_files (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.save-reminders", NULL,
-                                   window_save_reminders);
-  gtk_widget_class_install_action (widget_class, "win.export-cases", NULL, window_export_cases);
-  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, window_import_cases);
+  for (guint i = 0; i < G_N_ELEMENTS (file_choices); i++)
+    gtk_widget_class_install_action (widget_class, file_choices[i].action_name, NULL,
+                                     window_choose_file);
   gtk_widget_class_install_action (widget_class, "win.delete-data", NULL, window_delete_data);
   gtk_widget_class_install_action (widget_class, "win.file-saved", "s", window_file_saved);
 }
