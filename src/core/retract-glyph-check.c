@@ -40,6 +40,8 @@ distinct_characters (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static guint n_layouts;
+
 /**
  * retract_glyph_check_find_missing:
  * @text: text, as typed into a letter field; invalid UTF-8 is checked as
@@ -69,6 +71,7 @@ retract_glyph_check_find_missing (const char *text,
   if (*chars == '\0')
     return FALSE;
 
+  g_atomic_int_inc (&n_layouts);
   context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
   layout = pango_layout_new (PANGO_CONTEXT (context));
   font = pango_font_description_from_string (RETRACT_LETTER_FONT_FAMILY);
@@ -100,4 +103,10 @@ retract_glyph_check_find_missing (const char *text,
   pango_layout_iter_free (iter);
 
   return found;
+}
+
+guint
+retract_glyph_check_get_n_layouts (void)
+{
+  return g_atomic_int_get (&n_layouts);
 }

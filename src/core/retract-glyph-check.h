@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 
 gboolean retract_glyph_check_find_missing (const char *text,
                                            gunichar   *missing);
+/* For the tests: how many texts were laid out to be checked so far. */
+guint    retract_glyph_check_get_n_layouts (void);
 
 G_END_DECLS

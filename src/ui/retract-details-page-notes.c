@@ -68,11 +68,18 @@ _retract_details_page_check_glyphs (RetractDetailsPage *self,
                                     const char         *text)
 {
   RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+  gboolean applies = kase != NULL && retract_case_detail_applies (kase, detail);
   g_autofree char *line = NULL;
   gunichar missing = 0;
 
-  if (kase != NULL && retract_case_detail_applies (kase, detail) &&
-      text != NULL && retract_glyph_check_find_missing (text, &missing))
+  if (self->glyphs_checked[detail] != NULL && self->glyphs_applied[detail] == applies &&
+      g_strcmp0 (self->glyphs_checked[detail], text != NULL ? text : "") == 0)
+    return;
+  g_free (self->glyphs_checked[detail]);
+  self->glyphs_checked[detail] = g_strdup (text != NULL ? text : "");
+  self->glyphs_applied[detail] = applies;
+
+  if (applies && text != NULL && retract_glyph_check_find_missing (text, &missing))
     {
       char character[8] = { 0, };
 

@@ -42,6 +42,11 @@ struct _RetractDetailsPage
   GtkLabel            *errors[RETRACT_N_DETAILS];
   GtkLabel            *glyph_warnings[RETRACT_N_DETAILS];
   AdwComboRow         *id_type_rows[RETRACT_N_ID_HOLDERS];
+  /* The text each glyph warning was worked out for, and whether the field
+   * applied then: the page checks every field whenever the case changes,
+   * each keystroke included, and the same answer needs no Pango layout. */
+  char                *glyphs_checked[RETRACT_N_DETAILS];
+  gboolean             glyphs_applied[RETRACT_N_DETAILS];
   gboolean             syncing;
 };
 

@@ -231,6 +231,17 @@ retract_details_page_dispose (GObject *object)
 }
 
 static void
+retract_details_page_finalize (GObject *object)
+{
+  RetractDetailsPage *self = RETRACT_DETAILS_PAGE (object);
+
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    g_free (self->glyphs_checked[i]);
+
+  G_OBJECT_CLASS (retract_details_page_parent_class)->finalize (object);
+}
+
+static void
 retract_details_page_class_init (RetractDetailsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -238,6 +249,7 @@ retract_details_page_class_init (RetractDetailsPageClass *klass)
   RetractPageClass *page_class = RETRACT_PAGE_CLASS (klass);
 
   object_class->dispose = retract_details_page_dispose;
+  object_class->finalize = retract_details_page_finalize;
   page_class->apply = retract_details_page_apply;
   page_class->context_changed = retract_details_page_context_changed;
 
