@@ -347,6 +347,167 @@ test_search (Fixture       *f,
   g_assert_false (retract_case_item_matches (ticket, "wechat"));
 }
 
+/* What the list shows of its rows, in order, and what its rows say for the
+ * reminders (the step's reason and channel), for comparing two lists. */
+static char *
+describe (RetractCaseList *list)
+{
+  GString *text = g_string_new (NULL);
+  GPtrArray *rows = retract_case_list_get_rows (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(RetractCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *due = NULL;
+      const GError *error = retract_case_item_get_error (item);
+      const RetractCaseRow *row = g_ptr_array_index (rows, i);
+
+      if (retract_case_item_get_due_at (item) != NULL)
+        due = retract_time_format_iso (retract_case_item_get_due_at (item));
+      g_string_append_printf (text, "%s %d %d %s %s %d %s\n", retract_case_item_get_id (item),
+                              retract_case_item_has_status (item),
+                              retract_case_item_get_status (item), due != NULL ? due : "-",
+                              error != NULL ? error->message : "-", row->step.reason,
+                              row->step.channel != NULL ? row->step.channel : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_event (RetractCase      *kase,
+           RetractEventKind  kind,
+           const char       *channel,
+           GDateTime        *at,
+           RetractEventOutcome outcome)
+{
+  RetractCaseEvent *event = retract_case_event_new (kind, at);
+
+  event->channel = g_strdup (channel);
+  event->outcome = outcome;
+  retract_case_add_event (kase, event);
+}
+
+/* Issue 16, the minute within a frame: a refresh minute by minute says at
+ * every minute what a list made at that minute says (statuses, deadlines,
+ * order, errors), across stage ends, deadlines, answers awaited, events
+ * logged ahead of time, another case of the same account, midnight and the
+ * first of a month, while it assesses the cases again only when one of
+ * those comes, not on every minute. */
+static void
+test_refresh_skips (void)
+{
+  static const char * const types[][2] = {
+    { "wechat", "friend-report" }, { "wechat", "payment-dispute" }, { "alipay", "general" },
+    { "douyin", "general" },
+  };
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) start = retract_time_parse ("2026-11-30 21:00", NULL);
+  g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
+  guint minutes = 2 * 24 * 60, before, changes = 0;
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      RetractCase *kase = retract_case_new ();
+      g_autoptr(GDateTime) filed = g_date_time_add_minutes (start, -(int) (i * 97 % 3000) - 30);
+      g_autoptr(RetractAssessment) assessment = NULL;
+      GPtrArray *channels;
+
+      retract_case_set_platform (kase, types[i % 4][0]);
+      retract_case_set_complaint_type (kase, types[i % 4][1]);
+      retract_case_set_filed_at (kase, filed);
+      g_assert_true (retract_case_set_account (kase, i % 3 == 0 ? "" : "shop", NULL));
+      assessment = retract_assessment_new (rules, kase, filed, NULL);
+      g_assert_nonnull (assessment);
+      channels = retract_assessment_get_channels (assessment);
+      if (channels->len > 0 && i % 4 != 0)
+        {
+          const RetractChannel *first = g_ptr_array_index (channels, 0);
+          const RetractChannel *last_channel = g_ptr_array_index (channels, channels->len - 1);
+          /* A request made, some logged ahead of the start. */
+          g_autoptr(GDateTime) at = g_date_time_add_minutes (filed, 50 + (int) i * 131 % 900);
+          g_autoptr(GDateTime) reply = g_date_time_add_minutes (at, 400);
+
+          add_event (kase, RETRACT_EVENT_SUBMITTED, first->id, at, RETRACT_OUTCOME_NONE);
+          if (i % 4 == 2)
+            add_event (kase, RETRACT_EVENT_REPLY, NULL, reply, RETRACT_OUTCOME_REFUSED);
+          if (i % 8 == 3)
+            add_event (kase, RETRACT_EVENT_SUBMITTED, last_channel->id, reply,
+                       RETRACT_OUTCOME_NONE);
+        }
+      if (i == 5)
+        {
+          g_autoptr(GDateTime) ended = g_date_time_add_minutes (start, 200);
+
+          add_event (kase, RETRACT_EVENT_RESOLVED, NULL, ended, RETRACT_OUTCOME_NONE);
+        }
+      g_ptr_array_add (cases, kase);
+    }
+
+  retract_case_list_set_cases (list, cases, start);
+  before = retract_case_list_get_n_evaluations ();
+  for (guint m = 1; m <= minutes; m++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_add_minutes (start, (int) m);
+      g_autoptr(RetractCaseList) fresh = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
+      g_autofree char *expected = NULL;
+      g_autofree char *shown = NULL;
+
+      retract_case_list_refresh (list, now);
+      retract_case_list_set_cases (fresh, cases, now);
+      expected = describe (fresh);
+      shown = describe (list);
+      if (g_strcmp0 (shown, expected) != 0)
+        g_test_message ("at minute %u", m);
+      g_assert_cmpstr (shown, ==, expected);
+      g_assert_true (g_date_time_equal (retract_case_list_get_next_due (list) != NULL
+                                          ? retract_case_list_get_next_due (list) : now,
+                                        retract_case_list_get_next_due (fresh) != NULL
+                                          ? retract_case_list_get_next_due (fresh) : now));
+      if (last != NULL && g_strcmp0 (last, expected) != 0)
+        changes++;
+      g_free (last);
+      last = g_steal_pointer (&expected);
+    }
+
+  /* The statuses did move, and a fresh list is assessed each minute (one
+   * evaluation each), the refreshed one only a few times. */
+  g_test_message ("%u changes, %u evaluations in %u minutes", changes,
+                  retract_case_list_get_n_evaluations () - before - minutes, minutes);
+  g_assert_cmpuint (changes, >=, 5);
+  g_assert_cmpuint (retract_case_list_get_n_evaluations () - before - minutes, <, minutes / 10);
+}
+
+/* A case that cannot be assessed is assessed again on every minute: its
+ * error names the time ("it is now …"), and it is assessed once its filing
+ * time has come. */
+static void
+test_refresh_error (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
+  g_autoptr(GDateTime) start = retract_time_parse ("2026-11-24 09:50", NULL);
+  g_autoptr(RetractCaseItem) item = NULL;
+  g_autofree char *first = NULL;
+
+  g_ptr_array_add (cases, make_case ("wechat", "friend-report", "2026-11-24 10:00", "", NULL,
+                                     NULL, NULL, FALSE));
+  retract_case_list_set_cases (list, cases, start);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_false (retract_case_item_has_status (item));
+  first = g_strdup (retract_case_item_get_error (item)->message);
+  for (guint m = 1; m <= 20; m++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_add_minutes (start, (int) m);
+
+      retract_case_list_refresh (list, now);
+      if (m == 1)
+        g_assert_cmpstr (retract_case_item_get_error (item)->message, !=, first);
+    }
+  g_assert_true (retract_case_item_has_status (item));
+  g_assert_null (retract_case_item_get_error (item));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +531,8 @@ main (int   argc,
   g_test_add ("/retract/case-list/search", Fixture, NULL, fixture_set_up, test_search,
               fixture_tear_down);
   g_test_add_func ("/retract/case-list/error", test_error);
+  g_test_add_func ("/retract/case-list/refresh-skips", test_refresh_skips);
+  g_test_add_func ("/retract/case-list/refresh-error", test_refresh_error);
 
   status = g_test_run ();
   g_object_unref (rules);

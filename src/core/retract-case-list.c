@@ -13,6 +13,11 @@
  * reset of the whole list, so that a GtkListView keeps its scroll position
  * and selection.
  *
+ * A refresh before the rows' valid_until (retract_case_rows_valid_until():
+ * the soonest deadline, end of a stage, event ahead, or midnight) assesses
+ * nothing again: the rows would come out the same, so only the list's time
+ * moves. Most minutes are such a refresh.
+ *
  * Searching is the UI's: a GtkFilterListModel over this list whose
  * GtkCustomFilter calls retract_case_item_matches(), the core's rule of
  * what a search finds. */
@@ -34,7 +39,11 @@ struct _RetractCaseList
   GPtrArray       *items; /* RetractCaseItem, parallel to rows */
   GDateTime       *now;
   GDateTime       *next_due;
+  GDateTime       *valid_until; /* the rows stay the same until then */
 };
+
+/* Counted for the tests: how many times lists worked their rows out. */
+static guint n_evaluations;
 
 static void retract_case_list_model_init (GListModelInterface *iface);
 
@@ -84,6 +93,7 @@ retract_case_list_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->next_due, g_date_time_unref);
+  g_clear_pointer (&self->valid_until, g_date_time_unref);
 
   G_OBJECT_CLASS (retract_case_list_parent_class)->finalize (object);
 }
@@ -169,6 +179,7 @@ retract_case_list_set_cases (RetractCaseList *self,
   g_return_if_fail (cases != NULL);
   g_return_if_fail (now != NULL);
 
+  n_evaluations++;
   rows = retract_case_rows_new (self->rules, cases, now);
 
   /* Keyed by the ids of the old copies, which the old cases and rows keep
@@ -219,6 +230,8 @@ retract_case_list_set_cases (RetractCaseList *self,
   self->now = g_date_time_ref (now);
   g_clear_pointer (&self->next_due, g_date_time_unref);
   self->next_due = find_next_due (self->rows, now);
+  g_clear_pointer (&self->valid_until, g_date_time_unref);
+  self->valid_until = retract_case_rows_valid_until (self->rows, now);
 
   if (prefix + suffix < old_len || prefix + suffix < new_len)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
@@ -230,7 +243,9 @@ retract_case_list_set_cases (RetractCaseList *self,
  * @now: the time the statuses are for
  *
  * Works the statuses and the order out again at @now, for the same cases
- * (retract_case_list_set_cases() with the list's own cases).
+ * (retract_case_list_set_cases() with the list's own cases). Between the
+ * list's time and the rows' valid_until nothing they say changes: the list
+ * takes the new time and assesses nothing (its next_due stays the same).
  */
 void
 retract_case_list_refresh (RetractCaseList *self,
@@ -240,6 +255,15 @@ retract_case_list_refresh (RetractCaseList *self,
 
   g_return_if_fail (RETRACT_IS_CASE_LIST (self));
   g_return_if_fail (now != NULL);
+
+  if (self->now != NULL && self->valid_until != NULL &&
+      g_date_time_compare (now, self->now) >= 0 &&
+      g_date_time_compare (now, self->valid_until) < 0)
+    {
+      g_date_time_unref (self->now);
+      self->now = g_date_time_ref (now);
+      return;
+    }
 
   cases = g_ptr_array_ref (self->cases);
   retract_case_list_set_cases (self, cases, now);
@@ -278,6 +302,14 @@ retract_case_list_get_next_due (RetractCaseList *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_LIST (self), NULL);
   return self->next_due;
+}
+
+/* For the tests: how many times lists worked their rows out (a set of
+ * cases, or a refresh that had to assess them again). */
+guint
+retract_case_list_get_n_evaluations (void)
+{
+  return n_evaluations;
 }
 
 /**

@@ -28,5 +28,6 @@ GDateTime       *retract_case_list_get_next_due (RetractCaseList *self);
 RetractCaseItem *retract_case_list_find         (RetractCaseList *self,
                                                  const char      *id,
                                                  guint           *position);
+guint            retract_case_list_get_n_evaluations (void);
 
 G_END_DECLS

@@ -16,6 +16,63 @@
 
 /* ---- the rows of the list ---- */
 
+/* Keeps in *@soonest the earlier of itself and @time, unless @time is
+ * before @now. A time equal to @now counts: some rules change just after
+ * their instant (a window is open to its last second). */
+static void
+keep_soonest (GDateTime **soonest,
+              GDateTime  *time,
+              GDateTime  *now)
+{
+  if (time == NULL || g_date_time_compare (time, now) < 0)
+    return;
+  if (*soonest == NULL || g_date_time_compare (time, *soonest) < 0)
+    {
+      g_clear_pointer (soonest, g_date_time_unref);
+      *soonest = g_date_time_ref (time);
+    }
+}
+
+/* Every instant from @now on that the assessment and the next step compare
+ * the time with (README, "The case file: next step"): the step's deadline,
+ * the stages' ends, the legal deadline, the events logged ahead of @now
+ * (they happen then), and each submission's wait for its channel's answer
+ * (that is when "awaiting a reply" ends, whether or not it is the step). */
+static GDateTime *
+changes_at (RetractRuleset          *rules,
+            RetractCase             *kase,
+            RetractAssessment       *assessment,
+            const RetractNextStep   *step,
+            GDateTime               *now)
+{
+  GPtrArray *events = retract_case_get_events (kase);
+  GDateTime *soonest = NULL;
+
+  keep_soonest (&soonest, step->due_at, now);
+  keep_soonest (&soonest, retract_assessment_get_self_service_until (assessment), now);
+  keep_soonest (&soonest, retract_assessment_get_window_closes_at (assessment), now);
+  keep_soonest (&soonest, retract_assessment_get_legal_deadline (assessment), now);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RetractCaseEvent *event = g_ptr_array_index (events, i);
+      const RetractChannel *channel;
+
+      keep_soonest (&soonest, event->at, now);
+      if (event->kind != RETRACT_EVENT_SUBMITTED || event->channel == NULL)
+        continue;
+      channel = retract_ruleset_lookup_channel (rules, event->channel);
+      if (channel != NULL && channel->response_max_hours > 0)
+        {
+          g_autoptr(GDateTime) answer_by =
+            g_date_time_add_hours (event->at, (gint) channel->response_max_hours);
+
+          keep_soonest (&soonest, answer_by, now);
+        }
+    }
+
+  return soonest;
+}
+
 /* A row from @kase's counts, already worked out. */
 static RetractCaseRow *
 row_new_with_counts (RetractRuleset          *rules,
@@ -33,6 +90,7 @@ row_new_with_counts (RetractRuleset          *rules,
   if (assessment != NULL)
     {
       retract_next_step_compute (&row->step, assessment, kase, counts, now);
+      row->changes_at = changes_at (rules, kase, assessment, &row->step, now);
     }
   else
     {
@@ -49,6 +107,7 @@ row_new_with_counts (RetractRuleset          *rules,
         default:
           break;
         }
+      row->changes_at = g_date_time_ref (now);
     }
 
   return row;
@@ -94,6 +153,7 @@ retract_case_row_free (RetractCaseRow *row)
   g_clear_object (&row->kase);
   retract_next_step_clear (&row->step);
   g_clear_error (&row->error);
+  g_clear_pointer (&row->changes_at, g_date_time_unref);
   g_free (row);
 }
 
@@ -245,6 +305,44 @@ retract_case_rows_new (RetractRuleset *rules,
   g_ptr_array_sort (rows, retract_case_row_compare);
 
   return rows;
+}
+
+/**
+ * retract_case_rows_valid_until:
+ * @rows: (element-type RetractCaseRow): every case's row at @now
+ *   (retract_case_rows_new())
+ *
+ * Until when @rows stay what retract_case_rows_new() would give: the
+ * soonest of the rows' own changes (retract_case_row_new()'s changes_at,
+ * which include every case's events ahead of @now, so the counts of the
+ * cases sharing an account are covered too) and the next midnight, when the
+ * counts' day, and maybe month, begin. Before then a later time changes
+ * nothing in any row: a refresh of the list need not assess them again.
+ *
+ * Returns: (transfer full): that instant, not before @now; @now itself
+ *   when a row may change at any later time
+ */
+GDateTime *
+retract_case_rows_valid_until (GPtrArray *rows,
+                               GDateTime *now)
+{
+  GDateTime *soonest;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  soonest = retract_time_next_midnight (now);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RetractCaseRow *row = g_ptr_array_index (rows, i);
+
+      if (row->changes_at == NULL || g_date_time_compare (row->changes_at, soonest) >= 0)
+        continue;
+      g_date_time_unref (soonest);
+      soonest = g_date_time_ref (row->changes_at);
+    }
+
+  return soonest;
 }
 
 /* ---- writing ---- */

@@ -23,6 +23,13 @@ typedef struct
    * without its type, a --now before its filing), or %NULL. An open case
    * that was not assessed has no status. */
   GError          *error;
+  /* The first instant from the row's time on after which assessing the case
+   * again may give another row (a deadline, the end of a stage, an event
+   * logged ahead of that time, the wait for a channel's answer), or %NULL
+   * when none will. A row with an error is due again at once (its message
+   * may name the time). The counts' day and month begin at midnight, and the
+   * other cases of the account count too: retract_case_rows_valid_until(). */
+  GDateTime       *changes_at;
 } RetractCaseRow;
 
 RetractCaseRow *retract_case_row_new         (RetractRuleset          *rules,
@@ -35,6 +42,8 @@ int             retract_case_row_compare     (gconstpointer            a,
                                               gconstpointer            b);
 GPtrArray      *retract_case_rows_new        (RetractRuleset          *rules,
                                               GPtrArray               *cases,
+                                              GDateTime               *now);
+GDateTime      *retract_case_rows_valid_until (GPtrArray              *rows,
                                               GDateTime               *now);
 
 JsonNode       *retract_case_rows_to_json    (GPtrArray               *rows);
