@@ -3832,6 +3832,92 @@ test_overview_keyboard_record (void)
   harness_clear (&harness);
 }
 
+/* Issue 16, the minute within a frame: a minute that changes no status
+ * assesses no case of the list again (nor sorts it); behind the wizard the
+ * overview and the list's countdowns wait until they are shown; a minute
+ * that changes a status still changes its row. */
+static void
+test_minute_does_little (void)
+{
+  Harness harness;
+  g_autoptr(RetractCase) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *waiting_id = NULL;
+  g_autofree char *countdown = NULL;
+  RetractCaseOverview *overview;
+  GtkWidget *row;
+  guint evaluations, assessments;
+
+  harness_init (&harness, "2026-11-25T00:58:00+08:00");
+  /* Waiting for the ticket's reply until 01:00; the other acts by 01:30. */
+  waiting = new_saved_case ("wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  log_event (waiting, RETRACT_EVENT_SUBMITTED, "web-ticket", "2026-11-24T13:00:00+08:00");
+  g_assert_true (retract_store_save_case (harness.store, waiting, &error));
+  g_assert_no_error (error);
+  waiting_id = g_strdup (retract_case_get_id (waiting));
+  other = home_save_case (harness.store, "2026-11-24T23:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  harness_wait_listed (&harness);
+  retract_window_open_case (harness.window, waiting_id);
+  harness_settle ();
+  overview = RETRACT_CASE_OVERVIEW (harness_find (GTK_WIDGET (harness.window),
+                                                  RETRACT_TYPE_CASE_OVERVIEW, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview)));
+  g_assert_true (shows_label_containing (home_find_row (&harness, waiting_id), "Waiting"));
+
+  /* On the home, a minute that changes no status: the list assesses
+   * nothing again; the overview on screen follows the clock. */
+  evaluations = retract_case_list_get_n_evaluations ();
+  assessments = retract_case_overview_get_n_assessments ();
+  set_now (&harness, "2026-11-25T00:59:00+08:00");
+  g_assert_cmpuint (retract_case_list_get_n_evaluations () - evaluations, ==, 0);
+  g_assert_cmpuint (retract_case_overview_get_n_assessments () - assessments, ==, 1);
+
+  /* Behind the wizard: the list still follows the statuses (the due
+   * notifier reads them), the hidden overview does nothing... */
+  retract_window_start (harness.window, TRUE);
+  retract_wizard_go_to (retract_window_get_wizard (harness.window), "result");
+  harness_settle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (overview)));
+  assessments = retract_case_overview_get_n_assessments ();
+  set_now (&harness, "2026-11-25T01:00:00+08:00");
+  g_assert_cmpuint (retract_case_list_get_n_evaluations () - evaluations, >=, 1);
+  g_assert_cmpuint (retract_case_overview_get_n_assessments () - assessments, ==, 0);
+  g_assert_cmpint (retract_case_item_get_status (retract_case_list_find (
+                     retract_window_get_case_list (harness.window), waiting_id, NULL)), ==,
+                   RETRACT_STATUS_ACT_NOW);
+
+  /* ...and so do the hidden rows' countdowns: still 00:59's. (The save
+   * that starting the wizard made is listed first, and the minute after
+   * the ticket's wait ended is the last to look at it again.) */
+  retract_window_flush_save (harness.window);
+  harness_wait_listed (&harness);
+  set_now (&harness, "2026-11-25T01:01:00+08:00");
+  row = home_find_row (&harness, other);
+  countdown = g_strdup (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)));
+  g_assert_nonnull (strstr (countdown, "31 min left"));
+  evaluations = retract_case_list_get_n_evaluations ();
+  set_now (&harness, "2026-11-25T01:02:00+08:00");
+  g_assert_cmpuint (retract_case_list_get_n_evaluations () - evaluations, ==, 0);
+  g_assert_cmpstr (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)), ==,
+                   countdown);
+
+  /* Shown again, they catch up: once. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-home", NULL);
+  harness_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview)));
+  g_assert_cmpuint (retract_case_overview_get_n_assessments () - assessments, ==, 1);
+  g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_ACT_NOW);
+  row = home_find_row (&harness, other);
+  g_assert_nonnull (strstr (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)),
+                            "28 min left"));
+  g_assert_true (shows_label_containing (home_find_row (&harness, waiting_id), "Act now"));
+
+  harness_clear (&harness);
+}
+
 /* Clicking a due step's notification runs app.open-case with the case's
  * id: the window shows that case. */
 static void
@@ -4054,6 +4140,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/overview-switch-keeps-rows", test_overview_switch_keeps_rows);
   g_test_add_func ("/retract/ui/result-minute-keeps-rows", test_result_minute_keeps_rows);
   g_test_add_func ("/retract/ui/overview-due-notifies", test_overview_due_notifies);
+  g_test_add_func ("/retract/ui/minute-does-little", test_minute_does_little);
   g_test_add_func ("/retract/ui/overview-limit-asks-first", test_overview_limit_asks_first);
   g_test_add_func ("/retract/ui/log-dialog-refusals", test_log_dialog_refusals);
   g_test_add_func ("/retract/ui/overview-resolve-reopen", test_overview_resolve_reopen);

@@ -31,6 +31,7 @@ struct _RetractCaseListPane
   GtkSingleSelection *selection;
   char               *search;
   char               *selected_id;  /* the last one announced */
+  gboolean            behind;       /* the clock moved while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (RetractCaseListPane, retract_case_list_pane, ADW_TYPE_BIN)
@@ -165,10 +166,29 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_clock_tick (RetractCaseListPane *self)
+update_rows (RetractCaseListPane *self)
 {
+  self->behind = FALSE;
   for (guint i = 0; i < self->rows->len; i++)
     retract_case_list_row_update (g_ptr_array_index (self->rows, i));
+}
+
+/* The countdowns follow the clock on screen; hidden (the wizard, or the
+ * overview alone on a narrow home), the rows catch up when shown. */
+static void
+on_clock_tick (RetractCaseListPane *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_rows (self);
+  else
+    self->behind = TRUE;
+}
+
+static void
+on_map (RetractCaseListPane *self)
+{
+  if (self->behind)
+    update_rows (self);
 }
 
 static void
@@ -250,6 +270,7 @@ retract_case_list_pane_init (RetractCaseListPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);

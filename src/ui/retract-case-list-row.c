@@ -64,6 +64,7 @@ retract_case_list_row_update (RetractCaseListRow *self)
   g_autofree char *title = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *status_class = NULL;
   const char *status;
   GDateTime *due_at;
 
@@ -88,20 +89,27 @@ retract_case_list_row_update (RetractCaseListRow *self)
   else
     gtk_label_set_label (self->number_label, _("No number yet"));
 
-  if (self->status_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
-  g_clear_pointer (&self->status_class, g_free);
   if (retract_case_item_has_status (item))
     {
       RetractCaseStatus value = retract_case_item_get_status (item);
 
       status = status_text (value);
-      self->status_class = g_strconcat ("status-", retract_case_status_to_id (value), NULL);
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
+      status_class = g_strconcat ("status-", retract_case_status_to_id (value), NULL);
     }
   else
     /* Translators: the badge of a case the rules cannot assess (the overview says why) */
     status = C_("case status", "Not assessed");
+  /* The same class again is no change: taking it off and on would style
+   * the badge again on every minute. */
+  if (g_strcmp0 (status_class, self->status_class) != 0)
+    {
+      if (self->status_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+      if (status_class != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
+      g_free (self->status_class);
+      self->status_class = g_steal_pointer (&status_class);
+    }
   gtk_label_set_label (self->status_label, status);
 
   due_at = retract_case_item_get_due_at (item);

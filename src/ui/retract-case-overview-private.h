@@ -88,6 +88,7 @@ struct _RetractCaseOverview
   GPtrArray           *others;
   gulong               tick_id;
   gulong               events_id;
+  gboolean             behind;  /* the clock moved while it was hidden */
 
   /* What is on screen, from the last evaluation. */
   RetractCaseCounts    counts;

@@ -42,6 +42,7 @@ evaluate (RetractCaseOverview *self)
   const char *number;
   GDateTime *now;
 
+  self->behind = FALSE;
   for (guint i = 0; i < N_POOLS; i++)
     _retract_overview_pool_begin (&self->pools[i]);
   retract_case_counts_clear (&self->counts);
@@ -133,10 +134,23 @@ counts_equal (const RetractCaseCounts *a,
   return g_date_time_equal (a->next_appeal_at, b->next_appeal_at);
 }
 
+/* Hidden (the wizard shown, or the list alone on a narrow home), the
+ * minute does no work: the overview catches up when it is shown or its
+ * state is asked for (issue 11 §4). */
 static void
 on_clock_tick (RetractCaseOverview *self)
 {
-  evaluate (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    evaluate (self);
+  else
+    self->behind = TRUE;
+}
+
+static void
+catch_up (RetractCaseOverview *self)
+{
+  if (self->behind)
+    evaluate (self);
 }
 
 static void
@@ -225,6 +239,7 @@ static void
 retract_case_overview_init (RetractCaseOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (catch_up), NULL);
   self->pools[POOL_NEXT].group = self->next_group;
   self->pools[POOL_ANSWER].group = self->answer_group;
   self->pools[POOL_WARNINGS].group = self->warnings_group;
@@ -325,6 +340,7 @@ const char *
 retract_case_overview_get_step_title (RetractCaseOverview *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_OVERVIEW (self), NULL);
+  catch_up (self);
   return self->step_title;
 }
 
@@ -337,6 +353,7 @@ int
 retract_case_overview_get_status (RetractCaseOverview *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_OVERVIEW (self), -1);
+  catch_up (self);
   return self->has_step ? (int) self->step.status : -1;
 }
 
@@ -349,6 +366,7 @@ GtkWidget *
 retract_case_overview_get_record_button (RetractCaseOverview *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_OVERVIEW (self), NULL);
+  catch_up (self);
   return GTK_WIDGET (self->record_button);
 }
 

@@ -9,9 +9,10 @@
  *
  * The list is the one the window shows and refreshes: the notifier reads the
  * statuses it already worked out (no assessment of its own) after each
- * change of the list and each tick of the clock. Cases seen for the first
- * time (start-up, a new or imported case) are not announced: only a change
- * the clock made while the app was running. */
+ * change of the list (items added, moved or removed, an item's status); a
+ * tick of the clock that changes no status is nothing to scan for. Cases
+ * seen for the first time (start-up, a new or imported case) are not
+ * announced: only a change the clock made while the app was running. */
 
 #define G_LOG_DOMAIN "retract-due-notifier"
 
@@ -29,7 +30,6 @@ struct _RetractDueNotifier
   RetractClock    *clock;
   GHashTable      *statuses; /* id -> status + 1 (0: not assessed) */
   gulong           items_changed_id;
-  gulong           tick_id;
   guint            scan_id;
 };
 
@@ -94,7 +94,7 @@ scan_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* After the handlers that refresh the list on the same tick. */
+/* Once for all the changes of one refresh of the list. */
 static void
 schedule_scan (RetractDueNotifier *self)
 {
@@ -104,12 +104,6 @@ schedule_scan (RetractDueNotifier *self)
 
 static void
 on_items_changed (RetractDueNotifier *self)
-{
-  schedule_scan (self);
-}
-
-static void
-on_tick (RetractDueNotifier *self)
 {
   schedule_scan (self);
 }
@@ -142,8 +136,6 @@ retract_due_notifier_dispose (GObject *object)
   g_clear_handle_id (&self->scan_id, g_source_remove);
   if (self->list != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->list);
-  if (self->clock != NULL)
-    g_clear_signal_handler (&self->tick_id, self->clock);
   g_clear_object (&self->list);
   g_clear_object (&self->clock);
 
@@ -205,7 +197,6 @@ retract_due_notifier_new (RetractCaseList *list,
   self->clock = g_object_ref (clock);
   self->items_changed_id = g_signal_connect_swapped (list, "items-changed",
                                                      G_CALLBACK (on_items_changed), self);
-  self->tick_id = g_signal_connect_swapped (clock, "notify::now", G_CALLBACK (on_tick), self);
 
   /* What is shown at start is known, not news. */
   retract_due_notifier_scan (self);
@@ -217,7 +208,7 @@ retract_due_notifier_new (RetractCaseList *list,
  *
  * Compares the list's statuses with the last ones seen and sends a
  * notification for each case that went from waiting to act now (the
- * notifier does this by itself after the list changes or the clock ticks).
+ * notifier does this by itself after the list or a status in it changes).
  */
 void
 retract_due_notifier_scan (RetractDueNotifier *self)
