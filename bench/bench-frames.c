@@ -570,23 +570,64 @@ find_checks (GtkWidget *root,
     }
 }
 
+static guint wake_id;
+static guint n_unpainted;
+static GArray *painted_samples; /* the minutes that painted a frame */
+
+static gboolean
+wake (gpointer data)
+{
+  wake_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A minute that changes nothing on screen (a countdown in days and hours
+ * moves once an hour) paints no frame: its cost is its handlers', which
+ * run inside retract_clock_set_now(), so the sample ends there. */
 static void
 tick (RetractClock *clock,
       const char   *name)
 {
   g_autoptr(GDateTime) next = g_date_time_add_minutes (retract_clock_get_now (clock), 1);
-  gint64 t0 = g_get_monotonic_time (), until = t0 + 3 * G_TIME_SPAN_SECOND;
+  gint64 t0, handled;
 
   seen = TRUE;
   painted = FALSE;
+  t0 = g_get_monotonic_time ();
   sent_at = event_at = t0;
   retract_clock_set_now (clock, next);
-  while (!painted && g_get_monotonic_time () < until)
+  handled = g_get_monotonic_time ();
+  wake_id = g_timeout_add (200, wake, NULL);
+  while (!painted && wake_id != 0)
     g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&wake_id, g_source_remove);
   if (!painted)
-    g_error ("no frame was painted after the minute");
-  add (name, FALSE, (double) (painted_at - t0) / 1000.0);
+    {
+      /* All of it is the handlers' (--phases: dispatch). */
+      n_unpainted++;
+      memset (sample_phases, 0, sizeof sample_phases);
+      sample_phases[PHASE_DISPATCH] = (handled - t0) / 1000.0;
+    }
+  else
+    {
+      double ms = (double) (painted_at - t0) / 1000.0;
+
+      g_array_append_val (painted_samples, ms);
+    }
+  add (name, FALSE, (double) ((painted ? painted_at : handled) - t0) / 1000.0);
   settle ();
+}
+
+/* How many minutes painted nothing, and the others' own median. */
+static void
+report_unpainted (const char *name)
+{
+  if (n_unpainted > 0)
+    g_printerr ("bench-frames: %s: %u minutes changed nothing on screen; the %u that did: "
+                "median=%.2f p95=%.2f\n", name, n_unpainted, painted_samples->len,
+                percentile (painted_samples, 0.5), percentile (painted_samples, 0.95));
+  n_unpainted = 0;
+  g_array_set_size (painted_samples, 0);
 }
 
 static const RetractDetail fields[] = {
@@ -613,9 +654,11 @@ app_run (RetractRuleset *rules,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   GtkWidget *list;
+  g_autoptr(GArray) painted_minutes = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_steps, per_field = (N_EVENTS + G_N_ELEMENTS (fields) - 1) / G_N_ELEMENTS (fields);
   guint n_rounds;
 
+  painted_samples = painted_minutes;
   gtk_window_present (GTK_WINDOW (window));
   while (!retract_window_is_listed (window))
     g_main_context_iteration (NULL, TRUE);
@@ -653,6 +696,18 @@ app_run (RetractRuleset *rules,
       /* The minute on the home (the overview's answer and the list's countdowns). */
       for (guint i = 0; i < N_EVENTS; i++)
         tick (clock, "frame-minute-home");
+      report_unpainted ("frame-minute-home");
+    }
+
+  /* The answer page of the most urgent case, whose countdowns move each
+   * minute (the case a click left open may count in days and hours). */
+  if (wanted ("minute"))
+    {
+      g_autoptr(RetractCaseItem) first =
+        g_list_model_get_item (G_LIST_MODEL (retract_window_get_case_list (window)), 0);
+
+      retract_window_open_case (window, retract_case_item_get_id (first));
+      settle ();
     }
 
   /* The wizard on the open case. */
@@ -665,6 +720,7 @@ app_run (RetractRuleset *rules,
     {
       for (guint i = 0; i < N_EVENTS; i++)
         tick (clock, "frame-minute");
+      report_unpainted ("frame-minute");
     }
 
   if (wanted ("wizard-step"))
