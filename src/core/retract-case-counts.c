@@ -143,13 +143,12 @@ retract_case_counts_has_request_in_month (RetractRuleset *rules,
 /* The requests the user made outside Retract, as the case recorded them:
  * "this month" is the month the case was started in, so they no longer
  * count once a later month has begun. (Looked at from before the case was
- * started, as `assess --now` in the past does, they count.) */
+ * started, as `assess --now` in the past does, they count.) @month_start is
+ * the start of now's month. */
 static int
 baseline (RetractCase *kase,
-          GDateTime   *now)
+          GDateTime   *month_start)
 {
-  g_autoptr(GDateTime) month_start = start_of_month (now);
-
   if (g_date_time_compare (retract_case_get_created_at (kase), month_start) < 0)
     return 0;
 
@@ -255,6 +254,7 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
 {
   g_autofree gboolean *requested = NULL;
   g_autoptr(GDateTime) day_start = NULL;
+  g_autoptr(GDateTime) month_start = NULL;
   int requests = 0, appeals = 0;
 
   g_return_if_fail (RETRACT_IS_RULESET (rules));
@@ -262,13 +262,16 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
   g_return_if_fail (now != NULL);
   g_return_if_fail (counts != NULL || group->len == 0);
 
+  /* The day and the month once for the group: a list of 1 000 cases of one
+   * account made four times as many of them for every case it counted. */
   requested = g_new0 (gboolean, group->len);
   day_start = start_of_day (now);
+  month_start = start_of_month (now);
   for (guint i = 0; i < group->len; i++)
     {
       RetractCase *kase = g_ptr_array_index (group, i);
 
-      requested[i] = retract_case_counts_has_request_in_month (rules, kase, now);
+      requested[i] = count_events (rules, kase, month_start, now, is_request) > 0;
       requests += requested[i] ? 1 : 0;
       counts[i].appeals_today = count_events (rules, kase, day_start, now, is_appeal);
       appeals = MIN (appeals, G_MAXINT - counts[i].appeals_today) + counts[i].appeals_today;
@@ -280,7 +283,7 @@ retract_case_counts_compute_each (RetractRuleset    *rules,
       int others = requests - (requested[i] ? 1 : 0);
 
       counts[i].withdrawal_requests_this_month =
-        MIN (baseline (kase, now), G_MAXINT - others) + others;
+        MIN (baseline (kase, month_start), G_MAXINT - others) + others;
       counts[i].appeals_today = appeals;
       counts[i].appeal_limit = appeal_limit (rules, kase);
       g_clear_pointer (&counts[i].next_appeal_at, g_date_time_unref);
