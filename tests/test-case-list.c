@@ -478,6 +478,59 @@ test_refresh_skips (void)
   g_assert_cmpuint (retract_case_list_get_n_evaluations () - before - minutes, <, minutes / 10);
 }
 
+/* Issue 16, the listing after a save: the cases that did not change come
+ * again as the same objects (retract_store_list_cases()), and the list keeps
+ * their rows; the account of the saved case is assessed again (its counts
+ * may have changed), and the list says what a list made anew says. */
+static void
+test_set_cases_keeps_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RetractCaseList) list = list_at (f, "2026-11-24 21:00");
+  g_autoptr(RetractCaseList) fresh = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
+  g_autoptr(GDateTime) later = retract_time_parse ("2026-11-24 21:10", NULL);
+  g_autoptr(GDateTime) at = retract_time_parse ("2026-11-24 21:05", NULL);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RetractCase) saved = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  char *text;
+  RetractCaseEvent *event;
+  guint before;
+
+  /* The older case saved again, a new object, with a request made. */
+  text = retract_case_to_json (f->older);
+  bytes = g_bytes_new_take (text, strlen (text));
+  saved = retract_case_new_from_bytes (bytes, "older.json", &error);
+  g_assert_no_error (error);
+  event = retract_case_event_new (RETRACT_EVENT_SUBMITTED, at);
+  event->channel = g_strdup ("web-ticket");
+  retract_case_add_event (saved, event);
+  g_ptr_array_add (cases, g_object_ref (f->resolved));
+  g_ptr_array_add (cases, g_object_ref (f->ticket));
+  g_ptr_array_add (cases, g_object_ref (saved));
+  g_ptr_array_add (cases, g_object_ref (f->fresh));
+
+  /* The ticket shares the older case's account: two rows assessed, the
+   * shop account's and Alipay's kept. */
+  before = retract_case_list_get_n_rows_assessed ();
+  retract_case_list_set_cases (list, cases, later);
+  g_assert_cmpuint (retract_case_list_get_n_rows_assessed () - before, ==, 2);
+  retract_case_list_set_cases (fresh, cases, later);
+  expected = describe (fresh);
+  shown = describe (list);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_true (retract_case_item_get_case (retract_case_list_find (
+                   list, retract_case_get_id (f->older), NULL)) == saved);
+
+  /* The same objects again: nothing assessed. */
+  before = retract_case_list_get_n_rows_assessed ();
+  retract_case_list_set_cases (list, cases, later);
+  g_assert_cmpuint (retract_case_list_get_n_rows_assessed () - before, ==, 0);
+}
+
 /* A case that cannot be assessed is assessed again on every minute: its
  * error names the time ("it is now …"), and it is assessed once its filing
  * time has come. */
@@ -531,6 +584,8 @@ main (int   argc,
   g_test_add ("/retract/case-list/search", Fixture, NULL, fixture_set_up, test_search,
               fixture_tear_down);
   g_test_add_func ("/retract/case-list/error", test_error);
+  g_test_add ("/retract/case-list/set-cases-keeps-rows", Fixture, NULL, fixture_set_up,
+              test_set_cases_keeps_rows, fixture_tear_down);
   g_test_add_func ("/retract/case-list/refresh-skips", test_refresh_skips);
   g_test_add_func ("/retract/case-list/refresh-error", test_refresh_error);
 

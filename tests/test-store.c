@@ -707,6 +707,20 @@ test_damaged_among_good (void)
   g_assert_false (g_file_test (moved, G_FILE_TEST_EXISTS));
 }
 
+/* How many cases of @after are the objects @before gave for their ids. */
+static guint
+count_same_objects (GPtrArray *before,
+                    GPtrArray *after)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < after->len; i++)
+    for (guint j = 0; j < before->len; j++)
+      if (g_ptr_array_index (after, i) == g_ptr_array_index (before, j))
+        n++;
+  return n;
+}
+
 /* A listing reads only what changed: the index answers for the rest; a
  * change by another process is seen; a damaged index is rebuilt. */
 static void
@@ -719,6 +733,7 @@ test_index (void)
   g_autoptr(RetractStore) other = retract_store_new (directory);
   g_autoptr(RetractCase) changed = NULL;
   g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) previous = NULL;
   g_autofree char *first_id = NULL;
 
   for (guint i = 0; i < 5; i++)
@@ -754,11 +769,14 @@ test_index (void)
   }
 
   /* Unchanged: no case file is opened, and the copies read back from the
-   * index are the same. */
-  g_clear_pointer (&listed, g_ptr_array_unref);
+   * index are the same, the very objects the last listing gave (issue 16:
+   * a list keeps the rows of the cases that did not change). */
+  g_clear_pointer (&previous, g_ptr_array_unref);
+  previous = g_steal_pointer (&listed);
   listed = retract_store_list_cases (store, NULL, NULL);
   g_assert_cmpuint (listed->len, ==, 5);
   g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 5);
+  g_assert_cmpuint (count_same_objects (previous, listed), ==, 5);
   g_assert_cmpstr (retract_case_get_detail (g_ptr_array_index (listed, 0),
                                             RETRACT_DETAIL_COMPLAINT_NUMBER),
                    ==, "TS2026112400001");
@@ -767,9 +785,11 @@ test_index (void)
   changed = retract_store_load_case (other, first_id, NULL);
   add_note (changed, 5, "另一个进程");
   g_assert_true (retract_store_save_case (other, changed, NULL));
-  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_clear_pointer (&previous, g_ptr_array_unref);
+  previous = g_steal_pointer (&listed);
   listed = retract_store_list_cases (store, NULL, NULL);
   g_assert_cmpuint (retract_store_get_n_case_reads (store), ==, 6);
+  g_assert_cmpuint (count_same_objects (previous, listed), ==, 4);
   for (guint i = 0; i < listed->len; i++)
     {
       RetractCase *kase = g_ptr_array_index (listed, i);

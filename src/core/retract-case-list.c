@@ -42,8 +42,10 @@ struct _RetractCaseList
   GDateTime       *valid_until; /* the rows stay the same until then */
 };
 
-/* Counted for the tests: how many times lists worked their rows out. */
+/* Counted for the tests: how many times lists worked their rows out, and
+ * how many rows they assessed for it. */
 static guint n_evaluations;
+static guint n_rows_assessed;
 
 static void retract_case_list_model_init (GListModelInterface *iface);
 
@@ -171,16 +173,30 @@ retract_case_list_set_cases (RetractCaseList *self,
                              GDateTime       *now)
 {
   g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) items = NULL;
   GPtrArray *rows;
-  guint old_len, new_len, prefix = 0, suffix = 0;
+  guint old_len, new_len, prefix = 0, suffix = 0, n_assessed = 0;
 
   g_return_if_fail (RETRACT_IS_CASE_LIST (self));
   g_return_if_fail (cases != NULL);
   g_return_if_fail (now != NULL);
 
+  /* The rows of the list still hold at @now: those of the accounts whose
+   * cases are the same objects (a listing after a save gives the others
+   * again as they were) are kept, not worked out again. */
+  if (self->now != NULL && self->valid_until != NULL &&
+      g_date_time_compare (now, self->now) >= 0 &&
+      g_date_time_compare (now, self->valid_until) < 0)
+    {
+      kept = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->rows->len; i++)
+        g_hash_table_add (kept, g_ptr_array_index (self->rows, i));
+    }
   n_evaluations++;
-  rows = retract_case_rows_new (self->rules, cases, now);
+  rows = retract_case_rows_update (self->rules, cases, now, kept != NULL ? self->rows : NULL,
+                                   &n_assessed);
+  n_rows_assessed += n_assessed;
 
   /* Keyed by the ids of the old copies, which the old cases and rows keep
    * alive until they are replaced below, even once an item takes a new copy. */
@@ -200,7 +216,10 @@ retract_case_list_set_cases (RetractCaseList *self,
 
       if (item != NULL)
         {
-          _retract_case_item_update (item, row, self->rules, self->language);
+          /* A row kept for the same case says what the item says. */
+          if (kept == NULL || !g_hash_table_contains (kept, row) ||
+              retract_case_item_get_case (item) != row->kase)
+            _retract_case_item_update (item, row, self->rules, self->language);
           g_ptr_array_add (items, g_object_ref (item));
         }
       else
@@ -310,6 +329,13 @@ guint
 retract_case_list_get_n_evaluations (void)
 {
   return n_evaluations;
+}
+
+/* For the tests: how many rows lists assessed, all told. */
+guint
+retract_case_list_get_n_rows_assessed (void)
+{
+  return n_rows_assessed;
 }
 
 /**

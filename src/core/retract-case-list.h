@@ -29,5 +29,6 @@ RetractCaseItem *retract_case_list_find         (RetractCaseList *self,
                                                  const char      *id,
                                                  guint           *position);
 guint            retract_case_list_get_n_evaluations (void);
+guint            retract_case_list_get_n_rows_assessed (void);
 
 G_END_DECLS

@@ -246,6 +246,135 @@ account_key (RetractCase *kase)
                           retract_case_get_account (kase));
 }
 
+/* The rows of @members, the cases of one account, at @now: their counts in
+ * one pass (retract_case_counts_compute_each()). */
+static void
+add_group_rows (GPtrArray      *rows,
+                RetractRuleset *rules,
+                GPtrArray      *members,
+                GDateTime      *now)
+{
+  g_autofree RetractCaseCounts *counts = g_new0 (RetractCaseCounts, members->len);
+
+  retract_case_counts_compute_each (rules, members, now, counts);
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_ptr_array_add (rows, row_new_with_counts (rules, g_ptr_array_index (members, i),
+                                                  &counts[i], now));
+      retract_case_counts_clear (&counts[i]);
+    }
+}
+
+/* Moves the rows of @members from @old to @rows, when @old has one for each
+ * of them (the same case objects) and none for another case of their
+ * account (@old_sizes: account key → how many rows @old has): their counts
+ * are the same. */
+static gboolean
+take_group_rows (GPtrArray  *rows,
+                 GPtrArray  *members,
+                 const char *key,
+                 GPtrArray  *old,
+                 GHashTable *old_places,
+                 GHashTable *old_sizes)
+{
+  gpointer place;
+
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (old_sizes, key)) != members->len)
+    return FALSE;
+  for (guint i = 0; i < members->len; i++)
+    if (!g_hash_table_contains (old_places, g_ptr_array_index (members, i)))
+      return FALSE;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      place = g_hash_table_lookup (old_places, g_ptr_array_index (members, i));
+      g_ptr_array_add (rows, g_ptr_array_index (old, GPOINTER_TO_UINT (place) - 1));
+      g_ptr_array_index (old, GPOINTER_TO_UINT (place) - 1) = NULL;
+    }
+  return TRUE;
+}
+
+/**
+ * retract_case_rows_update:
+ * @cases: (element-type RetractCase): every saved case (light copies are enough)
+ * @old: (nullable) (element-type RetractCaseRow): rows worked out before
+ *   that still hold at @now (retract_case_rows_valid_until())
+ * @n_assessed: (out) (optional): how many rows were worked out anew
+ *
+ * retract_case_rows_new(), taking from @old the rows of every account whose
+ * cases are all the same objects as @old's and no more (a new listing gives
+ * the same object for a case that did not change): those rows are moved out
+ * of @old, which keeps %NULL in their places. The other accounts' rows are
+ * worked out, since their counts may have changed.
+ *
+ * Returns: (transfer container) (element-type RetractCaseRow): the rows
+ */
+GPtrArray *
+retract_case_rows_update (RetractRuleset *rules,
+                          GPtrArray      *cases,
+                          GDateTime      *now,
+                          GPtrArray      *old,
+                          guint          *n_assessed)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) old_places = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) old_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  GHashTableIter iter;
+  GPtrArray *members;
+  GPtrArray *rows;
+  const char *key;
+
+  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
+  g_return_val_if_fail (cases != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RetractCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *group_key = account_key (kase);
+      GPtrArray *group = g_hash_table_lookup (groups, group_key);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, g_steal_pointer (&group_key), group);
+        }
+      g_ptr_array_add (group, kase);
+    }
+  for (guint i = 0; old != NULL && i < old->len; i++)
+    {
+      const RetractCaseRow *row = g_ptr_array_index (old, i);
+      g_autofree char *old_key = NULL;
+
+      if (row == NULL)
+        continue;
+      old_key = account_key (row->kase);
+      g_hash_table_insert (old_places, row->kase, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (old_sizes, old_key,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (old_sizes,
+                                                                                    old_key)) + 1));
+      old_key = NULL;  /* the table's now */
+    }
+
+  rows = g_ptr_array_new_full (cases->len, (GDestroyNotify) retract_case_row_free);
+  if (n_assessed != NULL)
+    *n_assessed = 0;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &members))
+    {
+      if (old != NULL && take_group_rows (rows, members, key, old, old_places, old_sizes))
+        continue;
+      add_group_rows (rows, rules, members, now);
+      if (n_assessed != NULL)
+        *n_assessed += members->len;
+    }
+  g_ptr_array_sort (rows, retract_case_row_compare);
+
+  return rows;
+}
+
 /**
  * retract_case_rows_new:
  * @cases: (element-type RetractCase): every saved case (light copies are enough)
@@ -263,48 +392,7 @@ retract_case_rows_new (RetractRuleset *rules,
                        GPtrArray      *cases,
                        GDateTime      *now)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  GHashTableIter iter;
-  GPtrArray *members;
-  GPtrArray *rows;
-
-  g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
-  g_return_val_if_fail (cases != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  for (guint i = 0; i < cases->len; i++)
-    {
-      RetractCase *kase = g_ptr_array_index (cases, i);
-      g_autofree char *key = account_key (kase);
-      GPtrArray *group = g_hash_table_lookup (groups, key);
-
-      if (group == NULL)
-        {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (groups, g_steal_pointer (&key), group);
-        }
-      g_ptr_array_add (group, kase);
-    }
-
-  /* The counts of a group in one pass (retract_case_counts_compute_each()). */
-  rows = g_ptr_array_new_full (cases->len, (GDestroyNotify) retract_case_row_free);
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &members))
-    {
-      g_autofree RetractCaseCounts *counts = g_new0 (RetractCaseCounts, members->len);
-
-      retract_case_counts_compute_each (rules, members, now, counts);
-      for (guint i = 0; i < members->len; i++)
-        {
-          g_ptr_array_add (rows, row_new_with_counts (rules, g_ptr_array_index (members, i),
-                                                      &counts[i], now));
-          retract_case_counts_clear (&counts[i]);
-        }
-    }
-  g_ptr_array_sort (rows, retract_case_row_compare);
-
-  return rows;
+  return retract_case_rows_update (rules, cases, now, NULL, NULL);
 }
 
 /**

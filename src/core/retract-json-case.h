@@ -43,6 +43,11 @@ int             retract_case_row_compare     (gconstpointer            a,
 GPtrArray      *retract_case_rows_new        (RetractRuleset          *rules,
                                               GPtrArray               *cases,
                                               GDateTime               *now);
+GPtrArray      *retract_case_rows_update     (RetractRuleset          *rules,
+                                              GPtrArray               *cases,
+                                              GDateTime               *now,
+                                              GPtrArray               *old,
+                                              guint                   *n_assessed);
 GDateTime      *retract_case_rows_valid_until (GPtrArray              *rows,
                                               GDateTime               *now);
 

@@ -39,6 +39,15 @@ index_entry_free (gpointer data)
   g_free (entry);
 }
 
+static IndexEntry *
+index_entry_copy (const IndexEntry *entry)
+{
+  IndexEntry *copy = g_memdup2 (entry, sizeof *entry);
+
+  copy->light = g_object_ref (entry->light);
+  return copy;
+}
+
 static gint64
 mtime_us (const struct stat *st)
 {
@@ -244,6 +253,8 @@ retract_store_list_cases (RetractStore *self,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) retract_store_problem_free);
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GHashTable) fresh = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  GHashTable *previous = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) dir_error = NULL;
   RetractStoreProblem *legacy_problem = NULL;
@@ -270,6 +281,10 @@ retract_store_list_cases (RetractStore *self,
   _retract_store_remove_leftovers (self, FALSE);
   index = read_index (self);
   fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, index_entry_free);
+  g_mutex_lock (&self->mutex);
+  if (self->listed != NULL)
+    listed = g_hash_table_ref (self->listed);
+  g_mutex_unlock (&self->mutex);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -304,8 +319,14 @@ retract_store_list_cases (RetractStore *self,
       if (entry != NULL && entry->size == (guint64) before.st_size &&
           entry->mtime_us == mtime_us (&before) && entry->inode == (guint64) before.st_ino)
         {
+          IndexEntry *known = listed != NULL ? g_hash_table_lookup (listed, name) : NULL;
           char *key = NULL;
 
+          /* The file the last listing gave: its light copy again, the same
+           * object, which tells a list that nothing in it changed. */
+          if (known != NULL && known->size == entry->size &&
+              known->mtime_us == entry->mtime_us && known->inode == entry->inode)
+            g_set_object (&entry->light, known->light);
           g_ptr_array_add (cases, g_object_ref (entry->light));
           /* Moved from the old index to the new one, key and all. */
           g_hash_table_steal_extended (index, name, (gpointer *) &key, NULL);
@@ -346,6 +367,22 @@ retract_store_list_cases (RetractStore *self,
 
   if (changed && dir != NULL)
     write_index (self, fresh);
+
+  /* What this listing gave, for the next one. */
+  {
+    GHashTable *next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, index_entry_free);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, fresh);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (next, g_strdup (key), index_entry_copy (value));
+    g_mutex_lock (&self->mutex);
+    previous = g_steal_pointer (&self->listed);
+    self->listed = next;
+    g_mutex_unlock (&self->mutex);
+    g_clear_pointer (&previous, g_hash_table_unref);
+  }
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);

@@ -44,6 +44,9 @@ struct _RetractStore
   gboolean writing;   /* a writer thread is running */
 
   GHashTable *written; /* id → Written, shared with the writing thread */
+  /* File name → the last listing's entry: a file unchanged since gives the
+   * same light copy, the same object. Replaced whole under the mutex. */
+  GHashTable *listed;
 
   guint    n_case_reads;
 };

@@ -77,6 +77,7 @@ retract_store_finalize (GObject *object)
   g_clear_pointer (&self->index_path, g_free);
   g_queue_clear_full (&self->queue, _retract_store_save_job_free);
   g_clear_pointer (&self->written, g_hash_table_unref);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->idle);
 
