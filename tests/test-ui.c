@@ -892,6 +892,38 @@ write_in (const char *directory,
   g_assert_no_error (error);
 }
 
+/* An application of the app's type, registered with an id of its own
+ * (APP_ID.@suffix): an earlier test's may still hold the app's object path
+ * on the bus. */
+static RetractApplication *
+registered_app (const char *suffix)
+{
+  g_autofree char *id = g_strconcat (APP_ID ".", suffix, NULL);
+  g_autoptr(GError) error = NULL;
+  RetractApplication *app = g_object_new (RETRACT_TYPE_APPLICATION,
+                                          "application-id", id,
+                                          "flags", G_APPLICATION_NON_UNIQUE,
+                                          "resource-base-path", RESOURCE_PREFIX,
+                                          NULL);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Closes @app's @window. Later tests send notifications through the default
+ * application: not this one, registered on the test's bus without a
+ * notification service. */
+static void
+close_app_window (RetractApplication *app,
+                  GtkWindow          *window)
+{
+  gtk_window_destroy (window);
+  harness_settle ();
+  if (g_application_get_default () == G_APPLICATION (app))
+    g_application_set_default (NULL);
+}
+
 /* Import Rules… with a signed file (the helper trusts the test roots here):
  * the app's window switches to the imported rules without a restart. */
 static void
@@ -902,7 +934,6 @@ test_import_rules_refreshes (void)
   g_autoptr(GBytes) rules = test_dataset_with_version ("2027.1.1");
   g_autoptr(GBytes) signature = NULL;
   g_autoptr(RetractApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *old_data_home = NULL;
   GtkWindow *window;
   gint64 deadline;
@@ -918,13 +949,7 @@ test_import_rules_refreshes (void)
   old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
   g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
 
-  app = g_object_new (RETRACT_TYPE_APPLICATION,
-                      "application-id", APP_ID ".ImportRules",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_PREFIX,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = registered_app ("ImportRules");
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
@@ -937,16 +962,50 @@ test_import_rules_refreshes (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (shows_label_starting (GTK_WIDGET (window), "Rules 2027.1.1 "));
 
-  gtk_window_destroy (window);
-  harness_settle ();
-  /* Later tests send notifications through the default application: not
-   * this one, registered on the test's bus without a notification service. */
-  if (g_application_get_default () == G_APPLICATION (app))
-    g_application_set_default (NULL);
+  close_app_window (app, window);
   if (old_data_home != NULL)
     g_setenv ("XDG_DATA_HOME", old_data_home, TRUE);
   else
     g_unsetenv ("XDG_DATA_HOME");
+}
+
+/* Import Rules…'s chooser: modal on the window, offering rules files; a
+ * cancelled one starts no import, and it can be asked for again. */
+static void
+test_import_rules_chooser (void)
+{
+  g_autoptr(RetractApplication) app = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  GtkFileFilter *filter;
+  GtkFileChooser *chooser;
+  GtkWindow *window;
+
+  app = registered_app ("ImportRulesChooser");
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "import-rules", NULL);
+      harness_settle ();
+      chooser = harness_find_file_chooser ();
+      g_assert_nonnull (chooser);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Rules");
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == window);
+      filters = gtk_file_chooser_get_filters (chooser);
+      g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+      filter = g_list_model_get_item (filters, 0);
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Rules (rules.json)");
+      g_object_unref (filter);
+      g_clear_object (&filters);
+
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      harness_settle ();
+      g_assert_null (harness_find_file_chooser ());
+    }
+
+  close_app_window (app, window);
 }
 
 /* Interactive widgets that must carry a name for screen readers. */
@@ -3937,15 +3996,7 @@ test_notification_opens_case (void)
   g_assert_no_error (error);
   harness_open_window (&harness);
 
-  /* An id of its own: an earlier test's application may still hold the
-   * app's object path on the bus. */
-  app = g_object_new (RETRACT_TYPE_APPLICATION,
-                      "application-id", APP_ID ".OpenCase",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_PREFIX,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = registered_app ("OpenCase");
   gtk_window_set_application (GTK_WINDOW (harness.window), GTK_APPLICATION (app));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
@@ -4116,6 +4167,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/new-rules-reassess", test_new_rules_reassess);
   g_test_add_func ("/retract/ui/expired-rules-banner", test_expired_rules_banner);
   g_test_add_func ("/retract/ui/import-rules-refreshes", test_import_rules_refreshes);
+  g_test_add_func ("/retract/ui/import-rules-chooser", test_import_rules_chooser);
   g_test_add_func ("/retract/ui/built-when-needed", test_built_when_needed);
   g_test_add_func ("/retract/ui/keyboard-home-names", test_keyboard_home_names);
   g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);

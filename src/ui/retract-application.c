@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-application.h"
+#include "retract-choose-file.h"
 #include "retract-first-frame.h"
 #include "retract-rules-store.h"
 #include "retract-settings.h"
@@ -23,16 +24,17 @@
 
 struct _RetractApplication
 {
-  AdwApplication     parent_instance;
+  AdwApplication        parent_instance;
 
-  RetractRuleset    *rules;
-  RetractRulesStore *rules_store;
-  char              *rules_notice;
-  RetractStore      *store;
-  RetractClock      *clock;
-  GSettings         *settings;
-  GCancellable      *update_check;  /* non-NULL while the helper runs */
-  gboolean           quiet_check;
+  RetractRuleset       *rules;
+  RetractRulesStore    *rules_store;
+  char                 *rules_notice;
+  RetractStore         *store;
+  RetractClock         *clock;
+  GSettings            *settings;
+  GCancellable         *update_check;  /* non-NULL while the helper runs */
+  GtkFileChooserNative *chooser;       /* Import Rules…, while it is open */
+  gboolean              quiet_check;
 };
 
 G_DEFINE_FINAL_TYPE (RetractApplication, retract_application, ADW_TYPE_APPLICATION)
@@ -270,22 +272,11 @@ check_updates_action (GSimpleAction *action,
 }
 
 static void
-on_import_chosen (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         data)
+rules_chosen (GtkWidget  *owner,
+              const char *path,
+              gpointer    data)
 {
-  g_autoptr(RetractApplication) self = data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  retract_application_import_rules_file (self, path);
+  retract_application_import_rules_file (data, path);
 }
 
 /**
@@ -321,19 +312,16 @@ import_rules_action (GSimpleAction *action,
   RetractApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *dialog;
+  RetractFileQuestion question = {
+    _("Import Rules"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL, filter
+  };
 
-  if (self->update_check != NULL)
+  if (self->update_check != NULL || window == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Import Rules"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Rules (rules.json)"));
   gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  retract_choose_file (&self->chooser, GTK_WIDGET (window), &question, rules_chosen, self);
 }
 
 /* A due step's notification was clicked (RetractDueNotifier): the window,
@@ -521,6 +509,9 @@ retract_application_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->update_check);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (retract_application_parent_class)->dispose (object);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Choosing a file and writing an export to it, for the window (Save
- * Reminders…, Export and Import Case File…) and the pages (Export PDF…,
- * Attach a File…). */
+ * Reminders…, Export and Import Case File…), the pages (Export PDF…,
+ * Attach a File…) and the application (Import Rules…). */
 
 #define G_LOG_DOMAIN "retract-choose-file"
 
@@ -73,6 +73,8 @@ retract_choose_file (GtkFileChooserNative      **chooser,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*chooser), TRUE);
   if (question->name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (*chooser), question->name);
+  if (question->filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*chooser), question->filter);
 
   choice = g_new (Choice, 1);
   *choice = (Choice) { chooser, owner, chosen, data };

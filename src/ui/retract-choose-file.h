@@ -10,14 +10,15 @@ G_BEGIN_DECLS
  * export written in a worker thread, and the answer told through the
  * window's actions (win.file-saved, win.show-toast). */
 
-/* What a chooser asks: its title and accept button (translated), and for a
- * save the file name it suggests (or %NULL). */
+/* What a chooser asks: its title and accept button (translated), for a
+ * save the file name it suggests, and the files it offers (%NULL: any). */
 typedef struct
 {
   const char           *title;
   GtkFileChooserAction  action;
   const char           *accept;
   const char           *name;
+  GtkFileFilter        *filter;
 } RetractFileQuestion;
 
 /* What is done with the file chosen: @owner is the widget that asked. */

@@ -72,7 +72,7 @@ on_attach_clicked (GtkButton            *button,
                    RetractMaterialsPage *self)
 {
   RetractFileQuestion question = {
-    _("Attach a File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL
+    _("Attach a File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL, NULL
   };
 
   g_free (self->choosing_for);

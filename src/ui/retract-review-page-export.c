@@ -119,7 +119,7 @@ review_export (GtkWidget  *widget,
   RetractFileQuestion question = {
     kind == EXPORT_REMINDERS ? _("Save Reminders")
     : self->fact_sheet ? _("Export the Fact Sheet") : _("Export the Letter"),
-    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name
+    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, NULL
   };
 
   /* GTK 4 file choosers always confirm before replacing a file. */

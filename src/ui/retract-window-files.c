@@ -209,7 +209,9 @@ choose_file (RetractWindow    *self,
 {
   g_autofree char *date = g_date_time_format (retract_clock_get_now (self->clock), "%Y-%m-%d");
   g_autofree char *name = choice->suggest != NULL ? choice->suggest (date) : NULL;
-  RetractFileQuestion question = { _(choice->title), choice->action, _(choice->accept), name };
+  RetractFileQuestion question = {
+    _(choice->title), choice->action, _(choice->accept), name, NULL
+  };
 
   retract_choose_file (&self->chooser, GTK_WIDGET (self), &question, file_chosen,
                        (gpointer) choice);
