@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <locale.h>
 #include <string.h>
 
 #include "retract-application.h"
@@ -2565,6 +2567,51 @@ test_keyboard_narrow_headings_wrap (void)
   harness_clear (&harness);
 }
 
+/* A case's status badge says the same in the list and on the case's own
+ * page, in Chinese too (a resolved case was 已撤销 in the list and 已完成
+ * on its page). */
+static void
+test_home_status_same_words (void)
+{
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  Harness harness;
+  g_autofree char *done = NULL;
+  GtkWidget *overview;
+  GtkWidget *badge;
+  const char *words;
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETRACT_LOCALEDIR") != NULL
+                                   ? g_getenv ("RETRACT_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "");
+  words = retract_case_status_get_label (RETRACT_STATUS_DONE);
+  g_assert_cmpstr (words, !=, "Done");
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  done = home_save_case (harness.store, "2026-11-24T09:00:00+08:00", "WX0003", TRUE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  harness_settle ();
+  retract_window_open_case (harness.window, done);
+  harness_settle ();
+
+  g_assert_true (shows_label_containing (home_find_row (&harness, done), words));
+  overview = harness_find (GTK_WIDGET (harness.window), RETRACT_TYPE_CASE_OVERVIEW, NULL);
+  g_assert_nonnull (overview);
+  badge = harness_find (overview, GTK_TYPE_LABEL, retract_case_status_to_id (RETRACT_STATUS_DONE));
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, words);
+
+  harness_clear (&harness);
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 static void
 test_home_list_order (void)
 {
@@ -4201,6 +4248,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/notification-opens-case", test_notification_opens_case);
   g_test_add_func ("/retract/ui/window-select-and-record", test_window_select_and_record);
   g_test_add_func ("/retract/ui/home-list-order", test_home_list_order);
+  g_test_add_func ("/retract/ui/home-status-same-words", test_home_status_same_words);
   g_test_add_func ("/retract/ui/home-delete-undo", test_home_delete_undo);
   g_test_add_func ("/retract/ui/home-migration", test_home_migration);
   g_test_add_func ("/retract/ui/home-search", test_home_search);

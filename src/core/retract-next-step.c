@@ -31,6 +31,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "retract-next-step.h"
 #include "retract-engine-ids.h"
 #include "retract-time.h"
@@ -81,6 +83,34 @@ retract_case_status_to_id (RetractCaseStatus status)
 {
   g_return_val_if_fail (status < RETRACT_N_CASE_STATUSES, NULL);
   return status_ids[status];
+}
+
+/**
+ * retract_case_status_get_label:
+ *
+ * The status badge's words, the same in the list of cases and on the
+ * case's own page.
+ *
+ * Returns: the translated label
+ */
+const char *
+retract_case_status_get_label (RetractCaseStatus status)
+{
+  switch (status)
+    {
+    case RETRACT_STATUS_ACT_NOW:
+      /* Translators: a case's status badge, in the list of cases and on its page */
+      return C_("case status", "Act now");
+    case RETRACT_STATUS_WAITING:
+      return C_("case status", "Waiting");
+    case RETRACT_STATUS_DONE:
+      return C_("case status", "Done");
+    case RETRACT_STATUS_ABANDONED:
+      return C_("case status", "Abandoned");
+    case RETRACT_STATUS_CLOSED:
+    default:
+      return C_("case status", "Closed");
+    }
 }
 
 /* Returns: the action's word, or %NULL for %RETRACT_ACTION_NONE */

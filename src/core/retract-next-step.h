@@ -84,6 +84,7 @@ void        retract_next_step_compute       (RetractNextStep         *step,
                                              GDateTime               *now);
 void        retract_next_step_clear         (RetractNextStep         *step);
 const char *retract_case_status_to_id       (RetractCaseStatus        status);
+const char *retract_case_status_get_label   (RetractCaseStatus        status);
 const char *retract_next_action_to_id       (RetractNextAction        action);
 const char *retract_next_reason_to_id       (RetractNextReason        reason);
 

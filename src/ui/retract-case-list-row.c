@@ -31,26 +31,6 @@ struct _RetractCaseListRow
 
 G_DEFINE_FINAL_TYPE (RetractCaseListRow, retract_case_list_row, ADW_TYPE_BIN)
 
-static const char *
-status_text (RetractCaseStatus status)
-{
-  switch (status)
-    {
-    case RETRACT_STATUS_ACT_NOW:
-      /* Translators: a case's status badge in the list of cases */
-      return C_("case status", "Act now");
-    case RETRACT_STATUS_WAITING:
-      return C_("case status", "Waiting");
-    case RETRACT_STATUS_DONE:
-      return C_("case status", "Done");
-    case RETRACT_STATUS_ABANDONED:
-      return C_("case status", "Abandoned");
-    case RETRACT_STATUS_CLOSED:
-    default:
-      return C_("case status", "Closed");
-    }
-}
-
 /**
  * retract_case_list_row_update:
  *
@@ -93,7 +73,7 @@ retract_case_list_row_update (RetractCaseListRow *self)
     {
       RetractCaseStatus value = retract_case_item_get_status (item);
 
-      status = status_text (value);
+      status = retract_case_status_get_label (value);
       status_class = g_strconcat ("status-", retract_case_status_to_id (value), NULL);
     }
   else

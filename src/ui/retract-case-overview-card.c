@@ -16,38 +16,6 @@
 #include "retract-rows.h"
 #include "retract-validators.h"
 
-static const char * const status_classes[] = {
-  [RETRACT_STATUS_ACT_NOW] = "act-now",
-  [RETRACT_STATUS_WAITING] = "waiting",
-  [RETRACT_STATUS_DONE] = "done",
-  [RETRACT_STATUS_ABANDONED] = "abandoned",
-  [RETRACT_STATUS_CLOSED] = "closed",
-};
-
-static const char *
-status_name (RetractCaseStatus status)
-{
-  switch (status)
-    {
-    case RETRACT_STATUS_ACT_NOW:
-      /* Translators: a case's status badge */
-      return _("Act now");
-    case RETRACT_STATUS_WAITING:
-      /* Translators: a case's status badge */
-      return _("Waiting");
-    case RETRACT_STATUS_DONE:
-      /* Translators: a case's status badge */
-      return _("Done");
-    case RETRACT_STATUS_ABANDONED:
-      /* Translators: a case's status badge */
-      return _("Abandoned");
-    case RETRACT_STATUS_CLOSED:
-    default:
-      /* Translators: a case's status badge */
-      return _("Closed");
-    }
-}
-
 /* The channel's number with Copy, or its site with Open (through
  * win.open-uri, which opens nothing but addresses that pass the loader's
  * https rule; an address that does not is shown, not offered). */
@@ -168,10 +136,11 @@ _retract_case_overview_show_answer (RetractCaseOverview *self,
 void
 _retract_case_overview_show_status (RetractCaseOverview *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[self->step.status]);
-  gtk_label_set_label (self->status_label, status_name (self->step.status));
+  for (guint i = 0; i < RETRACT_N_CASE_STATUSES; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), retract_case_status_to_id (i));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                            retract_case_status_to_id (self->step.status));
+  gtk_label_set_label (self->status_label, retract_case_status_get_label (self->step.status));
 }
 
 /* The limits on the user's own requests this month and today. */
