@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -707,6 +708,54 @@ test_damaged_among_good (void)
   g_assert_false (g_file_test (moved, G_FILE_TEST_EXISTS));
 }
 
+/* Issue 16, selecting a case: opening one reads the cases folder for the
+ * leftovers of killed writes only when the folder changed since a read
+ * found none, and a leftover made since is still removed. */
+static void
+test_load_scans_when_changed (void)
+{
+  g_autofree char *directory = make_directory ();
+  g_autofree char *cases = cases_directory ();
+  g_autofree char *leftover = NULL;
+  g_autoptr(RetractStore) store = retract_store_new (directory);
+  g_autoptr(RetractCase) kase = filed_case ("wechat");
+  g_autofree char *id = g_strdup (retract_case_get_id (kase));
+  struct timeval past[2] = { { 0 } };
+  guint scans;
+
+  g_assert_true (retract_store_save_case (store, kase, NULL));
+  leftover = g_strdup_printf ("%s/.%s.json.retract-tmp-Xy12Ab", cases, id);
+
+  /* Just changed: read each time (a file made in the same tick of the file
+   * system's clock would leave its time as it was). */
+  scans = retract_store_get_n_scans (store);
+  g_clear_object (&kase);
+  kase = retract_store_load_case (store, id, NULL);
+  g_assert_nonnull (kase);
+  g_assert_cmpuint (retract_store_get_n_scans (store) - scans, ==, 1);
+
+  /* Unchanged for a while: read once, then not again. */
+  past[0].tv_sec = past[1].tv_sec = time (NULL) - 60;
+  g_assert_no_errno (utimes (cases, past));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RetractCase) again = retract_store_load_case (store, id, NULL);
+
+      g_assert_nonnull (again);
+    }
+  g_assert_cmpuint (retract_store_get_n_scans (store) - scans, ==, 2);
+
+  /* A killed write's leftover changes the folder: read, and removed. */
+  g_assert_true (g_file_set_contents (leftover, "leftover", -1, NULL));
+  g_clear_object (&kase);
+  kase = retract_store_load_case (store, id, NULL);
+  g_assert_nonnull (kase);
+  g_assert_cmpuint (retract_store_get_n_scans (store) - scans, ==, 3);
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  g_assert_true (retract_store_delete_all (store, NULL));
+}
+
 /* How many cases of @after are the objects @before gave for their ids. */
 static guint
 count_same_objects (GPtrArray *before,
@@ -1179,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/retract/store/events-round-trip", test_events_round_trip);
   g_test_add_func ("/retract/store/damaged-among-good", test_damaged_among_good);
   g_test_add_func ("/retract/store/index", test_index);
+  g_test_add_func ("/retract/store/load-scans-when-changed", test_load_scans_when_changed);
   g_test_add_func ("/retract/store/index-nothing-personal", test_index_nothing_personal);
   g_test_add_func ("/retract/store/migration", test_migration);
   g_test_add_func ("/retract/store/migrated-stays-deleted", test_migrated_stays_deleted);

@@ -47,8 +47,14 @@ struct _RetractStore
   /* File name → the last listing's entry: a file unchanged since gives the
    * same light copy, the same object. Replaced whole under the mutex. */
   GHashTable *listed;
+  /* The cases folder as the last scan for leftovers found it, clean: its
+   * inode and modification time (under the mutex). */
+  gboolean    tidy;
+  guint64     tidy_inode;
+  gint64      tidy_mtime_ns;
 
   guint    n_case_reads;
+  guint    n_scans;
 };
 
 gboolean             _retract_store_is_case_file_name     (const char           *name,

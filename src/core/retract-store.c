@@ -169,6 +169,14 @@ retract_store_get_n_case_reads (RetractStore *self)
   return g_atomic_int_get (&self->n_case_reads);
 }
 
+/* Test hook: how many times the cases folder was read for leftovers. */
+guint
+retract_store_get_n_scans (RetractStore *self)
+{
+  g_return_val_if_fail (RETRACT_IS_STORE (self), 0);
+  return g_atomic_int_get (&self->n_scans);
+}
+
 /* `<id>.json`; the id is returned in @id (33 bytes). */
 gboolean
 _retract_store_is_case_file_name (const char *name,
@@ -216,18 +224,60 @@ _retract_store_is_damaged_name (const char *name)
   return _retract_store_is_case_file_name (base, id) && retract_file_is_aside_name (name, prefix);
 }
 
+static gint64
+mtime_ns (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/* Whether cases/ is as a scan that found no leftover saw it: a file
+ * created or removed there since changed its modification time. */
+static gboolean
+is_known_tidy (RetractStore      *self,
+               const struct stat *st)
+{
+  gboolean tidy;
+
+  g_mutex_lock (&self->mutex);
+  tidy = self->tidy && self->tidy_inode == (guint64) st->st_ino &&
+         self->tidy_mtime_ns == mtime_ns (st);
+  g_mutex_unlock (&self->mutex);
+  return tidy;
+}
+
+/* A scan that began @scanned_at (real time, µs) found no leftover in cases/
+ * as @st saw it. Not believed when the folder changed within the second
+ * before: a file created in the same tick of the file system's clock would
+ * leave the same time. */
+static void
+note_tidy (RetractStore      *self,
+           const struct stat *st,
+           gint64             scanned_at)
+{
+  g_mutex_lock (&self->mutex);
+  self->tidy = scanned_at * 1000 - mtime_ns (st) > 1000000000;
+  self->tidy_inode = (guint64) st->st_ino;
+  self->tidy_mtime_ns = mtime_ns (st);
+  g_mutex_unlock (&self->mutex);
+}
+
 /* The temporary files that killed writes left in cases/. The caller holds
  * the lock when @locked, so none belongs to a live writer; otherwise the
- * lock is taken only when there is something to remove. */
+ * lock is taken only when there is something to remove, and the folder is
+ * read only when it changed since a scan found it clean: opening a case
+ * does not read a folder of 1 000 names each time (issue 16). */
 void
 _retract_store_remove_leftovers (RetractStore *self,
                                  gboolean      locked)
 {
   static const char * const legacy_bases[] = { LEGACY_FILE_NAME, NULL };
-  g_autoptr(GDir) dir = g_dir_open (self->cases_directory, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RetractFolderLock) lock = NULL;
   const char *name;
+  struct stat st;
+  gboolean have_stat;
+  gint64 scanned_at;
 
   /* Those of the single case.json of before, too. */
   if (locked)
@@ -235,12 +285,23 @@ _retract_store_remove_leftovers (RetractStore *self,
   else
     retract_file_tidy_folder (self->directory, legacy_bases);
 
+  have_stat = stat (self->cases_directory, &st) == 0;
+  if (!locked && have_stat && is_known_tidy (self, &st))
+    return;
+
+  scanned_at = g_get_real_time ();
+  g_atomic_int_inc (&self->n_scans);
+  dir = g_dir_open (self->cases_directory, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (_retract_store_is_our_temporary_name (name))
       g_ptr_array_add (found, g_strdup (name));
 
   if (found->len == 0)
-    return;
+    {
+      if (have_stat)
+        note_tidy (self, &st, scanned_at);
+      return;
+    }
   if (!locked && (lock = retract_folder_lock (self->directory, NULL)) == NULL)
     return;
 

@@ -78,6 +78,7 @@ RetractCase  *retract_store_find_latest      (GPtrArray           *cases);
 char         *retract_store_dup_case_path    (RetractStore        *self,
                                               const char          *id);
 guint         retract_store_get_n_case_reads (RetractStore        *self);
+guint         retract_store_get_n_scans      (RetractStore        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetractStoreProblem, retract_store_problem_free)
 
