@@ -403,7 +403,7 @@ test_refresh_skips (void)
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) start = retract_time_parse ("2026-11-30 21:00", NULL);
   g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_EN);
-  guint minutes = 2 * 24 * 60, before, changes = 0;
+  guint minutes = 2 * 24 * 60, before, rows_before, changes = 0, rows;
   g_autofree char *last = NULL;
 
   for (guint i = 0; i < 16; i++)
@@ -446,6 +446,7 @@ test_refresh_skips (void)
 
   retract_case_list_set_cases (list, cases, start);
   before = retract_case_list_get_n_evaluations ();
+  rows_before = retract_case_list_get_n_rows_assessed ();
   for (guint m = 1; m <= minutes; m++)
     {
       g_autoptr(GDateTime) now = g_date_time_add_minutes (start, (int) m);
@@ -472,10 +473,14 @@ test_refresh_skips (void)
 
   /* The statuses did move, and a fresh list is assessed each minute (one
    * evaluation each), the refreshed one only a few times. */
-  g_test_message ("%u changes, %u evaluations in %u minutes", changes,
-                  retract_case_list_get_n_evaluations () - before - minutes, minutes);
+  rows = retract_case_list_get_n_rows_assessed () - rows_before - minutes * cases->len;
+  g_test_message ("%u changes, %u evaluations of %u rows in %u minutes", changes,
+                  retract_case_list_get_n_evaluations () - before - minutes, rows, minutes);
   g_assert_cmpuint (changes, >=, 5);
   g_assert_cmpuint (retract_case_list_get_n_evaluations () - before - minutes, <, minutes / 10);
+  /* And an evaluation assesses the accounts whose rows change, not all. */
+  g_assert_cmpuint (rows, <,
+                    (retract_case_list_get_n_evaluations () - before - minutes) * cases->len / 2);
 }
 
 /* Issue 16, the listing after a save: the cases that did not change come

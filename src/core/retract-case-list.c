@@ -182,14 +182,19 @@ retract_case_list_set_cases (RetractCaseList *self,
   g_return_if_fail (cases != NULL);
   g_return_if_fail (now != NULL);
 
-  /* The rows of the list still hold at @now: those of the accounts whose
-   * cases are the same objects (a listing after a save gives the others
-   * again as they were) are kept, not worked out again. */
-  if (self->now != NULL && self->valid_until != NULL &&
-      g_date_time_compare (now, self->now) >= 0 &&
-      g_date_time_compare (now, self->valid_until) < 0)
+  /* Later the same day: the rows of the accounts whose cases are the same
+   * objects (a listing after a save gives the others again as they were, a
+   * refresh the list's own) and whose rows still hold are kept, not worked
+   * out again. */
+  if (self->now != NULL && g_date_time_compare (now, self->now) >= 0)
     {
-      kept = g_hash_table_new (NULL, NULL);
+      g_autoptr(GDateTime) midnight = retract_time_next_midnight (self->now);
+
+      if (g_date_time_compare (now, midnight) < 0)
+        kept = g_hash_table_new (NULL, NULL);
+    }
+  if (kept != NULL)
+    {
       for (guint i = 0; i < self->rows->len; i++)
         g_hash_table_add (kept, g_ptr_array_index (self->rows, i));
     }

@@ -266,24 +266,33 @@ add_group_rows (GPtrArray      *rows,
 }
 
 /* Moves the rows of @members from @old to @rows, when @old has one for each
- * of them (the same case objects) and none for another case of their
- * account (@old_sizes: account key → how many rows @old has): their counts
- * are the same. */
+ * of them (the same case objects), each still holding at @now, and none for
+ * another case of their account (@old_sizes: account key → how many rows
+ * @old has): their counts are the same. */
 static gboolean
 take_group_rows (GPtrArray  *rows,
                  GPtrArray  *members,
                  const char *key,
                  GPtrArray  *old,
                  GHashTable *old_places,
-                 GHashTable *old_sizes)
+                 GHashTable *old_sizes,
+                 GDateTime  *now)
 {
   gpointer place;
 
   if (GPOINTER_TO_UINT (g_hash_table_lookup (old_sizes, key)) != members->len)
     return FALSE;
   for (guint i = 0; i < members->len; i++)
-    if (!g_hash_table_contains (old_places, g_ptr_array_index (members, i)))
-      return FALSE;
+    {
+      const RetractCaseRow *row;
+
+      if (!g_hash_table_lookup_extended (old_places, g_ptr_array_index (members, i), NULL,
+                                         &place))
+        return FALSE;
+      row = g_ptr_array_index (old, GPOINTER_TO_UINT (place) - 1);
+      if (row->changes_at != NULL && g_date_time_compare (now, row->changes_at) >= 0)
+        return FALSE;
+    }
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -297,15 +306,16 @@ take_group_rows (GPtrArray  *rows,
 /**
  * retract_case_rows_update:
  * @cases: (element-type RetractCase): every saved case (light copies are enough)
- * @old: (nullable) (element-type RetractCaseRow): rows worked out before
- *   that still hold at @now (retract_case_rows_valid_until())
+ * @old: (nullable) (element-type RetractCaseRow): rows worked out at an
+ *   earlier time of @now's day (Beijing time: the counts' day and month)
  * @n_assessed: (out) (optional): how many rows were worked out anew
  *
  * retract_case_rows_new(), taking from @old the rows of every account whose
  * cases are all the same objects as @old's and no more (a new listing gives
- * the same object for a case that did not change): those rows are moved out
- * of @old, which keeps %NULL in their places. The other accounts' rows are
- * worked out, since their counts may have changed.
+ * the same object for a case that did not change), and whose rows all hold
+ * at @now (before their changes_at): those rows are moved out of @old, which
+ * keeps %NULL in their places. The other accounts' rows are worked out,
+ * since they or their counts may have changed.
  *
  * Returns: (transfer container) (element-type RetractCaseRow): the rows
  */
@@ -364,7 +374,7 @@ retract_case_rows_update (RetractRuleset *rules,
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &members))
     {
-      if (old != NULL && take_group_rows (rows, members, key, old, old_places, old_sizes))
+      if (old != NULL && take_group_rows (rows, members, key, old, old_places, old_sizes, now))
         continue;
       add_group_rows (rows, rules, members, now);
       if (n_assessed != NULL)
