@@ -2292,13 +2292,16 @@ test_keyboard_quick_picks (void)
 /* Issue 15 §5.3: on the review, Tab goes only to what does something
  * (buttons, switches, the preview's controls); the rows that only show an
  * answer are no Tab stop, and a screen reader still reads them by their
- * title and value. */
+ * title and value. Every stop has a name: the documents' flow box tiles,
+ * which a screen reader called "GtkFlowBoxChild" before each document's
+ * button, are no stop (as the situation page's quick picks). */
 static void
 test_keyboard_review_stops (void)
 {
   Harness harness;
   g_autoptr(GPtrArray) stops = NULL;
   g_autoptr(GString) read_only = g_string_new (NULL);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
   GtkWidget *review;
   GtkWidget *row;
   guint in_review = 0;
@@ -2323,6 +2326,11 @@ test_keyboard_review_stops (void)
       if (!gtk_widget_is_ancestor (stop, review))
         continue;
       in_review++;
+      /* The preview's scroller is a stop of GTK's own, for its keys;
+       * it has no name yet (left for now, noted in session 22's walk). */
+      if (!kbd_stop_has_name (stop) && !GTK_IS_SCROLLED_WINDOW (stop))
+        g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (stop),
+                                gtk_widget_get_css_name (stop));
       if (GTK_IS_LIST_BOX_ROW (stop) &&
           !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (stop)))
         g_string_append_printf (read_only, "%s\n",
@@ -2332,6 +2340,8 @@ test_keyboard_review_stops (void)
     }
   if (read_only->len > 0)
     g_error ("read-only rows that are Tab stops on the review:\n%s", read_only->str);
+  if (unnamed->len > 0)
+    g_error ("unnamed Tab stops on the review:\n%s", unnamed->str);
   /* The controls are still there: the Change buttons, the switches, the
    * documents' buttons. */
   g_assert_cmpuint (in_review, >=, 8);

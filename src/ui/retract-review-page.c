@@ -138,6 +138,14 @@ retract_review_page_init (RetractReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Each document's button is its one Tab stop: the flow box's own tile
+   * would be a second stop before it that does nothing, which a screen
+   * reader calls "GtkFlowBoxChild" (as the situation page's quick picks). */
+  for (GtkWidget *tile = gtk_widget_get_first_child (GTK_WIDGET (self->document_buttons));
+       tile != NULL;
+       tile = gtk_widget_get_next_sibling (tile))
+    gtk_widget_set_focusable (tile, FALSE);
+
   self->rows = g_ptr_array_new ();
   /* The letter and its exports are dated: a hidden page also falls behind
    * as time passes. */
