@@ -3963,7 +3963,7 @@ test_minute_does_little (void)
   g_autofree char *countdown = NULL;
   RetractCaseOverview *overview;
   GtkWidget *row;
-  guint evaluations, assessments;
+  guint evaluations, assessments, updates;
 
   harness_init (&harness, "2026-11-25T00:58:00+08:00");
   /* Waiting for the ticket's reply until 01:00; the other acts by 01:30. */
@@ -3987,9 +3987,17 @@ test_minute_does_little (void)
    * nothing again; the overview on screen follows the clock. */
   evaluations = retract_case_list_get_n_evaluations ();
   assessments = retract_case_overview_get_n_assessments ();
+  updates = retract_case_list_row_get_n_updates ();
+  row = home_find_row (&harness, other);
+  g_assert_nonnull (strstr (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)),
+                            "32 min left"));
   set_now (&harness, "2026-11-25T00:59:00+08:00");
   g_assert_cmpuint (retract_case_list_get_n_evaluations () - evaluations, ==, 0);
   g_assert_cmpuint (retract_case_overview_get_n_assessments () - assessments, ==, 1);
+  /* The rows' countdowns move on; nothing else of them is said again. */
+  g_assert_nonnull (strstr (retract_case_list_row_get_deadline_text (RETRACT_CASE_LIST_ROW (row)),
+                            "31 min left"));
+  g_assert_cmpuint (retract_case_list_row_get_n_updates () - updates, ==, 0);
 
   /* Behind the wizard: the list still follows the statuses (the due
    * notifier reads them), the hidden overview does nothing... */

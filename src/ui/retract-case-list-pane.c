@@ -170,7 +170,7 @@ update_rows (RetractCaseListPane *self)
 {
   self->behind = FALSE;
   for (guint i = 0; i < self->rows->len; i++)
-    retract_case_list_row_update (g_ptr_array_index (self->rows, i));
+    retract_case_list_row_tick (g_ptr_array_index (self->rows, i));
 }
 
 /* The countdowns follow the clock on screen; hidden (the wizard, or the

@@ -31,10 +31,75 @@ struct _RetractCaseListRow
 
 G_DEFINE_FINAL_TYPE (RetractCaseListRow, retract_case_list_row, ADW_TYPE_BIN)
 
+/* Counted for the tests: how many times rows said everything again. */
+static guint n_updates;
+
+/* The deadline line at the clock's time, and the sentence a screen reader
+ * hears for the row (the four labels in one, not four): both only when the
+ * line changed, unless @always (the other labels changed). */
+static void
+show_deadline (RetractCaseListRow *self,
+               gboolean            always)
+{
+  GDateTime *due_at = retract_case_item_get_due_at (self->item);
+  g_autofree char *deadline = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (due_at != NULL && self->clock != NULL)
+    {
+      g_autofree char *when = retract_time_format_human (due_at);
+      GTimeSpan left = g_date_time_difference (due_at, retract_clock_get_now (self->clock));
+
+      if (left > 0)
+        {
+          g_autofree char *span = retract_time_format_span (left);
+
+          /* Translators: the next deadline of a case: "3 h 20 min left · by 2026-11-25 10:00" */
+          deadline = g_strdup_printf (_("%1$s left · by %2$s"), span, when);
+        }
+      else
+        /* Translators: the next deadline of a case, passed: "Due 2026-11-25 10:00" */
+        deadline = g_strdup_printf (_("Due %s"), when);
+    }
+  if (!always &&
+      gtk_widget_get_visible (GTK_WIDGET (self->deadline_label)) == (deadline != NULL) &&
+      g_strcmp0 (gtk_label_get_label (self->deadline_label), deadline != NULL ? deadline : "") == 0)
+    return;
+  gtk_label_set_label (self->deadline_label, deadline != NULL ? deadline : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
+
+  accessible = g_strjoin (", ", gtk_label_get_label (self->title_label),
+                          gtk_label_get_label (self->number_label),
+                          gtk_label_get_label (self->status_label), deadline, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  /* Focus lands on the list view's item around the row (GTK 4.8 has no
+   * gtk_list_item_set_accessible_label): it carries the same sentence, or a
+   * screen reader announces an unnamed list item. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/**
+ * retract_case_list_row_tick:
+ *
+ * The clock moved on: only the countdown can say something new (the rest
+ * changes with the item, which tells the row).
+ */
+void
+retract_case_list_row_tick (RetractCaseListRow *self)
+{
+  g_return_if_fail (RETRACT_IS_CASE_LIST_ROW (self));
+
+  if (self->item != NULL)
+    show_deadline (self, FALSE);
+}
+
 /**
  * retract_case_list_row_update:
  *
- * Says again what the row says, at the clock's time (each minute).
+ * Says again what the row says, at the clock's time.
  */
 void
 retract_case_list_row_update (RetractCaseListRow *self)
@@ -42,16 +107,14 @@ retract_case_list_row_update (RetractCaseListRow *self)
   RetractCaseItem *item = self->item;
   const char *number;
   g_autofree char *title = NULL;
-  g_autofree char *deadline = NULL;
-  g_autofree char *accessible = NULL;
   g_autofree char *status_class = NULL;
   const char *status;
-  GDateTime *due_at;
 
   g_return_if_fail (RETRACT_IS_CASE_LIST_ROW (self));
 
   if (item == NULL)
     return;
+  n_updates++;
 
   /* Translators: a case in the list: "WeChat · Friend report" */
   title = g_strdup_printf (_("%1$s · %2$s"), retract_case_item_get_platform_name (item),
@@ -92,37 +155,7 @@ retract_case_list_row_update (RetractCaseListRow *self)
     }
   gtk_label_set_label (self->status_label, status);
 
-  due_at = retract_case_item_get_due_at (item);
-  if (due_at != NULL && self->clock != NULL)
-    {
-      g_autofree char *when = retract_time_format_human (due_at);
-      GTimeSpan left = g_date_time_difference (due_at, retract_clock_get_now (self->clock));
-
-      if (left > 0)
-        {
-          g_autofree char *span = retract_time_format_span (left);
-
-          /* Translators: the next deadline of a case: "3 h 20 min left · by 2026-11-25 10:00" */
-          deadline = g_strdup_printf (_("%1$s left · by %2$s"), span, when);
-        }
-      else
-        /* Translators: the next deadline of a case, passed: "Due 2026-11-25 10:00" */
-        deadline = g_strdup_printf (_("Due %s"), when);
-    }
-  gtk_label_set_label (self->deadline_label, deadline != NULL ? deadline : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
-
-  /* A screen reader hears the row as one sentence, not four labels. */
-  accessible = g_strjoin (", ", title, gtk_label_get_label (self->number_label), status,
-                          deadline != NULL ? deadline : NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  /* Focus lands on the list view's item around the row (GTK 4.8 has no
-   * gtk_list_item_set_accessible_label): it carries the same sentence, or a
-   * screen reader announces an unnamed list item. */
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  show_deadline (self, TRUE);
 }
 
 static void
@@ -222,6 +255,13 @@ retract_case_list_row_get_item (RetractCaseListRow *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_LIST_ROW (self), NULL);
   return self->item;
+}
+
+/* For the tests: how many times rows said everything again. */
+guint
+retract_case_list_row_get_n_updates (void)
+{
+  return n_updates;
 }
 
 /* What the deadline line says (tests). */

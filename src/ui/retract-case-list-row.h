@@ -20,6 +20,8 @@ void             retract_case_list_row_bind     (RetractCaseListRow *self,
                                                  RetractClock       *clock);
 void             retract_case_list_row_unbind   (RetractCaseListRow *self);
 void             retract_case_list_row_update   (RetractCaseListRow *self);
+void             retract_case_list_row_tick     (RetractCaseListRow *self);
+guint            retract_case_list_row_get_n_updates (void);
 RetractCaseItem *retract_case_list_row_get_item (RetractCaseListRow *self);
 const char      *retract_case_list_row_get_deadline_text (RetractCaseListRow *self);
 
