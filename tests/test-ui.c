@@ -2355,6 +2355,36 @@ test_keyboard_review_stops (void)
   harness_clear (&harness);
 }
 
+/* Session 22's keyboard walk: GTK makes a step's scroller a Tab stop when
+ * nothing inside takes focus, and Next lands there on the answer: it is
+ * named by the step's title, not an unnamed scroll pane. */
+static void
+test_keyboard_step_scrollers (void)
+{
+  static const char * const steps[] = {
+    "situation", "circumstances", "result", "materials", "details", "review",
+  };
+  Harness harness;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      RetractPage *page = harness_page (&harness, steps[i]);
+      GtkWidget *scroller = harness_find (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+
+      g_assert_nonnull (scroller);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scroller),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           retract_page_get_title (page));
+    }
+
+  harness_clear (&harness);
+}
+
 /* Issue 15 §5.6: every line of the shortcuts window shows its keys, and
  * Page Down is written as words. */
 static void
@@ -4238,6 +4268,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-start-focus", test_keyboard_start_focus);
   g_test_add_func ("/retract/ui/keyboard-quick-picks", test_keyboard_quick_picks);
   g_test_add_func ("/retract/ui/keyboard-review-stops", test_keyboard_review_stops);
+  g_test_add_func ("/retract/ui/keyboard-step-scrollers", test_keyboard_step_scrollers);
   g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
   g_test_add_func ("/retract/ui/keyboard-narrow-headings-wrap", test_keyboard_narrow_headings_wrap);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);

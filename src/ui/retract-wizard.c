@@ -134,6 +134,40 @@ on_page_title_changed (RetractWizard *self)
   update_navigation (self);
 }
 
+/* The first scrolled window under @root: a page's own, which holds the rest. */
+static GtkWidget *
+find_scroller (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return child;
+      if ((found = find_scroller (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* GTK makes a page's scroller a Tab stop when nothing inside it takes focus
+ * (the answer, materials with nothing to prepare), and that is where the
+ * keyboard lands on the step: a screen reader said "scroll pane" and no
+ * more. It is named by the page's title, as a status page's is
+ * (retract-accessible.c). */
+static void
+name_scroller (RetractPage *page)
+{
+  GtkWidget *scroller = find_scroller (GTK_WIDGET (page));
+
+  if (scroller != NULL && retract_page_get_title (page) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    retract_page_get_title (page), -1);
+}
+
 static void
 on_page_request_step (RetractWizard *self,
                       const char    *step,
@@ -282,6 +316,8 @@ retract_wizard_init (RetractWizard *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect (page, "notify::title", G_CALLBACK (name_scroller), NULL);
+      name_scroller (page);
       g_signal_connect_object (page, "request-step", G_CALLBACK (on_page_request_step),
                                self, G_CONNECT_SWAPPED);
 
