@@ -45,6 +45,17 @@ static const char * const status_ids[RETRACT_N_CASE_STATUSES] = {
   [RETRACT_STATUS_CLOSED] = "closed",
 };
 
+/* The status badge's words, the same in the list of cases and on the case's
+ * own page. */
+static const char * const status_labels[RETRACT_N_CASE_STATUSES] = {
+  /* Translators: a case's status badge, in the list of cases and on its page */
+  [RETRACT_STATUS_ACT_NOW] = NC_("case status", "Act now"),
+  [RETRACT_STATUS_WAITING] = NC_("case status", "Waiting"),
+  [RETRACT_STATUS_DONE] = NC_("case status", "Done"),
+  [RETRACT_STATUS_ABANDONED] = NC_("case status", "Abandoned"),
+  [RETRACT_STATUS_CLOSED] = NC_("case status", "Closed"),
+};
+
 static const char * const action_ids[RETRACT_N_NEXT_ACTIONS] = {
   [RETRACT_ACTION_NONE] = NULL,
   [RETRACT_ACTION_SUBMIT] = "submit",
@@ -96,21 +107,8 @@ retract_case_status_to_id (RetractCaseStatus status)
 const char *
 retract_case_status_get_label (RetractCaseStatus status)
 {
-  switch (status)
-    {
-    case RETRACT_STATUS_ACT_NOW:
-      /* Translators: a case's status badge, in the list of cases and on its page */
-      return C_("case status", "Act now");
-    case RETRACT_STATUS_WAITING:
-      return C_("case status", "Waiting");
-    case RETRACT_STATUS_DONE:
-      return C_("case status", "Done");
-    case RETRACT_STATUS_ABANDONED:
-      return C_("case status", "Abandoned");
-    case RETRACT_STATUS_CLOSED:
-    default:
-      return C_("case status", "Closed");
-    }
+  g_return_val_if_fail (status < RETRACT_N_CASE_STATUSES, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "case status", status_labels[status]);
 }
 
 /* Returns: the action's word, or %NULL for %RETRACT_ACTION_NONE */
