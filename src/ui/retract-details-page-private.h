@@ -40,6 +40,8 @@ struct _RetractDetailsPage
    * the letter cannot draw (as typed), in a row or box of their own. */
   GtkWidget           *notes[RETRACT_N_DETAILS];
   GtkLabel            *errors[RETRACT_N_DETAILS];
+  /* Marked wrong by Next, until the field is right again. */
+  gboolean             wrong[RETRACT_N_DETAILS];
   GtkLabel            *glyph_warnings[RETRACT_N_DETAILS];
   AdwComboRow         *id_type_rows[RETRACT_N_ID_HOLDERS];
   /* The text each glyph warning was worked out for, and whether the field

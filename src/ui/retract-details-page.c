@@ -66,6 +66,35 @@ on_buffer_changed (GtkTextBuffer      *buffer,
   on_field_changed (self, g_object_get_data (G_OBJECT (buffer), "retract-view"));
 }
 
+/* The rules are the case's (one table in retract-case-fields.c); the page only says
+ * where a field is wrong. */
+static gboolean
+check_field (RetractDetailsPage *self,
+             RetractDetail       detail,
+             GError            **error)
+{
+  RetractPage *page = RETRACT_PAGE (self);
+  GDate today;
+
+  retract_time_get_date (retract_clock_get_now (retract_page_get_clock (page)), &today);
+  return retract_case_validate_detail (retract_page_get_case (page), detail, &today, error);
+}
+
+/* A field Next marked wrong loses its mark and its message as soon as it is
+ * right: a value typed in, or another answer that makes it right. A field
+ * is never marked wrong while it is being typed in, only by Next. */
+static void
+clear_righted (RetractDetailsPage *self)
+{
+  for (guint i = 0; i < RETRACT_N_DETAILS; i++)
+    if (self->wrong[i] && check_field (self, i, NULL))
+      {
+        self->wrong[i] = FALSE;
+        _retract_details_page_mark_field (self->fields[i], NULL);
+        _retract_details_page_set_note (self, i, self->errors[i], NULL);
+      }
+}
+
 static void
 sync_from_case (RetractDetailsPage *self)
 {
@@ -109,21 +138,8 @@ sync_from_case (RetractDetailsPage *self)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->fields[i])),
                                   value != NULL ? value : "", -1);
     }
+  clear_righted (self);
   self->syncing = FALSE;
-}
-
-/* The rules are the case's (one table in retract-case-fields.c); the page only says
- * where a field is wrong. */
-static gboolean
-check_field (RetractDetailsPage *self,
-             RetractDetail       detail,
-             GError            **error)
-{
-  RetractPage *page = RETRACT_PAGE (self);
-  GDate today;
-
-  retract_time_get_date (retract_clock_get_now (retract_page_get_clock (page)), &today);
-  return retract_case_validate_detail (retract_page_get_case (page), detail, &today, error);
 }
 
 /* The first of @wrong under @widget in the page's order, top to bottom,
@@ -165,6 +181,7 @@ retract_details_page_apply (RetractPage *page)
         /* Translators: "Phone number: enter a mainland mobile number…" */
         line = g_strdup_printf (_("%1$s: %2$s"), _retract_details_page_field_name (self, i), error->message);
 
+      self->wrong[i] = line != NULL;
       _retract_details_page_mark_field (self->fields[i], line);
       _retract_details_page_set_note (self, i, self->errors[i], line);
       if (line != NULL)
