@@ -67,6 +67,9 @@ _retract_overview_pool_take (Pool       *pool,
   slot->extra = NULL;
   slot->row = retract_row_new (title, subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (slot->row), 0);
+  /* A row only says something: Tab passes it by, to the controls (its
+   * Copy or Open among them). A screen reader still reads it. */
+  gtk_widget_set_focusable (slot->row, FALSE);
 
   switch (kind)
     {
