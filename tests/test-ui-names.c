@@ -126,6 +126,35 @@ test_relabelled_button (void)
   harness_clear (&harness);
 }
 
+/* The wizard's rows with a check or a switch: the control is named by its
+ * row's title once (libadwaita's activatable widget already points at the
+ * title; a label of our own on top made it "WeChat WeChat", found on
+ * session 22's AT-SPI walk). */
+static void
+test_row_controls (void)
+{
+  Harness harness;
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  /* The platforms and the complaint types. */
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+  /* The circumstances' switches, then the materials' checks. */
+  harness_next (&harness);
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+  harness_next (&harness);
+  harness_next (&harness);
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+
+  assert_read_right (problems);
+  harness_clear (&harness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +165,7 @@ main (int   argc,
 
   g_test_add_func ("/retract/ui-names/spoken-names", test_spoken_names);
   g_test_add_func ("/retract/ui-names/relabelled-button", test_relabelled_button);
+  g_test_add_func ("/retract/ui-names/row-controls", test_row_controls);
 
   return g_test_run ();
 }

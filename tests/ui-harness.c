@@ -410,6 +410,7 @@ labelling_widget (GtkWidget *widget,
 {
   GList *labels = gtk_widget_list_mnemonic_labels (widget);
   GtkWidget *found = NULL;
+  GtkWidget *row;
 
   *other = FALSE;
   if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
@@ -419,6 +420,10 @@ labelling_widget (GtkWidget *widget,
       return NULL;
     }
   labels = g_list_append (labels, gtk_widget_get_first_child (widget));
+  /* A row's activatable widget is labelled by the row's title. */
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  if (row != NULL && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget)
+    labels = g_list_append (labels, harness_find (row, GTK_TYPE_LABEL, "title"));
   for (GList *l = labels; l != NULL && found == NULL; l = l->next)
     {
       g_autofree char *differs = NULL;

@@ -37,7 +37,8 @@ retract_row_new (const char *title,
  *
  * Gives @row the check button or switch that answers it: activating the
  * row toggles @control, and a screen reader names @control by the row's
- * title.
+ * title. libadwaita labels an activatable widget by the row's title; a
+ * label of our own as well would make GTK 4.8 say it twice.
  */
 void
 retract_row_set_control (GtkWidget   *row,
@@ -45,8 +46,6 @@ retract_row_set_control (GtkWidget   *row,
                          GtkPackType  pack)
 {
   gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
   if (pack == GTK_PACK_START)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), control);
   else
