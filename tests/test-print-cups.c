@@ -298,6 +298,22 @@ run (GError **error,
   return TRUE;
 }
 
+/* lpstat -r says whether the scheduler answers on @socket; it exits 0
+ * either way, so its words tell. */
+static gboolean
+scheduler_running (const char *socket)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *output = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                              NULL, "lpstat", "-h", socket, "-r", NULL);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, NULL))
+    return FALSE;
+  return g_subprocess_get_successful (process) && output != NULL &&
+         g_str_has_prefix (output, "scheduler is running");
+}
+
 static void
 print_server_start (PrintServer *server)
 {
@@ -376,9 +392,7 @@ print_server_start (PrintServer *server)
   /* Up to 30 s for the scheduler to answer on its socket. */
   for (guint i = 0; i < 300 && !ready; i++)
     {
-      g_autoptr(GError) not_yet = NULL;
-
-      ready = run (&not_yet, "lpstat", "-h", server->socket, "-r", NULL);
+      ready = scheduler_running (server->socket);
       if (!ready)
         g_usleep (G_USEC_PER_SEC / 10);
     }
