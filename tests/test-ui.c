@@ -3718,7 +3718,7 @@ test_overview_due_notifies (void)
 
   list = retract_case_list_new (harness.rules, RETRACT_LANGUAGE_EN);
   retract_case_list_set_cases (list, cases, retract_clock_get_now (harness.clock));
-  notifier = retract_due_notifier_new (list, harness.clock);
+  notifier = retract_due_notifier_new (list);
   overview = open_overview (&harness, kase, cases, &window);
   g_assert_cmpint (retract_case_overview_get_status (overview), ==, RETRACT_STATUS_WAITING);
 

@@ -39,15 +39,6 @@ index_entry_free (gpointer data)
   g_free (entry);
 }
 
-static IndexEntry *
-index_entry_copy (const IndexEntry *entry)
-{
-  IndexEntry *copy = g_memdup2 (entry, sizeof *entry);
-
-  copy->light = g_object_ref (entry->light);
-  return copy;
-}
-
 static gint64
 mtime_us (const struct stat *st)
 {
@@ -368,21 +359,13 @@ retract_store_list_cases (RetractStore *self,
   if (changed && dir != NULL)
     write_index (self, fresh);
 
-  /* What this listing gave, for the next one. */
-  {
-    GHashTable *next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, index_entry_free);
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, fresh);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (next, g_strdup (key), index_entry_copy (value));
-    g_mutex_lock (&self->mutex);
-    previous = g_steal_pointer (&self->listed);
-    self->listed = next;
-    g_mutex_unlock (&self->mutex);
-    g_clear_pointer (&previous, g_hash_table_unref);
-  }
+  /* What this listing gave, for the next one: the table itself, which
+   * nothing changes from here on. */
+  g_mutex_lock (&self->mutex);
+  previous = g_steal_pointer (&self->listed);
+  self->listed = g_hash_table_ref (fresh);
+  g_mutex_unlock (&self->mutex);
+  g_clear_pointer (&previous, g_hash_table_unref);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);

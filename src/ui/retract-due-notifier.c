@@ -27,7 +27,6 @@ struct _RetractDueNotifier
   GObject          parent_instance;
 
   RetractCaseList *list;
-  RetractClock    *clock;
   GHashTable      *statuses; /* id -> status + 1 (0: not assessed) */
   gulong           items_changed_id;
   guint            scan_id;
@@ -137,7 +136,6 @@ retract_due_notifier_dispose (GObject *object)
   if (self->list != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->list);
   g_clear_object (&self->list);
-  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (retract_due_notifier_parent_class)->dispose (object);
 }
@@ -179,22 +177,18 @@ retract_due_notifier_init (RetractDueNotifier *self)
 /**
  * retract_due_notifier_new:
  * @list: the window's case list, which the window keeps up to date
- * @clock: the window's clock
  *
  * Returns: (transfer full): a notifier that knows the statuses @list shows now
  */
 RetractDueNotifier *
-retract_due_notifier_new (RetractCaseList *list,
-                          RetractClock    *clock)
+retract_due_notifier_new (RetractCaseList *list)
 {
   RetractDueNotifier *self;
 
   g_return_val_if_fail (RETRACT_IS_CASE_LIST (list), NULL);
-  g_return_val_if_fail (RETRACT_IS_CLOCK (clock), NULL);
 
   self = g_object_new (RETRACT_TYPE_DUE_NOTIFIER, NULL);
   self->list = g_object_ref (list);
-  self->clock = g_object_ref (clock);
   self->items_changed_id = g_signal_connect_swapped (list, "items-changed",
                                                      G_CALLBACK (on_items_changed), self);
 

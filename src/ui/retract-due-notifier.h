@@ -4,7 +4,6 @@
 #include <gio/gio.h>
 
 #include "retract-case-list.h"
-#include "retract-clock.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RetractDueNotifier, retract_due_notifier, RETRACT, DUE_NOTIFIER, GObject)
 
-RetractDueNotifier *retract_due_notifier_new  (RetractCaseList    *list,
-                                               RetractClock       *clock);
+RetractDueNotifier *retract_due_notifier_new  (RetractCaseList    *list);
 void                retract_due_notifier_scan (RetractDueNotifier *self);
 
 G_END_DECLS

@@ -212,7 +212,7 @@ _retract_window_apply_rules (RetractWindow *self)
   g_clear_object (&self->case_list);
   self->case_list = retract_case_list_new (self->rules, retract_language_default ());
   retract_case_list_pane_set_model (self->list_pane, self->case_list, self->clock);
-  self->notifier = retract_due_notifier_new (self->case_list, self->clock);
+  self->notifier = retract_due_notifier_new (self->case_list);
 }
 
 static gboolean
