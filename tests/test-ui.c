@@ -1943,6 +1943,53 @@ test_shown_assesses_once (void)
   harness_clear (&harness);
 }
 
+/* The wizard left open behind the case list is not on screen: the clock
+ * passing a deadline costs its pages nothing until the case is opened in
+ * the wizard again, and then one assessment brings the answer up to date. */
+static void
+test_hidden_wizard_waits (void)
+{
+  g_autoptr(GDateTime) later = NULL;
+  RetractResultPage *result;
+  Harness harness;
+  guint before;
+
+  harness_start_case (&harness, "2026-11-24T11:58:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
+  result = RETRACT_RESULT_PAGE (harness_page (&harness, "result"));
+  harness_next (&harness);
+  harness_next (&harness);
+  assert_step (&harness, "result");
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_AUTO_REVIEW);
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.show-home", NULL);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), !=, "wizard");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (result)));
+
+  before = retract_page_get_n_assessments ();
+  for (guint minute = 0; minute < 3; minute++)
+    {
+      g_autofree char *text = g_strdup_printf ("2026-11-24T12:0%u:00+08:00", minute);
+
+      g_clear_pointer (&later, g_date_time_unref);
+      later = retract_time_parse (text, NULL);
+      retract_clock_set_now (harness.clock, later);
+      harness_settle ();
+    }
+  g_assert_cmpuint (assessments_since (&before), ==, 0);
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_AUTO_REVIEW);
+
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.edit-answers", "i", 2);
+  harness_settle ();
+  assert_step (&harness, "result");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (result)));
+  g_assert_cmpint (retract_result_page_get_stage (result), ==, RETRACT_STAGE_MANUAL_REVIEW);
+  g_assert_cmpuint (assessments_since (&before), ==, 1);
+
+  harness_clear (&harness);
+}
+
 /* Autosave writes in the background: the case on disk is whole and private
  * once the window has moved on, and closing the window while a save is
  * being written leaves the newest answers, not the older ones. */
@@ -4392,6 +4439,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/delete-forgets-history", test_delete_forgets_history);
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
+  g_test_add_func ("/retract/ui/hidden-wizard-waits", test_hidden_wizard_waits);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
   g_test_add_func ("/retract/ui/overview-record-step", test_overview_record_step);
   g_test_add_func ("/retract/ui/overview-switch-keeps-rows", test_overview_switch_keeps_rows);

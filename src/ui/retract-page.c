@@ -67,14 +67,23 @@ set_string (char       **field,
 static guint n_assessments;
 
 /* On screen: the visible child of the wizard's stack (a page outside a
- * stack, as in a test, counts as on screen). */
+ * stack, as in a test, counts as on screen), in a window that shows the
+ * wizard: the step left open behind the case list is not on screen. A
+ * window not yet shown counts as showing it, so that a page is ready when
+ * it first appears. */
 static gboolean
 is_current (RetractPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkRoot *root;
 
-  return !GTK_IS_STACK (parent) ||
-         gtk_stack_get_visible_child (GTK_STACK (parent)) == GTK_WIDGET (self);
+  if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != widget)
+    return FALSE;
+
+  root = gtk_widget_get_root (widget);
+  return gtk_widget_get_mapped (widget) || root == NULL ||
+         !gtk_widget_get_mapped (GTK_WIDGET (root));
 }
 
 static void

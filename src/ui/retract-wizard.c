@@ -239,6 +239,21 @@ retract_wizard_get_property (GObject    *object,
     }
 }
 
+/* Back on screen after the case list was shown: the step left open catches
+ * up with what changed meanwhile (retract_page_update()) before it is
+ * mapped, so that its first frame is up to date. Moving between steps is
+ * show_page()'s. */
+static void
+retract_wizard_map (GtkWidget *widget)
+{
+  RetractWizard *self = RETRACT_WIZARD (widget);
+
+  if (self->pages->len > 0)
+    retract_page_update (current_page (self));
+
+  GTK_WIDGET_CLASS (retract_wizard_parent_class)->map (widget);
+}
+
 static void
 retract_wizard_class_init (RetractWizardClass *klass)
 {
@@ -247,6 +262,7 @@ retract_wizard_class_init (RetractWizardClass *klass)
 
   object_class->dispose = retract_wizard_dispose;
   object_class->get_property = retract_wizard_get_property;
+  widget_class->map = retract_wizard_map;
 
   properties [PROP_STEP] =
     g_param_spec_string ("step", NULL, NULL, NULL,
