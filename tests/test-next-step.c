@@ -1077,6 +1077,20 @@ test_submission_check (gconstpointer data)
   g_assert_true (message_zh == NULL || strstr (message_zh, "（§") != NULL);
 }
 
+/* The step's button has a label exactly when it has something to record. */
+static void
+assert_label_follows_record (const RetractNextStep *step)
+{
+  RetractEventKind kind;
+  const char *channel;
+  gboolean records = retract_next_step_get_record (step, &kind, &channel);
+
+  g_assert_true ((retract_next_step_get_record_label (step, rules, RETRACT_LANGUAGE_EN) != NULL)
+                 == records);
+  g_assert_true ((retract_next_step_get_record_label (step, rules, RETRACT_LANGUAGE_ZH_CN) != NULL)
+                 == records);
+}
+
 /* What the step's button records. */
 static void
 test_record (void)
@@ -1088,17 +1102,26 @@ test_record (void)
   g_assert_true (retract_next_step_get_record (&step, &kind, &channel));
   g_assert_cmpint (kind, ==, RETRACT_EVENT_SUBMITTED);
   g_assert_cmpstr (channel, ==, "web-ticket");
+  assert_label_follows_record (&step);
+
+  /* A submission with no channel has nothing to log: no button. */
+  step.channel = NULL;
+  g_assert_false (retract_next_step_get_record (&step, &kind, &channel));
+  assert_label_follows_record (&step);
 
   step.action = RETRACT_ACTION_WAIT;
   step.reason = RETRACT_REASON_AWAITING_REPLY;
   g_assert_true (retract_next_step_get_record (&step, &kind, &channel));
   g_assert_cmpint (kind, ==, RETRACT_EVENT_REPLY);
   g_assert_null (channel);
+  assert_label_follows_record (&step);
 
   step.reason = RETRACT_REASON_APPEAL_LIMIT;
   g_assert_false (retract_next_step_get_record (&step, &kind, &channel));
+  assert_label_follows_record (&step);
   step.action = RETRACT_ACTION_NONE;
   g_assert_false (retract_next_step_get_record (&step, &kind, &channel));
+  assert_label_follows_record (&step);
 }
 
 int

@@ -234,33 +234,28 @@ retract_next_step_dup_title (const RetractNextStep *step,
  * the appeal"), or the reply a wait is for ("A reply came").
  *
  * Returns: (nullable): the label, or %NULL when there is nothing to record
- *   (no step, or a wait for the day's appeals)
+ *   (retract_next_step_get_record() decides: no step, or a wait for the
+ *   day's appeals)
  */
 const char *
 retract_next_step_get_record_label (const RetractNextStep *step,
                                     RetractRuleset        *rules,
                                     RetractLanguage        language)
 {
+  RetractEventKind kind;
+  const char *channel;
+  StepUse use;
+
   g_return_val_if_fail (step != NULL, NULL);
   g_return_val_if_fail (RETRACT_IS_RULESET (rules), NULL);
 
-  switch (step->action)
-    {
-    case RETRACT_ACTION_SUBMIT:
-    case RETRACT_ACTION_APPEAL:
-      {
-        StepUse use = step_use (step, rules);
+  if (!retract_next_step_get_record (step, &kind, &channel))
+    return NULL;
+  if (kind == RETRACT_EVENT_REPLY)
+    return PHRASE (language, "已收到答复", "A reply came");
 
-        return PHRASE (language, use_words[use].label_zh, use_words[use].label_en);
-      }
-    case RETRACT_ACTION_WAIT:
-      if (step->reason == RETRACT_REASON_APPEAL_LIMIT)
-        return NULL;
-      return PHRASE (language, "已收到答复", "A reply came");
-    case RETRACT_ACTION_NONE:
-    default:
-      return NULL;
-    }
+  use = step_use (step, rules);
+  return PHRASE (language, use_words[use].label_zh, use_words[use].label_en);
 }
 
 /**
