@@ -3,8 +3,9 @@
 /* Step 3: the answer first. Stage, live deadlines with their clock times,
  * each with how it was counted (the core's sentence), the channel to use
  * with numbered steps, the alternatives and the risks.
- * Re-evaluated on every tick of the clock; a stage that changes while the
- * page is open is announced in a banner. A complaint that cannot be
+ * Re-evaluated on every tick of the clock while on screen (hidden, behind
+ * another step or the case list, it catches up once shown); a stage that
+ * changes while the page is open is announced in a banner. A complaint that cannot be
  * withdrawn ends here, on a status page that says why. */
 
 #define G_LOG_DOMAIN "retract-result-page"
