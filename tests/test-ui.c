@@ -1655,7 +1655,9 @@ test_hidden_pages_left_out (void)
   /* With animations on, the step going out stays until it has slid away. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   g_signal_connect (steps, "notify::transition-running", G_CALLBACK (on_transition_done), &done);
-  harness_next (&harness);
+  /* Not harness_next(): its settling could outlast the slide on a loaded
+   * machine (seen in the ASan build). The slide starts with the action. */
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
   assert_step (&harness, "circumstances");
   g_assert_true (gtk_stack_get_transition_running (steps));
   g_assert_true (gtk_widget_get_visible (situation));
