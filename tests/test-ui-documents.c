@@ -410,6 +410,8 @@ test_guardian_case (void)
   g_assert_false (gtk_widget_is_visible (retract_details_page_get_field (
                     page, RETRACT_DETAIL_GUARDIAN_NAME)));
   g_assert_false (gtk_widget_is_visible (guardian_type));
+  /* The keyboard is not left on a field that went. */
+  g_assert_true (gtk_widget_is_visible (gtk_root_get_focus (GTK_ROOT (harness.window))));
 
   assert_all_named (unnamed);
   harness_clear (&harness);

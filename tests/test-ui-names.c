@@ -69,7 +69,8 @@ test_spoken_names (void)
   /* The overview's buttons: "_Log Action…", "Mark _Resolved", "_Delete". */
   harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
 
-  /* Log Action…: "_Cancel", "_Log", and What happened, shut and open. */
+  /* Log Action…: "_Cancel", "_Log", the note, and What happened, shut and
+   * open. */
   gtk_widget_activate_action (overview, "overview.log", NULL);
   harness_settle ();
   dialog = harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG);
@@ -126,10 +127,11 @@ test_relabelled_button (void)
   harness_clear (&harness);
 }
 
-/* The wizard's rows with a check or a switch: the control is named by its
- * row's title once (libadwaita's activatable widget already points at the
- * title; a label of our own on top made it "WeChat WeChat", found on
- * session 22's AT-SPI walk). */
+/* The wizard's rows with a check, a switch or a spin button: the control
+ * is named by its row's title once (libadwaita's activatable widget already
+ * points at the title; a label of our own on top made it "WeChat WeChat",
+ * found on session 22's AT-SPI walk, and the circumstances' count and the
+ * review's switches were said twice the same way). */
 static void
 test_row_controls (void)
 {
@@ -144,11 +146,18 @@ test_row_controls (void)
   harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
   harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
   harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
-  /* The circumstances' switches, then the materials' checks. */
+  /* The circumstances' switches and count, the materials' checks, then
+   * the review's switches. */
   harness_next (&harness);
   harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
   harness_next (&harness);
   harness_next (&harness);
+  harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
+  harness_next (&harness);
+  harness_fill_details (&harness);
+  harness_next (&harness);
+  g_assert_cmpstr (retract_wizard_get_step (retract_window_get_wizard (harness.window)), ==,
+                   "review");
   harness_check_spoken_names (GTK_WIDGET (harness.window), problems);
 
   assert_read_right (problems);

@@ -2419,7 +2419,9 @@ kbd_read_only_stops (GPtrArray *stops,
  * answer are no Tab stop, and a screen reader still reads them by their
  * title and value. Every stop has a name: the documents' flow box tiles,
  * which a screen reader called "GtkFlowBoxChild" before each document's
- * button, are no stop (as the situation page's quick picks). */
+ * button, are no stop (as the situation page's quick picks), and the
+ * preview's scroller, a stop for the keys that scroll a zoomed page, is
+ * named by the preview (an unnamed "scroll pane" on session 22's walk). */
 static void
 test_keyboard_review_stops (void)
 {
@@ -2429,6 +2431,7 @@ test_keyboard_review_stops (void)
   g_autoptr(GString) unnamed = g_string_new (NULL);
   GtkWidget *review;
   GtkWidget *row;
+  GtkWidget *preview_scroller;
   guint in_review = 0;
 
   harness_init (&harness, "2026-11-24T13:00:00+08:00");
@@ -2448,10 +2451,7 @@ test_keyboard_review_stops (void)
     {
       GtkWidget *stop = g_ptr_array_index (stops, i);
 
-      /* The preview's scroller is a stop of GTK's own, for its keys;
-       * it has no name yet (left for now, noted in session 22's walk). */
-      if (gtk_widget_is_ancestor (stop, review) &&
-          !kbd_stop_has_name (stop) && !GTK_IS_SCROLLED_WINDOW (stop))
+      if (gtk_widget_is_ancestor (stop, review) && !kbd_stop_has_name (stop))
         g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (stop),
                                 gtk_widget_get_css_name (stop));
     }
@@ -2461,8 +2461,22 @@ test_keyboard_review_stops (void)
   if (unnamed->len > 0)
     g_error ("unnamed Tab stops on the review:\n%s", unnamed->str);
   /* The controls are still there: the Change buttons, the switches, the
-   * documents' buttons. */
+   * documents' buttons, and the preview, which the keyboard scrolls. */
   g_assert_cmpuint (in_review, >=, 8);
+  preview_scroller = gtk_widget_get_ancestor (harness_find (review, GTK_TYPE_DRAWING_AREA, NULL),
+                                              GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (preview_scroller);
+  g_assert_true (g_ptr_array_find (stops, preview_scroller, NULL));
+  /* It is read as the preview is: "Preview of the letter". */
+  {
+    GtkWidget *preview = harness_find (review, GTK_TYPE_DRAWING_AREA, NULL);
+    g_autofree char *other = gtk_test_accessible_check_relation (
+      GTK_ACCESSIBLE (preview_scroller), GTK_ACCESSIBLE_RELATION_LABELLED_BY, preview, NULL);
+
+    g_assert_null (other);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Preview of the letter");
+  }
 
   /* The answers are still read: a row names itself by its title. */
   row = GTK_WIDGET (find_row (review, "Phone number"));
@@ -2512,8 +2526,8 @@ test_keyboard_overview_stops (void)
 }
 
 /* Session 22's keyboard walk: GTK makes a step's scroller a Tab stop when
- * nothing inside takes focus, and Next lands there on the answer: it is
- * named by the step's title, not an unnamed scroll pane. */
+ * nothing inside takes focus (materials with nothing to prepare), and Next
+ * lands there: it is named by the step's title, not an unnamed scroll pane. */
 static void
 test_keyboard_step_scrollers (void)
 {
@@ -2537,6 +2551,80 @@ test_keyboard_step_scrollers (void)
                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            retract_page_get_title (page));
     }
+
+  harness_clear (&harness);
+}
+
+/* The first of the window's Tab stops on @step's page. */
+static GtkWidget *
+kbd_first_stop_on (Harness    *harness,
+                   const char *step)
+{
+  g_autoptr(GPtrArray) stops = kbd_tab_stops (GTK_WIDGET (harness->window));
+  GtkWidget *page = GTK_WIDGET (harness_page (harness, step));
+
+  for (guint i = 0; i < stops->len; i++)
+    if (gtk_widget_is_ancestor (g_ptr_array_index (stops, i), page))
+      return g_ptr_array_index (stops, i);
+  return NULL;
+}
+
+/* A focused widget as a person would point at it: its row, or its type. */
+static char *
+kbd_describe (GtkWidget *widget)
+{
+  GtkWidget *row = widget != NULL ? gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW)
+                                  : NULL;
+
+  if (row != NULL)
+    return g_strdup_printf ("the row \"%s\"",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_strdup (widget != NULL ? G_OBJECT_TYPE_NAME (widget) : "nothing");
+}
+
+/* Session 22's keyboard walk: Next pressed on a step's control (Enter,
+ * Alt+Right) lands on the next step's first control, where Tab from the
+ * top would: the circumstances step opened on its fifth row, under the
+ * special circumstances, and the answer and the materials on their scroll
+ * pane, before the rows they build as they are shown. */
+static void
+test_keyboard_step_focus (void)
+{
+  static const char * const steps[] = {
+    "situation", "circumstances", "result", "materials", "details", "review",
+  };
+  Harness harness;
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *first = kbd_first_stop_on (&harness, steps[i]);
+      GtkWidget *focus;
+
+      g_assert_nonnull (first);
+      gtk_widget_grab_focus (first);
+      if (g_str_equal (steps[i], "details"))
+        harness_fill_details (&harness);
+      harness_next (&harness);
+      assert_step (&harness, steps[i + 1]);
+      focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+      first = kbd_first_stop_on (&harness, steps[i + 1]);
+      if (focus != first)
+        {
+          g_autofree char *on = kbd_describe (focus);
+          g_autofree char *expected = kbd_describe (first);
+
+          g_string_append_printf (wrong, "%s: on %s, not %s\n", steps[i + 1], on, expected);
+        }
+    }
+  if (wrong->len > 0)
+    g_error ("Next did not land on the step's first control:\n%s", wrong->str);
 
   harness_clear (&harness);
 }
@@ -4427,6 +4515,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-review-stops", test_keyboard_review_stops);
   g_test_add_func ("/retract/ui/keyboard-overview-stops", test_keyboard_overview_stops);
   g_test_add_func ("/retract/ui/keyboard-step-scrollers", test_keyboard_step_scrollers);
+  g_test_add_func ("/retract/ui/keyboard-step-focus", test_keyboard_step_focus);
   g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
   g_test_add_func ("/retract/ui/keyboard-narrow-headings-wrap", test_keyboard_narrow_headings_wrap);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);

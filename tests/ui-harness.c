@@ -491,6 +491,7 @@ name_problem (GtkWidget *widget)
   /* GTK names what is on screen; a page not shown yet is named as it comes. */
   if (!gtk_widget_get_mapped (widget) ||
       !(GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+        GTK_IS_SWITCH (widget) || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget) ||
         ADW_IS_PREFERENCES_ROW (widget) || list_item))
     return NULL;
   name = spoken_name (widget);

@@ -342,8 +342,6 @@ retract_details_page_init (RetractDetailsPage *self)
           g_object_set_data (G_OBJECT (buffer), "retract-view", field);
           g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
           _retract_details_page_filter_insertions (self, buffer);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          retract_detail_get_label (i), -1);
         }
       _retract_details_page_add_notes (self, i);
     }

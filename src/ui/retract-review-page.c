@@ -157,14 +157,11 @@ retract_review_page_init (RetractReviewPage *self)
   g_signal_group_connect_swapped (retract_page_get_clock_signals (RETRACT_PAGE (self)),
                                   "notify::now", G_CALLBACK (on_clock_now), self);
   _retract_review_page_init_preview (self);
+  /* The switch is named by its row's title (libadwaita's activatable
+   * widget); a label of its own as well would be said twice. */
   if (_retract_review_page_reading_language (self) == RETRACT_LANGUAGE_ZH_HK)
-    {
-      const char *title = _("Show the Traditional Chinese copy");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reading_copy_row), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->english_switch),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reading_copy_row),
+                                   _("Show the Traditional Chinese copy"));
   retract_page_set_complete (RETRACT_PAGE (self), TRUE);
 }
 

@@ -97,6 +97,23 @@ update_navigation (RetractWizard *self)
     }
 }
 
+/* GtkStack takes the focus back to where it was left on a page, even when
+ * the page hid it as it caught up (the guardian's fields once the minor
+ * scenario is off): it goes to the page's first Tab stop instead. */
+static void
+keep_focus_shown (RetractPage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) ||
+      gtk_widget_is_visible (focus))
+    return;
+
+  gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_page (RetractWizard *self,
            guint          index)
@@ -110,8 +127,16 @@ show_page (RetractWizard *self,
   changed = self->current != index;
   self->current = index;
   page = current_page (self);
+  /* Caught up before it is on screen: GtkStack moves the focus from the
+   * page going out into this one as it switches (to where it was left, or
+   * its first Tab stop), and the rows a page builds as it catches up were
+   * not there yet: the circumstances step opened on its fifth row, under
+   * the special circumstances built after it, and the answer and the
+   * materials on their scroll pane. */
+  retract_page_update (page);
   retract_stack_pages_show (self->stack, GTK_WIDGET (page));
   retract_page_shown (page);
+  keep_focus_shown (page);
 
   kase = retract_page_get_case (page);
   if (kase != NULL)
