@@ -8,6 +8,11 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "retract-case-overview.h"
 #include "retract-log-dialog.h"
 #include "retract-time.h"
@@ -164,6 +169,116 @@ test_row_controls (void)
   harness_clear (&harness);
 }
 
+/* Each item of a menu answers its own Alt key: two items of one popover
+ * with the same mnemonic (the primary menu's "_Import Case File…" and
+ * "_Import Rules…", as they were) make the key stop at the first, and the user must press
+ * it again to reach the second. Checked in every language shipped. */
+static void
+check_menu_mnemonics (GMenuModel *model,
+                      GHashTable *keys,
+                      const char *language,
+                      GString    *problems)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          const char *mark = strchr (label, '_');
+
+          if (mark == NULL || mark[1] == '\0')
+            g_string_append_printf (problems, "%s: “%s” has no mnemonic\n", language, label);
+          else
+            {
+              gunichar key = g_unichar_tolower (g_utf8_get_char (mark + 1));
+              const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
+
+              if (other != NULL)
+                g_string_append_printf (problems, "%s: “%s” and “%s” share a mnemonic\n",
+                                        language, other, label);
+              else
+                g_hash_table_insert (keys, GUINT_TO_POINTER (key), g_strdup (label));
+            }
+        }
+
+      /* A section shares its popover's keys; a submenu has its own. */
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL)
+        check_menu_mnemonics (section, keys, language, problems);
+      submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      if (submenu != NULL)
+        {
+          g_autoptr(GHashTable) own = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+          check_menu_mnemonics (submenu, own, language, problems);
+        }
+    }
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, buttons);
+}
+
+static void
+test_menu_mnemonics (void)
+{
+  static const char * const languages[] = { "en", "zh_CN", "zh_HK" };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  /* The menus are translated as the app's main() has them translated. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETRACT_LOCALEDIR") != NULL
+                                   ? g_getenv ("RETRACT_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  setlocale (LC_ALL, "");
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      guint menus = 0;
+      Harness harness;
+
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      /* glibc keeps the translations it found; naming the domain again
+       * makes it look them up in the new language. */
+      textdomain (GETTEXT_PACKAGE);
+      open_case (&harness);
+      collect_menu_buttons (GTK_WIDGET (harness.window), buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GMenuModel *model = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+          g_autoptr(GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+          if (model == NULL)
+            continue;
+          check_menu_mnemonics (model, keys, languages[l], problems);
+          menus++;
+        }
+      /* The primary menu and the overview's Edit menu at least. */
+      g_assert_cmpuint (menus, >=, 2);
+      harness_clear (&harness);
+    }
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+  assert_read_right (problems);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui-names/spoken-names", test_spoken_names);
   g_test_add_func ("/retract/ui-names/relabelled-button", test_relabelled_button);
   g_test_add_func ("/retract/ui-names/row-controls", test_row_controls);
+  g_test_add_func ("/retract/ui-names/menu-mnemonics", test_menu_mnemonics);
 
   return g_test_run ();
 }
