@@ -1635,7 +1635,8 @@ test_id_document_type_notify (void)
 }
 
 /* The guardian's details apply with "minor", the enterprise's with
- * "enterprise"; only then are they required and checked. */
+ * "enterprise", the WeChat ID on WeChat; only then are they required and
+ * checked. */
 static void
 test_detail_applies (void)
 {
@@ -1652,8 +1653,10 @@ test_detail_applies (void)
     { RETRACT_DETAIL_ENTERPRISE_NAME, "enterprise", TRUE },
     { RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE, "enterprise", TRUE },
   };
+  static const char * const platforms[] = { "alipay", "douyin" };
   g_autoptr(RetractCase) self = retract_case_new ();
 
+  retract_case_set_platform (self, "wechat");
   for (guint i = 0; i < RETRACT_N_DETAILS; i++)
     {
       g_assert_cmpint (retract_case_detail_is_required (self, i), ==,
@@ -1661,6 +1664,26 @@ test_detail_applies (void)
       if (i <= RETRACT_DETAIL_REASON)
         g_assert_true (retract_case_detail_applies (self, i));
     }
+
+  /* An Alipay or Douyin user has no WeChat ID to give: not asked, not
+   * checked, kept as it was in the case file. */
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, "1");
+  g_assert_false (retract_case_validate_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, NULL,
+                                                NULL));
+  for (guint p = 0; p < G_N_ELEMENTS (platforms); p++)
+    {
+      retract_case_set_platform (self, platforms[p]);
+      g_assert_false (retract_case_detail_applies (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
+      g_assert_true (retract_case_validate_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, NULL,
+                                                   NULL));
+      g_assert_cmpstr (retract_case_get_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID), ==,
+                       "1");
+      for (guint i = 0; i <= RETRACT_DETAIL_REASON; i++)
+        g_assert_true (retract_case_detail_applies (self, i) ==
+                       (i != RETRACT_DETAIL_APPLICANT_WECHAT_ID));
+    }
+  retract_case_set_detail (self, RETRACT_DETAIL_APPLICANT_WECHAT_ID, NULL);
+  retract_case_set_platform (self, "wechat");
 
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     {

@@ -158,6 +158,15 @@ test_scenario (gconstpointer data)
   /* The ID number is masked unless asked for. */
   assert_contains (text, "身份证号：110105********002X");
   assert_lacks (text, "11010519491231002X");
+  /* A WeChat ID only on a WeChat case (the case keeps one typed before its
+   * platform changed, but an Alipay or Douyin letter has no use for it). */
+  if (g_str_equal (c->platform, "wechat"))
+    assert_contains (text, "微信号：zhangsan_01");
+  else
+    {
+      assert_lacks (text, "微信号");
+      assert_lacks (text, "zhangsan_01");
+    }
 }
 
 static void

@@ -1992,6 +1992,40 @@ test_hidden_wizard_waits (void)
   harness_clear (&harness);
 }
 
+/* The details step asks for a WeChat ID on a WeChat case only: an Alipay
+ * user was asked for "WeChat ID (optional)" (session 23's walk). */
+static void
+test_wechat_id_on_wechat_only (void)
+{
+  static const struct
+  {
+    const char *platform;
+    const char *type;
+    gboolean    asked;
+  } cases[] = {
+    { "alipay", "general", FALSE },
+    { "douyin", "general", FALSE },
+    { "wechat", "friend-report", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RetractDetailsPage *page;
+      Harness harness;
+
+      harness_start_case (&harness, "2026-11-24T11:58:00+08:00", cases[i].platform,
+                          cases[i].type, "2026-11-24T10:00:00+08:00");
+      go_to (&harness, "details");
+      page = RETRACT_DETAILS_PAGE (harness_page (&harness, "details"));
+      g_assert_true (gtk_widget_get_visible (
+        retract_details_page_get_field (page, RETRACT_DETAIL_APPLICANT_PHONE)));
+      g_assert_true (gtk_widget_get_visible (
+        retract_details_page_get_field (page, RETRACT_DETAIL_APPLICANT_WECHAT_ID)) ==
+        cases[i].asked);
+      harness_clear (&harness);
+    }
+}
+
 /* Autosave writes in the background: the case on disk is whole and private
  * once the window has moved on, and closing the window while a save is
  * being written leaves the newest answers, not the older ones. */
@@ -4531,6 +4565,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/hidden-wizard-waits", test_hidden_wizard_waits);
+  g_test_add_func ("/retract/ui/wechat-id-on-wechat-only", test_wechat_id_on_wechat_only);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
   g_test_add_func ("/retract/ui/overview-record-step", test_overview_record_step);
   g_test_add_func ("/retract/ui/overview-switch-keeps-rows", test_overview_switch_keeps_rows);

@@ -37,6 +37,7 @@ typedef struct
   RetractFieldCheck  check;
   const char        *scenario;   /* it applies only with this scenario; NULL: always */
   RetractIdHolder    holder;     /* whose document a phone or ID number goes with */
+  const char        *platform;   /* it applies only on this platform; NULL: on any */
 } RetractCaseField;
 
 const RetractCaseField *retract_case_field              (RetractDetail detail);

@@ -27,51 +27,52 @@
 #define ENTERPRISE RETRACT_SCENARIO_ENTERPRISE
 static const RetractCaseField fields[RETRACT_N_DETAILS] = {
   /*   field, label,
-   *   required, max_chars, multiline, check, scenario, holder */
+   *   required, max_chars, multiline, check, scenario, holder, platform */
   [RETRACT_DETAIL_APPLICANT_NAME] = {
     "applicant.name", N_("Your name"),
-    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_APPLICANT_WECHAT_ID] = {
     "applicant.wechat_id", N_("WeChat ID"),
-    FALSE, 64, FALSE, RETRACT_FIELD_CHECK_WECHAT_ID, NULL, APPLICANT },
+    FALSE, 64, FALSE, RETRACT_FIELD_CHECK_WECHAT_ID, NULL, APPLICANT,
+    RETRACT_PLATFORM_WECHAT },
   [RETRACT_DETAIL_APPLICANT_PHONE] = {
     "applicant.phone", N_("Phone number"),
-    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, NULL, APPLICANT },
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_APPLICANT_ID_NUMBER] = {
     "applicant.id_number", N_("ID card number"),
-    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, NULL, APPLICANT },
+    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_COMPLAINT_NUMBER] = {
     "complaint_number", N_("Complaint number"),
-    TRUE, 64, FALSE, RETRACT_FIELD_CHECK_COMPLAINT_NUMBER, NULL, APPLICANT },
+    TRUE, 64, FALSE, RETRACT_FIELD_CHECK_COMPLAINT_NUMBER, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_RESPONDENT] = {
     "respondent", N_("The other party"),
-    FALSE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+    FALSE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_NARRATIVE] = {
     "narrative", N_("What happened"),
-    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT, NULL },
   [RETRACT_DETAIL_REASON] = {
     "reason", N_("Why it was a mistake"),
-    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT },
+    TRUE, 100000, TRUE, RETRACT_FIELD_CHECK_NONE, NULL, APPLICANT, NULL },
   /* A minor's guardian acts for them (the article's §5): who, and how to reach them. */
   [RETRACT_DETAIL_GUARDIAN_NAME] = {
     "guardian.name", N_("Guardian's name"),
-    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN },
+    TRUE, 100, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN, NULL },
   [RETRACT_DETAIL_GUARDIAN_RELATIONSHIP] = {
     "guardian.relationship", N_("Guardian's relationship to the minor"),
-    TRUE, 50, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN },
+    TRUE, 50, FALSE, RETRACT_FIELD_CHECK_NONE, MINOR, GUARDIAN, NULL },
   [RETRACT_DETAIL_GUARDIAN_PHONE] = {
     "guardian.phone", N_("Guardian's phone number"),
-    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, MINOR, GUARDIAN },
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_PHONE, MINOR, GUARDIAN, NULL },
   [RETRACT_DETAIL_GUARDIAN_ID_NUMBER] = {
     "guardian.id_number", N_("Guardian's ID number"),
-    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, MINOR, GUARDIAN },
+    FALSE, 32, FALSE, RETRACT_FIELD_CHECK_ID_NUMBER, MINOR, GUARDIAN, NULL },
   /* A WeCom (enterprise) account is the company's: the letter names it. */
   [RETRACT_DETAIL_ENTERPRISE_NAME] = {
     "enterprise.name", N_("Company name"),
-    TRUE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, ENTERPRISE, APPLICANT },
+    TRUE, 200, FALSE, RETRACT_FIELD_CHECK_NONE, ENTERPRISE, APPLICANT, NULL },
   [RETRACT_DETAIL_ENTERPRISE_CREDIT_CODE] = {
     "enterprise.credit_code", N_("Unified social credit code"),
-    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_CREDIT_CODE, ENTERPRISE, APPLICANT },
+    TRUE, 32, FALSE, RETRACT_FIELD_CHECK_CREDIT_CODE, ENTERPRISE, APPLICANT, NULL },
 };
 #undef APPLICANT
 #undef GUARDIAN
@@ -179,7 +180,8 @@ retract_detail_is_required (RetractDetail detail)
 {
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
 
-  return fields[detail].required && fields[detail].scenario == NULL;
+  return fields[detail].required && fields[detail].scenario == NULL &&
+         fields[detail].platform == NULL;
 }
 
 /**
@@ -187,7 +189,8 @@ retract_detail_is_required (RetractDetail detail)
  *
  * Whether @detail is asked for in this case: the guardian's details only
  * with the "minor" scenario, the enterprise's only with "enterprise", the
- * others always. The details page shows, and the letter checks and prints,
+ * WeChat ID not on another platform (an Alipay or Douyin user has none to
+ * give), the others always. The details page shows, and the letter checks and prints,
  * only the details that apply; the case file keeps the others as they are.
  *
  * Returns: %TRUE if @detail applies to @self
@@ -199,8 +202,10 @@ retract_case_detail_applies (RetractCase   *self,
   g_return_val_if_fail (RETRACT_IS_CASE (self), FALSE);
   g_return_val_if_fail (detail < RETRACT_N_DETAILS, FALSE);
 
-  return fields[detail].scenario == NULL ||
-         retract_case_has_scenario (self, fields[detail].scenario);
+  return (fields[detail].scenario == NULL ||
+          retract_case_has_scenario (self, fields[detail].scenario)) &&
+         (fields[detail].platform == NULL || retract_case_get_platform (self) == NULL ||
+          g_str_equal (retract_case_get_platform (self), fields[detail].platform));
 }
 
 /**

@@ -137,8 +137,9 @@ retract_letter_add_parties (RetractLetter *self,
     }
 
   retract_letter_add_field (self, PHRASE (self, "申请人", "Name"), self->applicant);
-  retract_letter_add_field (self, PHRASE (self, "微信号", "WeChat ID"),
-             retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
+  if (retract_case_detail_applies (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID))
+    retract_letter_add_field (self, PHRASE (self, "微信号", "WeChat ID"),
+               retract_case_get_detail (kase, RETRACT_DETAIL_APPLICANT_WECHAT_ID));
   retract_letter_add_field (self, PHRASE (self, "联系电话", "Phone"), self->phone);
   add_id_document (self, kase, RETRACT_ID_HOLDER_APPLICANT, "", show_full_id);
 

@@ -122,6 +122,8 @@ sync_from_case (RetractDetailsPage *self)
       /* The guardian's and enterprise's details have no field here yet. */
       if (self->fields[i] == NULL)
         continue;
+      /* A detail asked only on one platform (the WeChat ID). */
+      gtk_widget_set_visible (self->fields[i], retract_case_detail_applies (kase, i));
 
       shown = field_text (self->fields[i]);
 
