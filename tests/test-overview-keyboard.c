@@ -70,18 +70,29 @@ open_home (Harness *harness)
   return overview;
 }
 
+/* A new harness, its window on a saved WeChat friend report; returns the
+ * overview. */
+static GtkWidget *
+open_friend_report (Harness *harness)
+{
+  g_autofree char *id = NULL;
+  GtkWidget *overview;
+
+  harness_init (harness, "2026-11-24T13:00:00+08:00");
+  id = save_case (harness, "wechat", "friend-report");
+  overview = open_home (harness);
+  retract_window_open_case (harness->window, id);
+  harness_settle ();
+  return overview;
+}
+
 static void
 test_ending_keeps_focus (void)
 {
   Harness harness;
-  g_autofree char *id = NULL;
   GtkWidget *overview;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  id = save_case (&harness, "wechat", "friend-report");
-  overview = open_home (&harness);
-  retract_window_open_case (harness.window, id);
-  harness_settle ();
+  overview = open_friend_report (&harness);
 
   press (overview, "overview.resolve");
   assert_focus_on (overview, "overview.reopen");
@@ -141,15 +152,10 @@ static void
 test_log_dialog_first_focus (void)
 {
   Harness harness;
-  g_autofree char *id = NULL;
   GtkWidget *overview;
   RetractLogDialog *dialog;
 
-  harness_init (&harness, "2026-11-24T13:00:00+08:00");
-  id = save_case (&harness, "wechat", "friend-report");
-  overview = open_home (&harness);
-  retract_window_open_case (harness.window, id);
-  harness_settle ();
+  overview = open_friend_report (&harness);
 
   gtk_widget_activate_action (overview, "overview.log", NULL);
   harness_settle ();
@@ -172,6 +178,55 @@ test_log_dialog_first_focus (void)
     g_assert_true (focus == time || gtk_widget_is_ancestor (focus, time));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  harness_clear (&harness);
+}
+
+/* Alt+L (Log Action…'s mnemonic) and the next step's button open the log
+ * dialog without moving the focus, which may be nowhere (found on session
+ * 22's keyboard walk: after Log, the next Tab started over at "+" in the
+ * header). Logged or cancelled, the keyboard is back on the button that
+ * opened it; the record button stays after the step moves on (it records
+ * the reply). */
+static void
+test_log_dialog_gives_focus_back (void)
+{
+  static const struct {
+    const char *action;
+    gboolean    log;
+  } openings[] = {
+    { "overview.log", TRUE },
+    { "overview.record", TRUE },
+    { "overview.log", FALSE },
+    { "overview.record", FALSE },
+  };
+  Harness harness;
+  GtkWidget *overview;
+  RetractLogDialog *dialog;
+
+  overview = open_friend_report (&harness);
+
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    {
+      GtkWidget *button = harness_find_action (overview, openings[i].action);
+
+      g_test_message ("%s, %s", openings[i].action, openings[i].log ? "logged" : "cancelled");
+      gtk_root_set_focus (GTK_ROOT (harness.window), NULL);
+      g_assert_true (gtk_widget_mnemonic_activate (button, FALSE));
+      /* A button pressed from the keyboard clicks after a 250 ms press. */
+      harness_settle ();
+      harness_settle ();
+      dialog = RETRACT_LOG_DIALOG (harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+      g_assert_nonnull (dialog);
+      if (openings[i].log)
+        g_assert_true (retract_log_dialog_submit (dialog));
+      else
+        gtk_window_close (GTK_WINDOW (dialog));
+      retract_window_flush_save (harness.window);
+      harness_settle ();
+      g_assert_null (harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG));
+      assert_focus_on (overview, openings[i].action);
+    }
 
   harness_clear (&harness);
 }
@@ -244,6 +299,8 @@ main (int   argc,
                    test_activated_case_starts_at_top);
   g_test_add_func ("/retract/overview-keyboard/log-dialog-first-focus", test_log_dialog_first_focus);
   g_test_add_func ("/retract/overview-keyboard/log-dialog-step-channel", test_log_dialog_step_channel);
+  g_test_add_func ("/retract/overview-keyboard/log-dialog-gives-focus-back",
+                   test_log_dialog_gives_focus_back);
 
   return g_test_run ();
 }

@@ -1555,6 +1555,111 @@ test_hostile_text (void)
   g_rmdir (dir);
 }
 
+/* The toast on screen under @root, or NULL. Its widget is libadwaita's
+ * own; the toast is its "toast" property. */
+static AdwToast *
+shown_toast (GtkWidget *root)
+{
+  GType type = g_type_from_name ("AdwToastWidget");
+  GtkWidget *widget = type != 0 ? harness_find (root, type, NULL) : NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (widget == NULL)
+    return NULL;
+  g_object_get (widget, "toast", &toast, NULL);
+  /* The widget holds it while it is shown. */
+  return toast;
+}
+
+/* A refusal with its Details stays until it is closed (session 22's walk:
+ * a refused import's toast went in 10 s, twice before Shift+Tab ×3 reached
+ * Details). What comes after it shows in front of it, no longer than it
+ * would, and the refusal comes back when that goes. */
+static void
+test_problem_toast_stays (void)
+{
+  Harness harness;
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "not-cases.json", NULL);
+  AdwToast *toast;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  g_assert_null (shown_toast (GTK_WIDGET (harness.window)));
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_true (g_file_set_contents (bad, "{\"format\": 1, \"cases\": []}", -1, NULL));
+  retract_window_import_cases (harness.window, bad);
+  harness_settle ();
+  toast = shown_toast (GTK_WIDGET (harness.window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "This case file could not be imported");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Details");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+
+  /* An ordinary message (here as after an export) keeps its time. */
+  retract_window_show_toast (harness.window, "Saved");
+  harness_settle ();
+  toast = shown_toast (GTK_WIDGET (harness.window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Saved");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
+  dismiss_toast (GTK_WIDGET (harness.window));
+  toast = shown_toast (GTK_WIDGET (harness.window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "This case file could not be imported");
+
+  dismiss_toast (GTK_WIDGET (harness.window));
+  g_assert_null (shown_toast (GTK_WIDGET (harness.window)));
+  /* Closed, the refusal no longer holds the next message back. */
+  retract_window_show_toast (harness.window, "Saved");
+  retract_window_show_toast (harness.window, "Saved again");
+  harness_settle ();
+  g_assert_cmpstr (adw_toast_get_title (shown_toast (GTK_WIDGET (harness.window))), ==, "Saved");
+
+  harness_clear (&harness);
+  g_unlink (bad);
+}
+
+/* Import Rules… whose helper cannot run (as under `meson devenv` before it
+ * set RETRACT_CLI): the refusal says the file was not imported, not that
+ * the rules could not be checked, and stays, its reason behind Details. */
+static void
+test_import_rules_refused (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("RETRACT_CLI"));
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "rules.json", NULL);
+  g_autoptr(RetractApplication) app = NULL;
+  GtkWindow *window;
+  AdwToast *toast;
+  gint64 deadline;
+
+  app = registered_app ("ImportRulesRefused");
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  harness_settle ();
+  /* The offer of weekly checks, on a first start. */
+  while (shown_toast (GTK_WIDGET (window)) != NULL)
+    dismiss_toast (GTK_WIDGET (window));
+
+  g_setenv ("RETRACT_CLI", "/nonexistent/retract-cli", TRUE);
+  retract_application_import_rules_file (app, path);
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (shown_toast (GTK_WIDGET (window)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_setenv ("RETRACT_CLI", saved, TRUE);
+
+  toast = shown_toast (GTK_WIDGET (window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "The rules file could not be imported: the update helper did not work");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Details");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+
+  close_app_window (app, window);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -3339,6 +3444,67 @@ test_home_import_export (void)
   harness_clear (&harness);
 }
 
+static void
+respond (const char *response)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  /* What a click on the response's button does. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  harness_settle ();
+}
+
+/* An import that fails as it is written (here the saved case's file was
+ * made a folder while the Replace Newer Answers? dialog asked) is refused
+ * the same way as a file that is not a case file: its reason behind
+ * Details, until it is closed (it went in 5 s, the reason cut short in the
+ * toast's one line). */
+static void
+test_home_import_fails_late (void)
+{
+  Harness harness;
+  g_autofree char *id = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
+  g_autofree char *saved_path = NULL;
+  g_autoptr(RetractCase) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  id = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  g_assert_true (retract_window_export_cases (harness.window, path));
+  harness_settle ();
+  dismiss_toast (GTK_WIDGET (harness.window));
+
+  /* Changed here after the export (a second later: times are to the second). */
+  g_usleep (1100 * 1000);
+  changed = retract_store_load_case (harness.store, id, &error);
+  g_assert_no_error (error);
+  retract_case_set_detail (changed, RETRACT_DETAIL_COMPLAINT_NUMBER, "WX9999");
+  g_assert_true (retract_store_save_case (harness.store, changed, &error));
+  g_assert_no_error (error);
+
+  retract_window_import_cases (harness.window, path);
+  harness_settle ();
+  saved_path = retract_store_dup_case_path (harness.store, id);
+  g_assert_no_errno (g_unlink (saved_path));
+  g_assert_no_errno (g_mkdir (saved_path, 0700));
+  respond ("keep");
+
+  toast = shown_toast (GTK_WIDGET (harness.window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "This case file could not be imported");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Details");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+
+  g_assert_no_errno (g_rmdir (saved_path));
+  harness_clear (&harness);
+}
+
 /* Save Reminders…: one calendar, an event for each open case's next step. */
 static void
 test_home_reminders (void)
@@ -3933,18 +4099,6 @@ test_overview_due_notifies (void)
   g_clear_object (&app);
   notification_server_stop (&server);
   g_unsetenv ("GNOTIFICATION_BACKEND");
-}
-
-static void
-respond (const char *response)
-{
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  g_assert_nonnull (dialog);
-  /* What a click on the response's button does. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_close (dialog);
-  harness_settle ();
 }
 
 /* A request that would go over the month's limit (§6) is asked about
@@ -4555,6 +4709,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);
   g_test_add_func ("/retract/ui/keyboard-step-keys-in-fields", test_keyboard_step_keys_in_fields);
   g_test_add_func ("/retract/ui/hostile-text", test_hostile_text);
+  g_test_add_func ("/retract/ui/problem-toast-stays", test_problem_toast_stays);
+  g_test_add_func ("/retract/ui/import-rules-refused", test_import_rules_refused);
   g_test_add_func ("/retract/ui/pasted-controls", test_pasted_controls);
   g_test_add_func ("/retract/ui/unbroken-text-wraps-by-character",
                    test_unbroken_text_wraps_by_character);
@@ -4588,6 +4744,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-keys", test_home_keys);
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
+  g_test_add_func ("/retract/ui/home-import-fails-late", test_home_import_fails_late);
   g_test_add_func ("/retract/ui/home-reminders", test_home_reminders);
   g_test_add_func ("/retract/ui/home-file-choosers", test_home_file_choosers);
   g_test_add_func ("/retract/ui/overview-edit-steps", test_overview_edit_steps);

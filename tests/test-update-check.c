@@ -207,6 +207,16 @@ write_file (const char *directory,
   g_assert_no_error (error);
 }
 
+/* Import Rules… with @path, waited for. */
+static void
+run_import (const char *path,
+            Check      *check)
+{
+  retract_update_check_import_async (path, NULL, on_checked, check);
+  while (!check->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Import Rules…: the chosen file goes through the helper's --file, with the
  * same checks; a file whose signature does not match is described as such. */
 static void
@@ -217,8 +227,10 @@ test_import_file (void)
   g_autoptr(GBytes) signature = test_signing_sign_rules (newer_rules);
   g_autoptr(GBytes) flipped = test_dataset_edit (newer_rules, "authoritative", "authoritativf");
   g_autofree char *after = NULL;
+  g_autoptr(GBytes) older_signature = test_signing_sign_rules (older_rules);
   g_auto(Check) imported = { 0 };
   g_auto(Check) refused = { 0 };
+  g_auto(Check) older = { 0 };
 
   g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
   write_file (directory, "rules.json", flipped);
@@ -227,17 +239,22 @@ test_import_file (void)
   write_file (directory, "keys.json.minisig", test_signing_keys_signature ());
 
   g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  retract_update_check_import_async (path, NULL, on_checked, &refused);
-  while (!refused.done)
-    g_main_context_iteration (NULL, TRUE);
+  run_import (path, &refused);
   g_assert_error (refused.error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_REJECTED);
   g_assert_cmpstr (refused.described, ==,
                    "The signature of the rules offered does not match; they were not used");
 
+  /* Said of the file chosen, not of a server. */
+  write_file (directory, "rules.json", older_rules);
+  write_file (directory, "rules.json.minisig", older_signature);
+  run_import (path, &older);
+  g_assert_error (older.error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_REJECTED);
+  g_assert_cmpstr (older.described, ==,
+                   "This file has older rules than the ones in use; nothing was changed");
+
+  write_file (directory, "rules.json.minisig", signature);
   write_file (directory, "rules.json", newer_rules);
-  retract_update_check_import_async (path, NULL, on_checked, &imported);
-  while (!imported.done)
-    g_main_context_iteration (NULL, TRUE);
+  run_import (path, &imported);
   g_assert_no_error (imported.error);
   g_assert_true (imported.installed);
   after = active_version ();
@@ -398,12 +415,21 @@ test_broken_helper (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("RETRACT_CLI"));
   g_auto(Check) missing = { 0 };
+  g_auto(Check) importing = { 0 };
   g_auto(Check) chatty = { 0 };
 
   g_setenv ("RETRACT_CLI", "/nonexistent/retract-cli", TRUE);
   run_check ("http://127.0.0.1:9/rules.json", NULL, &missing);
   g_assert_error (missing.error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_HELPER);
   g_assert_nonnull (strstr (missing.error->message, "could not run"));
+  g_assert_cmpstr (missing.described, ==,
+                   "The rules could not be checked: the update helper did not work");
+
+  /* Import Rules… says what the user did (it said "checked" too). */
+  run_import ("/nonexistent/rules.json", &importing);
+  g_assert_error (importing.error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_HELPER);
+  g_assert_cmpstr (importing.described, ==,
+                   "The rules file could not be imported: the update helper did not work");
 
   /* echo prints its arguments: not JSON. */
   g_setenv ("RETRACT_CLI", "/bin/echo", TRUE);

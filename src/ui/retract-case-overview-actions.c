@@ -82,13 +82,34 @@ on_logged (RetractCaseOverview    *self,
     add_event (self, (RetractCaseEvent *) event);
 }
 
+/* Alt+L and the step's button click without taking the focus, which may
+ * be nowhere: the keyboard would start over in the header. Logged or not,
+ * it goes back to the button that opened the dialog, or to Log Action…
+ * when that one went with the step. */
+static void
+on_log_dialog_destroy (RetractCaseOverview *self,
+                       GtkWidget           *dialog)
+{
+  GtkWidget *opener = g_object_get_data (G_OBJECT (dialog), "retract-opener");
+
+  if (opener == NULL || !gtk_widget_get_mapped (opener) || !gtk_widget_is_sensitive (opener))
+    opener = GTK_WIDGET (self->log_button);
+  if (gtk_widget_get_mapped (opener))
+    gtk_widget_grab_focus (opener);
+}
+
+/* @opener: the button that stands for what opened it */
 static RetractLogDialog *
-open_log_dialog (RetractCaseOverview *self)
+open_log_dialog (RetractCaseOverview *self,
+                 GtkButton           *opener)
 {
   RetractLogDialog *dialog = retract_log_dialog_new (parent_window (self), self->rules,
                                                      self->kase, self->clock);
 
+  g_object_set_data (G_OBJECT (dialog), "retract-opener", opener);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (on_logged), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_log_dialog_destroy), self,
+                           G_CONNECT_SWAPPED);
   return dialog;
 }
 
@@ -105,7 +126,7 @@ open_record_dialog (RetractCaseOverview *self)
 
   label = retract_next_step_get_record_label (&self->step, self->rules,
                                               retract_language_default ());
-  dialog = open_log_dialog (self);
+  dialog = open_log_dialog (self, self->record_button);
   retract_log_dialog_set_fixed (dialog, kind, channel, label);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -173,7 +194,7 @@ overview_log (GtkWidget  *widget,
   if (self->kase == NULL)
     return;
 
-  dialog = open_log_dialog (self);
+  dialog = open_log_dialog (self, self->log_button);
   /* What is logged is most often the step just taken: its channel first. */
   if (self->has_step)
     retract_log_dialog_set_channel (dialog, self->step.channel);

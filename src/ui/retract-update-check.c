@@ -132,6 +132,9 @@ run_helper (const char          *option,
                          NULL };
 
   g_task_set_source_tag (task, retract_update_check_async);
+  /* An import or a check: retract_update_check_describe() says which failed. */
+  g_object_set_data (G_OBJECT (task), "retract-import",
+                     GINT_TO_POINTER (g_str_equal (option, "--file")));
 
   /* Its stderr repeats the message in the JSON: not needed here. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -217,6 +220,7 @@ retract_update_check_finish (GAsyncResult  *result,
 /**
  * retract_update_check_describe:
  * @result: the result given to the callback of retract_update_check_async()
+ *   or retract_update_check_import_async()
  * @error: the error retract_update_check_finish() set
  *
  * The helper's message is technical ("Error resolving “…”: Name or service
@@ -230,14 +234,18 @@ retract_update_check_describe (GAsyncResult *result,
                                const GError *error)
 {
   RetractUpdateProblem problem;
+  gboolean importing;
 
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (error != NULL, NULL);
 
+  importing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "retract-import"));
   if (g_error_matches (error, RETRACT_UPDATE_CHECK_ERROR, RETRACT_UPDATE_CHECK_ERROR_HELPER))
-    return _("The rules could not be checked: the update helper did not work");
+    return importing ? _("The rules file could not be imported: the update helper did not work")
+                     : _("The rules could not be checked: the update helper did not work");
 
   problem = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "retract-problem"));
+  /* An import read a file the user chose: no server sent it. */
   switch (problem)
     {
     case RETRACT_UPDATE_PROBLEM_OFFLINE:
@@ -249,11 +257,16 @@ retract_update_check_describe (GAsyncResult *result,
     case RETRACT_UPDATE_PROBLEM_SERVER_ERROR:
       return _("The rules server has a problem; try again later");
     case RETRACT_UPDATE_PROBLEM_NOT_RULES:
-      return _("The server did not send a rules file. On a public Wi-Fi, sign in to it first");
+      return importing
+             ? _("The file chosen is not a rules file; nothing was changed")
+             : _("The server did not send a rules file. On a public Wi-Fi, sign in to it first");
     case RETRACT_UPDATE_PROBLEM_INVALID_RULES:
-      return _("The downloaded rules are damaged and were not used");
+      return importing ? _("The rules in this file are damaged and were not used")
+                       : _("The downloaded rules are damaged and were not used");
     case RETRACT_UPDATE_PROBLEM_OLDER_RULES:
-      return _("The server offers older rules than the ones in use; nothing was changed");
+      return importing
+             ? _("This file has older rules than the ones in use; nothing was changed")
+             : _("The server offers older rules than the ones in use; nothing was changed");
     case RETRACT_UPDATE_PROBLEM_CERTIFICATE:
       return _("The rules server could not prove who it is (a certificate problem)");
     case RETRACT_UPDATE_PROBLEM_DISK:
@@ -282,6 +295,7 @@ retract_update_check_describe (GAsyncResult *result,
     case RETRACT_UPDATE_PROBLEM_NONE:
     case RETRACT_UPDATE_PROBLEM_OTHER:
     default:
-      return _("The rules could not be updated");
+      return importing ? _("The rules file could not be imported")
+                       : _("The rules could not be updated");
     }
 }

@@ -162,7 +162,17 @@ retract_window_show_toast (RetractWindow *self,
 {
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, _retract_window_plain_toast_new (message, 5));
+  retract_window_add_toast (self, _retract_window_plain_toast_new (message, 5));
+}
+
+static void
+on_problem_dismissed (RetractWindow *self,
+                      AdwToast      *toast)
+{
+  /* The overlay may say it again as the toast slides out. */
+  g_signal_handlers_disconnect_by_func (toast, on_problem_dismissed, self);
+  if (self->problems > 0)
+    self->problems--;
 }
 
 /**
@@ -171,7 +181,9 @@ retract_window_show_toast (RetractWindow *self,
  * @details: the technical message behind it
  *
  * A toast with @message and a Details button that shows @details in a
- * dialog; both as plain text.
+ * dialog; both as plain text. It stays until it is closed: the user walk
+ * of session 22 saw a refused import's toast go, twice, before Shift+Tab
+ * reached its Details.
  */
 void
 retract_window_show_problem (RetractWindow *self,
@@ -183,19 +195,27 @@ retract_window_show_problem (RetractWindow *self,
   g_return_if_fail (RETRACT_IS_WINDOW (self));
   g_return_if_fail (message != NULL && details != NULL);
 
-  toast = _retract_window_plain_toast_new (message, 10);
+  toast = _retract_window_plain_toast_new (message, 0);
   adw_toast_set_button_label (toast, _("Details"));
   adw_toast_set_action_name (toast, "win.show-details");
   adw_toast_set_action_target (toast, "(ss)", message, details);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_problem_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  retract_window_add_toast (self, toast);
+  self->problems++;
 }
 
-/* @toast's title is Pango markup: escape anything that is not our own text. */
+/* @toast's title is Pango markup: escape anything that is not our own text.
+ * Toasts queue behind the one shown; a problem stays until it is closed,
+ * so what comes after it (Saved, Undo, another problem) is shown in front
+ * of it at once, and the problem comes back when that goes. */
 void
 retract_window_add_toast (RetractWindow *self,
                           AdwToast      *toast)
 {
   g_return_if_fail (RETRACT_IS_WINDOW (self));
 
+  if (self->problems > 0)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

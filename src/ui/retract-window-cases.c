@@ -333,7 +333,7 @@ window_delete_case (GtkWidget  *widget,
         adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
       _retract_window_update_header (self);
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  retract_window_add_toast (self, toast);
 }
 
 static void

@@ -121,7 +121,7 @@ window_file_saved (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  retract_window_add_toast (self, toast);
 }
 
 static void
@@ -239,9 +239,8 @@ finish_import (RetractWindow         *self,
   retract_window_flush_save (self);
   if (!retract_case_bundle_apply (self->store, plan, overwrite, &error))
     {
-      /* Translators: %s says why */
-      message = g_strdup_printf (_("Could not import the case file: %s"), error->message);
-      retract_window_show_toast (self, message);
+      retract_window_show_problem (self, _("This case file could not be imported"),
+                                   error->message);
       return;
     }
 

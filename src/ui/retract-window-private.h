@@ -66,6 +66,7 @@ struct _RetractWindow
   gboolean              open_first_pending;  /* the first case opens after that frame */
   guint                 open_first_id;
   GHashTable           *pending_deletes;  /* id → its AdwToast, held back until it goes */
+  guint                 problems;   /* problem toasts not closed yet */
 };
 
 void          _retract_window_schedule_save           (RetractWindow *self);
