@@ -2131,6 +2131,70 @@ test_wechat_id_on_wechat_only (void)
     }
 }
 
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Next on the details with the last box empty puts the cursor there and
+ * scrolls so that the note saying what is missing is in view too: it was
+ * left under the wizard's buttons, the user in an empty box with no word
+ * of why (session 23's walk). */
+static void
+test_details_note_in_view (void)
+{
+  RetractDetailsPage *page;
+  GtkWidget *reason, *note, *scroller;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+  const char *error;
+  Harness harness;
+
+  harness_start_case (&harness, "2026-11-24T11:58:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 800, 600);
+  go_to (&harness, "details");
+  harness_fill_details (&harness);
+  page = RETRACT_DETAILS_PAGE (harness_page (&harness, "details"));
+  reason = retract_details_page_get_field (page, RETRACT_DETAIL_REASON);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (reason)), "", -1);
+  scroller = gtk_widget_get_ancestor (reason, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+  harness_settle ();
+
+  harness_next (&harness);
+  assert_step (&harness, "details");
+  g_assert_true (gtk_widget_has_focus (reason));
+  error = retract_details_page_get_error (page, RETRACT_DETAIL_REASON);
+  g_assert_nonnull (error);
+  note = find_shown_label (GTK_WIDGET (page), error);
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_compute_bounds (note, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (gtk_widget_compute_bounds (reason, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+
+  harness_clear (&harness);
+}
+
 /* Autosave writes in the background: the case on disk is whole and private
  * once the window has moved on, and closing the window while a save is
  * being written leaves the newest answers, not the older ones. */
@@ -4721,6 +4785,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/hidden-wizard-waits", test_hidden_wizard_waits);
+  g_test_add_func ("/retract/ui/details-note-in-view", test_details_note_in_view);
   g_test_add_func ("/retract/ui/wechat-id-on-wechat-only", test_wechat_id_on_wechat_only);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);
   g_test_add_func ("/retract/ui/overview-record-step", test_overview_record_step);

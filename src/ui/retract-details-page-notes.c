@@ -298,3 +298,62 @@ _retract_details_page_filter_insertions (RetractDetailsPage *self,
   else
     g_signal_connect (target, "insert-text", G_CALLBACK (on_editable_insert_text), self);
 }
+
+/* Next puts the focus in the first field that is wrong, and GtkViewport
+ * scrolls that field into view; the note just shown under it has no size
+ * until the next layout, so it could stay below the wizard's buttons, the
+ * user in an empty box with no word of what is missing. Once the note is
+ * laid out (two frames on: the tick of the next one runs before its
+ * layout), the field and its note are brought into view, the field's top
+ * first where both do not fit. */
+static gboolean
+reveal_note (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  RetractDetailsPage *self = RETRACT_DETAILS_PAGE (widget);
+  GtkWidget *field = self->fields[self->reveal_detail];
+  GtkWidget *note = self->notes[self->reveal_detail];
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  graphene_rect_t field_bounds, note_bounds;
+  double top, bottom, page, value;
+
+  if (gdk_frame_clock_get_frame_counter (clock) < self->reveal_after + 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+
+  scroller = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL || note == NULL ||
+      !gtk_widget_compute_bounds (field, scroller, &field_bounds) ||
+      !gtk_widget_compute_bounds (note, scroller, &note_bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = gtk_adjustment_get_value (adjustment);
+  top = field_bounds.origin.y;
+  bottom = note_bounds.origin.y + note_bounds.size.height;
+  if (bottom > page)
+    value += MIN (bottom - page, MAX (top, 0));
+  else if (top < 0)
+    value += top;
+  gtk_adjustment_set_value (adjustment, value);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_retract_details_page_reveal_note (RetractDetailsPage *self,
+                                   RetractDetail       detail)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+
+  self->reveal_detail = detail;
+  self->reveal_after = gdk_frame_clock_get_frame_counter (clock);
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_note, NULL, NULL);
+}

@@ -50,6 +50,10 @@ struct _RetractDetailsPage
   char                *glyphs_checked[RETRACT_N_DETAILS];
   gboolean             glyphs_applied[RETRACT_N_DETAILS];
   gboolean             syncing;
+  /* Next found a field wrong: its note is brought into view once laid out. */
+  guint                reveal_tick;
+  gint64               reveal_after;
+  RetractDetail        reveal_detail;
 };
 
 guint       _retract_details_page_field_index       (RetractDetailsPage *self,
@@ -69,5 +73,7 @@ void        _retract_details_page_add_notes         (RetractDetailsPage *self,
                                                      RetractDetail       detail);
 void        _retract_details_page_filter_insertions (RetractDetailsPage *self,
                                                      gpointer            target);
+void        _retract_details_page_reveal_note       (RetractDetailsPage *self,
+                                                     RetractDetail       detail);
 
 G_END_DECLS

@@ -194,7 +194,10 @@ retract_details_page_apply (RetractPage *page)
     return TRUE;
 
   first = first_in_page (GTK_WIDGET (self), wrong);
-  gtk_widget_grab_focus (first != NULL ? first : g_ptr_array_index (wrong, 0));
+  if (first == NULL)
+    first = g_ptr_array_index (wrong, 0);
+  gtk_widget_grab_focus (first);
+  _retract_details_page_reveal_note (self, _retract_details_page_field_index (self, first));
   return FALSE;
 }
 
