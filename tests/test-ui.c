@@ -2832,6 +2832,152 @@ test_keyboard_step_focus (void)
   harness_clear (&harness);
 }
 
+/* A key pressed on the focused widget, as GTK hands it on: to the
+ * widget's shortcuts, then its parent's, up to the window. */
+static gboolean
+kbd_press (Harness    *harness,
+           const char *accelerator)
+{
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (harness->window)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (home_press_keys (widget, accelerator))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+kbd_focus_in (Harness   *harness,
+              GtkWidget *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (harness->window));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* Walk item 1: Tab to WeChat, Down to Alipay, Space chose Alipay, but the
+ * page rebuilt every row for the new platform and the focus went back to
+ * WeChat, where the next Space chose WeChat again. The platform rows stay,
+ * and the focus on the one chosen. */
+static void
+test_keyboard_platform_focus (void)
+{
+  Harness harness;
+  RetractCase *kase;
+  GtkWidget *page;
+  GtkWidget *wechat;
+  GtkWidget *alipay;
+  GtkWidget *first;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  retract_window_start (harness.window, FALSE);
+  harness_settle ();
+  kase = retract_window_get_case (harness.window);
+  page = GTK_WIDGET (harness_page (&harness, "situation"));
+  wechat = GTK_WIDGET (find_row (page, "WeChat"));
+  alipay = GTK_WIDGET (find_row (page, "Alipay"));
+  g_assert_nonnull (wechat);
+  g_assert_nonnull (alipay);
+  g_object_add_weak_pointer (G_OBJECT (alipay), (gpointer *) &alipay);
+
+  first = kbd_first_stop_on (&harness, "situation");
+  g_assert_true (first == wechat || gtk_widget_is_ancestor (first, wechat));
+  gtk_widget_grab_focus (first);
+  g_assert_true (kbd_press (&harness, "Down"));
+  g_assert_true (kbd_focus_in (&harness, alipay));
+
+  g_assert_true (kbd_press (&harness, "space"));
+  g_assert_cmpstr (retract_case_get_platform (kase), ==, "alipay");
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "general");
+  g_assert_true (kbd_focus_in (&harness, GTK_WIDGET (find_row (page, "Alipay"))));
+  /* Not rebuilt: only the complaint types follow the platform. */
+  g_assert_nonnull (alipay);
+
+  /* Space again keeps Alipay and its type. */
+  kbd_press (&harness, "space");
+  g_assert_cmpstr (retract_case_get_platform (kase), ==, "alipay");
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "general");
+  g_assert_true (kbd_focus_in (&harness, alipay));
+
+  /* Up and Space go back to WeChat, with the focus. */
+  g_assert_true (kbd_press (&harness, "Up"));
+  g_assert_true (kbd_press (&harness, "space"));
+  g_assert_cmpstr (retract_case_get_platform (kase), ==, "wechat");
+  g_assert_null (retract_case_get_complaint_type (kase));
+  g_assert_true (kbd_focus_in (&harness, wechat));
+  g_assert_nonnull (alipay);
+  g_object_remove_weak_pointer (G_OBJECT (alipay), (gpointer *) &alipay);
+
+  harness_clear (&harness);
+}
+
+/* Whether @row shows its answer chosen: its radio on, or the check mark a
+ * platform's only type has instead. */
+static gboolean
+situation_row_chosen (GtkWidget *row)
+{
+  GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  GtkWidget *mark = harness_find (row, GTK_TYPE_IMAGE, NULL);
+
+  if (check != NULL)
+    return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+  return mark != NULL && gtk_widget_get_visible (mark) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (mark)), "object-select-symbolic") == 0;
+}
+
+/* Walk item 10: Alipay's only complaint type was a check box: unticked,
+ * it showed no type while the case kept one and Next stayed on. Whatever
+ * the person does on the row, it shows what the case holds and Next
+ * follows. */
+static void
+test_situation_sole_type (void)
+{
+  Harness harness;
+  RetractCase *kase;
+  GtkWidget *page;
+  GtkWidget *row;
+
+  harness_start_case (&harness, "2026-11-24T13:00:00+08:00", "wechat", "friend-report",
+                      "2026-11-24T10:00:00+08:00");
+  kase = retract_window_get_case (harness.window);
+  page = GTK_WIDGET (harness_page (&harness, "situation"));
+  gtk_widget_activate (adw_action_row_get_activatable_widget (find_row (page, "Alipay")));
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_platform (kase), ==, "alipay");
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "general");
+  row = GTK_WIDGET (find_row (page, "Alipay complaint"));
+  g_assert_nonnull (row);
+  g_assert_true (situation_row_chosen (row));
+  g_assert_true (harness_next_enabled (&harness));
+
+  /* What Space or a click does on the row, twice. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      gtk_widget_activate (control != NULL ? control : row);
+      harness_settle ();
+      g_assert_cmpint (situation_row_chosen (row), ==,
+                       g_strcmp0 (retract_case_get_complaint_type (kase), "general") == 0);
+      g_assert_cmpint (harness_next_enabled (&harness), ==, situation_row_chosen (row));
+    }
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "general");
+
+  /* A case saved without it shows it not chosen, and activating the row
+   * chooses it. */
+  retract_case_set_complaint_type (kase, NULL);
+  harness_settle ();
+  g_assert_false (situation_row_chosen (row));
+  g_assert_false (harness_next_enabled (&harness));
+  gtk_widget_activate (row);
+  harness_settle ();
+  g_assert_cmpstr (retract_case_get_complaint_type (kase), ==, "general");
+  g_assert_true (situation_row_chosen (row));
+  g_assert_true (harness_next_enabled (&harness));
+
+  harness_clear (&harness);
+}
+
 /* Issue 15 §5.6: every line of the shortcuts window shows its keys, and
  * Page Down is written as words. */
 static void
@@ -4768,6 +4914,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/keyboard-overview-stops", test_keyboard_overview_stops);
   g_test_add_func ("/retract/ui/keyboard-step-scrollers", test_keyboard_step_scrollers);
   g_test_add_func ("/retract/ui/keyboard-step-focus", test_keyboard_step_focus);
+  g_test_add_func ("/retract/ui/keyboard-platform-focus", test_keyboard_platform_focus);
+  g_test_add_func ("/retract/ui/situation-sole-type", test_situation_sole_type);
   g_test_add_func ("/retract/ui/keyboard-date-popover-still", test_keyboard_date_popover_still);
   g_test_add_func ("/retract/ui/keyboard-narrow-headings-wrap", test_keyboard_narrow_headings_wrap);
   g_test_add_func ("/retract/ui/keyboard-shortcuts-window", test_keyboard_shortcuts_window);

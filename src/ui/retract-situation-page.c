@@ -50,19 +50,16 @@ static const struct
   { N_("Yesterday, same time"), 24 * 60 },
 };
 
+/* A row for one answer of a group, @id kept on it. */
 static GtkWidget *
-radio_row_new (const char     *title,
-               const char     *subtitle,
-               const char     *suffix,
-               GtkCheckButton *group,
-               GtkCheckButton **check_out)
+choice_row_new (const char *id,
+                const char *title,
+                const char *subtitle,
+                const char *suffix)
 {
   GtkWidget *row = retract_row_new (title, subtitle);
-  GtkWidget *check = gtk_check_button_new ();
 
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  retract_row_set_control (row, check, GTK_PACK_START);
-
+  g_object_set_data_full (G_OBJECT (row), "retract-id", g_strdup (id), g_free);
   if (suffix != NULL)
     {
       GtkWidget *label = gtk_label_new (suffix);
@@ -71,8 +68,59 @@ radio_row_new (const char     *title,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
 
-  *check_out = GTK_CHECK_BUTTON (check);
   return row;
+}
+
+/* Gives @row a radio button of *@group (the first one starts the group). */
+static void
+choice_row_add_radio (GtkWidget       *row,
+                      GtkCheckButton **group,
+                      GCallback        on_toggled,
+                      gpointer         user_data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), *group);
+  if (*group == NULL)
+    *group = GTK_CHECK_BUTTON (check);
+  retract_row_set_control (row, check, GTK_PACK_START);
+  g_signal_connect (check, "toggled", on_toggled, user_data);
+}
+
+/* The answer @control's row stands for. */
+static const char *
+choice_id (GtkWidget *control)
+{
+  return g_object_get_data (G_OBJECT (gtk_widget_get_ancestor (control, ADW_TYPE_ACTION_ROW)),
+                            "retract-id");
+}
+
+/* Marks the row of @selected among @rows chosen and the others not. The
+ * rows stay, so the focus stays where it is. */
+static void
+sync_choice_rows (GPtrArray  *rows,
+                  const char *selected)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+      GtkWidget *mark = g_object_get_data (G_OBJECT (row), "retract-mark");
+      gboolean chosen = g_strcmp0 (selected, g_object_get_data (G_OBJECT (row), "retract-id")) == 0;
+
+      if (check != NULL)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
+          continue;
+        }
+
+      /* A sole answer that is chosen only says so: Tab passes it by, as the
+       * review's answers. Not chosen (a case saved without it), activating
+       * the row chooses it. */
+      gtk_widget_set_visible (mark, chosen);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !chosen);
+      gtk_widget_set_focusable (row, !chosen);
+    }
 }
 
 static void
@@ -123,7 +171,39 @@ on_type_toggled (GtkCheckButton       *check,
     return;
 
   retract_case_set_complaint_type (retract_page_get_case (RETRACT_PAGE (self)),
-                                   g_object_get_data (G_OBJECT (check), "retract-id"));
+                                   choice_id (GTK_WIDGET (check)));
+}
+
+static void
+on_sole_type_activated (AdwActionRow         *row,
+                        RetractSituationPage *self)
+{
+  if (!self->syncing)
+    retract_case_set_complaint_type (retract_page_get_case (RETRACT_PAGE (self)),
+                                     g_object_get_data (G_OBJECT (row), "retract-id"));
+}
+
+/* A platform's only complaint type is the answer, not a choice: shown
+ * with a check mark and nothing to untick. A lone check box could be
+ * unticked while the case kept the type and Next stayed on. */
+static void
+choice_row_add_mark (GtkWidget            *row,
+                     RetractSituationPage *self)
+{
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  /* Under the radio buttons of the platforms, and the title under theirs
+   * (Adwaita's check button is wider than its indicator). */
+  gtk_widget_set_margin_start (mark, 6);
+  gtk_widget_set_margin_end (mark, 4);
+  /* Translators: what a screen reader says for the check mark on a
+   * platform's only complaint type, which is chosen for it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chosen"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+  g_object_set_data (G_OBJECT (row), "retract-mark", mark);
+  g_signal_connect (row, "activated", G_CALLBACK (on_sole_type_activated), self);
 }
 
 static void
@@ -135,6 +215,7 @@ build_type_rows (RetractSituationPage *self)
   RetractLanguage language = retract_page_get_language (page);
   const char *platform = retract_case_get_platform (kase);
   GtkCheckButton *group = NULL;
+  guint n_types = 0;
 
   retract_rows_clear (self->type_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->type_group), platform != NULL);
@@ -144,9 +225,16 @@ build_type_rows (RetractSituationPage *self)
   for (guint i = 0; i < types->len; i++)
     {
       const RetractComplaintType *type = g_ptr_array_index (types, i);
+
+      if (g_str_equal (type->platform, platform))
+        n_types++;
+    }
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      const RetractComplaintType *type = g_ptr_array_index (types, i);
       g_autofree char *window = NULL;
       g_autofree char *suffix = NULL;
-      GtkCheckButton *check;
       GtkWidget *row;
 
       if (!g_str_equal (type->platform, platform))
@@ -169,17 +257,16 @@ build_type_rows (RetractSituationPage *self)
           suffix = g_steal_pointer (&window);
         }
 
-      row = radio_row_new (retract_text_get (&type->name, language),
-                           retract_text_get (&type->description, language), suffix, group,
-                           &check);
-      group = group != NULL ? group : check;
-      g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (type->id), g_free);
-      gtk_check_button_set_active (check,
-                                   g_strcmp0 (retract_case_get_complaint_type (kase), type->id) == 0);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_type_toggled), self);
+      row = choice_row_new (type->id, retract_text_get (&type->name, language),
+                            retract_text_get (&type->description, language), suffix);
+      if (n_types == 1)
+        choice_row_add_mark (row, self);
+      else
+        choice_row_add_radio (row, &group, G_CALLBACK (on_type_toggled), self);
       adw_preferences_group_add (self->type_group, row);
       g_ptr_array_add (self->type_rows, row);
     }
+  sync_choice_rows (self->type_rows, retract_case_get_complaint_type (kase));
 }
 
 static void
@@ -188,7 +275,7 @@ on_platform_toggled (GtkCheckButton       *check,
 {
   RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
   RetractRuleset *rules = retract_page_get_rules (RETRACT_PAGE (self));
-  const char *platform = g_object_get_data (G_OBJECT (check), "retract-id");
+  const char *platform = choice_id (GTK_WIDGET (check));
 
   if (self->syncing || !gtk_check_button_get_active (check))
     return;
@@ -211,7 +298,7 @@ on_mistake_toggled (GtkCheckButton       *check,
     return;
 
   retract_case_set_mistake (retract_page_get_case (RETRACT_PAGE (self)),
-                            g_object_get_data (G_OBJECT (check), "retract-id"));
+                            choice_id (GTK_WIDGET (check)));
 }
 
 typedef struct
@@ -236,20 +323,17 @@ build_choice_rows (RetractSituationPage *self,
   for (guint i = 0; i < choices->len; i++)
     {
       const Choice *choice = &g_array_index (choices, Choice, i);
-      GtkCheckButton *check;
       GtkWidget *row;
 
-      row = radio_row_new (retract_text_get (choice->name, language),
-                           choice->description ? retract_text_get (choice->description, language)
-                                               : NULL,
-                           NULL, group, &check);
-      group = group != NULL ? group : check;
-      g_object_set_data_full (G_OBJECT (check), "retract-id", g_strdup (choice->id), g_free);
-      gtk_check_button_set_active (check, g_strcmp0 (selected, choice->id) == 0);
-      g_signal_connect (check, "toggled", on_toggled, self);
+      row = choice_row_new (choice->id, retract_text_get (choice->name, language),
+                            choice->description ? retract_text_get (choice->description, language)
+                                                : NULL,
+                            NULL);
+      choice_row_add_radio (row, &group, on_toggled, self);
       adw_preferences_group_add (group_widget, row);
       g_ptr_array_add (rows, row);
     }
+  sync_choice_rows (rows, selected);
 }
 
 static void
@@ -290,6 +374,35 @@ sync_from_case (RetractSituationPage *self)
   update_complete (self);
 }
 
+/* A new answer moves the marks; only the complaint types, which depend on
+ * the platform, are built again. Rebuilding every row took the focus off
+ * the platform a person had just chosen by keyboard: GTK put it on the
+ * first row, where the next Space chose that platform instead. */
+static void
+sync_answer (RetractSituationPage *self,
+             const char           *name)
+{
+  RetractCase *kase = retract_page_get_case (RETRACT_PAGE (self));
+
+  self->syncing = TRUE;
+  if (g_str_equal (name, "platform"))
+    {
+      sync_choice_rows (self->platform_rows, retract_case_get_platform (kase));
+      build_type_rows (self);
+    }
+  else if (g_str_equal (name, "complaint-type"))
+    {
+      sync_choice_rows (self->type_rows, retract_case_get_complaint_type (kase));
+    }
+  else
+    {
+      sync_choice_rows (self->mistake_rows, retract_case_get_mistake (kase));
+    }
+  self->syncing = FALSE;
+
+  update_complete (self);
+}
+
 static void
 on_case_notify (RetractSituationPage *self,
                 GParamSpec           *pspec)
@@ -303,7 +416,7 @@ on_case_notify (RetractSituationPage *self,
       g_str_equal (name, "mistake"))
     {
       if (!retract_page_defer (RETRACT_PAGE (self)))
-        sync_from_case (self);
+        sync_answer (self, name);
     }
   else if (g_str_equal (name, "filed-at") && !retract_page_defer (RETRACT_PAGE (self)))
     {
