@@ -853,6 +853,72 @@ suggested_name (GtkWidget  *review,
   return name;
 }
 
+/* The folder @action's chooser opens in; the chooser is then cancelled. */
+static char *
+start_folder (GtkWidget  *review,
+              const char *action)
+{
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooser *chooser;
+
+  gtk_widget_activate_action (review, action, NULL);
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  harness_settle ();
+  return folder != NULL ? g_file_get_path (folder) : NULL;
+}
+
+/* A chooser opens where the last file was chosen, so the text copy goes
+ * beside the PDF; the first one in the Documents folder or the home, not
+ * in the folder the app was started from (session 23's walk). */
+static void
+test_chooser_remembers_folder (void)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *chosen = g_dir_make_tmp ("retract-test-exports-XXXXXX", NULL);
+  g_autofree char *written = g_build_filename (chosen, "letter.txt", NULL);
+  g_autoptr(GFile) chosen_folder = g_file_new_for_path (chosen);
+  g_autofree char *cwd = g_get_current_dir ();
+  GtkWidget *review;
+  GtkFileChooser *chooser;
+  Harness harness;
+
+  harness_init (&harness, "2026-11-24T10:30:00+08:00");
+  harness_open_window (&harness);
+  fill_to_review (&harness, "2026-11-24T10:00:00+08:00");
+  review = GTK_WIDGET (harness_page (&harness, "review"));
+
+  /* The Documents folder or the home, or where an earlier test of this
+   * run chose a file; never where the process happens to be. */
+  first = start_folder (review, "review.export-pdf");
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, !=, cwd);
+
+  /* A text copy saved in another folder... */
+  gtk_widget_activate_action (review, "review.export-text", NULL);
+  harness_settle ();
+  chooser = harness_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, chosen_folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, "letter.txt");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 100 && !g_file_test (written, G_FILE_TEST_EXISTS); i++)
+    harness_settle ();
+  g_assert_true (g_file_test (written, G_FILE_TEST_EXISTS));
+
+  /* ...and the next chooser opens there. */
+  again = start_folder (review, "review.export-pdf");
+  g_assert_cmpstr (again, ==, chosen);
+
+  g_assert_no_errno (g_unlink (written));
+  g_assert_no_errno (g_rmdir (chosen));
+  harness_clear (&harness);
+}
+
 /* A Traditional interface suggests Traditional file names for the
  * Traditional copy and the reminders; the letter to send keeps its
  * Simplified name, and an English interface English names. */
@@ -1103,6 +1169,8 @@ main (int   argc,
                    test_traditional_reading_copy);
   g_test_add_func ("/retract/ui-documents/judicial-fact-sheet", test_judicial_fact_sheet);
   g_test_add_func ("/retract/ui-documents/traditional-file-names", test_traditional_file_names);
+  g_test_add_func ("/retract/ui-documents/chooser-remembers-folder",
+                   test_chooser_remembers_folder);
 
   return g_test_run ();
 }

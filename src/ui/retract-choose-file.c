@@ -21,6 +21,26 @@ typedef struct
   gpointer                data;
 } Choice;
 
+/* The folder of the last file chosen, for this run only: the next chooser
+ * opens there (the PDF, then its text copy, go side by side), not in the
+ * folder the app happened to start in. Kept in memory, not in settings: a
+ * folder's name can say whose it is. */
+static GFile *last_folder;
+
+static GFile *
+dup_start_folder (void)
+{
+  const char *documents;
+
+  if (last_folder != NULL)
+    return g_object_ref (last_folder);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 on_chooser_response (GtkNativeDialog *dialog,
                      int              response,
@@ -32,6 +52,11 @@ on_chooser_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_clear_object (&last_folder);
+      last_folder = g_file_get_parent (file);
+    }
   /* Drops the dialog, and @choice with it. */
   g_clear_object (copy.chooser);
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
@@ -46,7 +71,8 @@ on_chooser_response (GtkNativeDialog *dialog,
  * @chosen: called with the local file chosen; nothing else is offered, and
  *   a cancelled chooser calls nothing
  *
- * Shows a file chooser for @owner that asks @question.
+ * Shows a file chooser for @owner that asks @question, in the folder of
+ * the last file chosen, else the Documents folder, else the home.
  */
 void
 retract_choose_file (GtkFileChooserNative      **chooser,
@@ -55,6 +81,7 @@ retract_choose_file (GtkFileChooserNative      **chooser,
                      RetractFileChosenFunc       chosen,
                      gpointer                    data)
 {
+  g_autoptr(GFile) folder = NULL;
   GtkRoot *root;
   Choice *choice;
 
@@ -71,6 +98,8 @@ retract_choose_file (GtkFileChooserNative      **chooser,
                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                           question->action, question->accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*chooser), TRUE);
+  folder = dup_start_folder ();
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (*chooser), folder, NULL);
   if (question->name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (*chooser), question->name);
   if (question->filter != NULL)
