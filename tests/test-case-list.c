@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "retract-case-heading.h"
 #include "retract-case-list.h"
 #include "retract-time.h"
 
@@ -324,6 +325,45 @@ test_error (void)
   g_assert_cmpstr (retract_case_item_get_type_name (item), ==, "好友举报(色情/诈骗)");
 }
 
+/* A case's heading names its platform and type, an id the dataset does not
+ * know as it is, and one not chosen in words: never "(null)" (the home
+ * listed a new case left blank as "WeChat · (null)"). */
+static void
+test_heading (void)
+{
+  g_autoptr(RetractCaseList) list = retract_case_list_new (rules, RETRACT_LANGUAGE_ZH_CN);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = retract_time_parse ("2026-11-24 21:00", NULL);
+  g_autoptr(RetractCase) blank = retract_case_new ();
+  g_autofree char *heading = NULL;
+  const char *const expected[][2] = {
+    { "friend-report", "微信 · 好友举报(色情/诈骗)" },
+    { "no-such-type", "微信 · no-such-type" },
+    { NULL, "微信 · complaint type not chosen" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_ptr_array_add (cases, make_case ("wechat", expected[i][0], "2026-11-24 10:00", "", NULL,
+                                       NULL, NULL, FALSE));
+  retract_case_list_set_cases (list, cases, now);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RetractCase *kase = g_ptr_array_index (cases, i);
+      RetractCaseItem *item = retract_case_list_find (list, retract_case_get_id (kase), NULL);
+
+      g_assert_cmpstr (retract_case_item_get_heading (item), ==, expected[i][1]);
+      g_clear_pointer (&heading, g_free);
+      heading = retract_case_dup_heading (kase, rules, RETRACT_LANGUAGE_EN);
+      g_assert_null (strstr (heading, "(null)"));
+    }
+
+  /* Before anything is chosen (no platform remembered). */
+  g_clear_pointer (&heading, g_free);
+  heading = retract_case_dup_heading (blank, rules, RETRACT_LANGUAGE_EN);
+  g_assert_cmpstr (heading, ==, "Platform not chosen · complaint type not chosen");
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -589,6 +629,7 @@ main (int   argc,
   g_test_add ("/retract/case-list/search", Fixture, NULL, fixture_set_up, test_search,
               fixture_tear_down);
   g_test_add_func ("/retract/case-list/error", test_error);
+  g_test_add_func ("/retract/case-list/heading", test_heading);
   g_test_add ("/retract/case-list/set-cases-keeps-rows", Fixture, NULL, fixture_set_up,
               test_set_cases_keeps_rows, fixture_tear_down);
   g_test_add_func ("/retract/case-list/refresh-skips", test_refresh_skips);

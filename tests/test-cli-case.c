@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "retract-store.h"
 #include "test-child.h"
 
 #define FILED "2026-11-24T10:00:00+08:00"
@@ -744,6 +745,47 @@ test_cases_unassessable (void)
     }
 }
 
+/* A case saved before its complaint type was chosen (the app saved one on
+ * every Ctrl+N) is listed as such, in the language asked for: it printed
+ * "WeChat · (null)". A type the rules do not know is listed by its id. */
+static void
+test_cases_without_type (void)
+{
+  g_autoptr(RetractStore) store = retract_store_new_default ();
+  g_autoptr(RetractCase) blank = retract_case_new ();
+  g_autoptr(RetractCase) unknown = retract_case_new ();
+  g_autofree char *blank_line = NULL;
+  g_autofree char *unknown_line = NULL;
+  g_autofree char *blank_line_zh = NULL;
+  g_auto(Run) human = { 0 };
+  g_auto(Run) chinese = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  retract_case_set_platform (blank, "wechat");
+  retract_case_set_platform (unknown, "wechat");
+  retract_case_set_complaint_type (unknown, "no-such-type");
+  g_assert_true (retract_store_save_case (store, blank, &error));
+  g_assert_no_error (error);
+  g_assert_true (retract_store_save_case (store, unknown, &error));
+  g_assert_no_error (error);
+  blank_line = g_strdup_printf ("%s  WeChat · complaint type not chosen · my account\n",
+                                retract_case_get_id (blank));
+  unknown_line = g_strdup_printf ("%s  WeChat · no-such-type · my account\n",
+                                  retract_case_get_id (unknown));
+  blank_line_zh = g_strdup_printf ("%s  微信 · 未选择投诉类型 · ", retract_case_get_id (blank));
+
+  run_cli (&human, "cases", "--now", NOW, NULL);
+  g_assert_cmpint (human.status, ==, 0);
+  g_assert_null (strstr (human.out, "(null)"));
+  g_assert_nonnull (strstr (human.out, blank_line));
+  g_assert_nonnull (strstr (human.out, unknown_line));
+
+  run_cli (&chinese, "cases", "--now", NOW, "--lang", "zh_CN", NULL);
+  g_assert_cmpint (chinese.status, ==, 0);
+  g_assert_null (strstr (chinese.out, "(null)"));
+  g_assert_nonnull (strstr (chinese.out, blank_line_zh));
+}
+
 /* An unreadable case file is moved aside and the user told; the others list. */
 static void
 test_cases_damaged_file (void)
@@ -1038,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/retract/cli/cases/order", test_cases_order);
   g_test_add_func ("/retract/cli/cases/empty", test_cases_empty);
   g_test_add_func ("/retract/cli/cases/unassessable", test_cases_unassessable);
+  g_test_add_func ("/retract/cli/cases/without-type", test_cases_without_type);
   g_test_add_func ("/retract/cli/cases/damaged-file", test_cases_damaged_file);
 
   return g_test_run ();

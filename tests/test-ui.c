@@ -3552,6 +3552,116 @@ test_home_keys (void)
   harness_clear (&harness);
 }
 
+static guint
+home_n_saved (RetractStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = retract_store_list_cases (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return cases->len;
+}
+
+static void
+home_go_home (Harness *harness)
+{
+  gtk_widget_activate_action (GTK_WIDGET (harness->window), "win.show-home", NULL);
+  harness_wait_listed (harness);
+}
+
+/* A new case is saved once its complaint type is chosen: Ctrl+N left for
+ * the home before that leaves nothing, where each one saved a blank case
+ * that the list and overview named "WeChat · (null)" (walkthrough of
+ * session 22). The home shows the welcome page or the list, not the blank
+ * case; closing the window saves nothing of it either. A case saved once is
+ * kept and shown even when its type is then taken away. */
+static void
+test_home_blank_new_case (void)
+{
+  Harness harness;
+  g_autofree char *saved = NULL;
+  g_autofree char *typed = NULL;
+  g_autoptr(GPtrArray) blanks = g_ptr_array_new_with_free_func (g_free);
+  RetractCase *kase;
+  AdwLeaflet *leaflet;
+
+  /* Nothing saved: the welcome page again. */
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.new-case", NULL);
+  harness_settle ();
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "wizard");
+  g_ptr_array_add (blanks, g_strdup (retract_case_get_id (retract_window_get_case (harness.window))));
+  retract_window_flush_save (harness.window);
+  home_go_home (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "welcome");
+  g_assert_cmpuint (home_n_saved (harness.store), ==, 0);
+  harness_close_window (&harness);
+
+  /* One saved case: Ctrl+N, Ctrl+N again in the wizard, then the home. */
+  saved = home_save_case (harness.store, "2026-11-24T11:30:00+08:00", "WX0001", FALSE);
+  harness_open_window (&harness);
+  harness_wait_listed (&harness);
+  leaflet = retract_window_get_leaflet (harness.window);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (home_press_keys (GTK_WIDGET (harness.window), "<Control>n"));
+      g_assert_cmpstr (retract_window_get_view (harness.window), ==, "wizard");
+      g_ptr_array_add (blanks,
+                       g_strdup (retract_case_get_id (retract_window_get_case (harness.window))));
+    }
+  home_go_home (&harness);
+  g_assert_cmpstr (retract_window_get_view (harness.window), ==, "home");
+  g_assert_null (retract_window_get_case (harness.window));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+  {
+    g_autofree char *ids = home_shown_ids (&harness);
+
+    g_assert_cmpstr (ids, ==, saved);
+  }
+  g_assert_false (shows_label_containing (GTK_WIDGET (harness.window), "(null)"));
+  g_assert_cmpuint (home_n_saved (harness.store), ==, 1);
+  for (guint i = 0; i < blanks->len; i++)
+    g_assert_false (home_file_exists (harness.store, g_ptr_array_index (blanks, i)));
+
+  /* Its type chosen, the new case is saved, listed and shown. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.new-case", NULL);
+  harness_fill_situation (&harness, "wechat", "friend-report", "2026-11-24T10:00:00+08:00");
+  typed = g_strdup (retract_case_get_id (retract_window_get_case (harness.window)));
+  home_go_home (&harness);
+  g_assert_true (home_file_exists (harness.store, typed));
+  g_assert_cmpuint (home_n_saved (harness.store), ==, 2);
+  g_assert_cmpstr (retract_case_get_id (retract_window_get_case (harness.window)), ==, typed);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) !=
+                 GTK_WIDGET (retract_window_get_list_pane (harness.window)));
+
+  /* Saved once, it stays when its type goes (another platform chosen). */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.edit-answers", "i", 0);
+  harness_settle ();
+  kase = retract_window_get_case (harness.window);
+  retract_case_set_complaint_type (kase, NULL);
+  home_go_home (&harness);
+  g_assert_true (retract_window_get_case (harness.window) == kase);
+  g_assert_true (home_file_exists (harness.store, typed));
+  g_assert_true (shows_label_containing (GTK_WIDGET (harness.window),
+                                         "WeChat · complaint type not chosen"));
+  g_assert_false (shows_label_containing (GTK_WIDGET (harness.window), "(null)"));
+
+  /* Closing the window with a new case still blank saves nothing of it. */
+  gtk_widget_activate_action (GTK_WIDGET (harness.window), "win.new-case", NULL);
+  harness_settle ();
+  g_ptr_array_add (blanks, g_strdup (retract_case_get_id (retract_window_get_case (harness.window))));
+  retract_window_save_state (harness.window);
+  harness_close_window (&harness);
+  g_assert_cmpuint (home_n_saved (harness.store), ==, 2);
+  g_assert_false (home_file_exists (harness.store, g_ptr_array_index (blanks, blanks->len - 1)));
+
+  harness_clear (&harness);
+}
+
 /* The wizard's history question is about requests made outside Retract;
  * next to it, the count Retract already knows from the other cases. */
 static void
@@ -4955,6 +5065,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui/home-search", test_home_search);
   g_test_add_func ("/retract/ui/home-default-width", test_home_default_width);
   g_test_add_func ("/retract/ui/home-keys", test_home_keys);
+  g_test_add_func ("/retract/ui/home-blank-new-case", test_home_blank_new_case);
   g_test_add_func ("/retract/ui/circumstances-known-count", test_circumstances_known_count);
   g_test_add_func ("/retract/ui/home-import-export", test_home_import_export);
   g_test_add_func ("/retract/ui/home-import-fails-late", test_home_import_fails_late);

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "retract-assessment.h"
-#include "retract-case.h"
+#include "retract-case-heading.h"
 #include "retract-cli-private.h"
 #include "retract-engine-ids.h"
 #include "retract-error.h"
@@ -51,12 +51,11 @@ print_channel (const RetractChannel *channel,
 
 static void
 print_assessment (RetractAssessment *assessment,
+                  RetractCase       *kase,
                   RetractLanguage    language)
 {
   RetractRuleset *rules = retract_assessment_get_rules (assessment);
   const RetractStageInfo *stage = retract_assessment_get_stage_info (assessment);
-  const RetractPlatform *platform = retract_assessment_get_platform (assessment);
-  const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
   GDateTime *now = retract_assessment_get_now (assessment);
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   GPtrArray *channels = retract_assessment_get_channels (assessment);
@@ -69,8 +68,7 @@ print_assessment (RetractAssessment *assessment,
   /* Translators: %1$s is the rules version, %2$s its publication date. */
   g_print (_("Rules %1$s (published %2$s). Not an official source.\n"),
            retract_ruleset_get_version (rules), retract_ruleset_get_published (rules));
-  complaint = g_strdup_printf ("%s · %s", retract_text_get (&platform->name, language),
-                               retract_text_get (&type->name, language));
+  complaint = retract_case_dup_heading (kase, rules, language);
   retract_cli_print_field ("", _("Complaint:"), complaint);
   g_print (_("Filed: %s Beijing time\n"), filed);
   stage_line = g_strdup_printf ("%s — %s", retract_text_get (&stage->name, language),
@@ -299,7 +297,7 @@ retract_cli_assess (int    argc,
     }
   else
     {
-      print_assessment (assessment, language);
+      print_assessment (assessment, kase, language);
     }
 
   return EXIT_OK;

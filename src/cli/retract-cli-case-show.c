@@ -12,6 +12,7 @@
 
 #include "retract-assessment.h"
 #include "retract-case-counts.h"
+#include "retract-case-heading.h"
 #include "retract-cli-private.h"
 #include "retract-engine-ids.h"
 #include "retract-json-case.h"
@@ -220,8 +221,6 @@ print_case (RetractAssessment       *assessment,
             RetractLanguage          language)
 {
   RetractRuleset *rules = retract_assessment_get_rules (assessment);
-  const RetractPlatform *platform = retract_assessment_get_platform (assessment);
-  const RetractComplaintType *type = retract_assessment_get_complaint_type (assessment);
   const RetractStageInfo *stage = retract_assessment_get_stage_info (assessment);
   g_autofree char *filed = retract_time_format_human (retract_assessment_get_filed_at (assessment));
   g_autofree char *complaint = NULL;
@@ -230,8 +229,7 @@ print_case (RetractAssessment       *assessment,
 
   /* Translators: %s is the case's id */
   g_print (_("Case %s\n"), retract_case_get_id (kase));
-  complaint = g_strdup_printf ("%s · %s", retract_text_get (&platform->name, language),
-                               retract_text_get (&type->name, language));
+  complaint = retract_case_dup_heading (kase, rules, language);
   retract_cli_print_field ("", _("Complaint:"), complaint);
   retract_cli_print_field ("", _("Account:"), account_label (kase));
   g_print (_("Filed: %s Beijing time\n"), filed);
@@ -344,10 +342,7 @@ print_rows (GPtrArray       *rows,
     {
       const RetractCaseRow *row = g_ptr_array_index (rows, i);
       RetractCase *kase = row->kase;
-      const char *platform_id = retract_case_get_platform (kase);
-      const RetractPlatform *platform = retract_ruleset_lookup_platform (rules, platform_id);
-      const RetractComplaintType *type =
-        retract_ruleset_lookup_type (rules, platform_id, retract_case_get_complaint_type (kase));
+      g_autofree char *heading = retract_case_dup_heading (kase, rules, language);
       g_autofree char *due = NULL;
 
       if (retract_case_row_has_status (row) && row->step.due_at != NULL)
@@ -362,11 +357,7 @@ print_rows (GPtrArray       *rows,
             due = g_strdup_printf (_("by %s"), when);
         }
 
-      g_print ("%s  %s · %s · %s\n", retract_case_get_id (kase),
-               platform != NULL ? retract_text_get (&platform->name, language) : platform_id,
-               type != NULL ? retract_text_get (&type->name, language)
-                            : retract_case_get_complaint_type (kase),
-               account_label (kase));
+      g_print ("%s  %s · %s\n", retract_case_get_id (kase), heading, account_label (kase));
       g_print ("    %s%s%s\n",
                retract_case_row_has_status (row) ? status_label (row->step.status)
                                                  : _("cannot be assessed"),

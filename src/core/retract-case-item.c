@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "retract-case-heading.h"
 #include "retract-case-item.h"
 
 struct _RetractCaseItem
@@ -18,6 +19,7 @@ struct _RetractCaseItem
   GObject            parent_instance;
 
   RetractCase       *kase;
+  char              *heading;
   char              *platform_name;
   char              *type_name;
   char              *short_type_name;
@@ -33,6 +35,7 @@ enum
 {
   PROP_0,
   PROP_ID,
+  PROP_HEADING,
   PROP_PLATFORM_NAME,
   PROP_TYPE_NAME,
   PROP_COMPLAINT_NUMBER,
@@ -52,6 +55,7 @@ retract_case_item_finalize (GObject *object)
   RetractCaseItem *self = RETRACT_CASE_ITEM (object);
 
   g_clear_object (&self->kase);
+  g_free (self->heading);
   g_free (self->platform_name);
   g_free (self->type_name);
   g_free (self->short_type_name);
@@ -73,6 +77,9 @@ retract_case_item_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_string (value, retract_case_item_get_id (self));
+      break;
+    case PROP_HEADING:
+      g_value_set_string (value, self->heading);
       break;
     case PROP_PLATFORM_NAME:
       g_value_set_string (value, self->platform_name);
@@ -113,6 +120,7 @@ retract_case_item_class_init (RetractCaseItemClass *klass)
   object_class->get_property = retract_case_item_get_property;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_HEADING] = g_param_spec_string ("heading", NULL, NULL, NULL, flags);
   properties[PROP_PLATFORM_NAME] = g_param_spec_string ("platform-name", NULL, NULL, NULL, flags);
   properties[PROP_TYPE_NAME] = g_param_spec_string ("type-name", NULL, NULL, NULL, flags);
   properties[PROP_COMPLAINT_NUMBER] = g_param_spec_string ("complaint-number", NULL, NULL, NULL,
@@ -162,44 +170,6 @@ same_error (const GError *a,
   return a->domain == b->domain && a->code == b->code && g_strcmp0 (a->message, b->message) == 0;
 }
 
-/* The dataset's name of the case's platform and type; the id when the
- * dataset in use does not have it (the row then carries why). */
-static const char *
-platform_name (RetractCase     *kase,
-               RetractRuleset  *rules,
-               RetractLanguage  language)
-{
-  const char *id = retract_case_get_platform (kase);
-  const RetractPlatform *platform = id != NULL ? retract_ruleset_lookup_platform (rules, id) : NULL;
-
-  return platform != NULL ? retract_text_get (&platform->name, language) : id;
-}
-
-/* @kase's complaint type in @rules, or %NULL when it has none or the
- * dataset no longer knows it. */
-static const RetractComplaintType *
-lookup_type (RetractCase    *kase,
-             RetractRuleset *rules)
-{
-  const char *platform = retract_case_get_platform (kase);
-  const char *id = retract_case_get_complaint_type (kase);
-
-  if (platform == NULL || id == NULL)
-    return NULL;
-  return retract_ruleset_lookup_type (rules, platform, id);
-}
-
-static const char *
-type_name (RetractCase     *kase,
-           RetractRuleset  *rules,
-           RetractLanguage  language)
-{
-  const RetractComplaintType *type = lookup_type (kase, rules);
-
-  return type != NULL ? retract_text_get (&type->name, language)
-                      : retract_case_get_complaint_type (kase);
-}
-
 /* The type's name in a sentence, for the due notification ("your WeChat
  * friend report"); its full name when the dataset gives no short one. */
 static const char *
@@ -207,7 +177,7 @@ short_type_name (RetractCase     *kase,
                  RetractRuleset  *rules,
                  RetractLanguage  language)
 {
-  const RetractComplaintType *type = lookup_type (kase, rules);
+  const RetractComplaintType *type = retract_case_lookup_complaint_type (kase, rules);
 
   if (type == NULL)
     return retract_case_get_complaint_type (kase);
@@ -240,6 +210,7 @@ _retract_case_item_update (RetractCaseItem      *self,
                            RetractLanguage       language)
 {
   guint changed = 0;
+  g_autofree char *heading = NULL;
   gboolean has_status;
   RetractCaseStatus status;
 
@@ -264,9 +235,14 @@ _retract_case_item_update (RetractCaseItem      *self,
       g_set_object (&self->kase, row->kase);
     }
 
-  if (replace_string (&self->platform_name, platform_name (row->kase, rules, language)))
+  heading = retract_case_dup_heading (row->kase, rules, language);
+  if (replace_string (&self->heading, heading))
+    changed |= 1u << PROP_HEADING;
+  if (replace_string (&self->platform_name,
+                      retract_case_get_platform_name (row->kase, rules, language)))
     changed |= 1u << PROP_PLATFORM_NAME;
-  if (replace_string (&self->type_name, type_name (row->kase, rules, language)))
+  if (replace_string (&self->type_name,
+                      retract_case_get_complaint_type_name (row->kase, rules, language)))
     changed |= 1u << PROP_TYPE_NAME;
   replace_string (&self->short_type_name, short_type_name (row->kase, rules, language));
 
@@ -324,6 +300,19 @@ retract_case_item_get_case (RetractCaseItem *self)
 {
   g_return_val_if_fail (RETRACT_IS_CASE_ITEM (self), NULL);
   return self->kase;
+}
+
+/**
+ * retract_case_item_get_heading:
+ *
+ * Returns: what names the case: "WeChat · Friend report"
+ *   (retract_case_dup_heading())
+ */
+const char *
+retract_case_item_get_heading (RetractCaseItem *self)
+{
+  g_return_val_if_fail (RETRACT_IS_CASE_ITEM (self), NULL);
+  return self->heading;
 }
 
 const char *

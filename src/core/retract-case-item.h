@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (RetractCaseItem, retract_case_item, RETRACT, CASE_ITEM, GO
 
 const char        *retract_case_item_get_id               (RetractCaseItem *self);
 RetractCase       *retract_case_item_get_case             (RetractCaseItem *self);
+const char        *retract_case_item_get_heading          (RetractCaseItem *self);
 const char        *retract_case_item_get_platform_name    (RetractCaseItem *self);
 const char        *retract_case_item_get_type_name        (RetractCaseItem *self);
 const char        *retract_case_item_get_short_type_name  (RetractCaseItem *self);

@@ -106,7 +106,6 @@ retract_case_list_row_update (RetractCaseListRow *self)
 {
   RetractCaseItem *item = self->item;
   const char *number;
-  g_autofree char *title = NULL;
   g_autofree char *status_class = NULL;
   const char *status;
 
@@ -116,10 +115,7 @@ retract_case_list_row_update (RetractCaseListRow *self)
     return;
   n_updates++;
 
-  /* Translators: a case in the list: "WeChat · Friend report" */
-  title = g_strdup_printf (_("%1$s · %2$s"), retract_case_item_get_platform_name (item),
-                           retract_case_item_get_type_name (item));
-  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->title_label, retract_case_item_get_heading (item));
 
   number = retract_case_item_get_complaint_number (item);
   if (number != NULL && *number != '\0')

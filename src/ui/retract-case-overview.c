@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "retract-case-heading.h"
 #include "retract-case-overview-private.h"
 
 G_DEFINE_FINAL_TYPE (RetractCaseOverview, retract_case_overview, ADW_TYPE_BIN)
@@ -37,8 +38,6 @@ evaluate (RetractCaseOverview *self)
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *rules_text = NULL;
   g_autofree char *title = NULL;
-  const RetractPlatform *platform;
-  const RetractComplaintType *type;
   const char *number;
   GDateTime *now;
 
@@ -68,15 +67,7 @@ evaluate (RetractCaseOverview *self)
   n_assessments++;
   assessment = retract_assessment_new_full (self->rules, self->kase, &self->counts, now, &error);
 
-  platform = retract_ruleset_lookup_platform (self->rules, retract_case_get_platform (self->kase));
-  type = retract_ruleset_lookup_type (self->rules, retract_case_get_platform (self->kase),
-                                      retract_case_get_complaint_type (self->kase));
-  /* Translators: a case's heading, "WeChat · Friend report" */
-  title = g_strdup_printf (_("%1$s · %2$s"),
-                           platform != NULL ? retract_text_get (&platform->name, language)
-                                            : retract_case_get_platform (self->kase),
-                           type != NULL ? retract_text_get (&type->name, language)
-                                        : retract_case_get_complaint_type (self->kase));
+  title = retract_case_dup_heading (self->kase, self->rules, language);
   gtk_label_set_label (self->title_label, title);
 
   number = retract_case_get_detail (self->kase, RETRACT_DETAIL_COMPLAINT_NUMBER);

@@ -46,6 +46,17 @@ on_saved (GObject      *source_object,
     _retract_window_start_listing (self);
 }
 
+/* A new case is kept once its complaint type is chosen: until then nothing
+ * is answered, and a Ctrl+N left for the home listed a blank case ("WeChat ·
+ * (null)"). A case in the store is saved whatever it lacks: what was typed
+ * since stays. */
+static gboolean
+case_is_blank (RetractWindow *self)
+{
+  return self->kase != NULL && !self->kase_saved &&
+         retract_case_get_complaint_type (self->kase) == NULL;
+}
+
 static gboolean
 save_now (gpointer data)
 {
@@ -53,8 +64,9 @@ save_now (gpointer data)
   GWeakRef *window_ref;
 
   self->save_id = 0;
-  if (self->kase == NULL)
+  if (self->kase == NULL || case_is_blank (self))
     return G_SOURCE_REMOVE;
+  self->kase_saved = TRUE;
 
   /* The window may close before the disk is done. */
   window_ref = g_new0 (GWeakRef, 1);
@@ -95,11 +107,15 @@ _retract_window_update_overview (RetractWindow *self)
                                      self->clock, self->kase, self->cases);
 }
 
+/* @saved: whether @kase is in the store (else it is saved once it is not
+ * blank, see case_is_blank()) */
 void
 _retract_window_set_case (RetractWindow *self,
-          RetractCase   *kase)
+                          RetractCase   *kase,
+                          gboolean       saved)
 {
-  /* The case being left keeps what was typed last: it stays in the library. */
+  /* The case being left keeps what was typed last: it stays in the library
+   * (a new one still blank is not kept, see case_is_blank()). */
   if (self->save_id != 0)
     {
       g_clear_handle_id (&self->save_id, g_source_remove);
@@ -108,6 +124,7 @@ _retract_window_set_case (RetractWindow *self,
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_set_object (&self->kase, kase);
+  self->kase_saved = kase != NULL && saved;
 
   if (kase != NULL)
     {
@@ -147,6 +164,11 @@ _retract_window_n_cases_shown (RetractWindow *self)
 void
 _retract_window_show_home (RetractWindow *self)
 {
+  /* A new case left before it is answered is dropped, not shown: the home
+   * has nothing of it to show. */
+  if (case_is_blank (self))
+    _retract_window_set_case (self, NULL, FALSE);
+
   if (_retract_window_n_cases_shown (self) == 0)
     {
       _retract_window_show_welcome (self);
@@ -211,7 +233,7 @@ _retract_window_open_case (RetractWindow *self,
       return FALSE;
     }
 
-  _retract_window_set_case (self, kase);
+  _retract_window_set_case (self, kase, TRUE);
   return TRUE;
 }
 
@@ -313,7 +335,7 @@ window_delete_case (GtkWidget  *widget,
           g_clear_handle_id (&self->save_id, g_source_remove);
           save_now (self);
         }
-      _retract_window_set_case (self, NULL);
+      _retract_window_set_case (self, NULL, FALSE);
     }
 
   toast = adw_toast_new (_("Case deleted"));

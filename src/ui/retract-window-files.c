@@ -84,7 +84,7 @@ on_delete_data_response (AdwMessageDialog *dialog,
     forget_history (self->settings);
 
   kase = retract_case_new ();
-  _retract_window_set_case (self, kase);
+  _retract_window_set_case (self, kase, FALSE);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   _retract_window_apply_cases (self);
@@ -251,7 +251,7 @@ finish_import (RetractWindow         *self,
       g_autoptr(RetractCase) fresh = retract_store_load_case (self->store, id, NULL);
 
       if (fresh != NULL)
-        _retract_window_set_case (self, fresh);
+        _retract_window_set_case (self, fresh, TRUE);
     }
   /* Translators: after Import Case File… */
   message = g_strdup_printf (ngettext ("%u case imported or brought up to date",

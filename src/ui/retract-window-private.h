@@ -51,6 +51,7 @@ struct _RetractWindow
   RetractStore         *store;
   RetractClock         *clock;
   RetractCase          *kase;     /* the case open, or NULL */
+  gboolean              kase_saved;  /* it is in the store: opened from it, or saved once */
   GSettings            *settings;
   GHashTable           *saved_files;  /* URIs of the files this window exported */
   guint                 save_id;
@@ -72,7 +73,8 @@ struct _RetractWindow
 void          _retract_window_schedule_save           (RetractWindow *self);
 void          _retract_window_update_overview         (RetractWindow *self);
 void          _retract_window_set_case                (RetractWindow *self,
-                                                       RetractCase   *kase);
+                                                       RetractCase   *kase,
+                                                       gboolean       saved);
 RetractCase  *_retract_window_new_case                (RetractWindow *self);
 guint         _retract_window_n_cases_shown           (RetractWindow *self);
 void          _retract_window_show_home               (RetractWindow *self);

@@ -377,7 +377,7 @@ retract_window_new (GtkApplication *application,
 
   /* Until a saved case is opened, a new one (saved once it is answered). */
   kase = _retract_window_new_case (self);
-  _retract_window_set_case (self, kase);
+  _retract_window_set_case (self, kase, FALSE);
   retract_stack_pages_show_named (self->main_stack, "home");
   _retract_window_update_header (self);
   _retract_window_start_listing (self);
@@ -400,7 +400,7 @@ retract_window_start (RetractWindow *self,
     {
       g_autoptr(RetractCase) kase = _retract_window_new_case (self);
 
-      _retract_window_set_case (self, kase);
+      _retract_window_set_case (self, kase, FALSE);
     }
 
   retract_wizard_set_context (retract_window_get_wizard (self), self->kase, self->rules,
