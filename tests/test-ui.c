@@ -2195,6 +2195,42 @@ test_details_note_in_view (void)
   harness_clear (&harness);
 }
 
+/* A case saved without its complaint type (earlier versions saved every
+ * new case) is opened with a sentence that says what to do, then the
+ * check's own words naming what is missing (session 23's walk: the
+ * overview said only "type: not given; valid values for wechat: …"). */
+static void
+test_overview_unassessed_says_what_to_do (void)
+{
+  g_autoptr(RetractCase) kase = retract_case_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overview, *label;
+  const char *text;
+  Harness harness;
+
+  harness_init (&harness, "2026-11-24T13:00:00+08:00");
+  retract_case_set_platform (kase, "wechat");
+  g_assert_true (retract_store_save_case (harness.store, kase, &error));
+  g_assert_no_error (error);
+  harness_open_window (&harness);
+  gtk_window_set_default_size (GTK_WINDOW (harness.window), 1000, 760);
+  harness_wait_listed (&harness);
+  retract_window_open_case (harness.window, retract_case_get_id (kase));
+  harness_settle ();
+
+  overview = harness_find (GTK_WIDGET (harness.window), RETRACT_TYPE_CASE_OVERVIEW, NULL);
+  g_assert_nonnull (overview);
+  label = harness_find (overview, GTK_TYPE_LABEL, "error");
+  g_assert_nonnull (label);
+  text = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_true (g_str_has_prefix (text, "This case cannot be assessed until its answers are "
+                                         "complete: choose Edit Answers"));
+  g_assert_nonnull (strstr (text, "(type: not given; valid values for wechat: "));
+  g_assert_null (strstr (text, "(null)"));
+
+  harness_clear (&harness);
+}
+
 /* Autosave writes in the background: the case on disk is whole and private
  * once the window has moved on, and closing the window while a save is
  * being written leaves the newest answers, not the older ones. */
@@ -5043,6 +5079,8 @@ main (int   argc,
   g_test_add_func ("/retract/ui/handlers-follow-context", test_handlers_follow_context);
   g_test_add_func ("/retract/ui/shown-assesses-once", test_shown_assesses_once);
   g_test_add_func ("/retract/ui/hidden-wizard-waits", test_hidden_wizard_waits);
+  g_test_add_func ("/retract/ui/overview-unassessed-says-what-to-do",
+                   test_overview_unassessed_says_what_to_do);
   g_test_add_func ("/retract/ui/details-note-in-view", test_details_note_in_view);
   g_test_add_func ("/retract/ui/wechat-id-on-wechat-only", test_wechat_id_on_wechat_only);
   g_test_add_func ("/retract/ui/autosave-in-background", test_autosave_in_background);

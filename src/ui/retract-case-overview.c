@@ -93,7 +93,15 @@ evaluate (RetractCaseOverview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), assessment != NULL);
   if (assessment == NULL)
     {
-      gtk_label_set_label (self->error_label, error->message);
+      /* Translators: on a saved case the rules cannot assess (one saved
+       * before its complaint type was chosen, say); %s is the check's own
+       * words, e.g. "type: not given; valid values for wechat: …" */
+      g_autofree char *text = g_strdup_printf (_("This case cannot be assessed until its answers "
+                                                 "are complete: choose Edit Answers to answer "
+                                                 "what is missing (%s)."),
+                                               error->message);
+
+      gtk_label_set_label (self->error_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), FALSE);
     }
   else
