@@ -4,7 +4,8 @@
  * controls GTK and libadwaita build for us: buttons with a mnemonic (the
  * overview's, a dialog's, a toast's Undo), a toast's close button, and the
  * items of a drop-down row. None keeps its underscore, none is said twice,
- * none is read as its type, every item has a name. */
+ * none is read as its type, every item has a name. What the eye reads of
+ * a drop-down's items is checked here too: each is shown whole. */
 
 #include "config.h"
 
@@ -60,6 +61,27 @@ assert_read_right (GString *problems)
     g_error ("controls read wrongly:\n%s", problems->str);
 }
 
+/* Opens the popup of @row, a drop-down row, and returns it, shown. Under
+ * load the dialog's window can take the focus after the popover opened,
+ * which closes it (seen once in a fresh-clone run): it is opened again
+ * until it stays. */
+static GtkWidget *
+open_popup (GtkWidget *row)
+{
+  GtkWidget *popover = NULL;
+
+  for (guint i = 0; i < 20 && (popover == NULL || !gtk_widget_get_mapped (popover)); i++)
+    {
+      if (harness_find (row, GTK_TYPE_POPOVER, NULL) == NULL)
+        adw_action_row_activate (ADW_ACTION_ROW (row));
+      harness_settle ();
+      popover = harness_find (row, GTK_TYPE_POPOVER, NULL);
+    }
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  return popover;
+}
+
 static void
 test_spoken_names (void)
 {
@@ -83,19 +105,7 @@ test_spoken_names (void)
   harness_check_spoken_names (GTK_WIDGET (dialog), problems);
   kind_row = retract_log_dialog_get_field (RETRACT_LOG_DIALOG (dialog), RETRACT_EVENT_ERROR_KIND);
   g_assert_true (ADW_IS_COMBO_ROW (kind_row) && gtk_widget_get_mapped (kind_row));
-  /* Under load the dialog's window can take the focus after the popover
-   * opened, which closes it (seen once in a fresh-clone run): open it
-   * again until it stays. */
-  popover = NULL;
-  for (guint i = 0; i < 20 && (popover == NULL || !gtk_widget_get_mapped (popover)); i++)
-    {
-      if (harness_find (kind_row, GTK_TYPE_POPOVER, NULL) == NULL)
-        adw_action_row_activate (ADW_ACTION_ROW (kind_row));
-      harness_settle ();
-      popover = harness_find (kind_row, GTK_TYPE_POPOVER, NULL);
-    }
-  g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_mapped (popover));
+  popover = open_popup (kind_row);
   /* Every kind of event is an item there. */
   g_assert_nonnull (harness_find (popover, GTK_TYPE_LIST_VIEW, NULL));
   harness_check_spoken_names (GTK_WIDGET (dialog), problems);
@@ -177,6 +187,30 @@ test_row_controls (void)
   harness_clear (&harness);
 }
 
+/* The app's translations, bound as its main() binds them. */
+static void
+use_translations (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETRACT_LOCALEDIR") != NULL
+                                   ? g_getenv ("RETRACT_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  setlocale (LC_ALL, "");
+}
+
+/* Strings are looked up in @language from now on (NULL: LANGUAGE unset). */
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  /* glibc keeps the translations it found; naming the domain again makes
+   * it look them up in the new language. */
+  textdomain (GETTEXT_PACKAGE);
+}
+
 /* Each item of a menu answers its own Alt key: two items of one popover
  * with the same mnemonic (the primary menu's "_Import Case File…" and
  * "_Import Rules…", as they were) make the key stop at the first, and the user must press
@@ -246,11 +280,7 @@ test_menu_mnemonics (void)
   g_autoptr(GString) problems = g_string_new (NULL);
 
   /* The menus are translated as the app's main() has them translated. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETRACT_LOCALEDIR") != NULL
-                                   ? g_getenv ("RETRACT_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  setlocale (LC_ALL, "");
+  use_translations ();
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
@@ -258,10 +288,7 @@ test_menu_mnemonics (void)
       guint menus = 0;
       Harness harness;
 
-      g_setenv ("LANGUAGE", languages[l], TRUE);
-      /* glibc keeps the translations it found; naming the domain again
-       * makes it look them up in the new language. */
-      textdomain (GETTEXT_PACKAGE);
+      set_language (languages[l]);
       open_case (&harness);
       collect_menu_buttons (GTK_WIDGET (harness.window), buttons);
       for (guint i = 0; i < buttons->len; i++)
@@ -279,12 +306,96 @@ test_menu_mnemonics (void)
       harness_clear (&harness);
     }
 
-  if (old_language != NULL)
-    g_setenv ("LANGUAGE", old_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  textdomain (GETTEXT_PACKAGE);
+  set_language (old_language);
   assert_read_right (problems);
+}
+
+/* Checks that every item of @row's open popup, @list, shows its whole text
+ * and that only the row's chosen item has the check mark. */
+static void
+assert_items_whole (GtkWidget *row,
+                    GtkWidget *list)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  guint chosen = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+  guint seen = 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *label = harness_find (item, GTK_TYPE_LABEL, NULL);
+      GtkWidget *mark = harness_find (item, GTK_TYPE_IMAGE, NULL);
+      const char *text;
+      guint position = G_MAXUINT;
+
+      if (label == NULL || !gtk_widget_get_mapped (item))
+        continue;
+      text = gtk_label_get_text (GTK_LABEL (label));
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
+
+          if (g_str_equal (gtk_string_object_get_string (string), text))
+            position = i;
+        }
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_nonnull (mark);
+      g_assert_true (gtk_widget_get_visible (mark));
+      g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, position == chosen ? 1.0 : 0.0);
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, g_list_model_get_n_items (model));
+}
+
+/* The channels' names are long ("Customer service hotline (urgent)"):
+ * libadwaita's popup cut them with an ellipsis at the dialog's width. In
+ * each language every item reads in full, and the chosen one is marked,
+ * also after another is chosen with the popup open. */
+static void
+test_dropdown_items_whole (void)
+{
+  static const char * const languages[] = { "en", "zh_CN", "zh_HK" };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  use_translations ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      Harness harness;
+      GtkWidget *overview;
+      GtkWindow *dialog;
+      GtkWidget *row;
+      GtkWidget *popover;
+      GtkWidget *list;
+
+      set_language (languages[l]);
+      overview = open_case (&harness);
+      gtk_widget_activate_action (overview, "overview.log", NULL);
+      harness_settle ();
+      dialog = harness_find_toplevel (RETRACT_TYPE_LOG_DIALOG);
+      g_assert_nonnull (dialog);
+      row = retract_log_dialog_get_field (RETRACT_LOG_DIALOG (dialog),
+                                          RETRACT_EVENT_ERROR_CHANNEL);
+      g_assert_true (ADW_IS_COMBO_ROW (row) && gtk_widget_get_mapped (row));
+      g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                        >, 3);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+
+      popover = open_popup (row);
+      list = harness_find (popover, GTK_TYPE_LIST_VIEW, NULL);
+      g_assert_nonnull (list);
+      assert_items_whole (row, list);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
+      harness_settle ();
+      assert_items_whole (row, list);
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      gtk_window_destroy (dialog);
+      harness_clear (&harness);
+    }
+
+  set_language (old_language);
 }
 
 int
@@ -299,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/retract/ui-names/relabelled-button", test_relabelled_button);
   g_test_add_func ("/retract/ui-names/row-controls", test_row_controls);
   g_test_add_func ("/retract/ui-names/menu-mnemonics", test_menu_mnemonics);
+  g_test_add_func ("/retract/ui-names/dropdown-items-whole", test_dropdown_items_whole);
 
   return g_test_run ();
 }

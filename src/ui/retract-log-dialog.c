@@ -106,6 +106,82 @@ update_fields (RetractLogDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->outcome_error), FALSE);
 }
 
+/* The popup of libadwaita 1.2's AdwComboRow gives each item one ellipsized
+ * line, which at this dialog's width cut most channels' names ("Customer
+ * service hotli…"): the user could not read what to choose. Here an item
+ * wraps instead, and keeps the check mark on the row's chosen item, as the
+ * popup's own items do (shown by opacity, so the labels stay lined up). */
+static void
+update_item_mark (AdwComboRow *row,
+                  GParamSpec  *pspec G_GNUC_UNUSED,
+                  GtkListItem *list_item)
+{
+  GtkWidget *mark = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+  gboolean chosen = gtk_list_item_get_item (list_item) != NULL &&
+                    gtk_list_item_get_item (list_item) == adw_combo_row_get_selected_item (row);
+
+  gtk_widget_set_opacity (mark, chosen ? 1.0 : 0.0);
+}
+
+static void
+setup_item (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+            GtkListItem              *list_item,
+            AdwComboRow              *row G_GNUC_UNUSED)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+           GtkListItem              *list_item,
+           AdwComboRow              *row)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  gulong handler;
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (item));
+  handler = g_signal_connect_object (row, "notify::selected-item",
+                                     G_CALLBACK (update_item_mark), list_item, 0);
+  g_object_set_data (G_OBJECT (list_item), "retract-mark-handler", GSIZE_TO_POINTER (handler));
+  update_item_mark (row, NULL, list_item);
+}
+
+static void
+unbind_item (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+             GtkListItem              *list_item,
+             AdwComboRow              *row)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item),
+                                                          "retract-mark-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (row, handler);
+}
+
+static void
+wrap_list_items (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), row);
+  adw_combo_row_set_list_factory (row, factory);
+}
+
 static void
 on_kind_changed (RetractLogDialog *self)
 {
@@ -214,6 +290,9 @@ retract_log_dialog_init (RetractLogDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->channel_ids = g_ptr_array_new ();
+  wrap_list_items (self->kind_row);
+  wrap_list_items (self->channel_row);
+  wrap_list_items (self->outcome_row);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->log_button));
 }
 
