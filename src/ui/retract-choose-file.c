@@ -32,7 +32,10 @@ dup_start_folder (void)
 {
   const char *documents;
 
-  if (last_folder != NULL)
+  /* Unless it has gone since (a folder removed, a drive taken out): the
+   * chooser would open on an error. */
+  if (last_folder != NULL &&
+      g_file_query_file_type (last_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
     return g_object_ref (last_folder);
 
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
